@@ -1,0 +1,143 @@
+# convene -- see README.md.  `make` builds ./convene; `make test` runs every
+# test with -Werror; `make bench`, `make fuzz`, `make sanitize`; `make install`
+# honours PREFIX and DESTDIR.
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+DATADIR   = $(PREFIX)/share/convene
+MANDIR    = $(PREFIX)/share/man
+LOCALEDIR = $(PREFIX)/share/locale
+
+CC       ?= cc
+OPT      ?= -O2 -g
+WERROR   ?=
+WARN      = -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wmissing-prototypes \
+            -Wstrict-prototypes -Wwrite-strings -Wundef -Wpointer-arith -Wcast-qual
+CPPFLAGS += -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Isrc \
+            -DCONVENE_VERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
+            -DLOCALEDIR='"$(LOCALEDIR)"'
+CFLAGS   += -std=c11 $(OPT) $(WARN) $(WERROR) $(SAN)
+LDFLAGS  += $(SAN)
+
+NCURSES_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
+NCURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
+ICU_LIBS       := $(shell pkg-config --libs icu-i18n icu-uc 2>/dev/null || echo -licui18n -licuuc -licudata)
+CMOCKA_LIBS    := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+CORE_LIBS       = -lcsv -liniparser -lcrypt $(ICU_LIBS)
+
+B = build
+CORE_SRC    := $(filter-out src/main.c,$(wildcard src/*.c))
+SCREENS_SRC := $(wildcard screens/*.c)
+CORE_OBJ    := $(CORE_SRC:%.c=$(B)/%.o)
+SCREENS_OBJ := $(SCREENS_SRC:%.c=$(B)/%.o)
+LIB          = $(B)/libconvene.a
+TEST_SRC    := $(wildcard tests/test_*.c)
+TESTS       := $(TEST_SRC:tests/%.c=tests/bin/%)
+BENCH_SRC   := $(wildcard bench/*.c)
+BENCHES     := $(BENCH_SRC:bench/%.c=bench/bin/%)
+PO          := $(wildcard po/*.po)
+MO          := $(PO:po/%.po=$(B)/locale/%/LC_MESSAGES/convene.mo)
+MANPAGES    := $(wildcard man/*.[15])
+
+.PHONY: all test unit e2e bench fuzz sanitize clean install uninstall demo \
+        deps check-layering man-check pot FORCE
+
+all: convene $(MO)
+
+# Rebuild everything when the flags change (make test adds -Werror).
+$(B)/.flags: FORCE
+	@mkdir -p $(B)
+	@echo '$(CC) $(CPPFLAGS) $(CFLAGS)' | cmp -s - $@ || echo '$(CC) $(CPPFLAGS) $(CFLAGS)' > $@
+
+$(B)/src/%.o: src/%.c $(B)/.flags
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/screens/%.o: screens/%.c $(B)/.flags
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(NCURSES_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+convene: $(B)/src/main.o $(SCREENS_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(B)/src/main.o $(SCREENS_OBJ) $(LIB) $(NCURSES_LIBS) $(CORE_LIBS)
+
+tests/bin/%: tests/%.c $(LIB) $(B)/.flags
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ $< $(LIB) $(LDFLAGS) $(CMOCKA_LIBS) $(CORE_LIBS)
+
+bench/bin/%: bench/%.c $(LIB) $(B)/.flags
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(CORE_LIBS)
+
+$(B)/locale/%/LC_MESSAGES/convene.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ $<
+
+pot: po/convene.pot
+po/convene.pot: $(CORE_SRC) $(SCREENS_SRC) src/main.c
+	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=convene \
+	    --package-version=$(VERSION) -o $@ $^
+
+# The whole suite, warnings as errors.  Unit tests (cmocka), then the
+# end-to-end tests that drive the real binary in tmux.
+test:
+	$(MAKE) WERROR=-Werror all $(TESTS)
+	$(MAKE) WERROR=-Werror check-layering man-check
+	@./tests/run-unit $(TESTS)
+	@./tests/run-e2e
+
+unit: all $(TESTS)
+	@./tests/run-unit $(TESTS)
+
+e2e: all
+	@./tests/run-e2e
+
+sanitize:
+	$(MAKE) clean
+	$(MAKE) WERROR=-Werror OPT='-O1 -g -fno-omit-frame-pointer' \
+	    SAN='-fsanitize=address,undefined -fno-sanitize-recover=all' test
+
+bench: all $(BENCHES)
+	@./bench/run $(BENCHES)
+
+fuzz:
+	@./tests/fuzz/run $(FUZZ_SECONDS)
+
+# src/ is the UI-free core: it never includes curses.
+check-layering:
+	@if grep -rnE '#[[:space:]]*include[[:space:]]*[<"](n?curses|ncursesw/)' src; then \
+	    echo 'check-layering: src/ must not include curses'; exit 1; fi
+
+man-check:
+	@for m in $(MANPAGES); do \
+	    out=$$(LC_ALL=C.UTF-8 groff -mandoc -ww -z $$m 2>&1); \
+	    if [ -n "$$out" ]; then echo "$$m: $$out"; exit 1; fi; done
+
+demo: deps all
+	./convene demo
+
+deps:
+	@./tools/deps
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)
+	install -m 755 convene $(DESTDIR)$(BINDIR)/convene
+	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
+	cp -R content $(DESTDIR)$(DATADIR)/
+	@for mo in $(MO); do l=$${mo#$(B)/locale/}; \
+	    install -D -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/convene $(DESTDIR)$(MANDIR)/man1/convene.1
+	rm -f $(DESTDIR)$(MANDIR)/man5/convene-content.5 $(DESTDIR)$(MANDIR)/man5/convene-journal.5
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(B) convene tests/bin bench/bin po/convene.pot
+
+-include $(CORE_OBJ:.o=.d) $(SCREENS_OBJ:.o=.d) $(B)/src/main.d

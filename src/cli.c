@@ -1,0 +1,165 @@
+/* cli.c -- subcommand dispatch, --help, --version, error reporting. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+
+struct verb {
+	const char *name;
+	int (*fn)(int, char **);
+	const char *usage;	/* after "convene NAME " */
+	const char *help;	/* one line */
+};
+
+static const struct verb verbs[] = {
+	{ "demo", cli_demo, "",
+	    N_("the bundled workshop in a fresh temporary session, facilitator console") },
+	{ "new", cli_new, "SESSION --module DIR [--start YYYY-MM-DD] [--title T] [--budget N] [--anonymous] [--no-self-votes] [--passphrase]",
+	    N_("make a session directory from a module") },
+	{ "run", cli_run, "SESSION [--room R]", N_("facilitator console") },
+	{ "join", cli_join, "SESSION [--kiosk] [--as ID|NAME]", N_("participant terminal") },
+	{ "show", cli_show, "SESSION", N_("projector view, read-only") },
+	{ "check", cli_check, "MODULE_DIR", N_("validate a training module") },
+	{ "export", cli_export, "SESSION [--out DIR] [--raw]", N_("CSV files and summary.md") },
+	{ "import", cli_import, "SESSION FILE.csv", N_("import the registration list") },
+	{ "participant", cli_participant, "SESSION NAME --country CODE [--org ORG] [--email E]",
+	    N_("register a participant; prints the id") },
+	{ "idea", cli_idea, "SESSION --by PID [--room ROOM] TEXT", N_("add an idea; prints the id") },
+	{ "vote", cli_vote, "SESSION --by PID IDEA [--dots N]", N_("cast a dot (or N) in the open round") },
+	{ "unvote", cli_unvote, "SESSION --by PID IDEA [--dots N]", N_("take dots back while the round is open") },
+	{ "timer", cli_timer, "SESSION [--room R] start [MINUTES] | pause | resume | stop | extend MINUTES",
+	    N_("drive a timer") },
+	{ "rooms", cli_rooms, "SESSION --make N [--balance country]", N_("make breakout rooms") },
+	{ "voting", cli_voting, "SESSION open [--room R] [--budget N] [--prototypes] | close | reveal",
+	    N_("open, close or reveal a voting round") },
+	{ "agenda", cli_agenda, "SESSION next | prev | goto ID", N_("move on the agenda") },
+	{ "checkin", cli_checkin, "SESSION --by PID", N_("mark a participant present today") },
+	{ "ask", cli_ask, "SESSION --by PID TEXT", N_("ask the speaker a question; prints the id") },
+	{ "upvote", cli_upvote, "SESSION --by PID QUESTION", N_("upvote a question") },
+	{ "poll", cli_poll, "SESSION open [--multi | --scale] QUESTION [OPTION...] | answer POLL --by PID N... | close POLL | reveal POLL",
+	    N_("quick polls") },
+};
+
+static const struct cli_ui *the_ui;
+
+const struct cli_ui *
+cli_get_ui(void)
+{
+	return the_ui;
+}
+
+int
+cli_fail(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("convene: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return status;
+}
+
+int
+cli_fail_free(int status, char *msg)
+{
+	cli_fail(status, "%s", msg != NULL ? msg : _("failed"));
+	free(msg);
+	return status;
+}
+
+static const struct verb *
+find_verb(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(verbs); i++)
+		if (strcmp(verbs[i].name, name) == 0)
+			return &verbs[i];
+	return NULL;
+}
+
+int
+cli_usage(const char *name)
+{
+	const struct verb *v = find_verb(name);
+
+	if (v != NULL)
+		fprintf(stderr, _("usage: convene %s %s\n"), v->name, v->usage);
+	return EXIT_USAGE;
+}
+
+static void
+print_overview(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, _("usage: convene COMMAND [ARGS]   (convene COMMAND --help)\n\n"));
+	for (i = 0; i < NELEM(verbs); i++)
+		fprintf(f, "  %-12s %s\n", verbs[i].name, _(verbs[i].help));
+	fprintf(f, _("\nExit status: 0 done, 1 refused by a rule, 2 usage, 3 data or I/O error.\n"
+	    "See convene(1).\n"));
+}
+
+static void
+print_verb_help(const struct verb *v)
+{
+	printf(_("usage: convene %s %s\n\n%s\n\nSee convene(1).\n"), v->name,
+	    v->usage, _(v->help));
+}
+
+/* --help and --version anywhere before a "--" win over the verb. */
+static int
+scan_flag(int argc, char **argv, const char *flag)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return 0;
+		if (strcmp(argv[i], flag) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+cli_main(int argc, char **argv, const struct cli_ui *ui)
+{
+	const struct verb *v;
+
+	the_ui = ui;
+	if (i18n_init() != 0)
+		return cli_fail(EXIT_DATA, "%s", _("a UTF-8 locale is needed "
+		    "(set LANG=C.UTF-8)"));
+	if (argc < 2)
+		return print_overview(stderr), EXIT_USAGE;
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("convene %s\n", CONVENE_VERSION);
+		return EXIT_DONE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		print_overview(stdout);
+		return EXIT_DONE;
+	}
+	v = find_verb(argv[1]);
+	if (v == NULL) {
+		cli_fail(EXIT_USAGE, _("unknown command '%s'"), argv[1]);
+		print_overview(stderr);
+		return EXIT_USAGE;
+	}
+	if (scan_flag(argc - 1, argv + 1, "--help")) {
+		print_verb_help(v);
+		return EXIT_DONE;
+	}
+	if (scan_flag(argc - 1, argv + 1, "--version")) {
+		printf("convene %s\n", CONVENE_VERSION);
+		return EXIT_DONE;
+	}
+	return v->fn(argc - 1, argv + 1);
+}

@@ -1,0 +1,64 @@
+/*
+ * cli.h -- the command line: dispatch, usage, the exit-status contract.
+ *
+ * Exit status: 0 done; 1 refused by a rule; 2 usage; 3 data or I/O error.
+ * Errors go to stderr as "convene: ...".  Each verb is a function
+ * cli_VERB(argc, argv) with argv[0] the verb's name; --help and --version
+ * are handled by the dispatcher before it is called.
+ *
+ * The screens are reached through struct cli_ui, which the UI layer
+ * provides (screens/ui.c), so that the core never calls into screens/.
+ */
+#ifndef CONVENE_CLI_H
+#define CONVENE_CLI_H
+
+#include "util.h"
+
+enum { EXIT_DONE = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2, EXIT_DATA = 3 };
+
+struct session;
+
+struct cli_ui {
+	/* Each returns an exit status; the session stays the caller's. */
+	int (*run)(struct session *s, const char *room);
+	int (*join)(struct session *s, const char *as, int kiosk);
+	int (*show)(struct session *s);
+};
+
+/* Provided by the UI layer at link time (screens/ui.c). */
+extern const struct cli_ui screens_ui;
+
+int cli_main(int argc, char **argv, const struct cli_ui *ui);
+/* The UI given to cli_main (for run, join, show, demo). */
+const struct cli_ui *cli_get_ui(void);
+
+/* Prints "convene: " and the message to stderr; returns status. */
+int cli_fail(int status, const char *fmt, ...) PRINTFLIKE(2, 3);
+/* Prints the verb's usage line to stderr; returns EXIT_USAGE. */
+int cli_usage(const char *verb);
+/* Prints msg (which may be NULL) as cli_fail does, frees it, returns status. */
+int cli_fail_free(int status, char *msg);
+
+/* Verbs (cli_*.c).  Each returns an exit status. */
+int cli_demo(int argc, char **argv);
+int cli_new(int argc, char **argv);
+int cli_run(int argc, char **argv);
+int cli_join(int argc, char **argv);
+int cli_show(int argc, char **argv);
+int cli_check(int argc, char **argv);
+int cli_export(int argc, char **argv);
+int cli_import(int argc, char **argv);
+int cli_participant(int argc, char **argv);
+int cli_idea(int argc, char **argv);
+int cli_vote(int argc, char **argv);
+int cli_unvote(int argc, char **argv);
+int cli_timer(int argc, char **argv);
+int cli_rooms(int argc, char **argv);
+int cli_voting(int argc, char **argv);
+int cli_agenda(int argc, char **argv);
+int cli_checkin(int argc, char **argv);
+int cli_ask(int argc, char **argv);
+int cli_upvote(int argc, char **argv);
+int cli_poll(int argc, char **argv);
+
+#endif

@@ -1,0 +1,80 @@
+/*
+ * content.h -- a training module: module.ini, pages and case studies.
+ *
+ * The format is man/convene-content.5.  content_load() reads a module
+ * directory into plain structs; content_check() validates one and reports
+ * every fault (check.h).  A loaded module owns all its strings; free it with
+ * module_free().
+ */
+#ifndef CONVENE_CONTENT_H
+#define CONVENE_CONTENT_H
+
+#include <stddef.h>
+
+enum session_kind {
+	KIND_LECTURE, KIND_CASE_STUDY, KIND_GROUP_WORK, KIND_DISCUSSION,
+	KIND_BREAK, KIND_COUNT
+};
+enum design_stage {
+	STAGE_NONE = -1, STAGE_EMPATHISE, STAGE_IDEATE, STAGE_PROTOTYPE,
+	STAGE_SHARE, STAGE_LAUNCH, STAGE_COUNT
+};
+
+struct agenda_item {		/* one [session ...] of module.ini */
+	char *id;		/* the section name after "session " */
+	int day;		/* 1-based */
+	int start_min;		/* minutes after local midnight */
+	int minutes;
+	enum session_kind kind;
+	char *title, *speaker, *page, *case_id, *activity, *objectives;
+	enum design_stage stage;
+	char *poll_id;		/* a [poll ...] tied to it, or NULL */
+};
+
+struct case_study {		/* cases/ID.ini */
+	char *id, *country, *title, *summary_page;
+	char **questions;
+	size_t nquestions;
+};
+
+struct module_poll {		/* [poll ID] */
+	char *id, *session_id, *question;
+	int kind;		/* POLL_SINGLE, POLL_MULTI, POLL_SCALE (state.h) */
+	char **options;
+	size_t noptions;
+};
+
+struct eval_question {		/* [evaluation QKEY] */
+	char *id, *question;
+	int scale;		/* 1: a 1-5 scale; 0: free text */
+};
+
+struct module {
+	char *dir;		/* as given to content_load */
+	char *title, *provider, *timezone, *description;
+	int days;
+	struct agenda_item *items;	/* sorted by day, then start */
+	size_t nitems;
+	struct case_study *cases;
+	size_t ncases;
+	struct module_poll *polls;
+	size_t npolls;
+	struct eval_question *evals;
+	size_t nevals;
+};
+
+/* Loads a module; NULL with *err when it cannot be loaded at all.  Load is
+ * lenient (check is strict): run content_check first to know it is sound. */
+struct module *content_load(const char *dir, char **err);
+void module_free(struct module *m);
+
+const struct agenda_item *module_item(const struct module *m, const char *id);
+const struct case_study *module_case(const struct module *m, const char *id);
+/* The page text (Markdown subset) of a page path relative to the module;
+ * NULL when missing or outside the module.  Caller frees. */
+char *content_read_page(const struct module *m, const char *page);
+
+const char *session_kind_name(enum session_kind k);
+const char *design_stage_name(enum design_stage s);
+
+#endif

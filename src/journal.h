@@ -1,0 +1,84 @@
+/*
+ * journal.h -- the append-only event log, journal.csv.
+ *
+ * Writing follows DESIGN.md: the caller replays (journal_read) outside the
+ * lock first; journal_append then opens with O_APPEND, takes flock(LOCK_EX),
+ * reads only what was appended since (handing each record to `on_record`,
+ * the same callback as journal_read, so the caller's state is current),
+ * repairs a torn tail left by a crashed writer, asks `build` for the
+ * records to write (build sees the state as of the lock and may refuse),
+ * assigns their seq and time, writes them all with one write(2), fsyncs and
+ * unlocks.  A short write or failed fsync truncates back and fails: nothing
+ * half-written is ever acknowledged.  The written records are then handed
+ * to `on_record` too.
+ *
+ * Records are checked with a CRC-32 of their other fields; a record that
+ * fails (or is not a well-formed record) goes to `on_bad` with its line
+ * number and is skipped; reading resynchronises at the next good record.
+ */
+#ifndef CONVENE_JOURNAL_H
+#define CONVENE_JOURNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "event.h"
+
+struct journal;
+
+typedef void (*journal_record_fn)(const struct event *ev, void *ctx);
+/* line: the 1-based line of the file where the bad record starts. */
+typedef void (*journal_bad_fn)(unsigned long line, const char *why, void *ctx);
+
+/* An event batch that `build` fills; strings are copied in. */
+struct journal_batch;
+void journal_batch_add(struct journal_batch *b, const struct event *ev);
+/* The seq the next record added to b will get (for ids derived from it). */
+uint64_t journal_batch_next_seq(const struct journal_batch *b);
+
+/* Returns 0 to write the batch (an empty batch writes nothing and
+ * succeeds), 1 to refuse by a rule (with *err set), 3 for another error. */
+typedef int (*journal_build_fn)(struct journal_batch *b, void *ctx, char **err);
+
+/* Creates a new journal file with its header row; fails if it exists. */
+int journal_create(const char *path, char **err);
+
+/* Opens for reading and following; does not read yet.  NULL and *err on
+ * failure.  `read_only`: never write (the projector, export). */
+struct journal *journal_open(const char *path, int read_only, char **err);
+void journal_close(struct journal *j);
+
+/* Reads every complete record after the current offset, calling on_record
+ * or on_bad for each.  A partial last record is left for the next call.
+ * Returns the number of records delivered, or -1 with *err (I/O error, the
+ * file shrank below the offset, the header is not a convene journal). */
+long journal_read(struct journal *j, journal_record_fn on_record,
+    journal_bad_fn on_bad, void *ctx, char **err);
+
+/* Appends under the lock as described above.  `terminal` and `actor` of the
+ * batch's events are taken as given; seq and time_ms are assigned here
+ * (time from `now_ms`, or the clock when now_ms is 0).  Returns 0 written,
+ * 1 refused by build, 3 data or I/O error (nothing written). */
+int journal_append(struct journal *j, journal_build_fn build, void *bctx,
+    journal_record_fn on_record, journal_bad_fn on_bad, void *ctx,
+    int64_t now_ms, char **err);
+
+/* A descriptor that becomes readable when the journal may have grown
+ * (inotify), or -1 when inotify is unavailable: then poll the size every
+ * 100 ms with journal_changed(). */
+int journal_watch_fd(struct journal *j);
+/* Drains the watch descriptor; returns 1 when the file may have new data
+ * (or grew, when polling), 0 otherwise, -1 when the journal was deleted,
+ * moved or replaced (with *err saying so). */
+int journal_changed(struct journal *j, char **err);
+
+/* The offset just past the last complete record read; the seq of the last
+ * good record. */
+off_t journal_offset(const struct journal *j);
+uint64_t journal_last_seq(const struct journal *j);
+
+/* The clock, wall-clock UTC ms. */
+int64_t journal_now_ms(void);
+
+#endif

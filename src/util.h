@@ -1,0 +1,48 @@
+/*
+ * util.h -- allocation that never fails, small string helpers.
+ *
+ * The x* allocators abort the program when memory runs out (as tmux's
+ * xmalloc.c does): a workshop tool has no sensible way to go on without
+ * memory, and callers stay free of NULL checks.  Everything they return is
+ * owned by the caller and released with free().
+ */
+#ifndef CONVENE_UTIL_H
+#define CONVENE_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define PRINTFLIKE(a, b) __attribute__((format(printf, a, b)))
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+/* Grows an array to hold at least `need` elements of `size`, doubling. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) PRINTFLIKE(1, 2);
+char *xvasprintf(const char *fmt, va_list ap) PRINTFLIKE(1, 0);
+
+/* Hook run before aborting on exhausted memory (the UI restores the
+ * terminal there).  NULL by default. */
+extern void (*xalloc_fatal_hook)(void);
+
+/* Sets *err (when err is not NULL) to a newly allocated message and
+ * returns `ret`, so error paths read `return set_error(err, -1, ...)`.
+ * A previous *err is freed. */
+int set_error(char **err, int ret, const char *fmt, ...) PRINTFLIKE(3, 4);
+
+/* True when s starts with prefix. */
+int str_starts(const char *s, const char *prefix);
+
+/* Joins a directory and a name with one '/'; caller frees. */
+char *path_join(const char *dir, const char *name);
+
+/* Reads a whole file (up to max bytes, 0 for no limit) into a NUL-terminated
+ * buffer the caller frees; *len gets its length.  NULL and errno on error
+ * (EFBIG when over max). */
+char *file_read_all(const char *path, size_t max, size_t *len);
+
+#endif
