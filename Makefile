@@ -20,7 +20,7 @@ CPPFLAGS += -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Isrc \
 CFLAGS   += -std=c11 $(OPT) $(WARN) $(WERROR) $(SAN)
 LDFLAGS  += $(SAN)
 
-NCURSES_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
+NCURSES_CFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags ncursesw 2>/dev/null))
 NCURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 ICU_LIBS       := $(shell pkg-config --libs icu-i18n icu-uc 2>/dev/null || echo -licui18n -licuuc -licudata)
 CMOCKA_LIBS    := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -85,6 +85,7 @@ po/convene.pot: $(CORE_SRC) $(SCREENS_SRC) src/main.c
 # The whole suite, warnings as errors.  Unit tests (cmocka), then the
 # end-to-end tests that drive the real binary in tmux.
 test:
+	@./tools/deps
 	$(MAKE) WERROR=-Werror all $(TESTS)
 	$(MAKE) WERROR=-Werror check-layering man-check
 	@./tests/run-unit $(TESTS)

@@ -39,6 +39,34 @@ int cli_usage(const char *verb);
 /* Prints msg (which may be NULL) as cli_fail does, frees it, returns status. */
 int cli_fail_free(int status, char *msg);
 
+/* When the session has a facilitator passphrase, asks for it
+ * (CONVENE_PASSPHRASE, else the terminal); returns 0 when the facilitator
+ * may go on, else an exit status after saying why. */
+int cli_facilitator_gate(struct session *s);
+/* Resolves `--as ID|NAME` to a participant id (*pid, caller frees);
+ * returns 0, or an exit status after saying why (an ambiguous name is
+ * refused, listing the matches). */
+int cli_resolve_participant(struct session *s, const char *as, char **pid);
+
+/* Shared by the scripting verbs (defined in cli_session.c). */
+/* A whole-string decimal in [lo, hi]: 0, else -1. */
+int cli_parse_number(const char *s, long lo, long hi, long *out);
+/* Says which option getopt_long did not take, prints the usage, returns
+ * EXIT_USAGE (call with opterr = 0 and ":" leading the optstring). */
+int cli_bad_option(const char *verb, int argc, char **argv);
+/* Opens a session for writing; NULL and *status (3, said) on failure. */
+struct session *cli_open_session(const char *dir, int *status);
+/* A command's result (0, 1, 3 with err, which it frees) as an exit status,
+ * saying why on failure. */
+int cli_command_status(int r, char *err);
+/* The facilitator's gate through auth.h (CONVENE_PASSPHRASE or the
+ * terminal); 0, or an exit status after saying why. */
+int cli_gate_facilitator(struct session *s);
+/* `--by ID|NAME` to a participant id (*pid, caller frees), with the PIN
+ * check when the participant has one; 0, or an exit status after saying
+ * why. */
+int cli_gate_participant(struct session *s, const char *by, char **pid);
+
 /* Verbs (cli_*.c).  Each returns an exit status. */
 int cli_demo(int argc, char **argv);
 int cli_new(int argc, char **argv);

@@ -1,37 +1,204 @@
-/* cli_screens.c -- placeholder verbs, replaced by their owners. */
+/* cli_screens.c -- the verbs that open a screen: demo, run, join, show. */
 #include "cli.h"
 
-#include "i18n.h"
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-int
-cli_demo(int argc, char **argv)
+#include "commands.h"
+#include "demo.h"
+#include "i18n.h"
+#include "session.h"
+
+static int
+need_ui(void)
 {
-	(void)argc;
-	(void)argv;
-	return cli_fail(EXIT_DATA, "%s", _("not implemented yet"));
+	if (cli_get_ui() == NULL || cli_get_ui()->run == NULL)
+		return cli_fail(EXIT_DATA, "%s", _("this build has no screens"));
+	return 0;
+}
+
+static struct session *
+open_or_fail(const char *dir, int read_only, int *status)
+{
+	char *err = NULL;
+	struct session *s = session_open(dir, read_only, &err);
+
+	if (s == NULL)
+		*status = cli_fail_free(EXIT_DATA, err);
+	return s;
+}
+
+/* Parses "SESSION [--room R]" / "SESSION [--kiosk] [--as X]" style
+ * arguments: one positional and the options in `longopts`. */
+static int
+one_positional(int argc, char **argv, const char **out)
+{
+	if (optind != argc - 1)
+		return -1;
+	*out = argv[optind];
+	return 0;
 }
 
 int
 cli_run(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_fail(EXIT_DATA, "%s", _("not implemented yet"));
+	static const struct option longopts[] = {
+		{ "room", required_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *dir = NULL, *room = NULL;
+	struct session *s;
+	int c, status = 0;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "r:", longopts, NULL)) != -1) {
+		if (c != 'r')
+			return cli_usage("run");
+		room = optarg;
+	}
+	if (one_positional(argc, argv, &dir) != 0)
+		return cli_usage("run");
+	if (need_ui() != 0)
+		return EXIT_DATA;
+	s = open_or_fail(dir, 0, &status);
+	if (s == NULL)
+		return status;
+	if (room != NULL && state_room(s->state, room) < 0) {
+		session_close(s);
+		return cli_fail(EXIT_REFUSED, _("no room '%s' in this session"),
+		    room);
+	}
+	status = cli_facilitator_gate(s);
+	if (status == 0)
+		status = cli_get_ui()->run(s, room);
+	session_close(s);
+	return status;
 }
 
 int
 cli_join(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_fail(EXIT_DATA, "%s", _("not implemented yet"));
+	static const struct option longopts[] = {
+		{ "as", required_argument, NULL, 'a' },
+		{ "kiosk", no_argument, NULL, 'k' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *dir = NULL, *as = NULL;
+	char *pid = NULL;
+	struct session *s;
+	int c, kiosk = 0, status = 0;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "a:k", longopts, NULL)) != -1) {
+		if (c == 'a')
+			as = optarg;
+		else if (c == 'k')
+			kiosk = 1;
+		else
+			return cli_usage("join");
+	}
+	if (one_positional(argc, argv, &dir) != 0)
+		return cli_usage("join");
+	if (need_ui() != 0)
+		return EXIT_DATA;
+	s = open_or_fail(dir, 0, &status);
+	if (s == NULL)
+		return status;
+	if (as != NULL)
+		status = cli_resolve_participant(s, as, &pid);
+	if (status == 0)
+		status = cli_get_ui()->join(s, pid, kiosk);
+	free(pid);
+	session_close(s);
+	return status;
 }
 
 int
 cli_show(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_fail(EXIT_DATA, "%s", _("not implemented yet"));
+	const char *dir = NULL;
+	struct session *s;
+	int status = 0;
+
+	optind = 1;
+	if (getopt_long(argc, argv, "", (const struct option[]){ { NULL, 0, NULL, 0 } },
+	    NULL) != -1)
+		return cli_usage("show");
+	if (one_positional(argc, argv, &dir) != 0)
+		return cli_usage("show");
+	if (need_ui() != 0)
+		return EXIT_DATA;
+	s = open_or_fail(dir, 1, &status);
+	if (s == NULL)
+		return status;
+	status = cli_get_ui()->show(s);
+	session_close(s);
+	return status;
 }
 
+/* Makes a session in a fresh temporary directory with `convene new`'s own
+ * code, so the demo session is exactly what a facilitator would make. */
+static char *
+make_demo_session(const char *content, int *status)
+{
+	const char *base = getenv("TMPDIR");
+	char *tmpl, *dir, *argv[5];
+
+	tmpl = path_join(base != NULL && *base != '\0' ? base : "/tmp",
+	    "convene-demo-XXXXXX");
+	if (mkdtemp(tmpl) == NULL) {
+		*status = cli_fail(EXIT_DATA, _("cannot make a temporary "
+		    "directory: %s"), tmpl);
+		free(tmpl);
+		return NULL;
+	}
+	dir = path_join(tmpl, "session");
+	free(tmpl);
+	argv[0] = (char *)(uintptr_t)"new";
+	argv[1] = dir;
+	argv[2] = (char *)(uintptr_t)"--module";
+	argv[3] = (char *)(uintptr_t)content;
+	argv[4] = NULL;
+	*status = cli_new(4, argv);
+	if (*status != 0) {
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+int
+cli_demo(int argc, char **argv)
+{
+	char *content, *dir, *err = NULL;
+	struct session *s;
+	int status = 0;
+
+	(void)argv;
+	if (argc != 1)
+		return cli_usage("demo");
+	if (need_ui() != 0)
+		return EXIT_DATA;
+	content = demo_content_dir();
+	if (content == NULL)
+		return cli_fail(EXIT_DATA, "%s", _("the bundled module is missing "
+		    "(set CONVENE_CONTENT to its directory)"));
+	dir = make_demo_session(content, &status);
+	free(content);
+	if (dir == NULL)
+		return status;
+	s = open_or_fail(dir, 0, &status);
+	if (s != NULL && demo_seed(s, &err) != 0)
+		status = cli_fail_free(EXIT_DATA, err);
+	else if (s != NULL)
+		status = cli_get_ui()->run(s, NULL);
+	if (s != NULL)
+		session_close(s);
+	fprintf(stderr, _("convene: the demo session is kept in %s "
+	    "(convene export %s)\n"), dir, dir);
+	free(dir);
+	return status;
+}

@@ -15,6 +15,8 @@
  *
  * The strings of a struct event are borrowed: in a journal callback they
  * live until the callback returns; state_apply() copies what it keeps.
+ * Records read from a journal have every string set ("" when the column
+ * is empty, never NULL); when building a batch NULL means "".
  */
 #ifndef CONVENE_EVENT_H
 #define CONVENE_EVENT_H
@@ -67,6 +69,10 @@ struct event {
 	long n;
 	const char *text;
 	const char *extra;
+	/* Read records: the `event` column as written (the only way to see
+	 * the name of an EV_UNKNOWN record).  Ignored when writing: the name
+	 * written is event_type_name(type). */
+	const char *name;
 };
 
 /* The journal name of a type ("idea", "dot", ...) and back; EV_UNKNOWN for

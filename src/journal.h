@@ -14,7 +14,9 @@
  *
  * Records are checked with a CRC-32 of their other fields; a record that
  * fails (or is not a well-formed record) goes to `on_bad` with its line
- * number and is skipped; reading resynchronises at the next good record.
+ * number and is skipped; reading resynchronises at the next good record
+ * (a stretch of damaged CSV is reported once, at its first line).  The
+ * format, the checksum and the guarantees are man/convene-journal.5.
  */
 #ifndef CONVENE_JOURNAL_H
 #define CONVENE_JOURNAL_H
@@ -50,16 +52,23 @@ struct journal *journal_open(const char *path, int read_only, char **err);
 void journal_close(struct journal *j);
 
 /* Reads every complete record after the current offset, calling on_record
- * or on_bad for each.  A partial last record is left for the next call.
- * Returns the number of records delivered, or -1 with *err (I/O error, the
- * file shrank below the offset, the header is not a convene journal). */
+ * or on_bad for each (either may be NULL).  A partial last record is left
+ * for the next call, which parses it again from its start (so bytes of a
+ * torn tail that a writer has since repaired are never glued to what
+ * follows).  Returns the number of records handed to on_record or on_bad,
+ * or -1 with *err (I/O error, the file shrank below the offset, the header
+ * is not a convene journal or names an unknown schema).  The callbacks must
+ * not call back into this journal. */
 long journal_read(struct journal *j, journal_record_fn on_record,
     journal_bad_fn on_bad, void *ctx, char **err);
 
 /* Appends under the lock as described above.  `terminal` and `actor` of the
  * batch's events are taken as given; seq and time_ms are assigned here
- * (time from `now_ms`, or the clock when now_ms is 0).  Returns 0 written,
- * 1 refused by build, 3 data or I/O error (nothing written). */
+ * (time from `now_ms`, or the clock when now_ms is 0; the clock is never
+ * allowed to go back behind the journal's last record, so a clock stepped
+ * back by NTP cannot make time run backwards in the journal).  Returns 0
+ * written, 1 refused by build, 3 data or I/O error (nothing written; the
+ * message says why: read-only journal, full disk, ...). */
 int journal_append(struct journal *j, journal_build_fn build, void *bctx,
     journal_record_fn on_record, journal_bad_fn on_bad, void *ctx,
     int64_t now_ms, char **err);

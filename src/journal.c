@@ -1,0 +1,777 @@
+/*
+ * journal.c -- journal.csv: reading and following (appending and creating
+ * are in journal_write.c).
+ *
+ * The format is man/convene-journal.5.  Reading feeds libcsv one line at a
+ * time (up to each '\n'), and a record counts as complete only at the end
+ * of a line: so the file offset just past it is known without counting
+ * bytes inside libcsv.  (libcsv also ends a row at a lone CR; a second row
+ * starting on the same line is not our format and is treated as damage.)
+ *
+ * Each journal_read starts at `offset`, the end of the last complete
+ * record.  A partial record at the end is parsed again from its start on
+ * the next read rather than continued: a writer may have truncated a torn
+ * tail and appended in the meantime, and continuing would glue old bytes to
+ * new ones.
+ *
+ * Damage: a record that fails its check but whose CSV framing held (a
+ * flipped byte inside a field) is reported and reading goes on after it.
+ * When the framing itself is broken (a damaged quote, a wrong field count)
+ * the record's end cannot be trusted: the damage is reported once, with
+ * its first line, and every following line is tried as the start of a
+ * record until one parses and checks.
+ */
+#include "journal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <csv.h>
+
+#include "crc32.h"
+#include "i18n.h"
+#include "journal_private.h"
+#include "util.h"
+
+#define READ_BLOCK (256 * 1024)
+#define CSV_BLOCK 4096
+
+const char *const journal_header_names[NFIELDS] = {
+	JOURNAL_SCHEMA JOURNAL_VERSION, "time", "actor", "terminal", "event",
+	"id", "ref", "room", "n", "text", "extra", "crc32"
+};
+
+/* A window of the file in j->buf: buf[0] is at file offset `pos`. */
+struct scan {
+	off_t pos, end;		/* end: the file size when the read began */
+	size_t len, at;		/* bytes in buf, cursor */
+};
+
+/* What parsing one record from a line start gave. */
+enum attempt {
+	A_RECORD,		/* a row ended: check it */
+	A_BLANK,		/* an empty line between records */
+	A_CSV_ERROR,		/* libcsv refused the bytes */
+	A_GLUED,		/* a second row began on the record's last line */
+	A_UNTERMINATED,		/* a line ends inside or after the crc32 */
+	A_HOLD,			/* a partial record at the end: wait */
+	A_END,			/* nothing left */
+	A_IOERR
+};
+
+/* What checking a complete row gave. */
+enum check { CHECK_OK, CHECK_BAD, CHECK_FRAMING };
+
+/* --- the CSV parser ---------------------------------------------------- */
+
+/* Nothing is "space": libcsv would otherwise trim spaces and tabs from
+ * unquoted fields (ours are all quoted, other writers' may not be).  The
+ * row terminators stay libcsv's own CR and LF: a terminator function
+ * would cost an indirect call for every byte of every field. */
+static int
+csv_no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static void
+parser_init(struct journal *j)
+{
+	csv_init(&j->csv, CSV_STRICT);
+	csv_set_space_func(&j->csv, csv_no_space);
+	csv_set_realloc_func(&j->csv, xrealloc);
+	csv_set_blk_size(&j->csv, CSV_BLOCK);
+	j->csv_dirty = 0;
+}
+
+/* Forgets a partial or failed record.  libcsv's errors are sticky and
+ * csv_fini would hand the partial record over as if it were whole, so the
+ * parser is re-initialised instead (rare: only after a partial tail or a
+ * damaged record). */
+static void
+record_reset(struct journal *j)
+{
+	if (j->csv_dirty) {
+		csv_free(&j->csv);
+		parser_init(j);
+	}
+	j->rec_len = 0;
+	j->nfields = 0;
+	j->row_done = 0;
+	j->glued = 0;
+}
+
+static void
+on_field(void *data, size_t len, void *ctx)
+{
+	struct journal *j = ctx;
+
+	if (j->row_done) {
+		j->glued = 1;
+		return;
+	}
+	if (j->nfields < NFIELDS) {
+		if (j->rec_len + len + 1 > j->rec_cap)
+			j->rec = xgrow(j->rec, &j->rec_cap,
+			    j->rec_len + len + 1, 1);
+		if (len > 0)
+			memcpy(j->rec + j->rec_len, data, len);
+		j->rec_len += len;
+		j->rec[j->rec_len] = '\0';
+		j->fend[j->nfields] = j->rec_len++;
+	}
+	j->nfields++;
+}
+
+static void
+on_row(int c, void *ctx)
+{
+	struct journal *j = ctx;
+
+	(void)c;
+	if (j->row_done)
+		j->glued = 1;
+	j->row_done = 1;
+}
+
+static const char *
+field(const struct journal *j, enum field f)
+{
+	return j->rec + (f == 0 ? 0 : j->fend[f - 1] + 1);
+}
+
+static size_t
+field_len(const struct journal *j, enum field f)
+{
+	return j->fend[f] - (f == 0 ? 0 : j->fend[f - 1] + 1);
+}
+
+/* --- reading the file in pieces ---------------------------------------- */
+
+static void
+scan_seek(struct scan *s, off_t pos)
+{
+	s->pos = pos;
+	s->len = s->at = 0;
+}
+
+static off_t
+scan_offset(const struct scan *s)
+{
+	return s->pos + (off_t)s->at;
+}
+
+/* Reads more of the file into the buffer, after what it holds. */
+static int
+scan_fill(struct journal *j, struct scan *s, char **err)
+{
+	off_t from = s->pos + (off_t)s->len;
+	size_t want = READ_BLOCK - s->len;
+	ssize_t got;
+
+	if ((off_t)want > s->end - from)
+		want = (size_t)(s->end - from);
+	do
+		got = pread(j->fd, j->buf + s->len, want, from);
+	while (got < 0 && errno == EINTR);
+	if (got < 0)
+		return set_error(err, -1, _("cannot read the journal %s: %s"),
+		    j->path, strerror(errno));
+	if (got == 0)
+		s->end = from;	/* it shrank meanwhile: the next read says so */
+	s->len += (size_t)got;
+	return 0;
+}
+
+/* The next piece to feed: up to and including the next '\n' (*eol set),
+ * or, for a line longer than the buffer, what the buffer holds.  Returns 0
+ * at the end of the data; bytes after the last '\n' are never handed out
+ * then (scan_pending() counts them). */
+static int
+scan_next(struct journal *j, struct scan *s, const char **p, size_t *n,
+    int *eol, char **err)
+{
+	const char *nl;
+
+	for (;;) {
+		if (s->at < s->len &&
+		    (nl = memchr(j->buf + s->at, '\n', s->len - s->at)) != NULL) {
+			*p = j->buf + s->at;
+			*n = (size_t)(nl + 1 - *p);
+			*eol = 1;
+			s->at += *n;
+			return 1;
+		}
+		if (s->pos + (off_t)s->len >= s->end)
+			return 0;
+		if (s->at > 0) {
+			memmove(j->buf, j->buf + s->at, s->len - s->at);
+			s->pos += (off_t)s->at;
+			s->len -= s->at;
+			s->at = 0;
+		}
+		if (s->len == READ_BLOCK) {
+			*p = j->buf;
+			*n = s->len;
+			*eol = 0;
+			s->pos += (off_t)s->len;
+			s->len = 0;
+			return 1;
+		}
+		if (scan_fill(j, s, err) != 0)
+			return -1;
+	}
+}
+
+static size_t
+scan_pending(const struct scan *s)
+{
+	return s->len - s->at;
+}
+
+/* Moves past the end of the current line.  1 done, 0 no '\n' before the
+ * end of the data, -1 error. */
+static int
+scan_skip_line(struct journal *j, struct scan *s, char **err)
+{
+	const char *p;
+	size_t n;
+	int eol = 0, r;
+
+	while ((r = scan_next(j, s, &p, &n, &eol, err)) == 1)
+		if (eol)
+			return 1;
+	return r;
+}
+
+static int
+is_blank_line(const char *p, size_t n)
+{
+	while (n > 0 && (*p == '\r' || *p == '\n')) {
+		p++;
+		n--;
+	}
+	return n == 0;
+}
+
+/* Parses one record from the scan position, a line start.  *lines gets the
+ * number of lines it spans. */
+static enum attempt
+parse_one(struct journal *j, struct scan *s, unsigned long *lines, char **err)
+{
+	const char *p;
+	size_t n;
+	int eol = 0, started = 0, r;
+
+	record_reset(j);
+	*lines = 0;
+	for (;;) {
+		r = scan_next(j, s, &p, &n, &eol, err);
+		if (r < 0)
+			return A_IOERR;
+		if (r == 0)
+			break;
+		if (!started && eol && is_blank_line(p, n)) {
+			*lines = 1;
+			return A_BLANK;
+		}
+		started = 1;
+		j->csv_dirty = 1;
+		if (csv_parse(&j->csv, p, n, on_field, on_row, j) != n)
+			return A_CSV_ERROR;
+		if (!eol)
+			continue;
+		(*lines)++;
+		/* Complete only at the line end: a row ended by a CR
+		 * may yet have more on its line. */
+		if (j->row_done) {
+			if (j->glued)
+				return A_GLUED;
+			j->csv_dirty = 0;
+			return A_RECORD;
+		}
+		/* A line break inside the 12th field or after it: no writer
+		 * makes that (the crc32 never holds one), neither whole nor
+		 * torn nor half-written, so the record's closing quote was
+		 * damaged.  Saying so now, not at the end of the file, makes
+		 * every reader and writer agree whatever they have seen. */
+		if (j->nfields >= F_CRC)
+			return A_UNTERMINATED;
+	}
+	if (!started)
+		return scan_pending(s) > 0 ? A_HOLD : A_END;
+	/* A partial record: a write in progress, or a torn tail that the
+	 * next writer repairs.  Either way, wait. */
+	return A_HOLD;
+}
+
+/* --- checking records ---------------------------------------------------- */
+
+static int
+parse_u64(const char *s, size_t len, uint64_t *v)
+{
+	uint64_t x = 0;
+	size_t i;
+
+	if (len == 0 || len > 19)
+		return -1;
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		x = x * 10 + (uint64_t)(s[i] - '0');
+	}
+	*v = x;
+	return 0;
+}
+
+/* n: empty means 0; otherwise an optional '-' and up to 18 digits. */
+static int
+parse_n(const char *s, size_t len, long *v)
+{
+	uint64_t x;
+	int neg = len > 0 && s[0] == '-';
+
+	if (len == 0) {
+		*v = 0;
+		return 0;
+	}
+	if (parse_u64(s + neg, len - (size_t)neg, &x) != 0 || len - (size_t)neg > 18 ||
+	    x > (uint64_t)LONG_MAX)
+		return -1;
+	*v = neg ? -(long)x : (long)x;
+	return 0;
+}
+
+static int
+parse_crc(const char *s, size_t len, uint32_t *v)
+{
+	uint32_t x = 0;
+	size_t i;
+	int d;
+
+	if (len != 8)
+		return -1;
+	for (i = 0; i < 8; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			d = s[i] - '0';
+		else if (s[i] >= 'a' && s[i] <= 'f')
+			d = s[i] - 'a' + 10;
+		else		/* lowercase only: any changed byte is caught */
+			return -1;
+		x = x << 4 | (uint32_t)d;
+	}
+	*v = x;
+	return 0;
+}
+
+static enum check
+check_bad(struct journal *j, enum check c, const char *why)
+{
+	snprintf(j->why, sizeof j->why, "%s", why);
+	return c;
+}
+
+/* Values are handed on as C strings, so a NUL inside one would cut it
+ * short: rec must hold exactly one NUL per field.  Counted a word at a
+ * time (a memchr per field costs more in calls than in bytes). */
+static size_t
+count_nuls(const char *p, size_t n)
+{
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL, ones = 0x0101010101010101ULL;
+	uint64_t w, zero;
+	size_t nuls = 0;
+
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&w, p, 8);
+		/* 0x80 in each byte of w that is zero, exactly */
+		zero = ~(((w & low7) + low7) | w | low7);
+		nuls += (size_t)(((zero >> 7) * ones) >> 56);
+	}
+	for (; n > 0; p++, n--)
+		nuls += *p == '\0';
+	return nuls;
+}
+
+/* Checks the complete row in j->rec and fills ev from it. */
+static enum check
+check_record(struct journal *j, struct event *ev)
+{
+	uint32_t want;
+
+	if (j->nfields != NFIELDS) {
+		snprintf(j->why, sizeof j->why,
+		    _("%u fields instead of %d (a damaged quote or line end?)"),
+		    j->nfields, NFIELDS);
+		return CHECK_FRAMING;
+	}
+	if (parse_crc(field(j, F_CRC), field_len(j, F_CRC), &want) != 0)
+		return check_bad(j, CHECK_BAD,
+		    _("the crc32 column is not 8 hexadecimal digits"));
+	/* The 11 values with their NULs lie one after the other in rec. */
+	if (crc32_update(0, j->rec, j->fend[F_EXTRA] + 1) != want)
+		return check_bad(j, CHECK_BAD,
+		    _("checksum mismatch: the record was changed or damaged"));
+	if (count_nuls(j->rec, j->rec_len) != NFIELDS)
+		return check_bad(j, CHECK_BAD, _("a field holds a NUL byte"));
+	if (parse_u64(field(j, F_SEQ), field_len(j, F_SEQ), &ev->seq) != 0 ||
+	    ev->seq == 0)
+		return check_bad(j, CHECK_BAD, _("seq is not a positive number"));
+	if (ev->seq <= j->last_seq) {
+		snprintf(j->why, sizeof j->why,
+		    _("seq %" PRIu64 " does not come after %" PRIu64
+		    " (a copied or replayed record?)"), ev->seq, j->last_seq);
+		return CHECK_BAD;
+	}
+	if (event_parse_time(field(j, F_TIME), &ev->time_ms) != 0)
+		return check_bad(j, CHECK_BAD,
+		    _("time is not an ISO 8601 UTC time with milliseconds"));
+	if (parse_n(field(j, F_N), field_len(j, F_N), &ev->n) != 0)
+		return check_bad(j, CHECK_BAD, _("n is not a whole number"));
+	ev->actor = field(j, F_ACTOR);
+	ev->terminal = field(j, F_TERMINAL);
+	ev->name = field(j, F_EVENT);
+	ev->type = event_type_from_name(ev->name);
+	ev->id = field(j, F_ID);
+	ev->ref = field(j, F_REF);
+	ev->room = field(j, F_ROOM);
+	ev->text = field(j, F_TEXT);
+	ev->extra = field(j, F_EXTRA);
+	return CHECK_OK;
+}
+
+/* The first bytes must start the header row; refuses other files before
+ * waiting for a line end that a binary file may never have. */
+static int
+check_magic(struct journal *j, char **err)
+{
+	static const char quoted[] = "\"" JOURNAL_SCHEMA;
+	char head[sizeof quoted];
+	ssize_t n;
+
+	do
+		n = pread(j->fd, head, sizeof head - 1, 0);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return set_error(err, -1, _("cannot read the journal %s: %s"),
+		    j->path, strerror(errno));
+	if (memcmp(head, quoted, (size_t)n) == 0 ||
+	    memcmp(head, quoted + 1, (size_t)n < sizeof quoted - 2 ?
+	    (size_t)n : sizeof quoted - 2) == 0)
+		return 0;
+	return set_error(err, -1, _("%s is not a convene journal"), j->path);
+}
+
+static int
+check_header(struct journal *j, char **err)
+{
+	const char *first = j->nfields > 0 ? field(j, F_SEQ) : "";
+	unsigned i;
+
+	if (!str_starts(first, JOURNAL_SCHEMA))
+		return set_error(err, -1, _("%s is not a convene journal"),
+		    j->path);
+	if (strcmp(first, journal_header_names[0]) != 0)
+		return set_error(err, -1, _("%s: unknown journal schema \"%s\" "
+		    "(this convene reads %s): a newer convene wrote it?"),
+		    j->path, first, journal_header_names[0]);
+	if (j->nfields != NFIELDS)
+		return set_error(err, -1, _("%s: the header row has %u columns "
+		    "instead of %d"), j->path, j->nfields, NFIELDS);
+	for (i = 1; i < NFIELDS; i++)
+		if (strcmp(field(j, i), journal_header_names[i]) != 0)
+			return set_error(err, -1, _("%s: the header row names "
+			    "column %u \"%s\" instead of \"%s\""), j->path,
+			    i + 1, field(j, i), journal_header_names[i]);
+	j->have_header = 1;
+	return 0;
+}
+
+/* --- the read loop ------------------------------------------------------- */
+
+static void
+advance(struct journal *j, const struct scan *s, unsigned long lines)
+{
+	j->offset = scan_offset(s);
+	j->line += lines;
+}
+
+static void
+report(struct journal *j, struct sink *k, const char *why)
+{
+	if (k->on_bad != NULL)
+		k->on_bad(j->line, why, k->ctx);
+	k->count++;
+}
+
+/* The record at j->offset cannot be trusted to end where the parser says:
+ * report it (once per damaged stretch) and try the next line.  Returns 1
+ * to go on, 0 to stop (no line end yet), -1 on error. */
+static int
+resync(struct journal *j, struct scan *s, struct sink *k, const char *why,
+    char **err)
+{
+	int r;
+
+	if (!j->damaged) {
+		report(j, k, why);
+		j->damaged = 1;
+	}
+	j->csv_dirty = 1;
+	scan_seek(s, j->offset);
+	if ((r = scan_skip_line(j, s, err)) != 1)
+		return r;
+	advance(j, s, 1);
+	return 1;
+}
+
+static int
+take_record(struct journal *j, struct scan *s, struct sink *k,
+    unsigned long lines, char **err)
+{
+	struct event ev;
+	enum check c;
+
+	memset(&ev, 0, sizeof ev);
+	c = check_record(j, &ev);
+	if (c == CHECK_OK) {
+		j->damaged = 0;
+		j->last_seq = ev.seq;
+		if (ev.time_ms > j->last_time)
+			j->last_time = ev.time_ms;
+		advance(j, s, lines);
+		if (k->on_record != NULL)
+			k->on_record(&ev, k->ctx);
+		k->count++;
+		return 1;
+	}
+	if (c == CHECK_BAD && !j->damaged) {
+		/* The framing held: only this record is bad. */
+		report(j, k, j->why);
+		advance(j, s, lines);
+		return 1;
+	}
+	return resync(j, s, k, j->why, err);
+}
+
+/* Handles the record at j->offset.  1 go on, 0 stop, -1 error. */
+static int
+read_one(struct journal *j, struct scan *s, struct sink *k, char **err)
+{
+	unsigned long lines;
+
+	switch (parse_one(j, s, &lines, err)) {
+	case A_RECORD:
+		if (j->have_header)
+			return take_record(j, s, k, lines, err);
+		if (check_header(j, err) != 0)
+			return -1;
+		advance(j, s, lines);
+		return 1;
+	case A_BLANK:
+		advance(j, s, lines);
+		return 1;
+	case A_CSV_ERROR:
+		if (!j->have_header)
+			break;
+		return resync(j, s, k, _("not a well-formed CSV record "
+		    "(a damaged quote?)"), err);
+	case A_GLUED:
+		if (!j->have_header)
+			break;
+		return resync(j, s, k, _("two records on one line "
+		    "(a lost line end?)"), err);
+	case A_UNTERMINATED:
+		if (!j->have_header)
+			break;
+		return resync(j, s, k, _("the record never ends "
+		    "(a damaged closing quote?)"), err);
+	case A_HOLD:
+	case A_END:
+		return 0;
+	case A_IOERR:
+		return -1;
+	}
+	return set_error(err, -1, _("%s is not a convene journal"), j->path);
+}
+
+long
+journal_read_into(struct journal *j, struct sink *k, char **err)
+{
+	struct stat st;
+	struct scan s;
+	int r;
+
+	if (fstat(j->fd, &st) != 0)
+		return set_error(err, -1, _("cannot read the journal %s: %s"),
+		    j->path, strerror(errno));
+	if (st.st_size < j->offset)
+		return set_error(err, -1, _("the journal %s is shorter than "
+		    "what was already read (%jd < %jd bytes): it was truncated "
+		    "or replaced"), j->path, (intmax_t)st.st_size,
+		    (intmax_t)j->offset);
+	j->seen_size = st.st_size;
+	if (!j->have_header && check_magic(j, err) != 0)
+		return -1;
+	s.end = st.st_size;
+	scan_seek(&s, j->offset);
+	while ((r = read_one(j, &s, k, err)) == 1)
+		;
+	return r < 0 ? -1 : k->count;
+}
+
+long
+journal_read(struct journal *j, journal_record_fn on_record,
+    journal_bad_fn on_bad, void *ctx, char **err)
+{
+	struct sink k = { on_record, on_bad, ctx, 0 };
+
+	return journal_read_into(j, &k, err);
+}
+
+/* --- opening ------------------------------------------------------------- */
+
+struct journal *
+journal_open(const char *path, int read_only, char **err)
+{
+	struct journal *j;
+	struct stat st;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		set_error(err, -1, _("cannot open the journal %s: %s"), path,
+		    strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		set_error(err, -1, _("%s is not a regular file"), path);
+		close(fd);
+		return NULL;
+	}
+	j = xcalloc(1, sizeof *j);
+	j->path = xstrdup(path);
+	j->fd = fd;
+	j->wfd = j->watch_fd = -1;
+	j->read_only = read_only;
+	j->dev = st.st_dev;
+	j->ino = st.st_ino;
+	j->line = 1;
+	j->buf = xmalloc(READ_BLOCK);
+	parser_init(j);
+	return j;
+}
+
+void
+journal_close(struct journal *j)
+{
+	if (j == NULL)
+		return;
+	close(j->fd);
+	if (j->wfd >= 0)
+		close(j->wfd);
+	if (j->watch_fd >= 0)
+		close(j->watch_fd);
+	csv_free(&j->csv);
+	free(j->rec);
+	free(j->buf);
+	free(j->out);
+	free(j->path);
+	free(j);
+}
+
+off_t
+journal_offset(const struct journal *j)
+{
+	return j->offset;
+}
+
+uint64_t
+journal_last_seq(const struct journal *j)
+{
+	return j->last_seq;
+}
+
+int64_t
+journal_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* --- following ----------------------------------------------------------- */
+
+int
+journal_watch_fd(struct journal *j)
+{
+	int fd;
+
+	if (j->watch_fd >= 0 || j->watch_failed)
+		return j->watch_fd;
+	/* Fails past fs.inotify.max_user_instances (128 by default): the
+	 * caller then polls journal_changed(). */
+	if ((fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) < 0) {
+		j->watch_failed = 1;
+		return -1;
+	}
+	if (inotify_add_watch(fd, j->path, IN_MODIFY | IN_ATTRIB |
+	    IN_MOVE_SELF | IN_DELETE_SELF) < 0) {
+		close(fd);
+		j->watch_failed = 1;
+		return -1;
+	}
+	j->watch_fd = fd;
+	return fd;
+}
+
+/* Reads every pending event; events merge under bursts, so only whether
+ * something happened matters.  1 when the file may have changed. */
+static int
+drain_watch(struct journal *j)
+{
+	_Alignas(struct inotify_event) char buf[4096];
+	int changed = 0;
+	ssize_t n;
+
+	while ((n = read(j->watch_fd, buf, sizeof buf)) > 0 ||
+	    (n < 0 && errno == EINTR))
+		if (n > 0)
+			changed = 1;
+	return changed;
+}
+
+int
+journal_changed(struct journal *j, char **err)
+{
+	struct stat st;
+	int changed = 0;
+
+	if (j->watch_fd >= 0)
+		changed = drain_watch(j);
+	/* Moves, deletions and replacements are judged by the name: while we
+	 * hold the file open they show only as IN_ATTRIB (a link count) or
+	 * IN_MOVE_SELF, and polling sees no events at all. */
+	if (stat(j->path, &st) != 0) {
+		if (errno == ENOENT)
+			return set_error(err, -1, _("the journal %s was deleted "
+			    "or moved away"), j->path);
+		return set_error(err, -1, _("cannot read the journal %s: %s"),
+		    j->path, strerror(errno));
+	}
+	if (st.st_dev != j->dev || st.st_ino != j->ino)
+		return set_error(err, -1, _("the journal %s was replaced by "
+		    "another file"), j->path);
+	if (st.st_size != j->seen_size)
+		changed = 1;
+	return changed;
+}

@@ -1,0 +1,86 @@
+/*
+ * journal_private.h -- what journal.c (reading, following) and
+ * journal_write.c (appending, creating) share.  Nothing else includes it.
+ */
+#ifndef CONVENE_JOURNAL_PRIVATE_H
+#define CONVENE_JOURNAL_PRIVATE_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+#include <csv.h>
+
+#include "journal.h"
+#include "journal_test.h"
+
+#define JOURNAL_SCHEMA "convene_journal_v"
+#define JOURNAL_VERSION "1"
+#define NFIELDS 12
+
+enum field {
+	F_SEQ, F_TIME, F_ACTOR, F_TERMINAL, F_EVENT, F_ID, F_REF, F_ROOM, F_N,
+	F_TEXT, F_EXTRA, F_CRC
+};
+
+/* The header row's names, in column order. */
+extern const char *const journal_header_names[NFIELDS];
+
+struct batch_item {
+	struct event ev;
+	char *strings;		/* one block holding the event's strings */
+};
+
+struct journal_batch {
+	struct batch_item *items;
+	size_t n, cap;
+	uint64_t first_seq;
+};
+
+struct journal {
+	char *path;
+	int fd;			/* O_RDONLY, for reading */
+	int wfd;		/* O_WRONLY | O_APPEND, opened by the first append */
+	int read_only;
+	int watch_fd;		/* inotify, -1 */
+	int watch_failed;
+	dev_t dev;
+	ino_t ino;
+
+	off_t offset;		/* past the last complete record or skipped line:
+				   always a line start */
+	unsigned long line;	/* the line number at offset */
+	off_t seen_size;	/* the size when last read, for polling */
+	uint64_t last_seq;
+	int64_t last_time;
+	int have_header;
+	int damaged;		/* in a damaged stretch already reported */
+
+	struct csv_parser csv;
+	int csv_dirty;		/* mid-record or in error: re-initialise */
+	char *rec;		/* the record's values, each NUL-terminated */
+	size_t rec_len, rec_cap;
+	size_t fend[NFIELDS];	/* where each value's NUL is in rec */
+	unsigned nfields;
+	int row_done;		/* libcsv ended the row */
+	int glued;		/* ... and more came on the same line */
+	char why[160];
+	char *buf;		/* the read window */
+
+	char *out;		/* the formatted batch */
+	size_t out_cap;
+	enum journal_fault fault;
+};
+
+/* Where records and reports go, and how many went. */
+struct sink {
+	journal_record_fn on_record;
+	journal_bad_fn on_bad;
+	void *ctx;
+	long count;
+};
+
+/* journal_read with a sink: reads every complete record after j->offset.
+ * Returns k->count, or -1 with *err. */
+long journal_read_into(struct journal *j, struct sink *k, char **err);
+
+#endif
