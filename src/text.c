@@ -1,0 +1,830 @@
+/* text.c -- validation, display form, columns and wrapping of UTF-8 text. */
+#include "text.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include "i18n.h"
+#include "util.h"
+
+#define DOTTED_CIRCLE 0x25CC
+#define REPLACEMENT 0xFFFD
+#define HANGUL_CHOSEONG_FILLER 0x115F
+#define HANGUL_JUNGSEONG_FILLER 0x1160
+
+/*
+ * The break iterators, opened on first use and reused by every call: opening
+ * one loads rules and dictionaries, which costs far more than a whole wrap.
+ * NULL (ICU data missing) falls back to code points and spaces.
+ */
+enum { BRK_CHAR, BRK_LINE, BRK_WORD, BRK_COUNT };
+
+static UBreakIterator *iterators[BRK_COUNT];
+static int iterators_failed[BRK_COUNT];
+
+static UBreakIterator *
+iterator(int kind)
+{
+	static const UBreakIteratorType types[BRK_COUNT] = {
+		UBRK_CHARACTER, UBRK_LINE, UBRK_WORD
+	};
+	UErrorCode st = U_ZERO_ERROR;
+
+	if (iterators[kind] == NULL && !iterators_failed[kind]) {
+		iterators[kind] = ubrk_open(types[kind], "", NULL, 0, &st);
+		if (U_FAILURE(st)) {
+			if (iterators[kind] != NULL)
+				ubrk_close(iterators[kind]);
+			iterators[kind] = NULL;
+			iterators_failed[kind] = 1;
+		}
+	}
+	return iterators[kind];
+}
+
+void
+text_shutdown(void)
+{
+	int i;
+
+	for (i = 0; i < BRK_COUNT; i++) {
+		if (iterators[i] != NULL)
+			ubrk_close(iterators[i]);
+		iterators[i] = NULL;
+		iterators_failed[i] = 0;
+	}
+}
+
+/* ---- code points ---- */
+
+/* Decodes the code point at *i (advancing it); < 0 for an ill-formed
+ * sequence, which ICU's UTF-8 UText also treats as one unit (U+FFFD). */
+static UChar32
+decode(const char *s, size_t end, size_t *i)
+{
+	const uint8_t *u = (const uint8_t *)s + *i;
+	int32_t k = 0, n = end - *i > 4 ? 4 : (int32_t)(end - *i);
+	UChar32 c;
+
+	U8_NEXT(u, k, n, c);
+	*i += (size_t)k;
+	return c;
+}
+
+static int
+is_bidi_control(UChar32 c)
+{
+	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* What the terminal is sent for c.  Line breaks are the caller's business
+ * (shown here as a space). */
+static UChar32
+display_cp(UChar32 c)
+{
+	if (c < 0)
+		return REPLACEMENT;
+	if (c == '\t' || c == '\n' || c == '\r')
+		return ' ';
+	if (c < 0x20)
+		return 0x2400 + c;
+	if (c < 0x7F)
+		return c;
+	if (c == 0x7F)
+		return 0x2421;
+	if (c <= 0x9F || is_bidi_control(c))
+		return REPLACEMENT;
+	if (wcwidth((wchar_t)c) < 0)
+		return REPLACEMENT;
+	return c;
+}
+
+static int
+cp_width(UChar32 c)
+{
+	if (c >= 0x20 && c < 0x7F)
+		return 1;
+	return wcwidth((wchar_t)display_cp(c));
+}
+
+static int
+is_newline_byte(char c)
+{
+	return c == '\n' || c == '\r';
+}
+
+static int
+is_space_byte(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* ---- output buffer ---- */
+
+struct buf {
+	char *p;
+	size_t n;
+	size_t cap;
+};
+
+static void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	b->p = xgrow(b->p, &b->cap, b->n + n + 1, 1);
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+
+static void
+buf_add_cp(struct buf *b, UChar32 c)
+{
+	char tmp[U8_MAX_LENGTH];
+	int32_t k = 0;
+
+	U8_APPEND_UNSAFE(tmp, k, c);
+	buf_add(b, tmp, (size_t)k);
+}
+
+static char *
+buf_finish(struct buf *b)
+{
+	if (b->p == NULL)
+		return xstrdup("");
+	return b->p;
+}
+
+/* ---- grapheme clusters ---- */
+
+/*
+ * One pass over a string.  Pure ASCII (the common case for English) needs
+ * no ICU for clusters: every byte is one, except CR LF.
+ */
+struct walk {
+	const char *s;
+	size_t len;
+	int ascii;
+	UText ut;
+	UBreakIterator *chr;
+	UBreakIterator *other;	/* the line or word iterator, when asked */
+	int32_t last;		/* the character iterator's current boundary */
+};
+
+static int
+all_ascii(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+static void
+walk_open(struct walk *w, const char *s, size_t len, int other)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UText init = UTEXT_INITIALIZER;
+
+	w->s = s;
+	w->len = len > INT32_MAX ? INT32_MAX : len;
+	w->ascii = all_ascii(s, w->len);
+	w->ut = init;
+	w->chr = w->ascii ? NULL : iterator(BRK_CHAR);
+	w->other = other >= 0 ? iterator(other) : NULL;
+	w->last = 0;
+	if (w->chr == NULL && w->other == NULL)
+		return;
+	utext_openUTF8(&w->ut, s, (int64_t)w->len, &st);
+	if (U_FAILURE(st)) {
+		w->chr = w->other = NULL;
+		return;
+	}
+	if (w->chr != NULL) {
+		ubrk_setUText(w->chr, &w->ut, &st);
+		(void)ubrk_first(w->chr);
+	}
+	if (w->other != NULL) {
+		ubrk_setUText(w->other, &w->ut, &st);
+		(void)ubrk_first(w->other);
+	}
+	if (U_FAILURE(st))
+		w->chr = w->other = NULL;
+}
+
+static void
+walk_close(struct walk *w)
+{
+	utext_close(&w->ut);
+}
+
+/* Without ICU: a code point and the zero-width ones after it. */
+static size_t
+fallback_next(const char *s, size_t len, size_t pos)
+{
+	size_t i = pos, j;
+	UChar32 c = decode(s, len, &i);
+
+	if (c == '\r' && i < len && s[i] == '\n')
+		return i + 1;
+	if (c >= 0 && c < 0x20)
+		return i;
+	while (i < len) {
+		j = i;
+		c = decode(s, len, &j);
+		if (c < 0x20 || c == 0x7F || cp_width(c) != 0 ||
+		    display_cp(c) != c)
+			break;
+		i = j;
+	}
+	return i;
+}
+
+static size_t
+walk_next(struct walk *w, size_t pos)
+{
+	int32_t r;
+
+	if (pos >= w->len)
+		return w->len;
+	if (w->ascii) {
+		if (w->s[pos] == '\r' && pos + 1 < w->len && w->s[pos + 1] == '\n')
+			return pos + 2;
+		return pos + 1;
+	}
+	if (w->chr == NULL)
+		return fallback_next(w->s, w->len, pos);
+	/* Sequential steps are the cheap ubrk_next(). */
+	if ((int32_t)pos == w->last)
+		r = ubrk_next(w->chr);
+	else
+		r = ubrk_following(w->chr, (int32_t)pos);
+	if (r == UBRK_DONE || (size_t)r > w->len)
+		r = (int32_t)w->len;
+	w->last = r;
+	return (size_t)r;
+}
+
+static size_t
+walk_prev(struct walk *w, size_t pos)
+{
+	size_t p = 0, q;
+	int32_t r;
+
+	if (pos == 0)
+		return 0;
+	if (pos > w->len)
+		pos = w->len;
+	if (w->ascii) {
+		if (pos >= 2 && w->s[pos - 2] == '\r' && w->s[pos - 1] == '\n')
+			return pos - 2;
+		return pos - 1;
+	}
+	if (w->chr != NULL) {
+		r = ubrk_preceding(w->chr, (int32_t)pos);
+		w->last = r == UBRK_DONE ? 0 : r;
+		return (size_t)w->last;
+	}
+	while ((q = fallback_next(w->s, w->len, p)) < pos)
+		p = q;
+	return p;
+}
+
+/*
+ * A base for a cluster that starts with the zero-width code point c: a
+ * dotted circle holds a combining mark; an orphan Hangul vowel or final
+ * consonant jamo needs the Hangul fillers to form a syllable block (a dotted
+ * circle would not join it).  Returns the columns added.
+ */
+static int
+emit_base(UChar32 c, struct buf *out)
+{
+	int gcb = u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK);
+
+	if (gcb != U_GCB_V && gcb != U_GCB_T) {
+		if (out != NULL)
+			buf_add_cp(out, DOTTED_CIRCLE);
+		return 1;
+	}
+	if (out != NULL) {
+		buf_add_cp(out, HANGUL_CHOSEONG_FILLER);
+		if (gcb == U_GCB_T)
+			buf_add_cp(out, HANGUL_JUNGSEONG_FILLER);
+	}
+	return 2;
+}
+
+/*
+ * Measures the cluster s[p..q) as it is displayed and, when out is not NULL,
+ * appends its display form.  See text.h: a cluster that starts with a
+ * zero-width code point gets a base (emit_base), or vanishes when it is all
+ * invisible format characters.
+ */
+static int
+cluster_emit(const char *s, size_t p, size_t q, int flags, struct buf *out)
+{
+	size_t i = p;
+	UChar32 c, first;
+	int w = 0, format_only = 1, cw;
+
+	if (is_newline_byte(s[p])) {
+		if (out != NULL)
+			buf_add(out, (flags & TEXT_MULTILINE) ? "\n" : " ", 1);
+		return 1;
+	}
+	if (q == p + 1 && (unsigned char)s[p] >= 0x20 &&
+	    (unsigned char)s[p] < 0x7F) {
+		if (out != NULL)
+			buf_add(out, s + p, 1);
+		return 1;
+	}
+	first = decode(s, q, &i);
+	for (i = p; i < q;) {
+		c = decode(s, q, &i);
+		cw = cp_width(c);
+		w += cw;
+		if (cw != 0 || display_cp(c) != c ||
+		    u_charType(c) != U_FORMAT_CHAR)
+			format_only = 0;
+	}
+	if (cp_width(first) == 0) {
+		if (format_only)
+			return 0;
+		w += emit_base(first, out);
+	}
+	if (out != NULL)
+		for (i = p; i < q;)
+			buf_add_cp(out, display_cp(decode(s, q, &i)));
+	return w;
+}
+
+/* ---- validation and counting ---- */
+
+static int
+is_continuation(unsigned char b)
+{
+	return (b & 0xC0) == 0x80;
+}
+
+/* Why the sequence at u (n bytes left) is not UTF-8. */
+static const char *
+utf8_fault(const unsigned char *u, size_t n)
+{
+	unsigned char b = u[0];
+
+	if (is_continuation(b))
+		return N_("unexpected continuation byte");
+	if (b == 0xC0 || b == 0xC1)
+		return N_("overlong encoding");
+	if (b >= 0xF8)
+		return N_("byte that never occurs in UTF-8");
+	if (b >= 0xF5)
+		return N_("code point beyond U+10FFFF");
+	if (n < 2 || !is_continuation(u[1]))
+		return N_("truncated sequence");
+	if ((b == 0xE0 && u[1] < 0xA0) || (b == 0xF0 && u[1] < 0x90))
+		return N_("overlong encoding");
+	if (b == 0xED && u[1] >= 0xA0)
+		return N_("UTF-16 surrogate");
+	if (b == 0xF4 && u[1] >= 0x90)
+		return N_("code point beyond U+10FFFF");
+	return N_("truncated sequence");
+}
+
+int
+text_validate(const char *s, size_t len, char **err)
+{
+	size_t i = 0, at;
+
+	while (i < len) {
+		at = i;
+		if (s[i] == '\0')
+			return set_error(err, -1,
+			    _("invalid text at byte %zu: NUL character"), at);
+		if (decode(s, len, &i) < 0)
+			return set_error(err, -1,
+			    _("invalid UTF-8 at byte %zu: %s"), at,
+			    _(utf8_fault((const unsigned char *)s + at,
+			    len - at)));
+	}
+	return 0;
+}
+
+size_t
+text_count_chars_n(const char *s, size_t len)
+{
+	size_t i = 0, n = 0;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80)
+			i++;
+		else
+			(void)decode(s, len, &i);
+		n++;
+	}
+	return n;
+}
+
+size_t
+text_count_chars(const char *s)
+{
+	return text_count_chars_n(s, strlen(s));
+}
+
+int
+text_check(const char *s, size_t max_chars, char **err)
+{
+	size_t n;
+
+	if (text_validate(s, strlen(s), err) != 0)
+		return -1;
+	n = text_count_chars(s);
+	if (max_chars > 0 && n > max_chars)
+		return set_error(err, -1,
+		    _("text too long: %zu characters, at most %zu allowed"), n,
+		    max_chars);
+	return 0;
+}
+
+int
+text_is_blank(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	UChar32 c;
+
+	while (i < len) {
+		c = decode(s, len, &i);
+		if (c < 0)
+			return 0;
+		if (!u_isUWhiteSpace(c) && u_charType(c) != U_FORMAT_CHAR)
+			return 0;
+	}
+	return 1;
+}
+
+char *
+text_normalize_newlines(const char *s)
+{
+	size_t len = strlen(s), i, n = 0;
+	char *out = xmalloc(len + 1);
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\r') {
+			out[n++] = '\n';
+			if (s[i + 1] == '\n')
+				i++;
+		} else
+			out[n++] = s[i];
+	}
+	out[n] = '\0';
+	return out;
+}
+
+/* ---- display form and columns ---- */
+
+static int
+printable_ascii(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7F)
+			return 0;
+	return 1;
+}
+
+char *
+text_sanitize_n(const char *s, size_t len, int flags)
+{
+	struct walk w;
+	struct buf b = { NULL, 0, 0 };
+	size_t p, q;
+
+	if (printable_ascii(s, len))
+		return xstrndup(s, len);
+	walk_open(&w, s, len, -1);
+	for (p = 0; p < w.len; p = q) {
+		q = walk_next(&w, p);
+		cluster_emit(s, p, q, flags, &b);
+	}
+	walk_close(&w);
+	return buf_finish(&b);
+}
+
+char *
+text_sanitize(const char *s)
+{
+	return text_sanitize_n(s, strlen(s), 0);
+}
+
+int
+text_width_n(const char *s, size_t len)
+{
+	struct walk w;
+	size_t p, q;
+	int width = 0;
+
+	if (printable_ascii(s, len))
+		return len > INT_MAX ? INT_MAX : (int)len;
+	walk_open(&w, s, len, -1);
+	for (p = 0; p < w.len; p = q) {
+		q = walk_next(&w, p);
+		width += cluster_emit(s, p, q, 0, NULL);
+	}
+	walk_close(&w);
+	return width;
+}
+
+int
+text_width(const char *s)
+{
+	return text_width_n(s, strlen(s));
+}
+
+/* The end of the longest prefix of s on a cluster boundary that fits
+ * `room` columns, without the spaces it ends with. */
+static size_t
+fitting_prefix(const char *s, size_t len, int room)
+{
+	struct walk w;
+	size_t p, q, end = 0;
+	int used = 0, cw;
+
+	walk_open(&w, s, len, -1);
+	for (p = 0; p < w.len; p = q) {
+		q = walk_next(&w, p);
+		cw = cluster_emit(s, p, q, 0, NULL);
+		if (used + cw > room)
+			break;
+		used += cw;
+		end = q;
+	}
+	walk_close(&w);
+	while (end > 0 && (is_space_byte(s[end - 1]) ||
+	    is_newline_byte(s[end - 1])))
+		end--;
+	return end;
+}
+
+char *
+text_cut(const char *s, int width, const char *ellipsis)
+{
+	size_t len = strlen(s), end;
+	int ew = 0;
+	char *head, *tail, *out;
+
+	if (width <= 0)
+		return xstrdup("");
+	if (text_width_n(s, len) <= width)
+		return text_sanitize_n(s, len, 0);
+	if (ellipsis != NULL)
+		ew = text_width(ellipsis);
+	if (ew > width)
+		ellipsis = NULL, ew = 0;
+	end = fitting_prefix(s, len, width - ew);
+	head = text_sanitize_n(s, end, 0);
+	if (ellipsis == NULL || *ellipsis == '\0')
+		return head;
+	tail = text_sanitize(ellipsis);
+	out = xasprintf("%s%s", head, tail);
+	free(head);
+	free(tail);
+	return out;
+}
+
+/* ---- wrapping ---- */
+
+/* The line being filled. */
+struct wrap {
+	size_t start;		/* its first byte */
+	int w;			/* columns so far, trailing spaces included */
+	size_t vis_end;		/* its end without trailing spaces */
+	int vis_w;
+	size_t opp;		/* the last break opportunity in it, or 0 */
+	size_t opp_vis_end;	/* ...and the line's end and width there */
+	int opp_vis_w;
+	int opp_w;
+};
+
+static void
+wrap_begin(struct wrap *ws, size_t start)
+{
+	memset(ws, 0, sizeof *ws);
+	ws->start = ws->vis_end = start;
+}
+
+static void
+lines_push(struct text_lines *out, size_t start, size_t end, int width)
+{
+	struct text_line *l;
+
+	out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+	l = &out->v[out->n++];
+	l->offset = start;
+	l->len = end - start;
+	l->width = width;
+}
+
+/* The cluster at p does not fit: end the line at its last break
+ * opportunity, or right before p when a single word fills it. */
+static void
+wrap_break(struct wrap *ws, struct text_lines *out, size_t p)
+{
+	struct wrap next;
+
+	if (ws->opp <= ws->start) {
+		lines_push(out, ws->start, ws->vis_end, ws->vis_w);
+		wrap_begin(ws, p);
+		return;
+	}
+	lines_push(out, ws->start, ws->opp_vis_end, ws->opp_vis_w);
+	wrap_begin(&next, ws->opp);
+	next.w = ws->w - ws->opp_w;
+	if (ws->vis_end > ws->opp) {
+		next.vis_end = ws->vis_end;
+		next.vis_w = ws->vis_w - ws->opp_w;
+	}
+	*ws = next;
+}
+
+/* Break opportunities from the line iterator, in step with the clusters
+ * (without ICU: after spaces). */
+static int
+is_opportunity(struct walk *w, int32_t *next_opp, size_t q)
+{
+	if (w->other == NULL)
+		return q > 0 && is_space_byte(w->s[q - 1]);
+	while (*next_opp != UBRK_DONE && (size_t)*next_opp < q)
+		*next_opp = ubrk_next(w->other);
+	return *next_opp != UBRK_DONE && (size_t)*next_opp == q;
+}
+
+size_t
+text_wrap_n(const char *s, size_t len, int width, struct text_lines *out)
+{
+	struct walk w;
+	struct wrap ws;
+	size_t p, q;
+	int32_t next_opp = 0;
+	int cw, space;
+
+	out->n = 0;
+	if (width <= 0)
+		width = INT_MAX;
+	walk_open(&w, s, len, BRK_LINE);
+	wrap_begin(&ws, 0);
+	for (p = 0; p < w.len; p = q) {
+		q = walk_next(&w, p);
+		if (is_newline_byte(s[p])) {
+			lines_push(out, ws.start, ws.vis_end, ws.vis_w);
+			wrap_begin(&ws, q);
+			continue;
+		}
+		cw = cluster_emit(s, p, q, 0, NULL);
+		space = q == p + 1 && is_space_byte(s[p]);
+		while (!space && ws.w + cw > width && p > ws.start)
+			wrap_break(&ws, out, p);
+		ws.w += cw;
+		if (!space) {
+			ws.vis_end = q;
+			ws.vis_w = ws.w;
+		}
+		if (q < w.len && is_opportunity(&w, &next_opp, q)) {
+			ws.opp = q;
+			ws.opp_vis_end = ws.vis_end;
+			ws.opp_vis_w = ws.vis_w;
+			ws.opp_w = ws.w;
+		}
+	}
+	lines_push(out, ws.start, ws.vis_end, ws.vis_w);
+	walk_close(&w);
+	return out->n;
+}
+
+size_t
+text_wrap(const char *s, int width, struct text_lines *out)
+{
+	return text_wrap_n(s, strlen(s), width, out);
+}
+
+void
+text_lines_free(struct text_lines *lines)
+{
+	free(lines->v);
+	lines->v = NULL;
+	lines->n = lines->cap = 0;
+}
+
+/* ---- for the line editor ---- */
+
+size_t
+text_next_grapheme(const char *s, size_t len, size_t pos)
+{
+	struct walk w;
+	size_t q;
+
+	if (pos >= len)
+		return pos;
+	walk_open(&w, s, len, -1);
+	q = walk_next(&w, pos);
+	walk_close(&w);
+	return q;
+}
+
+size_t
+text_prev_grapheme(const char *s, size_t len, size_t pos)
+{
+	struct walk w;
+	size_t p;
+
+	if (pos == 0)
+		return 0;
+	walk_open(&w, s, len, -1);
+	p = walk_prev(&w, pos);
+	walk_close(&w);
+	return p;
+}
+
+size_t
+text_grapheme_floor(const char *s, size_t len, size_t pos)
+{
+	struct walk w;
+	size_t p;
+
+	if (pos == 0 || pos >= len)
+		return pos > len ? len : pos;
+	walk_open(&w, s, len, -1);
+	p = walk_prev(&w, pos);
+	if (walk_next(&w, p) == pos)
+		p = pos;
+	walk_close(&w);
+	return p;
+}
+
+size_t
+text_grapheme_ceil(const char *s, size_t len, size_t pos)
+{
+	size_t p = text_grapheme_floor(s, len, pos);
+
+	return p == pos ? p : text_next_grapheme(s, len, p);
+}
+
+int
+text_grapheme_width(const char *s, size_t len, size_t pos)
+{
+	size_t q;
+
+	if (pos >= len)
+		return 0;
+	q = text_next_grapheme(s, len, pos);
+	return cluster_emit(s, pos, q, 0, NULL);
+}
+
+/* Without ICU: back over spaces, then over the rest. */
+static size_t
+fallback_prev_word(const char *s, size_t pos)
+{
+	while (pos > 0 && (is_space_byte(s[pos - 1]) ||
+	    is_newline_byte(s[pos - 1])))
+		pos--;
+	while (pos > 0 && !is_space_byte(s[pos - 1]) &&
+	    !is_newline_byte(s[pos - 1]))
+		pos--;
+	return pos;
+}
+
+size_t
+text_prev_word(const char *s, size_t len, size_t pos)
+{
+	struct walk w;
+	int32_t b, status;
+	size_t cur = pos > len ? len : pos;
+
+	walk_open(&w, s, len, BRK_WORD);
+	if (w.other == NULL) {
+		walk_close(&w);
+		return fallback_prev_word(s, cur);
+	}
+	while (cur > 0) {
+		b = ubrk_preceding(w.other, (int32_t)cur);
+		if (b == UBRK_DONE)
+			b = 0;
+		(void)ubrk_following(w.other, b);
+		status = ubrk_getRuleStatus(w.other);
+		cur = (size_t)b;
+		/* Spaces and punctuation have a status below NONE_LIMIT. */
+		if (status >= UBRK_WORD_NONE_LIMIT)
+			break;
+	}
+	walk_close(&w);
+	return cur;
+}
