@@ -1,13 +1,137 @@
-/* cli_export.c -- placeholder verbs, replaced by their owners. */
+/*
+ * cli_export.c -- `convene export SESSION [--out DIR] [--raw]`.
+ *
+ * Opens the session read-only (so it works during a live workshop and on
+ * a read-only copy), writes the files of export.h into DIR (default
+ * SESSION/export) and prints DIR alone on one line.  Exit 3 when DIR
+ * cannot be written; for the default DIR the message points to --out.
+ *
+ * On a shared host the binary is setgid `convene` so that participants
+ * reach the journal only through convene; an export would hand them the
+ * whole record, so when convene runs with privileges the caller lacks, it
+ * asks for the facilitator passphrase first, and writes a --out directory
+ * with the caller's own group, not the privileged one.
+ */
 #include "cli.h"
 
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "export.h"
 #include "i18n.h"
+#include "session.h"
+
+struct export_args {
+	const char *session, *out;
+	int flags;
+};
+
+static int
+parse_args(int argc, char **argv, struct export_args *a)
+{
+	static const struct option longopts[] = {
+		{ "out", required_argument, NULL, 'o' },
+		{ "raw", no_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	memset(a, 0, sizeof *a);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+		if (c == 'o')
+			a->out = optarg;
+		else if (c == 'r')
+			a->flags |= EXPORT_RAW;
+		else
+			return -1;
+	}
+	if (optind != argc - 1 || (a->out != NULL && a->out[0] == '\0'))
+		return -1;
+	a->session = argv[optind];
+	return 0;
+}
+
+static int
+privileged(void)
+{
+	return getegid() != getgid() || geteuid() != getuid();
+}
+
+/* The passphrase guards what the privilege alone would give away. */
+static int
+gate(struct session *s)
+{
+	return privileged() ? cli_facilitator_gate(s) : 0;
+}
+
+/* Files under --out belong to the caller, not to the convene group. */
+static int
+drop_privilege(void)
+{
+	if (!privileged())
+		return 0;
+	if (setegid(getgid()) != 0 || seteuid(getuid()) != 0)
+		return cli_fail(EXIT_DATA, "%s", _("cannot drop the convene "
+		    "group's privileges"));
+	return 0;
+}
+
+static void
+warn_damage(const struct state *st)
+{
+	if (st->nbad > 0)
+		fprintf(stderr, _("convene: warning: %zu damaged journal "
+		    "records were skipped (the first at line %lu)\n"),
+		    st->nbad, st->bad[0].line);
+}
+
+static int
+run_export(struct session *s, const struct export_args *a)
+{
+	struct export_source src;
+	char *dir, *err = NULL;
+	int status = EXIT_DONE;
+
+	if (a->out != NULL && (status = drop_privilege()) != 0)
+		return status;
+	dir = a->out != NULL ? xstrdup(a->out) : session_path(s, "export");
+	export_source_from_session(&src, s);
+	if (export_all(&src, dir, a->flags, &err) != 0) {
+		if (a->out == NULL)
+			cli_fail(EXIT_DATA, _("%s\n(is the session read-only? "
+			    "Export elsewhere with --out DIR)"), err);
+		else
+			cli_fail(EXIT_DATA, "%s", err);
+		status = EXIT_DATA;
+	} else {
+		warn_damage(s->state);
+		printf("%s\n", dir);
+	}
+	free(err);
+	free(dir);
+	return status;
+}
 
 int
 cli_export(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_fail(EXIT_DATA, "%s", _("not implemented yet"));
-}
+	struct export_args a;
+	struct session *s;
+	char *err = NULL;
+	int status;
 
+	if (parse_args(argc, argv, &a) != 0)
+		return cli_usage("export");
+	s = session_open(a.session, 1, &err);
+	if (s == NULL)
+		return cli_fail_free(EXIT_DATA, err);
+	status = gate(s);
+	if (status == 0)
+		status = run_export(s, &a);
+	session_close(s);
+	return status;
+}

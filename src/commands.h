@@ -13,6 +13,8 @@
 #ifndef CONVENE_COMMANDS_H
 #define CONVENE_COMMANDS_H
 
+#include <stddef.h>
+
 #include "session.h"
 
 #define ACTOR_FACILITATOR "facilitator"
@@ -27,6 +29,26 @@ enum timer_action { TIMER_START, TIMER_PAUSE, TIMER_RESUME, TIMER_STOP,
 	TIMER_EXTEND };
 enum agenda_move { AGENDA_NEXT, AGENDA_PREV, AGENDA_GOTO };
 
+/* The rules for text people write, shared with import and the screens.
+ * Each returns 0, or 1 with *err naming the rule ("the idea is 1,234
+ * characters: the longest is 1,000").  `what` names the text in the
+ * message.
+ *   cmd_check_text: ideas, questions, messages: valid UTF-8, not blank, at
+ *     most TEXT_MAX_CHARS characters (line breaks allowed).
+ *   cmd_check_name: names, organisations, options: valid UTF-8, no control
+ *     characters, at most max_chars; empty allowed unless `required`. */
+int cmd_check_text(const char *what, const char *text, char **err);
+int cmd_check_name(const char *what, const char *name, size_t max_chars,
+    int required, char **err);
+/* A participant's details: name required, country by code or English name
+ * (*code gets the ISO code, a static string), organisation and email
+ * optional.  0, or 1 with *err. */
+int cmd_check_person(const char *name, const char *country, const char *org,
+    const char *email, const char **code, char **err);
+/* The participant registered with this email (ignoring case), or -1. */
+int cmd_email_owner(const struct state *st, const char *email);
+
+/* actor: ACTOR_ORGANIZER when NULL (ACTOR_SAMPLE marks demo people). */
 int cmd_participant(struct session *s, const char *actor, const char *name,
     const char *country, const char *org, const char *email, char **new_id,
     char **err);

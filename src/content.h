@@ -77,4 +77,44 @@ char *content_read_page(const struct module *m, const char *page);
 const char *session_kind_name(enum session_kind k);
 const char *design_stage_name(enum design_stage s);
 
+/*
+ * Added by the content loader (content.c), shared with the checker.
+ */
+
+/* What a module may hold (man/convene-content.5, LIMITS). */
+#define CONTENT_MAX_DAYS	14
+#define CONTENT_MAX_MINUTES	600
+#define CONTENT_MAX_SESSIONS	200
+#define CONTENT_MAX_POLLS	100
+#define CONTENT_MAX_EVALS	50
+#define CONTENT_MAX_CASES	50
+#define CONTENT_MAX_OPTIONS	9	/* option1..option9 */
+#define CONTENT_MAX_QUESTIONS	9	/* question1..question9 */
+#define CONTENT_MAX_ID		64	/* bytes of an id */
+#define CONTENT_MAX_INI_BYTES	(1024 * 1024)
+#define CONTENT_MAX_PAGE_BYTES	(256 * 1024)
+#define CONTENT_MAX_PAGE_LINE	8192	/* bytes of one line of a page */
+
+/* 1 when s is a valid id: 1..CONTENT_MAX_ID of ASCII letters, digits, '-'
+ * and '_'. */
+int content_valid_id(const char *s);
+/* A decimal number (digits only, no sign or spaces) within lo..hi into
+ * *out; 0, or -1 when s is anything else. */
+int content_parse_number(const char *s, int lo, int hi, int *out);
+/* "HH:MM" (24-hour, two digits each) to minutes after midnight; -1 when
+ * not exactly that. */
+int content_parse_time(const char *s);
+/* Names to values (the names session_kind_name and design_stage_name
+ * give, and single | multi | scale for polls); 0, or -1 when unknown. */
+int session_kind_parse(const char *s, enum session_kind *out);
+int design_stage_parse(const char *s, enum design_stage *out);
+int content_poll_kind_parse(const char *s, int *out);
+
+/* Where the module file `rel` (a path relative to the module directory
+ * `dir`) really is, as an absolute path the caller frees.  NULL with *err
+ * when rel is empty or absolute, has a ".." component, does not exist, is
+ * not a regular file, or resolves (through symbolic links) outside the
+ * module directory. */
+char *content_resolve(const char *dir, const char *rel, char **err);
+
 #endif

@@ -20,6 +20,8 @@
 #include "journal.h"
 #include "state.h"
 
+#define SESSION_BUDGET_MAX 99	/* dots per voter and round */
+
 struct session_settings {
 	char *title;
 	char *start;		/* YYYY-MM-DD, day 1 */
@@ -36,6 +38,24 @@ struct session {
 	struct state *state;
 	char *terminal;		/* this process's terminal name for records */
 };
+
+/* Makes a session directory (convene new): `dir` must not exist or be an
+ * empty directory; copies module_dir (already checked by the caller) into
+ * dir/module (regular files and directories only, no symbolic links),
+ * writes session.ini from `set` (set->start required, YYYY-MM-DD; a title
+ * passes session_check_title), makes drafts/ and an empty journal.  0, or 1
+ * refused (dir exists and is not empty), 3 other error (nothing is left
+ * behind), with *err. */
+int session_create(const char *dir, const char *module_dir,
+    const struct session_settings *set, char **err);
+/* 0 when a title can go into session.ini (valid UTF-8, at most 200
+ * characters, no '"' or control characters), else 1 with *err. */
+int session_check_title(const char *title, char **err);
+/* Frees the strings of a settings struct and zeroes it. */
+void session_settings_free(struct session_settings *set);
+
+/* A path inside the session directory; caller frees. */
+char *session_path(const struct session *s, const char *name);
 
 /* Opens and replays.  NULL with *err (exit status 3 material). */
 struct session *session_open(const char *dir, int read_only, char **err);

@@ -7,8 +7,11 @@
  *
  * Ids are short strings made of a letter and a number: p12 (participant),
  * r3 (room), i45 (idea), v2 (voting round), q7 (question), o4 (poll).  The
- * number is the object's index + 1 in its array, so lookups are O(1); the
- * format is private to the core (scripts treat ids as opaque).
+ * number is the object's index + 1 in its array in every journal without
+ * damaged records, and lookups go through a number -> index map, so they
+ * are O(1) even when a damaged record left a gap; new ids take the highest
+ * number seen + 1 (state_next_number), so a gap never makes an id twice.
+ * The format is private to the core (scripts treat ids as opaque).
  *
  * All strings in the state live in the state's own arena and stay valid
  * until state_free().  Pointers to array elements stay valid only until
@@ -64,6 +67,8 @@ struct dot_tally {
 	int64_t cast_at;	/* last change */
 };
 
+struct round_index;		/* private to state.c: O(1) tallies */
+
 struct round {
 	const char *id;
 	int room;		/* -1: plenary */
@@ -72,9 +77,12 @@ struct round {
 	int64_t opened_at, closed_at, revealed_at;
 	struct dot_tally *tally;	/* one per voter and idea with dots != 0 ever */
 	size_t ntally, captally;
+	struct round_index *ix;
 };
 
-struct agenda_visit {		/* the agenda moved to `agenda_id` at `at` */
+struct agenda_visit {		/* the agenda moved to `agenda_id` at `at`;
+				   "" when an undo went back to before the
+				   first item */
 	const char *agenda_id;
 	int64_t at;
 };
@@ -129,8 +137,11 @@ struct bad_record {
 
 #define STATE_ARRAY(type, name) type *name; size_t n##name, cap##name
 
+struct state_index;		/* private to state.c: id maps and the like */
+
 struct state {
 	struct arena *arena;
+	struct state_index *ix;
 	STATE_ARRAY(struct participant, participants);
 	STATE_ARRAY(struct room, rooms);
 	STATE_ARRAY(struct idea, ideas);
@@ -154,6 +165,10 @@ struct state {
 	 * used to derive days and stages. */
 	int64_t day1_midnight_ms;	/* local midnight of day 1, in UTC ms */
 	int anonymous, no_self_votes, default_budget;
+	/* Local midnights of day 1, 2, ... (state_set_days), so that days
+	 * follow the zone's calendar; owned by the state. */
+	int64_t *day_starts;
+	size_t nday_starts;
 };
 
 struct state *state_new(void);
@@ -187,7 +202,38 @@ int round_idea_dots(const struct round *r, int idea);
 int round_idea_voters(const struct round *r, int idea);
 int round_voters(const struct round *r);	/* voters with any dot */
 
-/* The workshop day (1-based) of a UTC time, from day1_midnight_ms. */
+/* The workshop day (1-based) of a UTC time: from day_starts when set,
+ * else from day1_midnight_ms in steps of 24 hours.  0 or less before day 1;
+ * 1 when neither is set. */
 int state_day_of(const struct state *st, int64_t time_ms);
+
+/* Copies the local midnights of day 1..n (UTC ms, ascending) into the state
+ * and sets day1_midnight_ms to the first.  Call before replay. */
+void state_set_days(struct state *st, const int64_t *starts, size_t n);
+
+/* The number the next object of a kind gets: the highest number seen + 1.
+ * kind: 'p', 'r', 'i', 'v', 'q', 'o'. */
+unsigned state_next_number(const struct state *st, char kind);
+
+/* The open voting round, or -1.  (One round is open at a time.) */
+int state_open_round(const struct state *st);
+/* 1 when the round covers the idea: the round is for the plenary or the
+ * idea's room, and the idea is a prototype when the round is for
+ * prototypes only.  Hidden, withdrawn and merged ideas are covered too;
+ * the vote rules refuse them with their own reasons. */
+int round_covers(const struct state *st, const struct round *r, int idea);
+/* Net dots of one voter on one idea in a round. */
+int round_voter_dots(const struct round *r, int voter, int idea);
+
+/* The check-in (or first activity) of a participant on a day, or NULL. */
+const struct checkin *state_checkin(const struct state *st, int participant,
+    int day);
+
+/* 1 when the participant has upvoted the question / answered the poll /
+ * answered the evaluation question (key). */
+int question_upvoted(const struct question *q, int participant);
+int poll_answered(const struct poll *p, int participant);
+int state_eval_answered(const struct state *st, int participant,
+    const char *question);
 
 #endif
