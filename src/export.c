@@ -1,0 +1,584 @@
+/*
+ * export.c -- one export run: its context (time zone, day 1, pseudonyms,
+ * the agenda as it really ran) and writing the files into place.
+ */
+#include "export.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "content.h"
+#include "export_int.h"
+#include "i18n.h"
+#include "session.h"
+#include "state.h"
+#include "tz.h"
+#include "util.h"
+
+#define DAY_MS		(24 * 60 * 60 * 1000LL)
+#define MAX_DAYS	366	/* a workshop; more means a clock gone wrong */
+
+static const char *const file_names[EXPORT_NFILES] = {
+	[EXPORT_PARTICIPANTS] = "participants.csv",
+	[EXPORT_ROOMS] = "rooms.csv",
+	[EXPORT_IDEAS] = "ideas.csv",
+	[EXPORT_VOTES] = "votes.csv",
+	[EXPORT_RESULTS] = "results.csv",
+	[EXPORT_ATTENDANCE] = "attendance.csv",
+	[EXPORT_TIMINGS] = "timings.csv",
+	[EXPORT_DAYS] = "days.csv",
+	[EXPORT_QUESTIONS] = "questions.csv",
+	[EXPORT_POLLS] = "polls.csv",
+	[EXPORT_EVALUATION] = "evaluation.csv",
+	[EXPORT_SUMMARY] = "summary.md",
+};
+
+const char *
+export_file_name(enum export_file f)
+{
+	if ((int)f < 0 || f >= EXPORT_NFILES)
+		return NULL;
+	return file_names[f];
+}
+
+void
+export_source_from_session(struct export_source *src,
+    const struct session *s)
+{
+	memset(src, 0, sizeof *src);
+	src->st = s->state;
+	src->mod = s->module;
+	src->title = s->set.title;
+	src->start = s->set.start;
+	src->anonymous = s->set.anonymous;
+}
+
+/* ---------------------------------------------------------------- time */
+
+void
+export_time(const struct export_ctx *x, int64_t ms, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (ms != 0 && tz_format_iso(x->zone, ms, buf, size) != 0)
+		buf[0] = '\0';
+}
+
+void
+export_day_date(const struct export_ctx *x, int day, char *buf, size_t size)
+{
+	int y, m, d;
+
+	buf[0] = '\0';
+	if (!x->have_start || tz_add_days(x->zone, x->y1, x->m1, x->d1,
+	    day - 1, &y, &m, &d) != 0)
+		return;
+	snprintf(buf, size, "%04d-%02d-%02d", y, m, d);
+}
+
+int64_t
+export_planned_start(const struct export_ctx *x, int day, int start_min)
+{
+	int y, m, d;
+	int64_t ms;
+
+	if (!x->have_start || tz_add_days(x->zone, x->y1, x->m1, x->d1,
+	    day - 1, &y, &m, &d) != 0 ||
+	    tz_from_local(x->zone, y, m, d, start_min, &ms) != 0)
+		return 0;
+	return ms;
+}
+
+long
+export_minutes(int64_t ms)
+{
+	if (ms < 0)
+		return -export_minutes(-ms);
+	return (long)((ms + 30000) / 60000);
+}
+
+/* The workshop day of a time: the state's own reckoning when the session
+ * set day 1, else whole days from day 1's local midnight. */
+static int
+day_of(const struct export_ctx *x, int64_t ms)
+{
+	int64_t day1;
+
+	if (x->st->day1_midnight_ms != 0)
+		return state_day_of(x->st, ms);
+	if (!x->have_start ||
+	    tz_from_local(x->zone, x->y1, x->m1, x->d1, 0, &day1) != 0)
+		return 1;
+	return ms >= day1 ? (int)((ms - day1) / DAY_MS) + 1 : 0;
+}
+
+/* Day 1's date: the session's start, else the date of the state's day-1
+ * midnight in the zone. */
+static void
+find_day1(struct export_ctx *x, const char *start)
+{
+	struct tz_local l;
+
+	if (start != NULL &&
+	    tz_parse_date(start, &x->y1, &x->m1, &x->d1) == 0) {
+		x->have_start = 1;
+		return;
+	}
+	/* Noon of day 1, well clear of any daylight-saving edge. */
+	if (x->st->day1_midnight_ms != 0 && tz_to_local(x->zone,
+	    x->st->day1_midnight_ms + DAY_MS / 2, &l) == 0) {
+		x->y1 = l.year;
+		x->m1 = l.month;
+		x->d1 = l.day;
+		x->have_start = 1;
+	}
+}
+
+static void
+widen_days(struct export_ctx *x, int day)
+{
+	if (day > x->ndays && day <= MAX_DAYS)
+		x->ndays = day;
+}
+
+static void
+count_days(struct export_ctx *x)
+{
+	const struct state *st = x->st;
+	size_t i;
+
+	x->ndays = 0;
+	if (x->mod != NULL) {
+		widen_days(x, x->mod->days);
+		for (i = 0; i < x->mod->nitems; i++)
+			widen_days(x, x->mod->items[i].day);
+	}
+	for (i = 0; i < st->ncheckins; i++)
+		widen_days(x, st->checkins[i].day);
+	for (i = 0; i < st->nvisits; i++)
+		widen_days(x, day_of(x, st->visits[i].at));
+}
+
+/* ---------------------------------------------------------- pseudonyms */
+
+static void
+name_voter(struct export_ctx *x, int participant, int *next)
+{
+	if (participant >= 0 && (size_t)participant < x->st->nparticipants &&
+	    x->pseudonym[participant] == 0)
+		x->pseudonym[participant] = ++*next;
+}
+
+/* In order of first appearance in votes.csv, then evaluation.csv, so the
+ * numbers follow the files, not the participant list. */
+static void
+assign_pseudonyms(struct export_ctx *x)
+{
+	const struct state *st = x->st;
+	size_t r, i, n, *rows;
+	int next = 0;
+
+	x->pseudonym = xcalloc(st->nparticipants + 1, sizeof *x->pseudonym);
+	for (r = 0; r < st->nrounds; r++) {
+		n = export_vote_rows(st, (int)r, &rows);
+		for (i = 0; i < n; i++)
+			name_voter(x, st->rounds[r].tally[rows[i]].voter,
+			    &next);
+		free(rows);
+	}
+	n = export_eval_rows(st, &rows);
+	for (i = 0; i < n; i++)
+		name_voter(x, st->evals[rows[i]].participant, &next);
+	free(rows);
+}
+
+void
+export_ctx_init(struct export_ctx *x, const struct export_source *src,
+    int flags)
+{
+	const struct module *mod = src->mod;
+
+	memset(x, 0, sizeof *x);
+	x->st = src->st;
+	x->mod = mod;
+	x->raw = (flags & EXPORT_RAW) != 0;
+	x->anonymous = src->anonymous || src->st->anonymous;
+	x->zone = mod != NULL && mod->timezone != NULL &&
+	    tz_valid(mod->timezone) ? mod->timezone : "UTC";
+	if (src->title != NULL && src->title[0] != '\0')
+		x->title = src->title;
+	else if (mod != NULL && mod->title != NULL && mod->title[0] != '\0')
+		x->title = mod->title;
+	else
+		x->title = _("Workshop");
+	find_day1(x, src->start);
+	count_days(x);
+	assign_pseudonyms(x);
+}
+
+void
+export_ctx_free(struct export_ctx *x)
+{
+	free(x->pseudonym);
+	x->pseudonym = NULL;
+}
+
+/* ------------------------------------------------------ ids and names */
+
+static int
+valid_participant(const struct export_ctx *x, int p)
+{
+	return p >= 0 && (size_t)p < x->st->nparticipants;
+}
+
+const char *
+export_author_id(const struct export_ctx *x, int participant)
+{
+	if (x->anonymous)
+		return "";
+	if (participant == -1)
+		return "facilitator";
+	return valid_participant(x, participant) ?
+	    x->st->participants[participant].id : "";
+}
+
+const char *
+export_author_name(const struct export_ctx *x, int participant)
+{
+	if (x->anonymous || !valid_participant(x, participant))
+		return "";
+	return x->st->participants[participant].name;
+}
+
+void
+export_person_id(const struct export_ctx *x, int participant, char *buf,
+    size_t size)
+{
+	buf[0] = '\0';
+	if (!valid_participant(x, participant))
+		return;
+	if (!x->anonymous)
+		snprintf(buf, size, "%s", x->st->participants[participant].id);
+	else if (x->pseudonym[participant] > 0)	/* everyone who voted or
+						   evaluated has one */
+		snprintf(buf, size, "a%d", x->pseudonym[participant]);
+}
+
+const char *
+export_room_id(const struct export_ctx *x, int room)
+{
+	if (room < 0 || (size_t)room >= x->st->nrooms)
+		return "";
+	return x->st->rooms[room].id;
+}
+
+const char *
+export_room_name(const struct export_ctx *x, int room)
+{
+	if (room < 0 || (size_t)room >= x->st->nrooms)
+		return "";
+	return x->st->rooms[room].name;
+}
+
+/* ----------------------------------------------- the agenda as it ran */
+
+/* The last moment anything happened on each day (index = day): where a
+ * visit left open overnight is taken to have ended. */
+static int64_t *
+day_ends(const struct export_ctx *x)
+{
+	const struct state *st = x->st;
+	int64_t *end = xcalloc((size_t)x->ndays + 2, sizeof *end);
+	size_t i;
+	int d;
+
+	for (i = 0; i < st->ncheckins; i++) {
+		const struct checkin *c = &st->checkins[i];
+
+		d = c->day;
+		if (d >= 1 && d <= x->ndays && c->last_seen > end[d])
+			end[d] = c->last_seen;
+	}
+	for (i = 0; i < st->nvisits; i++) {
+		d = day_of(x, st->visits[i].at);
+		if (d >= 1 && d <= x->ndays && st->visits[i].at > end[d])
+			end[d] = st->visits[i].at;
+	}
+	d = day_of(x, st->last_time);
+	if (d >= 1 && d <= x->ndays && st->last_time > end[d])
+		end[d] = st->last_time;
+	return end;
+}
+
+static int
+item_index(const struct module *mod, const char *id)
+{
+	size_t i;
+
+	if (mod == NULL || id == NULL)
+		return -1;
+	for (i = 0; i < mod->nitems; i++)
+		if (strcmp(mod->items[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Adds one visit, [at, end), to its item and its day.  `closed`: the
+ * agenda moved on (the item has an end). */
+static void
+add_visit(const struct export_ctx *x, int item, int64_t at, int64_t end,
+    int closed, struct export_timing *items, struct export_day *days)
+{
+	struct export_timing *t = &items[item];
+	int d = day_of(x, at);
+
+	if (end < at)
+		end = at;
+	if (!t->visited || at < t->first_start)
+		t->first_start = at;
+	t->last_end = closed ? end : 0;
+	t->actual_ms += end - at;
+	t->visited = 1;
+	if (d >= 1 && d <= x->ndays) {
+		days[d].actual_ms += end - at;
+		days[d].visited = 1;
+		days[d].current = !closed;
+	}
+}
+
+static void
+walk_visits(const struct export_ctx *x, struct export_timing *items,
+    struct export_day *days)
+{
+	const struct state *st = x->st;
+	int64_t *ends = day_ends(x);
+	size_t i;
+
+	for (i = 0; i < st->nvisits; i++) {
+		const struct agenda_visit *v = &st->visits[i];
+		int item = item_index(x->mod, v->agenda_id);
+		int d = day_of(x, v->at), closed = i + 1 < st->nvisits;
+		int64_t end = d >= 1 && d <= x->ndays ? ends[d] : v->at;
+
+		if (item < 0)
+			continue;
+		/* A session ends when the agenda moves on, unless it moved
+		 * on only the next day: then at the day's last activity. */
+		if (closed && day_of(x, st->visits[i + 1].at) == d)
+			end = st->visits[i + 1].at;
+		add_visit(x, item, v->at, end, closed, items, days);
+	}
+	free(ends);
+}
+
+static void
+count_present(const struct export_ctx *x, struct export_day *days)
+{
+	const struct state *st = x->st;
+	unsigned char *seen;
+	size_t i;
+	int d;
+
+	seen = xcalloc(((size_t)x->ndays + 1) * (st->nparticipants + 1), 1);
+	for (i = 0; i < st->ncheckins; i++) {
+		const struct checkin *c = &st->checkins[i];
+		size_t at;
+
+		d = c->day;
+		if (d < 1 || d > x->ndays || !valid_participant(x,
+		    c->participant))
+			continue;
+		at = (size_t)d * (st->nparticipants + 1) +
+		    (size_t)c->participant;
+		if (!seen[at]) {
+			seen[at] = 1;
+			days[d].present++;
+		}
+	}
+	free(seen);
+}
+
+void
+export_timings(const struct export_ctx *x, struct export_timing **itemsp,
+    struct export_day **daysp)
+{
+	size_t nitems = x->mod != NULL ? x->mod->nitems : 0, i;
+	struct export_timing *items = xcalloc(nitems + 1, sizeof *items);
+	struct export_day *days = xcalloc((size_t)x->ndays + 1, sizeof *days);
+
+	for (i = 0; i < nitems; i++) {
+		int d = x->mod->items[i].day;
+
+		if (d >= 1 && d <= x->ndays)
+			days[d].planned_min += x->mod->items[i].minutes;
+	}
+	walk_visits(x, items, days);
+	count_present(x, days);
+	*itemsp = items;
+	*daysp = days;
+}
+
+/* ------------------------------------------------------------- writing */
+
+static void
+write_table(const struct export_ctx *x, enum export_file f, FILE *out)
+{
+	static void (*const writers[])(const struct export_ctx *,
+	    struct csv_out *) = {
+		[EXPORT_PARTICIPANTS] = export_participants,
+		[EXPORT_ROOMS] = export_rooms,
+		[EXPORT_IDEAS] = export_ideas,
+		[EXPORT_VOTES] = export_votes,
+		[EXPORT_RESULTS] = export_results,
+		[EXPORT_ATTENDANCE] = export_attendance,
+		[EXPORT_TIMINGS] = export_timings_csv,
+		[EXPORT_DAYS] = export_days_csv,
+		[EXPORT_QUESTIONS] = export_questions,
+		[EXPORT_POLLS] = export_polls,
+		[EXPORT_EVALUATION] = export_evaluation,
+	};
+	struct csv_out w;
+
+	if (f == EXPORT_SUMMARY) {
+		export_summary(x, out);
+		return;
+	}
+	csv_out_init(&w, out, x->raw);
+	writers[f](x, &w);
+	csv_out_free(&w);
+}
+
+int
+export_write(const struct export_source *src, enum export_file f, int flags,
+    FILE *out, char **err)
+{
+	struct export_ctx x;
+
+	if ((int)f < 0 || f >= EXPORT_NFILES)
+		return set_error(err, -1, _("no such export file"));
+	export_ctx_init(&x, src, flags);
+	write_table(&x, f, out);
+	export_ctx_free(&x);
+	if (ferror(out) || fflush(out) != 0)
+		return set_error(err, -1, _("cannot write %s: %s"),
+		    file_names[f], strerror(errno));
+	return 0;
+}
+
+/* mkdir -p: each missing directory with mode 0770 (less the umask). */
+static int
+make_dirs(const char *dir, char **err)
+{
+	char *path = xstrdup(dir), *p;
+	struct stat sb;
+
+	char was;
+
+	if (dir[0] == '\0')
+		return set_error(err, -1, "%s", _("no directory to export to"));
+	for (p = path + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		was = *p;
+		*p = '\0';
+		if (mkdir(path, 0770) != 0 && errno != EEXIST) {
+			set_error(err, -1, _("cannot make the directory "
+			    "%s: %s"), path, strerror(errno));
+			free(path);
+			return -1;
+		}
+		*p = was;
+		if (was == '\0')
+			break;
+	}
+	free(path);
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		return set_error(err, -1, _("%s is not a directory"), dir);
+	return 0;
+}
+
+/* Writes and syncs one file at tmp; 0 or -1 with *err. */
+static int
+write_tmp(const struct export_ctx *x, enum export_file f, const char *tmp,
+    char **err)
+{
+	char vbuf[65536];
+	FILE *out;
+	int fd, failed;
+
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+	    0660);
+	if (fd < 0)
+		return set_error(err, -1, _("cannot write %s: %s"), tmp,
+		    strerror(errno));
+	out = fdopen(fd, "w");
+	if (out == NULL) {
+		close(fd);
+		return set_error(err, -1, _("cannot write %s: %s"), tmp,
+		    strerror(errno));
+	}
+	setvbuf(out, vbuf, _IOFBF, sizeof vbuf);
+	write_table(x, f, out);
+	failed = ferror(out) || fflush(out) != 0 || fsync(fd) != 0;
+	if (fclose(out) != 0)
+		failed = 1;
+	if (failed)
+		return set_error(err, -1, _("cannot write %s: %s"), tmp,
+		    strerror(errno != 0 ? errno : EIO));
+	return 0;
+}
+
+/* Writes DIR/.NAME.tmp, then renames it to DIR/NAME. */
+static int
+write_into_place(const struct export_ctx *x, enum export_file f,
+    const char *dir, char **err)
+{
+	char *hidden = xasprintf(".%s.tmp", file_names[f]);
+	char *tmp = path_join(dir, hidden);
+	char *final = path_join(dir, file_names[f]);
+	int ret;
+
+	errno = 0;
+	ret = write_tmp(x, f, tmp, err);
+	if (ret == 0 && rename(tmp, final) != 0)
+		ret = set_error(err, -1, _("cannot rename %s to %s: %s"), tmp,
+		    final, strerror(errno));
+	if (ret != 0)
+		unlink(tmp);
+	free(hidden);
+	free(tmp);
+	free(final);
+	return ret;
+}
+
+/* Makes the renames themselves durable. */
+static void
+sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
+int
+export_all(const struct export_source *src, const char *dir, int flags,
+    char **err)
+{
+	struct export_ctx x;
+	int f, ret = 0;
+
+	if (make_dirs(dir, err) != 0)
+		return -1;
+	export_ctx_init(&x, src, flags);
+	for (f = 0; f < EXPORT_NFILES && ret == 0; f++)
+		ret = write_into_place(&x, (enum export_file)f, dir, err);
+	export_ctx_free(&x);
+	sync_dir(dir);
+	return ret;
+}

@@ -1,0 +1,107 @@
+/*
+ * export.h -- `convene export`: the record of a session as CSV files and a
+ * follow-up report, summary.md.
+ *
+ * The export only reads: it works on a live session (on the state as
+ * replayed when it starts) and on a read-only copy.  Each file is written
+ * beside its final name (DIR/.NAME.tmp), flushed to disk and renamed, so a
+ * reader never sees a file half-written.
+ *
+ * CSV (RFC 4180, through libcsv): UTF-8 without a byte-order mark, a
+ * header row of fixed English column names, CRLF line ends, one file per
+ * table.  A field is quoted (by libcsv's csv_fwrite) when it holds a
+ * comma, a quote, CR or LF, or begins or ends with a space or tab (readers
+ * trim those when unquoted); other fields are written bare, so numbers read
+ * as numbers.  Times are ISO 8601 with the offset of the module's time
+ * zone ("2026-11-23T09:00:00+07:00"); an unknown time is an empty field.
+ * Booleans are "yes" / "no".
+ *
+ * Formula neutralising (OWASP, CSV injection): a text cell that begins
+ * with = + - @ TAB or CR gets a single quote (') in front, so a
+ * spreadsheet shows it as text instead of running it.  Numbers, times and
+ * ids are never touched.  EXPORT_RAW turns this off (for programs).
+ *
+ * Anonymous sessions: author_id and author_name are empty in ideas.csv and
+ * questions.csv, and no author appears in summary.md.  voter_id in
+ * votes.csv and participant_id in evaluation.csv are pseudonyms a1, a2...,
+ * numbered in order of first appearance in votes.csv and then
+ * evaluation.csv (rows sorted by round, idea and time), so the number says
+ * nothing about who it is and one person keeps one pseudonym across the
+ * export.  attendance.csv keeps who was present on which day (for
+ * certificates) but leaves first_seen, last_seen and contributions empty:
+ * exact activity times would tie a person to an idea's created_at.
+ * Elsewhere author_id is the participant id, or "facilitator" for what
+ * the facilitator wrote.
+ *
+ * What the tables mean where DESIGN.md leaves it open:
+ *  - votes.csv: one row per voter and idea with net dots > 0, per round,
+ *    sorted by round, idea and time; idea_id is the idea the dots were cast
+ *    on (merges are resolved in results.csv only).
+ *  - results.csv: every round, revealed or not (column `revealed`); the
+ *    ranking rules are results.h's.
+ *  - attendance.csv: one row per participant and day they were seen (a
+ *    check-in, or any activity: ideas, dots, questions, answers).
+ *  - timings.csv: an agenda item starts when the agenda moves to it and
+ *    ends when it moves on; visited more than once, it starts at its first
+ *    visit, ends at its last and counts every visit's minutes.  An item
+ *    left open overnight ends at its day's last activity.  The current
+ *    item has no actual_end and counts its minutes so far.  overrun is
+ *    actual minus planned (negative: finished early); empty when never
+ *    visited.  days.csv sums the visits of each day the same way.
+ */
+#ifndef CONVENE_EXPORT_H
+#define CONVENE_EXPORT_H
+
+#include <stdio.h>
+
+struct module;
+struct session;
+struct state;
+
+enum export_file {
+	EXPORT_PARTICIPANTS,	/* participants.csv */
+	EXPORT_ROOMS,		/* rooms.csv */
+	EXPORT_IDEAS,		/* ideas.csv */
+	EXPORT_VOTES,		/* votes.csv */
+	EXPORT_RESULTS,		/* results.csv (ranking: results.h) */
+	EXPORT_ATTENDANCE,	/* attendance.csv */
+	EXPORT_TIMINGS,		/* timings.csv */
+	EXPORT_DAYS,		/* days.csv */
+	EXPORT_QUESTIONS,	/* questions.csv */
+	EXPORT_POLLS,		/* polls.csv */
+	EXPORT_EVALUATION,	/* evaluation.csv */
+	EXPORT_SUMMARY,		/* summary.md */
+	EXPORT_NFILES
+};
+
+/* What an export reads; everything is borrowed. */
+struct export_source {
+	const struct state *st;
+	const struct module *mod;	/* NULL: no agenda; times in UTC */
+	const char *title;		/* NULL or "": the module's title */
+	const char *start;		/* day 1, YYYY-MM-DD; NULL: unknown */
+	int anonymous;			/* or st->anonymous */
+};
+
+/* Flags. */
+#define EXPORT_RAW 0x1			/* no formula neutralising */
+
+/* The file name of a table ("ideas.csv"). */
+const char *export_file_name(enum export_file f);
+
+/* Fills src from an open session (its state, module and settings). */
+void export_source_from_session(struct export_source *src,
+    const struct session *s);
+
+/* Writes one file's content to `out`.  0, or -1 with *err (a write
+ * error; out is left as it is). */
+int export_write(const struct export_source *src, enum export_file f,
+    int flags, FILE *out, char **err);
+
+/* Writes every file into `dir`, creating it (and missing parents) when
+ * needed.  0, or -1 with *err naming the path that failed; files already
+ * renamed into place stay, none is ever half-written. */
+int export_all(const struct export_source *src, const char *dir, int flags,
+    char **err);
+
+#endif

@@ -1,0 +1,136 @@
+/*
+ * export_int.h -- what the export's source files share (export.c,
+ * export_csv.c, export_tables.c, export_summary.c).  Not for other modules:
+ * they use export.h.
+ */
+#ifndef CONVENE_EXPORT_INT_H
+#define CONVENE_EXPORT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "export.h"
+
+struct module;
+struct state;
+
+/* One export run: the source plus what every file derives from it. */
+struct export_ctx {
+	const struct state *st;
+	const struct module *mod;	/* may be NULL */
+	const char *title;		/* never NULL */
+	const char *zone;		/* a zone ICU knows ("UTC" fallback) */
+	int raw, anonymous;
+	int *pseudonym;			/* per participant: 0 none, k: "ak" */
+	int have_start;			/* day 1's date is known */
+	int y1, m1, d1;			/* day 1 */
+	int ndays;			/* module days, or more when used */
+};
+
+void export_ctx_init(struct export_ctx *x, const struct export_source *src,
+    int flags);
+void export_ctx_free(struct export_ctx *x);
+
+/* A time as ISO 8601 with the zone's offset; "" for 0. */
+void export_time(const struct export_ctx *x, int64_t ms, char *buf,
+    size_t size);
+/* The date of a workshop day, "YYYY-MM-DD", or "" when unknown. */
+void export_day_date(const struct export_ctx *x, int day, char *buf,
+    size_t size);
+/* The planned start of an agenda item as UTC ms; 0 when unknown. */
+int64_t export_planned_start(const struct export_ctx *x, int day,
+    int start_min);
+
+/* Ids and names as files show them: "" for none and, in anonymous
+ * sessions, for every author. */
+const char *export_author_id(const struct export_ctx *x, int participant);
+const char *export_author_name(const struct export_ctx *x, int participant);
+/* A voter's (or evaluator's) id: the participant id, or the pseudonym in
+ * anonymous sessions, into buf. */
+void export_person_id(const struct export_ctx *x, int participant,
+    char *buf, size_t size);
+const char *export_room_id(const struct export_ctx *x, int room);
+const char *export_room_name(const struct export_ctx *x, int room);
+
+/* Agenda time: per agenda item (module order) and per day. */
+struct export_timing {
+	int64_t first_start, last_end;	/* 0: not visited / still running */
+	int64_t actual_ms;		/* summed over its visits */
+	int visited;
+};
+struct export_day {
+	int planned_min;
+	int64_t actual_ms;
+	int visited;			/* any agenda time that day */
+	int current;			/* its last item is still current */
+	unsigned present;		/* distinct participants seen */
+};
+/* Arrays of mod->nitems and ndays + 1 (index 0 unused); caller frees. */
+void export_timings(const struct export_ctx *x, struct export_timing **items,
+    struct export_day **days);
+
+/* Rounds ms to whole minutes (half up). */
+long export_minutes(int64_t ms);
+
+/* A CSV writer on a FILE: fields go through libcsv when they need quotes. */
+struct csv_out {
+	FILE *f;
+	int raw;		/* no formula neutralising */
+	int col;		/* fields written on this row */
+	char *buf;		/* scratch for a neutralised cell */
+	size_t cap;
+};
+
+void csv_out_init(struct csv_out *w, FILE *f, int raw);
+void csv_out_free(struct csv_out *w);
+/* The header row from a NULL-terminated list. */
+void csv_out_header(struct csv_out *w, const char *const *names);
+/* Text from people or content: neutralised unless raw.  NULL is "". */
+void csv_out_text(struct csv_out *w, const char *s);
+/* Ids, times and other values we make ourselves: written as they are. */
+void csv_out_plain(struct csv_out *w, const char *s);
+void csv_out_long(struct csv_out *w, long v);
+void csv_out_bool(struct csv_out *w, int v);
+void csv_out_time(struct csv_out *w, const struct export_ctx *x, int64_t ms);
+void csv_out_end(struct csv_out *w);
+/* 1 when a text cell would be neutralised (starts like a formula). */
+int csv_is_formula(const char *s);
+
+/* The writers, one per file (export_tables.c, export_summary.c). */
+void export_participants(const struct export_ctx *x, struct csv_out *w);
+void export_rooms(const struct export_ctx *x, struct csv_out *w);
+void export_ideas(const struct export_ctx *x, struct csv_out *w);
+void export_votes(const struct export_ctx *x, struct csv_out *w);
+void export_results(const struct export_ctx *x, struct csv_out *w);
+void export_attendance(const struct export_ctx *x, struct csv_out *w);
+void export_timings_csv(const struct export_ctx *x, struct csv_out *w);
+void export_days_csv(const struct export_ctx *x, struct csv_out *w);
+void export_questions(const struct export_ctx *x, struct csv_out *w);
+void export_polls(const struct export_ctx *x, struct csv_out *w);
+void export_evaluation(const struct export_ctx *x, struct csv_out *w);
+void export_summary(const struct export_ctx *x, FILE *f);
+/* summary.md's later sections (export_feedback.c): questions, polls and
+ * evaluation; then the notes on the data (sample records, damage). */
+void export_summary_feedback(const struct export_ctx *x, FILE *f);
+void export_summary_notes(const struct export_ctx *x, FILE *f);
+
+/* Markdown helpers (export_summary.c).  export_md_text writes text from
+ * people as one safe Markdown line ("-" for none): control characters and
+ * bidi overrides dropped, line breaks as spaces, Markdown's active
+ * characters escaped.  export_local_time: "YYYY-MM-DD HH:MM" in the zone,
+ * "-" for 0.  export_room_label: a room's name (its id when unnamed), or
+ * "plenary" for -1. */
+void export_md_text(FILE *f, const char *s);
+void export_local_time(const struct export_ctx *x, int64_t ms, char *buf,
+    size_t size);
+const char *export_room_label(const struct export_ctx *x, int room);
+
+/* The rows of votes.csv in order: a round's tally sorted by idea, then
+ * time.  *out: indexes into st->rounds[round].tally (caller frees). */
+size_t export_vote_rows(const struct state *st, int round, size_t **out);
+/* evaluation.csv's rows: the last answer of each person to each question,
+ * in the order answers were first given.  Indexes into st->evals. */
+size_t export_eval_rows(const struct state *st, size_t **out);
+
+#endif
