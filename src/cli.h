@@ -59,9 +59,6 @@ struct session *cli_open_session(const char *dir, int *status);
 /* A command's result (0, 1, 3 with err, which it frees) as an exit status,
  * saying why on failure. */
 int cli_command_status(int r, char *err);
-/* The facilitator's gate through auth.h (CONVENE_PASSPHRASE or the
- * terminal); 0, or an exit status after saying why. */
-int cli_gate_facilitator(struct session *s);
 /* `--by ID|NAME` to a participant id (*pid, caller frees), with the PIN
  * check when the participant has one; 0, or an exit status after saying
  * why. */

@@ -7,16 +7,19 @@
 #include <string.h>
 #include <strings.h>
 
+#include "auth.h"
 #include "i18n.h"
 #include "session.h"
 
 int
 cli_facilitator_gate(struct session *s)
 {
-	/* Filled in with the auth module (passphrase from CONVENE_PASSPHRASE
-	 * or the terminal) once it lands. */
-	(void)s;
-	return 0;
+	char *err = NULL;
+	int status = auth_facilitator(s, &err);
+
+	if (status == 0)
+		return 0;
+	return cli_fail_free(status, err);
 }
 
 /* A name matches when equal ignoring ASCII case (names in other scripts

@@ -192,7 +192,7 @@ cli_poll(int argc, char **argv)
 		return status;
 	if (strcmp(what, "answer") == 0)
 		r = poll_answer(s, &a, argv);
-	else if ((r = cli_gate_facilitator(s)) != 0)
+	else if ((r = cli_facilitator_gate(s)) != 0)
 		;
 	else if (strcmp(what, "open") == 0)
 		r = poll_open(s, &a, argv);

@@ -107,8 +107,9 @@ cli_join(int argc, char **argv)
 	s = open_or_fail(dir, 0, &status);
 	if (s == NULL)
 		return status;
+	/* --as passes the participant's PIN gate, as the scripting verbs do. */
 	if (as != NULL)
-		status = cli_resolve_participant(s, as, &pid);
+		status = cli_gate_participant(s, as, &pid);
 	if (status == 0)
 		status = cli_get_ui()->join(s, pid, kiosk);
 	free(pid);

@@ -74,16 +74,6 @@ cli_command_status(int r, char *err)
 }
 
 int
-cli_gate_facilitator(struct session *s)
-{
-	char *err = NULL;
-	int r = auth_facilitator(s, &err);
-
-	return r == 0 ? 0 : cli_fail_free(r == 1 ? EXIT_REFUSED : EXIT_DATA,
-	    err);
-}
-
-int
 cli_gate_participant(struct session *s, const char *by, char **pid)
 {
 	char *err = NULL;
@@ -274,7 +264,7 @@ cli_import(int argc, char **argv)
 		return cli_usage("import");
 	if ((s = cli_open_session(argv[optind], &status)) == NULL)
 		return status;
-	if ((status = cli_gate_facilitator(s)) != 0) {
+	if ((status = cli_facilitator_gate(s)) != 0) {
 		session_close(s);
 		return status;
 	}
@@ -461,7 +451,7 @@ facilitator_open(const char *dir, int *status)
 {
 	struct session *s = cli_open_session(dir, status);
 
-	if (s != NULL && (*status = cli_gate_facilitator(s)) != 0) {
+	if (s != NULL && (*status = cli_facilitator_gate(s)) != 0) {
 		session_close(s);
 		return NULL;
 	}

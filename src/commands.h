@@ -52,48 +52,91 @@ int cmd_email_owner(const struct state *st, const char *email);
 int cmd_participant(struct session *s, const char *actor, const char *name,
     const char *country, const char *org, const char *email, char **new_id,
     char **err);
+/* Present today: only on the workshop's days 1..module days; a second
+ * check-in the same day is done and writes nothing. */
 int cmd_checkin(struct session *s, const char *pid, char **err);
+/* pin: 4 to 8 digits, stored as a crypt(3) hash; NULL or "" clears it. */
 int cmd_set_pin(struct session *s, const char *pid, const char *pin,
     char **err);
 
+/* by: a participant id or ACTOR_FACILITATOR.  room NULL: the author's room
+ * (the plenary board when none); a participant writes only on their own
+ * room's board.  The idea takes the design stage of the current agenda
+ * item. */
 int cmd_idea(struct session *s, const char *by, const char *room,
     const char *text, char **new_id, char **err);
+/* Edits and withdrawals (withdraw 0 restores): by the author or
+ * ACTOR_FACILITATOR; an edit must change the text. */
 int cmd_idea_edit(struct session *s, const char *actor, const char *idea,
     const char *text, char **err);
 int cmd_idea_withdraw(struct session *s, const char *actor, const char *idea,
     int withdraw, char **err);
+/* The facilitator's.  Merge: not into itself, not an idea merged already,
+ * not into an idea that is itself merged (no chains, no cycles); into NULL
+ * unmerges (the undo).  Promote and hide set a flag that must change (on 0
+ * is the undo). */
 int cmd_idea_merge(struct session *s, const char *idea, const char *into,
     char **err);		/* into NULL: unmerge */
 int cmd_idea_promote(struct session *s, const char *idea, int on, char **err);
 int cmd_idea_hide(struct session *s, const char *idea, int on, char **err);
 
-/* dots > 0 casts, < 0 takes back, in the open round that covers the idea. */
+/* dots > 0 casts, < 0 takes back, in the open round (one round is open at
+ * a time).  A room's round takes dots from that room's members on that
+ * room's ideas; a prototypes round on prototypes only.  Casting: within
+ * the round's budget, not on merged, withdrawn or hidden ideas, not on
+ * one's own when the session has no_self_votes.  Taking back: at most the
+ * voter's dots on that idea in the round. */
 int cmd_vote(struct session *s, const char *by, const char *idea, int dots,
     char **err);
 
+/* room NULL: the session timer.  start: seconds 1..24 h, or 0 for the
+ * current agenda item's minutes; not while running.  pause: running.
+ * resume: paused.  stop: running or paused.  extend: running or paused,
+ * seconds nonzero within +-24 h (negative is the undo), never down to
+ * nothing. */
 int cmd_timer(struct session *s, const char *room, enum timer_action a,
     long seconds, char **err);
+/* Deals every participant into rooms r1..rN (made when missing), sizes
+ * within one of each other; balance_country deals each country's people
+ * round the rooms so every room mixes countries.  Needs participants, at
+ * least one a room, and N no fewer than the rooms there are already. */
 int cmd_rooms_make(struct session *s, int n, int balance_country,
     char **err);
 int cmd_room_set(struct session *s, const char *room, const char *name,
     const char *topic, char **err);
 int cmd_move(struct session *s, const char *pid, const char *room,
     char **err);
+/* Open: no round open already; budget 1..99 (0: the session's); a room
+ * that exists; prototypes only when some idea in scope is one.  Close and
+ * reveal act on the current (open or last) round: close 1 needs it open,
+ * close 0 reopens a closed round whose results are hidden (the undo);
+ * reveal 1 needs it closed, reveal 0 hides them again. */
 int cmd_voting_open(struct session *s, const char *room, int budget,
     int prototypes_only, char **new_id, char **err);	/* budget 0: default */
 int cmd_voting_close(struct session *s, int close, char **err);
 int cmd_voting_reveal(struct session *s, int reveal, char **err);
+/* next from before the first item goes to the first; not past the last,
+ * not before the first.  goto: an item of the module, or NULL / "" for
+ * "before the first item" (the undo of the first step). */
 int cmd_agenda(struct session *s, enum agenda_move m, const char *id,
     char **err);
+/* text: the text rules, except that a recall may have none. */
 int cmd_message(struct session *s, const char *room, const char *text,
     int recall, char **err);
 
+/* Questions (to the current agenda item) by participants; one upvote per
+ * person, not on hidden questions; marks must change. */
 int cmd_ask(struct session *s, const char *by, const char *text,
     char **new_id, char **err);
 int cmd_upvote(struct session *s, const char *by, const char *question,
     char **err);
 int cmd_question_mark(struct session *s, const char *question,
     const char *what, int on, char **err);	/* answered|hidden|pinned */
+/* Polls: 2..9 distinct options (none for POLL_SCALE: 1..5); answers by
+ * participants while the poll is open, once each; one choice unless
+ * POLL_MULTI (distinct choices then); reveal after close.  Evaluation: a
+ * question key of the module, once per person; a scale question takes
+ * value 1..5, a text one text. */
 int cmd_poll_open(struct session *s, int kind, const char *question,
     const char *const *options, int noptions, char **new_id, char **err);
 int cmd_poll_answer(struct session *s, const char *by, const char *poll,

@@ -1,0 +1,32 @@
+/*
+ * countries.h -- ISO 3166-1 alpha-2 country codes with English short names,
+ * all 249 of them.
+ *
+ * Participants carry a country code; registration lists name countries by
+ * code or by English name ("KR", "kr", "Korea, Republic of", "Republic of
+ * Korea", "South Korea"), and the join screen lists them by name.  Every
+ * pointer returned points into a static table.
+ */
+#ifndef CONVENE_COUNTRIES_H
+#define CONVENE_COUNTRIES_H
+
+#include <stddef.h>
+
+struct country {
+	const char *code;	/* "KR", upper case */
+	const char *name;	/* "Korea, Republic of" (ISO short name) */
+};
+
+/* The whole table, sorted by code; *n gets its length. */
+const struct country *countries_all(size_t *n);
+
+/* By code, ignoring case; NULL when no such code. */
+const struct country *country_by_code(const char *code);
+/* The English name of a code, NULL when unknown. */
+const char *country_name(const char *code);
+
+/* By code or English name (ISO short name, or a common, official or older
+ * name), ignoring ASCII case and surrounding blanks; NULL when unknown. */
+const struct country *country_lookup(const char *s);
+
+#endif

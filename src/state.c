@@ -1,0 +1,769 @@
+/*
+ * state.c -- the session state, built only by applying journal records.
+ *
+ * Replay speed matters (a million records in well under a second), so
+ * applying a record allocates nothing beyond growing arrays: strings go to
+ * the arena, ids resolve through number -> index maps, and each voting
+ * round keeps its tallies in an open-addressing hash (state_votes.c).
+ * Questions, polls and the evaluation are in state_questions.c.
+ *
+ * Applying never fails: a record that names an object the state does not
+ * have (a damaged record was skipped, or a newer version wrote it) is
+ * counted in unknown_events and otherwise ignored, the same way in every
+ * process.
+ */
+#include "state.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "state_int.h"
+#include "util.h"
+
+#define DAY_MS (24 * 60 * 60 * 1000LL)
+
+static const char kind_letter[K_COUNT] = { 'p', 'r', 'i', 'v', 'q', 'o' };
+
+/* An id's number -> the object's index in its array (-1: none). */
+struct idmap {
+	int *idx;
+	size_t n, cap;
+	unsigned next;		/* the highest number seen + 1 */
+};
+
+struct state_index {
+	struct idmap map[K_COUNT];
+	int *last_checkin;	/* per participant: its latest checkin, -1 */
+	size_t nlast, caplast;
+	const char **agenda_ids;	/* interned agenda ids (few) */
+	size_t nagenda, capagenda;
+};
+
+/* --- small helpers ------------------------------------------------------- */
+
+/* The element at i of a growable int array, zero-filled up to it. */
+int *
+state_int_at(int **arr, size_t *n, size_t *cap, size_t i, int fill)
+{
+	size_t k;
+
+	if (i >= *n) {
+		*arr = xgrow(*arr, cap, i + 1, sizeof **arr);
+		for (k = *n; k <= i; k++)
+			(*arr)[k] = fill;
+		*n = i + 1;
+	}
+	return &(*arr)[i];
+}
+
+int
+state_int_get(const int *arr, size_t n, int i)
+{
+	return i >= 0 && (size_t)i < n ? arr[i] : 0;
+}
+
+/* The number of an id of the given letter ("p12" -> 12); 0 when the id is
+ * not of that form (no sign, no leading zero, no trailing bytes). */
+static unsigned
+id_number(const char *id, char letter)
+{
+	unsigned long v = 0;
+	const char *p;
+
+	if (id == NULL || id[0] != letter || id[1] < '1' || id[1] > '9')
+		return 0;
+	for (p = id + 1; *p != '\0'; p++) {
+		if (*p < '0' || *p > '9')
+			return 0;
+		v = v * 10 + (unsigned long)(*p - '0');
+		if (v > INT_MAX)
+			return 0;
+	}
+	return (unsigned)v;
+}
+
+int
+state_lookup(const struct state *st, enum state_kind k, const char *id)
+{
+	const struct idmap *m = &st->ix->map[k];
+	unsigned num = id_number(id, kind_letter[k]);
+
+	if (num == 0 || num > m->n)
+		return -1;
+	return m->idx[num - 1];
+}
+
+/* Registers a new object's id for array index `index`; -1 when the id is
+ * malformed or taken (then the record is not applied). */
+int
+state_claim_id(struct state *st, enum state_kind k, const char *id,
+    size_t index)
+{
+	struct idmap *m = &st->ix->map[k];
+	unsigned num = id_number(id, kind_letter[k]);
+	int *slot;
+
+	if (num == 0 || (num <= m->n && m->idx[num - 1] >= 0))
+		return -1;
+	slot = state_int_at(&m->idx, &m->n, &m->cap, num - 1, -1);
+	*slot = (int)index;
+	if (num + 1 > m->next)
+		m->next = num + 1;
+	return 0;
+}
+
+void
+state_unknown(struct state *st)
+{
+	st->unknown_events++;
+}
+
+int
+state_is_empty(const char *s)
+{
+	return s == NULL || *s == '\0';
+}
+
+/* Agenda ids repeat on every idea and question: keep one copy of each. */
+const char *
+state_intern_agenda(struct state *st, const char *id)
+{
+	struct state_index *ix = st->ix;
+	size_t i;
+
+	if (state_is_empty(id))
+		return NULL;
+	if (st->agenda_id != NULL && strcmp(st->agenda_id, id) == 0)
+		return st->agenda_id;
+	for (i = 0; i < ix->nagenda; i++)
+		if (strcmp(ix->agenda_ids[i], id) == 0)
+			return ix->agenda_ids[i];
+	ix->agenda_ids = xgrow(ix->agenda_ids, &ix->capagenda, ix->nagenda + 1,
+	    sizeof *ix->agenda_ids);
+	return ix->agenda_ids[ix->nagenda++] = arena_strdup(st->arena, id);
+}
+
+/* The design stages are few: point at constants instead of copying. */
+static const char *
+intern_stage(struct state *st, const char *stage)
+{
+	static const char *const stages[] = { "", "empathise", "ideate",
+	    "prototype", "share", "launch" };
+	size_t i;
+
+	for (i = 0; i < NELEM(stages); i++)
+		if (strcmp(stages[i], stage) == 0)
+			return stages[i];
+	return arena_strdup(st->arena, stage);
+}
+
+/* Copies the next LF-separated line of *p and moves past it. */
+const char *
+state_next_line(struct arena *a, const char **p)
+{
+	const char *s = *p, *nl = strchr(s, '\n');
+	size_t len = nl != NULL ? (size_t)(nl - s) : strlen(s);
+
+	*p = nl != NULL ? nl + 1 : s + len;
+	return arena_strndup(a, s, len);
+}
+
+/* An optional reference: "" is `none` (-1); an unknown id is -2. */
+int
+state_opt_ref(const struct state *st, enum state_kind k, const char *id)
+{
+	int i;
+
+	if (state_is_empty(id))
+		return -1;
+	i = state_lookup(st, k, id);
+	return i >= 0 ? i : -2;
+}
+
+/* --- attendance ---------------------------------------------------------- */
+
+/* The index of a participant's checkin on a day, -1 when none.  Days go
+ * forward, so the participant's latest checkin nearly always answers. */
+static int
+find_checkin(const struct state *st, int p, int day)
+{
+	const struct state_index *ix = st->ix;
+	int last = p < 0 || (size_t)p >= ix->nlast ? -1 : ix->last_checkin[p];
+	size_t i;
+
+	if (last >= 0 && (size_t)last < st->ncheckins &&
+	    st->checkins[last].participant == p &&
+	    st->checkins[last].day == day)
+		return last;
+	for (i = st->ncheckins; i-- > 0;)
+		if (st->checkins[i].participant == p &&
+		    st->checkins[i].day == day)
+			return (int)i;
+	return -1;
+}
+
+/* A participant was seen on a day (a check-in or any activity); days
+ * before the workshop are not attendance. */
+void
+state_touch(struct state *st, int p, int day, int64_t at,
+    unsigned contributions)
+{
+	struct checkin *c;
+	int k;
+
+	if (p < 0 || day < 1)
+		return;
+	k = find_checkin(st, p, day);
+	if (k >= 0)
+		c = &st->checkins[k];
+	else {
+		st->checkins = xgrow(st->checkins, &st->capcheckins,
+		    st->ncheckins + 1, sizeof *st->checkins);
+		c = &st->checkins[st->ncheckins];
+		memset(c, 0, sizeof *c);
+		c->participant = p;
+		c->day = day;
+		c->first_seen = at;
+		*state_int_at(&st->ix->last_checkin, &st->ix->nlast,
+		    &st->ix->caplast, (size_t)p, -1) = (int)st->ncheckins++;
+	}
+	if (at < c->first_seen)
+		c->first_seen = at;
+	if (at > c->last_seen)
+		c->last_seen = at;
+	c->contributions += contributions;
+}
+
+static void
+touch_actor(struct state *st, const struct event *ev, unsigned contributions)
+{
+	state_touch(st, state_lookup(st, K_PARTICIPANT, ev->actor),
+	    state_day_of(st, ev->time_ms), ev->time_ms, contributions);
+}
+
+/* --- participants and rooms ---------------------------------------------- */
+
+static void
+apply_participant(struct state *st, const struct event *ev)
+{
+	struct participant *p;
+	const char *extra = ev->extra != NULL ? ev->extra : "";
+
+	if (state_is_empty(ev->text) ||
+	    state_claim_id(st, K_PARTICIPANT, ev->id, st->nparticipants) != 0) {
+		state_unknown(st);
+		return;
+	}
+	st->participants = xgrow(st->participants, &st->capparticipants,
+	    st->nparticipants + 1, sizeof *st->participants);
+	p = &st->participants[st->nparticipants++];
+	memset(p, 0, sizeof *p);
+	p->id = arena_strdup(st->arena, ev->id);
+	p->name = arena_strdup(st->arena, ev->text);
+	p->country = state_next_line(st->arena, &extra);
+	p->org = state_next_line(st->arena, &extra);
+	p->email = state_next_line(st->arena, &extra);
+	p->room = -1;
+	p->joined_at = ev->time_ms;
+	p->sample = ev->actor != NULL && strcmp(ev->actor, "sample") == 0;
+}
+
+static void
+apply_pin(struct state *st, const struct event *ev)
+{
+	int p = state_lookup(st, K_PARTICIPANT, ev->id);
+
+	if (p < 0) {
+		state_unknown(st);
+		return;
+	}
+	st->participants[p].pin_hash = state_is_empty(ev->extra) ? NULL :
+	    arena_strdup(st->arena, ev->extra);
+}
+
+static void
+apply_checkin(struct state *st, const struct event *ev)
+{
+	int p = state_lookup(st, K_PARTICIPANT, ev->id);
+
+	if (p < 0 || ev->n < 1 || ev->n > INT_MAX) {
+		state_unknown(st);
+		return;
+	}
+	state_touch(st, p, (int)ev->n, ev->time_ms, 0);
+}
+
+static void
+apply_room(struct state *st, const struct event *ev)
+{
+	int r = state_lookup(st, K_ROOM, ev->id);
+	struct room *rm;
+
+	if (r >= 0) {		/* renamed */
+		rm = &st->rooms[r];
+		if (!state_is_empty(ev->text))
+			rm->name = arena_strdup(st->arena, ev->text);
+		rm->topic = arena_strdup(st->arena, ev->extra);
+		return;
+	}
+	if (state_claim_id(st, K_ROOM, ev->id, st->nrooms) != 0) {
+		state_unknown(st);
+		return;
+	}
+	st->rooms = xgrow(st->rooms, &st->caprooms, st->nrooms + 1,
+	    sizeof *st->rooms);
+	rm = &st->rooms[st->nrooms++];
+	rm->id = arena_strdup(st->arena, ev->id);
+	rm->name = arena_strdup(st->arena, state_is_empty(ev->text) ? ev->id :
+	    ev->text);
+	rm->topic = arena_strdup(st->arena, ev->extra);
+}
+
+static void
+apply_move(struct state *st, const struct event *ev)
+{
+	int p = state_lookup(st, K_PARTICIPANT, ev->id);
+	int r = state_opt_ref(st, K_ROOM, ev->room);
+
+	if (p < 0 || r == -2) {
+		state_unknown(st);
+		return;
+	}
+	st->participants[p].room = r;
+}
+
+/* --- ideas --------------------------------------------------------------- */
+
+static void
+apply_idea(struct state *st, const struct event *ev)
+{
+	int author = state_opt_ref(st, K_PARTICIPANT, ev->ref);
+	int room = state_opt_ref(st, K_ROOM, ev->room);
+	struct idea *it;
+
+	if (author == -2 || room == -2 || state_is_empty(ev->text) ||
+	    state_claim_id(st, K_IDEA, ev->id, st->nideas) != 0) {
+		state_unknown(st);
+		return;
+	}
+	st->ideas = xgrow(st->ideas, &st->capideas, st->nideas + 1,
+	    sizeof *st->ideas);
+	it = &st->ideas[st->nideas++];
+	memset(it, 0, sizeof *it);
+	it->id = arena_strdup(st->arena, ev->id);
+	it->text = arena_strdup(st->arena, ev->text);
+	it->stage = intern_stage(st, ev->extra != NULL ? ev->extra : "");
+	it->agenda_id = st->agenda_id;
+	it->room = room;
+	it->author = author;
+	it->merged_into = -1;
+	it->sample = (author >= 0 && st->participants[author].sample) ||
+	    (ev->actor != NULL && strcmp(ev->actor, "sample") == 0);
+	it->created_at = ev->time_ms;
+	state_touch(st, author, state_day_of(st, ev->time_ms), ev->time_ms, 1);
+}
+
+static struct idea *
+idea_of(struct state *st, const struct event *ev)
+{
+	int i = state_lookup(st, K_IDEA, ev->id);
+
+	if (i < 0) {
+		state_unknown(st);
+		return NULL;
+	}
+	return &st->ideas[i];
+}
+
+static void
+apply_idea_edit(struct state *st, const struct event *ev)
+{
+	struct idea *it = idea_of(st, ev);
+
+	if (it == NULL)
+		return;
+	if (state_is_empty(ev->text)) {
+		state_unknown(st);
+		return;
+	}
+	it->text = arena_strdup(st->arena, ev->text);
+	it->edits++;
+	it->edited_at = ev->time_ms;
+	touch_actor(st, ev, 0);
+}
+
+static void
+apply_idea_withdraw(struct state *st, const struct event *ev)
+{
+	struct idea *it = idea_of(st, ev);
+
+	if (it != NULL)
+		it->withdrawn = ev->n != 0;
+}
+
+static void
+apply_idea_merge(struct state *st, const struct event *ev)
+{
+	int i = state_lookup(st, K_IDEA, ev->id);
+	int into = state_opt_ref(st, K_IDEA, ev->ref);
+
+	if (i < 0 || into == -2 || into == i) {
+		state_unknown(st);
+		return;
+	}
+	st->ideas[i].merged_into = into;
+}
+
+static void
+apply_idea_promote(struct state *st, const struct event *ev)
+{
+	struct idea *it = idea_of(st, ev);
+
+	if (it != NULL)
+		it->prototype = ev->n != 0;
+}
+
+static void
+apply_idea_hide(struct state *st, const struct event *ev)
+{
+	struct idea *it = idea_of(st, ev);
+
+	if (it != NULL)
+		it->hidden = ev->n != 0;
+}
+
+/* --- timers and the agenda ----------------------------------------------- */
+
+static struct timer *
+timer_for(struct state *st, int room, int create)
+{
+	size_t i;
+	struct timer *t;
+
+	for (i = 0; i < st->ntimers; i++)
+		if (st->timers[i].room == room)
+			return &st->timers[i];
+	if (!create)
+		return NULL;
+	st->timers = xgrow(st->timers, &st->captimers, st->ntimers + 1,
+	    sizeof *st->timers);
+	t = &st->timers[st->ntimers++];
+	memset(t, 0, sizeof *t);
+	t->room = room;
+	return t;
+}
+
+static void
+timer_run_to(struct timer *t, int64_t at)
+{
+	if (t->state == TIMER_RUNNING && at > t->run_since)
+		t->elapsed_ms += at - t->run_since;
+}
+
+static void
+apply_timer(struct state *st, const struct event *ev)
+{
+	int room = state_opt_ref(st, K_ROOM, ev->room);
+	const char *a = ev->ref != NULL ? ev->ref : "";
+	struct timer *t;
+
+	if (room == -2) {
+		state_unknown(st);
+		return;
+	}
+	t = timer_for(st, room, 1);
+	if (strcmp(a, "start") == 0) {
+		t->state = TIMER_RUNNING;
+		t->length_ms = (int64_t)ev->n * 1000;
+		t->elapsed_ms = 0;
+		t->run_since = t->started_at = ev->time_ms;
+		t->stopped_at = 0;
+	} else if (strcmp(a, "pause") == 0 && t->state == TIMER_RUNNING) {
+		timer_run_to(t, ev->time_ms);
+		t->state = TIMER_PAUSED;
+	} else if (strcmp(a, "resume") == 0 && t->state == TIMER_PAUSED) {
+		t->state = TIMER_RUNNING;
+		t->run_since = ev->time_ms;
+	} else if (strcmp(a, "stop") == 0 && t->state != TIMER_IDLE) {
+		timer_run_to(t, ev->time_ms);
+		t->state = TIMER_IDLE;
+		t->stopped_at = ev->time_ms;
+	} else if (strcmp(a, "extend") == 0 && t->started_at != 0) {
+		t->length_ms += (int64_t)ev->n * 1000;
+	} else
+		state_unknown(st);
+}
+
+static void
+apply_agenda(struct state *st, const struct event *ev)
+{
+	struct agenda_visit *v;
+
+	st->agenda_id = state_intern_agenda(st, ev->id);
+	st->visits = xgrow(st->visits, &st->capvisits, st->nvisits + 1,
+	    sizeof *st->visits);
+	v = &st->visits[st->nvisits++];
+	v->agenda_id = st->agenda_id != NULL ? st->agenda_id : "";
+	v->at = ev->time_ms;
+}
+
+/* --- messages ----------------------------------------------------------- */
+
+static void
+apply_message(struct state *st, const struct event *ev)
+{
+	int room = state_opt_ref(st, K_ROOM, ev->room);
+	struct message *m;
+
+	if (room == -2) {
+		state_unknown(st);
+		return;
+	}
+	st->messages = xgrow(st->messages, &st->capmessages,
+	    st->nmessages + 1, sizeof *st->messages);
+	m = &st->messages[st->nmessages++];
+	m->room = room;
+	m->text = arena_strdup(st->arena, ev->text);
+	m->recall = ev->n != 0;
+	m->at = ev->time_ms;
+}
+
+/* --- the state ----------------------------------------------------------- */
+
+typedef void (*apply_fn)(struct state *, const struct event *);
+
+static const apply_fn appliers[EV_COUNT] = {
+	[EV_PARTICIPANT] = apply_participant,
+	[EV_PIN] = apply_pin,
+	[EV_CHECKIN] = apply_checkin,
+	[EV_IDEA] = apply_idea,
+	[EV_IDEA_EDIT] = apply_idea_edit,
+	[EV_IDEA_WITHDRAW] = apply_idea_withdraw,
+	[EV_IDEA_MERGE] = apply_idea_merge,
+	[EV_IDEA_PROMOTE] = apply_idea_promote,
+	[EV_IDEA_HIDE] = apply_idea_hide,
+	[EV_ROOM] = apply_room,
+	[EV_MOVE] = apply_move,
+	[EV_TIMER] = apply_timer,
+	[EV_AGENDA] = apply_agenda,
+	[EV_VOTING_OPEN] = state_apply_voting_open,
+	[EV_VOTING_CLOSE] = state_apply_voting_close,
+	[EV_VOTING_REVEAL] = state_apply_voting_reveal,
+	[EV_DOT] = state_apply_dot,
+	[EV_MESSAGE] = apply_message,
+	[EV_QUESTION] = state_apply_question,
+	[EV_UPVOTE] = state_apply_upvote,
+	[EV_QUESTION_MARK] = state_apply_question_mark,
+	[EV_POLL_OPEN] = state_apply_poll_open,
+	[EV_POLL_ANSWER] = state_apply_poll_answer,
+	[EV_POLL_CLOSE] = state_apply_poll_close,
+	[EV_POLL_REVEAL] = state_apply_poll_reveal,
+	[EV_EVAL] = state_apply_eval,
+};
+
+struct state *
+state_new(void)
+{
+	struct state *st = xcalloc(1, sizeof *st);
+
+	st->arena = arena_new();
+	st->ix = xcalloc(1, sizeof *st->ix);
+	st->current_round = -1;
+	st->default_budget = 5;
+	/* timers[0] is the session timer, there from the start. */
+	timer_for(st, -1, 1);
+	return st;
+}
+
+void
+state_free(struct state *st)
+{
+	size_t i;
+
+	if (st == NULL)
+		return;
+	state_free_rounds(st);
+	for (i = 0; i < st->nquestions; i++)
+		free(st->questions[i].upvoters);
+	for (i = 0; i < st->npolls; i++)
+		free(st->polls[i].voters);
+	for (i = 0; i < K_COUNT; i++)
+		free(st->ix->map[i].idx);
+	free(st->ix->last_checkin);
+	free(st->ix->agenda_ids);
+	free(st->ix);
+	free(st->participants);
+	free(st->rooms);
+	free(st->ideas);
+	free(st->timers);
+	free(st->visits);
+	free(st->checkins);
+	free(st->messages);
+	free(st->questions);
+	free(st->polls);
+	free(st->evals);
+	free(st->bad);
+	free(st->day_starts);
+	arena_free(st->arena);
+	free(st);
+}
+
+void
+state_apply(struct state *st, const struct event *ev)
+{
+	if (ev->seq > st->last_seq)
+		st->last_seq = ev->seq;
+	if (ev->time_ms > st->last_time)
+		st->last_time = ev->time_ms;
+	if (ev->type <= EV_UNKNOWN || ev->type >= EV_COUNT ||
+	    appliers[ev->type] == NULL) {
+		state_unknown(st);
+		return;
+	}
+	appliers[ev->type](st, ev);
+}
+
+void
+state_apply_cb(const struct event *ev, void *st)
+{
+	state_apply(st, ev);
+}
+
+void
+state_note_bad(unsigned long line, const char *why, void *ctx)
+{
+	struct state *st = ctx;
+	struct bad_record *b;
+
+	st->bad = xgrow(st->bad, &st->capbad, st->nbad + 1, sizeof *st->bad);
+	b = &st->bad[st->nbad++];
+	b->line = line;
+	b->why = arena_strdup(st->arena, why);
+}
+
+/* --- queries ------------------------------------------------------------- */
+
+int
+state_participant(const struct state *st, const char *id)
+{
+	return state_lookup(st, K_PARTICIPANT, id);
+}
+
+int
+state_room(const struct state *st, const char *id)
+{
+	return state_lookup(st, K_ROOM, id);
+}
+
+int
+state_idea(const struct state *st, const char *id)
+{
+	return state_lookup(st, K_IDEA, id);
+}
+
+int
+state_round(const struct state *st, const char *id)
+{
+	return state_lookup(st, K_ROUND, id);
+}
+
+int
+state_question(const struct state *st, const char *id)
+{
+	return state_lookup(st, K_QUESTION, id);
+}
+
+int
+state_poll(const struct state *st, const char *id)
+{
+	return state_lookup(st, K_POLL, id);
+}
+
+unsigned
+state_next_number(const struct state *st, char kind)
+{
+	size_t k;
+
+	for (k = 0; k < K_COUNT; k++)
+		if (kind_letter[k] == kind)
+			return st->ix->map[k].next > 0 ?
+			    st->ix->map[k].next : 1;
+	return 0;
+}
+
+const struct timer *
+state_timer(const struct state *st, int room)
+{
+	size_t i;
+
+	for (i = 0; i < st->ntimers; i++)
+		if (st->timers[i].room == room)
+			return st->timers[i].started_at != 0 ?
+			    &st->timers[i] : NULL;
+	return NULL;
+}
+
+int64_t
+timer_remaining_ms(const struct timer *t, int64_t now)
+{
+	int64_t run;
+
+	if (t == NULL || t->started_at == 0)
+		return 0;
+	run = t->elapsed_ms;
+	if (t->state == TIMER_RUNNING && now > t->run_since)
+		run += now - t->run_since;
+	return t->length_ms - run;
+}
+
+/* Floor division: days before day 1 count down through 0. */
+static int
+days_between(int64_t from, int64_t to)
+{
+	int64_t d = to - from;
+
+	return (int)(d >= 0 ? d / DAY_MS : -((-d + DAY_MS - 1) / DAY_MS));
+}
+
+int
+state_day_of(const struct state *st, int64_t time_ms)
+{
+	const int64_t *s = st->day_starts;
+	size_t n = st->nday_starts, i;
+
+	if (n > 0) {
+		if (time_ms < s[0])
+			return days_between(s[0], time_ms) + 1;
+		for (i = 1; i < n; i++)
+			if (time_ms < s[i])
+				return (int)i;
+		return (int)n + days_between(s[n - 1], time_ms);
+	}
+	if (st->day1_midnight_ms == 0)
+		return 1;
+	return days_between(st->day1_midnight_ms, time_ms) + 1;
+}
+
+void
+state_set_days(struct state *st, const int64_t *starts, size_t n)
+{
+	free(st->day_starts);
+	st->day_starts = NULL;
+	st->nday_starts = 0;
+	if (n == 0)
+		return;
+	st->day_starts = xmalloc(n * sizeof *starts);
+	memcpy(st->day_starts, starts, n * sizeof *starts);
+	st->nday_starts = n;
+	st->day1_midnight_ms = starts[0];
+}
+
+const struct checkin *
+state_checkin(const struct state *st, int participant, int day)
+{
+	int k = find_checkin(st, participant, day);
+
+	return k >= 0 ? &st->checkins[k] : NULL;
+}

@@ -1,0 +1,66 @@
+/*
+ * state_int.h -- what the state's files share (state.c, state_votes.c,
+ * state_questions.c); not for use outside them.
+ *
+ * state.c keeps the id maps, attendance and the dispatch table; the voting
+ * rounds with their tallies and the questions, polls and evaluation apply
+ * their records in their own files through these helpers.
+ */
+#ifndef CONVENE_STATE_INT_H
+#define CONVENE_STATE_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "state.h"
+
+struct arena;
+
+enum state_kind { K_PARTICIPANT, K_ROOM, K_IDEA, K_ROUND, K_QUESTION,
+	K_POLL, K_COUNT };
+
+/* The element at i of a growable int array, filled with `fill` up to it;
+ * the element at i, or 0 when i is out of range. */
+int *state_int_at(int **arr, size_t *n, size_t *cap, size_t i, int fill);
+int state_int_get(const int *arr, size_t n, int i);
+
+/* The index of an object by id, -1 when unknown. */
+int state_lookup(const struct state *st, enum state_kind k, const char *id);
+/* Registers a new object's id at array index `index`; -1 when the id is
+ * malformed or taken (then the record is not applied). */
+int state_claim_id(struct state *st, enum state_kind k, const char *id,
+    size_t index);
+/* An optional reference: "" is none (-1); an unknown id is -2. */
+int state_opt_ref(const struct state *st, enum state_kind k, const char *id);
+/* Counts a record that could not be applied. */
+void state_unknown(struct state *st);
+int state_is_empty(const char *s);
+
+/* One copy of each agenda id (NULL for ""). */
+const char *state_intern_agenda(struct state *st, const char *id);
+/* Copies the next LF-separated line of *p and moves past it. */
+const char *state_next_line(struct arena *a, const char **p);
+
+/* A participant (p >= 0) was seen on a day >= 1 at `at`, with
+ * `contributions` ideas, dots, questions or answers. */
+void state_touch(struct state *st, int p, int day, int64_t at,
+    unsigned contributions);
+
+/* state_votes.c */
+void state_apply_voting_open(struct state *st, const struct event *ev);
+void state_apply_voting_close(struct state *st, const struct event *ev);
+void state_apply_voting_reveal(struct state *st, const struct event *ev);
+void state_apply_dot(struct state *st, const struct event *ev);
+void state_free_rounds(struct state *st);
+
+/* state_questions.c */
+void state_apply_question(struct state *st, const struct event *ev);
+void state_apply_upvote(struct state *st, const struct event *ev);
+void state_apply_question_mark(struct state *st, const struct event *ev);
+void state_apply_poll_open(struct state *st, const struct event *ev);
+void state_apply_poll_answer(struct state *st, const struct event *ev);
+void state_apply_poll_close(struct state *st, const struct event *ev);
+void state_apply_poll_reveal(struct state *st, const struct event *ev);
+void state_apply_eval(struct state *st, const struct event *ev);
+
+#endif
