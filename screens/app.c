@@ -1,0 +1,708 @@
+/* app.c -- the loop: the terminal, one poll() over keys, the journal and
+ * the clock, the screens and their keys (drawing: app_draw.c). */
+#include "app.h"
+#include "app_int.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "cli.h"
+#include "draw.h"
+#include "i18n.h"
+#include "lineedit.h"
+#include "prompt.h"
+#include "session.h"
+
+/* --- restoring the terminal on every way out ----------------------------- */
+
+/* Process-wide, because signal handlers and the allocation hook have no
+ * other way to reach them; only flags and a "curses is up" bit. */
+static volatile sig_atomic_t got_signal;
+static volatile sig_atomic_t curses_up;
+
+static void
+restore_terminal(void)
+{
+	if (curses_up) {
+		curses_up = 0;
+		endwin();
+	}
+}
+
+static void
+on_stop_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* A crash: put the terminal back first (as htop does), then die of the
+ * same signal so that the exit status and a core dump are still right. */
+static void
+on_crash_signal(int sig)
+{
+	restore_terminal();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+install_signals(void)
+{
+	static const int stops[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT };
+	static const int crashes[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL,
+	    SIGABRT };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_stop_signal;	/* no SA_RESTART: poll wakes */
+	for (i = 0; i < NELEM(stops); i++)
+		sigaction(stops[i], &sa, NULL);
+	sa.sa_handler = on_crash_signal;
+	sa.sa_flags = SA_RESETHAND;
+	for (i = 0; i < NELEM(crashes); i++)
+		sigaction(crashes[i], &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static void
+reset_signals(void)
+{
+	static const int all[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGSEGV,
+	    SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	size_t i;
+
+	for (i = 0; i < NELEM(all); i++)
+		signal(all[i], SIG_DFL);
+}
+
+static int64_t
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* --- accessors ----------------------------------------------------------- */
+
+struct session *
+app_session(const struct app *a)
+{
+	return a->s;
+}
+
+void *
+app_role(const struct app *a)
+{
+	return a->cfg->role;
+}
+
+int
+app_room(const struct app *a)
+{
+	return a->room;
+}
+
+int64_t
+app_now(const struct app *a)
+{
+	return a->now;
+}
+
+int
+app_body_rows(const struct app *a)
+{
+	return a->too_small ? 0 : a->rows - 3;
+}
+
+int
+app_body_cols(const struct app *a)
+{
+	return a->too_small ? 0 : a->cols;
+}
+
+void
+app_dirty(struct app *a, int req)
+{
+	a->dirty |= req & (REQ_REDRAW | REQ_STATUS | REQ_FULL);
+}
+
+static void
+set_message(struct app *a, char *msg, int error)
+{
+	free(a->msg);
+	a->msg = msg;
+	a->msg_error = error;
+	a->dirty |= REQ_FULL;
+}
+
+void
+app_message(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_message(a, xvasprintf(fmt, ap), 0);
+	va_end(ap);
+}
+
+void
+app_error(struct app *a, char *msg)
+{
+	if (msg != NULL)
+		set_message(a, msg, 1);
+}
+
+int
+app_report(struct app *a, int status, char *err, const char *done)
+{
+	if (status != 0)
+		app_error(a, err != NULL ? err :
+		    xstrdup(_("that did not work")));
+	else {
+		free(err);
+		if (done != NULL)
+			app_message(a, "%s", done);
+	}
+	return REQ_HANDLED | REQ_REDRAW | REQ_STATUS;
+}
+
+void
+app_prompt(struct app *a, const char *question, const char *initial,
+    app_prompt_fn done, void *self)
+{
+	prompt_free(a->prompt);
+	free(a->question);
+	a->prompt = prompt_new(initial);
+	a->question = xstrdup(question);
+	a->prompt_done = done;
+	a->modal_self = self;
+	a->mode = MODE_PROMPT;
+	a->dirty |= REQ_FULL;
+}
+
+void
+app_confirm(struct app *a, const char *question, app_confirm_fn done,
+    void *self)
+{
+	free(a->question);
+	a->question = xstrdup(question);
+	a->confirm_done = done;
+	a->modal_self = self;
+	a->mode = MODE_CONFIRM;
+	a->dirty |= REQ_FULL;
+}
+
+/* --- layout -------------------------------------------------------------- */
+
+static void
+delete_windows(struct app *a)
+{
+	WINDOW **ws[] = { &a->w_status, &a->w_tabs, &a->w_body, &a->w_msg,
+	    &a->w_small };
+	size_t i;
+
+	for (i = 0; i < NELEM(ws); i++)
+		if (*ws[i] != NULL) {
+			delwin(*ws[i]);
+			*ws[i] = NULL;
+		}
+}
+
+const struct screen_ops *
+app_current(const struct app *a)
+{
+	return a->cfg->screens[a->cur];
+}
+
+/* Lays the windows out for the terminal's size now and tells the screens. */
+static void
+layout(struct app *a)
+{
+	size_t i;
+
+	delete_windows(a);
+	getmaxyx(stdscr, a->rows, a->cols);
+	a->too_small = a->rows < MIN_ROWS || a->cols < MIN_COLS;
+	a->dirty |= REQ_FULL;
+	if (a->too_small) {
+		a->w_small = newwin(a->rows > 0 ? a->rows : 1,
+		    a->cols > 0 ? a->cols : 1, 0, 0);
+		return;
+	}
+	a->w_status = newwin(1, a->cols, 0, 0);
+	a->w_tabs = newwin(1, a->cols, 1, 0);
+	a->w_body = newwin(a->rows - 3, a->cols, 2, 0);
+	a->w_msg = newwin(1, a->cols, a->rows - 1, 0);
+	/* The cursor is hidden except in the prompt: never spend bytes on
+	 * moving it back after a clock digit changed. */
+	leaveok(a->w_status, TRUE);
+	leaveok(a->w_tabs, TRUE);
+	leaveok(a->w_body, TRUE);
+	for (i = 0; i < a->cfg->nscreens; i++)
+		if (a->cfg->screens[i]->resize != NULL)
+			a->cfg->screens[i]->resize(a->data[i], a, a->rows - 3,
+			    a->cols);
+}
+
+/* --- screens ------------------------------------------------------------- */
+
+static void
+switch_to(struct app *a, size_t i)
+{
+	if (i >= a->cfg->nscreens || i == a->cur)
+		return;
+	if (app_current(a)->leave != NULL)
+		app_current(a)->leave(a->data[a->cur], a);
+	a->cur = i;
+	if (app_current(a)->enter != NULL)
+		app_current(a)->enter(a->data[a->cur], a);
+	a->dirty |= REQ_FULL;
+}
+
+void
+app_show(struct app *a, const struct screen_ops *ops)
+{
+	size_t i;
+
+	for (i = 0; i < a->cfg->nscreens; i++)
+		if (a->cfg->screens[i] == ops)
+			switch_to(a, i);
+}
+
+/* The state changed (a record of ours or of another terminal): everyone
+ * hears of it once, and everything is drawn again. */
+static void
+notice_changes(struct app *a)
+{
+	size_t i;
+
+	if (a->s->state->last_seq == a->seen_seq)
+		return;
+	a->seen_seq = a->s->state->last_seq;
+	if (a->cfg->changed != NULL)
+		a->cfg->changed(a);
+	for (i = 0; i < a->cfg->nscreens; i++)
+		if (a->cfg->screens[i]->changed != NULL)
+			a->cfg->screens[i]->changed(a->data[i], a);
+	a->dirty |= REQ_REDRAW | REQ_STATUS;
+}
+
+static int
+act_next(void *self, struct app *a)
+{
+	(void)self;
+	(void)a;
+	return REQ_HANDLED | REQ_NEXT;
+}
+
+static int
+act_prev(void *self, struct app *a)
+{
+	(void)self;
+	(void)a;
+	return REQ_HANDLED | REQ_PREV;
+}
+
+static int
+act_help(void *self, struct app *a)
+{
+	(void)self;
+	(void)a;
+	return REQ_HANDLED | REQ_HELP;
+}
+
+static int
+act_quit(void *self, struct app *a)
+{
+	(void)self;
+	(void)a;
+	return REQ_HANDLED | REQ_QUIT;
+}
+
+static int
+act_redraw(void *self, struct app *a)
+{
+	(void)self;
+	(void)a;
+	clearok(curscr, TRUE);
+	return REQ_HANDLED | REQ_FULL;
+}
+
+static int
+act_goto(void *self, struct app *a)
+{
+	(void)self;
+	switch_to(a, (size_t)(a->last_key - '1'));
+	return REQ_HANDLED;
+}
+
+const struct binding app_keys[] = {
+	{ '\t', "Tab", N_("next screen"), act_next },
+	{ KEYCODE(KEY_BTAB), "Shift-Tab", N_("previous screen"), act_prev },
+	{ '1', "1-9", N_("go to screen 1-9"), act_goto },
+	{ '2', NULL, NULL, act_goto }, { '3', NULL, NULL, act_goto },
+	{ '4', NULL, NULL, act_goto }, { '5', NULL, NULL, act_goto },
+	{ '6', NULL, NULL, act_goto }, { '7', NULL, NULL, act_goto },
+	{ '8', NULL, NULL, act_goto }, { '9', NULL, NULL, act_goto },
+	{ '?', "?", N_("this help (any key closes it)"), act_help },
+	{ CTRL('l'), "Ctrl-L", N_("draw the whole screen again"), act_redraw },
+	{ 'q', "q", N_("quit"), act_quit },
+	{ CTRL('c'), NULL, NULL, act_quit },
+	{ 0, NULL, NULL, NULL }
+};
+
+/* Runs the binding of `key` in a table, or returns REQ_NONE. */
+static int
+dispatch(const struct binding *keys, void *self, struct app *a, int key)
+{
+	const struct binding *b;
+
+	for (b = keys; b != NULL && b->key != 0; b++)
+		if (b->key == key)
+			return b->act(self, a);
+	return REQ_NONE;
+}
+
+static void
+confirm_quit(void *self, struct app *a, int yes)
+{
+	(void)self;
+	if (yes)
+		a->quit = 1;
+}
+
+/* Acts on what a key handler asked for. */
+static void
+act_on(struct app *a, int req)
+{
+	size_t n = a->cfg->nscreens;
+
+	a->dirty |= req & (REQ_REDRAW | REQ_STATUS | REQ_FULL);
+	if (req & REQ_NEXT)
+		switch_to(a, (a->cur + 1) % n);
+	if (req & REQ_PREV)
+		switch_to(a, (a->cur + n - 1) % n);
+	if (req & REQ_HELP) {
+		a->mode = MODE_HELP;
+		a->help_top = 0;
+		a->dirty |= REQ_REDRAW;
+	}
+	if (req & REQ_QUIT) {
+		if (a->cfg->quit_question != NULL)
+			app_confirm(a, _(a->cfg->quit_question), confirm_quit,
+			    NULL);
+		else
+			a->quit = 1;
+	}
+}
+
+static void
+key_help(struct app *a, int key)
+{
+	switch (key) {
+	case 'j':
+	case KEYCODE(KEY_DOWN):
+		a->help_top++;
+		break;
+	case 'k':
+	case KEYCODE(KEY_UP):
+		a->help_top--;
+		break;
+	case KEYCODE(KEY_NPAGE):
+	case ' ':
+		a->help_top += app_body_rows(a) - 3;
+		break;
+	case KEYCODE(KEY_PPAGE):
+		a->help_top -= app_body_rows(a) - 3;
+		break;
+	default:
+		a->mode = MODE_NORMAL;
+		break;
+	}
+	a->dirty |= REQ_REDRAW;
+}
+
+static void
+key_prompt(struct app *a, wint_t wc, int code)
+{
+	enum prompt_result r = prompt_key(a->prompt, wc, code);
+	app_prompt_fn done = a->prompt_done;
+	char *text;
+
+	if (r == PROMPT_CONTINUE)
+		return;
+	text = r == PROMPT_SUBMIT ? xstrdup(prompt_text(a->prompt)) : NULL;
+	a->mode = MODE_NORMAL;
+	prompt_free(a->prompt);
+	a->prompt = NULL;
+	a->dirty |= REQ_FULL;
+	done(a->modal_self, a, text);
+	free(text);
+}
+
+static void
+key_normal(struct app *a, int key)
+{
+	void *self = a->data[a->cur];
+	int req;
+
+	a->last_key = key;
+	if (a->msg != NULL) {
+		free(a->msg);
+		a->msg = NULL;
+		a->dirty |= REQ_FULL;
+	}
+	req = dispatch(app_keys, NULL, a, key);
+	if (req == REQ_NONE && a->too_small)
+		return;
+	if (req == REQ_NONE)
+		req = dispatch(app_current(a)->keys, self, a, key);
+	if (req == REQ_NONE && app_current(a)->key != NULL)
+		req = app_current(a)->key(self, a, key);
+	if (req == REQ_NONE)
+		req = dispatch(a->cfg->keys, NULL, a, key);
+	if (req == REQ_NONE && key > 0 && key != 27)
+		app_message(a, "%s", _("that key does nothing here: ? lists "
+		    "the keys"));
+	act_on(a, req);
+}
+
+static void
+on_key(struct app *a, wint_t wc, int code)
+{
+	int key = code == KEY_CODE_YES ? KEYCODE(wc) : (int)wc;
+
+	if (code == KEY_CODE_YES && wc == KEY_RESIZE) {
+		layout(a);
+		clearok(curscr, TRUE);
+		return;
+	}
+	/* Pasted text is text: outside the line editor it must never run
+	 * as a string of commands. */
+	if (a->mode != MODE_PROMPT && code == KEY_CODE_YES &&
+	    (wc == LINEEDIT_KEY_PASTE_BEGIN || wc == LINEEDIT_KEY_PASTE_END)) {
+		a->in_paste = wc == LINEEDIT_KEY_PASTE_BEGIN;
+		return;
+	}
+	if (a->in_paste && a->mode != MODE_PROMPT)
+		return;
+	switch (a->mode) {
+	case MODE_PROMPT:
+		key_prompt(a, wc, code);
+		a->dirty |= REQ_FULL;
+		break;
+	case MODE_CONFIRM:
+		a->mode = MODE_NORMAL;
+		a->dirty |= REQ_FULL;
+		a->confirm_done(a->modal_self, a, key == 'y' || key == 'Y');
+		break;
+	case MODE_HELP:
+		key_help(a, key);
+		break;
+	default:
+		key_normal(a, key);
+		break;
+	}
+}
+
+/* Reads every key that is waiting, without blocking. */
+static void
+read_keys(struct app *a)
+{
+	wint_t wc;
+	int code;
+
+	while (!a->quit && (code = get_wch(&wc)) != ERR) {
+		a->now = journal_now_ms();
+		on_key(a, wc, code);
+		notice_changes(a);
+	}
+}
+
+/* --- time ---------------------------------------------------------------- */
+
+/* Milliseconds until what the screens show of time changes next: a running
+ * timer's second (each timer counts from its own start), else the minute of
+ * the time of day. */
+static int64_t
+next_change_ms(const struct app *a)
+{
+	const struct state *st = a->s->state;
+	int64_t best = 60000 - a->now % 60000, rem, d;
+	size_t i;
+
+	for (i = 0; i < st->ntimers; i++) {
+		if (st->timers[i].state != TIMER_RUNNING)
+			continue;
+		rem = timer_remaining_ms(&st->timers[i], a->now);
+		d = rem > 0 ? (rem - 1) % 1000 + 1 : 1000 - (-rem) % 1000;
+		if (d < best)
+			best = d;
+	}
+	return best + TICK_MARGIN_MS;
+}
+
+static void
+tick(struct app *a)
+{
+	int req = REQ_STATUS;
+
+	if (a->cfg->tick != NULL)
+		a->cfg->tick(a, a->now);
+	if (!a->too_small && app_current(a)->tick != NULL)
+		req |= app_current(a)->tick(a->data[a->cur], a, a->now);
+	a->dirty |= req & (REQ_REDRAW | REQ_STATUS | REQ_FULL);
+}
+
+/* --- the journal --------------------------------------------------------- */
+
+static void
+follow(struct app *a)
+{
+	char *err = NULL;
+	int c = journal_changed(a->s->journal, &err);
+
+	if (c == 0)
+		return;
+	if (c < 0 || session_refresh(a->s, &err) < 0) {
+		free(a->journal_error);
+		a->journal_error = xasprintf(_("the journal cannot be read: "
+		    "%s"), err != NULL ? err : "?");
+		free(err);
+		a->dirty |= REQ_FULL;
+		return;
+	}
+	notice_changes(a);
+}
+
+/* --- set-up and the loop ------------------------------------------------- */
+
+static int
+start_terminal(struct app *a, char **err)
+{
+	SCREEN *scr;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return set_error(err, -1, "%s", _("this screen needs a terminal"));
+	scr = newterm(NULL, stdout, stdin);
+	if (scr == NULL)
+		return set_error(err, -1, _("cannot use the terminal '%s'"),
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+	set_term(scr);
+	a->screen = scr;
+	curses_up = 1;
+	xalloc_fatal_hook = restore_terminal;
+	set_escdelay(25);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	curs_set(0);
+	draw_init();
+	lineedit_keys_init();
+	lineedit_bracketed_paste(1);
+	/* stdscr is never drawn on; refresh it once so that reading keys
+	 * from it never repaints it over our windows. */
+	refresh();
+	return 0;
+}
+
+static void
+stop_terminal(void)
+{
+	lineedit_bracketed_paste(0);
+	xalloc_fatal_hook = NULL;
+	restore_terminal();
+}
+
+static void
+loop(struct app *a)
+{
+	int wfd = journal_watch_fd(a->s->journal);
+	int64_t deadline = mono_ms() + next_change_ms(a), wait;
+	struct pollfd fds[2];
+
+	while (!a->quit && !got_signal) {
+		a->now = journal_now_ms();
+		app_draw_pass(a);
+		wait = deadline - mono_ms();
+		if (wait < 0)
+			wait = 0;
+		if (wfd < 0 && wait > POLL_FALLBACK_MS)
+			wait = POLL_FALLBACK_MS;
+		fds[0].fd = STDIN_FILENO;
+		fds[0].events = POLLIN;
+		fds[1].fd = wfd;
+		fds[1].events = POLLIN;
+		fds[0].revents = fds[1].revents = 0;
+		if (poll(fds, wfd >= 0 ? 2 : 1, (int)wait) < 0 &&
+		    errno != EINTR)
+			break;
+		if (got_signal)
+			break;
+		a->now = journal_now_ms();
+		/* After EINTR too: a resize arrives as a signal, and curses
+		 * turns it into KEY_RESIZE on the next read. */
+		read_keys(a);
+		if (wfd < 0 || (fds[1].revents & (POLLIN | POLLERR | POLLHUP)))
+			follow(a);
+		if (mono_ms() >= deadline) {
+			a->now = journal_now_ms();
+			tick(a);
+			deadline = mono_ms() + next_change_ms(a);
+		} else if (a->dirty)
+			deadline = mono_ms() + next_change_ms(a);
+	}
+}
+
+int
+app_run(struct session *s, const struct app_config *cfg)
+{
+	struct app a;
+	char *err = NULL;
+	size_t i;
+
+	memset(&a, 0, sizeof a);
+	a.s = s;
+	a.cfg = cfg;
+	a.room = cfg->room != NULL ? state_room(s->state, cfg->room) : -1;
+	a.now = journal_now_ms();
+	a.seen_seq = s->state->last_seq;
+	if (start_terminal(&a, &err) != 0)
+		return cli_fail_free(EXIT_DATA, err);
+	install_signals();
+	a.data = xcalloc(cfg->nscreens, sizeof *a.data);
+	for (i = 0; i < cfg->nscreens; i++)
+		if (cfg->screens[i]->init != NULL)
+			a.data[i] = cfg->screens[i]->init(&a);
+	layout(&a);
+	if (app_current(&a)->enter != NULL)
+		app_current(&a)->enter(a.data[0], &a);
+	loop(&a);
+	stop_terminal();
+	reset_signals();
+	for (i = 0; i < cfg->nscreens; i++)
+		if (cfg->screens[i]->fini != NULL)
+			cfg->screens[i]->fini(a.data[i]);
+	delete_windows(&a);
+	delscreen(a.screen);
+	draw_shutdown();
+	free(a.data);
+	free(a.msg);
+	free(a.journal_error);
+	free(a.question);
+	prompt_free(a.prompt);
+	return got_signal != 0 ? 128 + got_signal : EXIT_DONE;
+}

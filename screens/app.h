@@ -1,0 +1,91 @@
+/*
+ * app.h -- the loop that runs a set of screens on the terminal.
+ *
+ * app_run() owns the terminal from set-up to tear-down: it shows the
+ * screens of a role (the facilitator console; later the participant and
+ * projector terminals) one at a time with a status line above and a
+ * message line below, moves between them with Tab and Shift-Tab, overlays
+ * the keys with `?`, asks before `q` quits, and says "terminal too small"
+ * below 40x10.  One poll() waits for a key, for the journal to grow (the
+ * follower then calls session_refresh and every screen's `changed`), or for
+ * the next clock second; in between the process sleeps.
+ *
+ * The layout, top to bottom: the status line (session, agenda item, phase,
+ * clock, people joined), the screens' tabs, the body (the current screen's
+ * window), the message line (the last message or error, else a hint).
+ *
+ * Every path out restores the terminal: a normal quit, SIGTERM, SIGHUP,
+ * SIGINT, out of memory (xalloc_fatal_hook) and a crash signal.
+ */
+#ifndef CONVENE_APP_H
+#define CONVENE_APP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "screen.h"
+#include "util.h"
+
+struct session;
+
+struct app_config {
+	const struct screen_ops *const *screens;
+	size_t nscreens;
+	/* The role's own keys, on every screen after the screen's (act gets
+	 * self == NULL); NULL for none. */
+	const struct binding *keys;
+	void *role;		/* the role's data, for app_role() */
+	const char *room;	/* a room's id: the status line shows that
+				   room's timer; NULL for the session */
+	const char *quit_question;	/* N_(); NULL: q quits at once */
+	/* Every clock second, whatever screen is shown (the bell at zero). */
+	void (*tick)(struct app *a, int64_t now_ms);
+	/* After the state changed, before the screens hear of it. */
+	void (*changed)(struct app *a);
+};
+
+/* Runs until q (confirmed) or a signal; returns an exit status (0, or 3 when
+ * the terminal could not be set up or the journal went away). */
+int app_run(struct session *s, const struct app_config *cfg);
+
+/* What the screens use. */
+struct session *app_session(const struct app *a);
+void *app_role(const struct app *a);
+/* The room of the app (config's room) as an index, -1 for the session. */
+int app_room(const struct app *a);
+/* Wall-clock UTC ms, read once per pass so that a whole frame agrees. */
+int64_t app_now(const struct app *a);
+/* Size of the body window. */
+int app_body_rows(const struct app *a);
+int app_body_cols(const struct app *a);
+
+/* Marks parts for drawing: REQ_REDRAW (body), REQ_STATUS, REQ_FULL. */
+void app_dirty(struct app *a, int req);
+
+/* Shows a message in the message line until the next key. */
+void app_message(struct app *a, const char *fmt, ...) PRINTFLIKE(2, 3);
+/* Shows an error (takes ownership of msg; NULL shows nothing). */
+void app_error(struct app *a, char *msg);
+/* Reports a command's result: on 0 shows `done` (may be NULL), otherwise
+ * the error (taking ownership of err).  Returns the requests to redraw. */
+int app_report(struct app *a, int status, char *err, const char *done);
+
+/*
+ * Asks for a line of text in the message line with the line editor.
+ * `done` runs once: with the text on Enter, with NULL on Esc.  `initial`
+ * (may be NULL) is the text to start from.  While the prompt is open every
+ * key goes to it.  The strings are copied.
+ */
+typedef void (*app_prompt_fn)(void *self, struct app *a, const char *text);
+void app_prompt(struct app *a, const char *question, const char *initial,
+    app_prompt_fn done, void *self);
+
+/* Asks a yes/no question in the message line; `done` runs with 1 for y. */
+typedef void (*app_confirm_fn)(void *self, struct app *a, int yes);
+void app_confirm(struct app *a, const char *question, app_confirm_fn done,
+    void *self);
+
+/* Makes screen `ops` current (by its table), as Tab would. */
+void app_show(struct app *a, const struct screen_ops *ops);
+
+#endif

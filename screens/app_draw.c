@@ -1,0 +1,323 @@
+/* app_draw.c -- the loop's own drawing: the status line, the tabs, the
+ * message line, the help overlay and "terminal too small". */
+#include "app_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "draw.h"
+#include "i18n.h"
+#include "session.h"
+#include "text.h"
+#include "tz.h"
+
+/* --- the status line ----------------------------------------------------- */
+
+/* The phase of the room's (or the plenary's) voting: what everyone is
+ * doing now. */
+static const char *
+phase(const struct app *a)
+{
+	const struct state *st = a->s->state;
+	const struct round *r;
+	int64_t moved = st->nvisits > 0 ? st->visits[st->nvisits - 1].at : 0;
+
+	if (st->current_round < 0)
+		return _("ideas");
+	r = &st->rounds[st->current_round];
+	if (r->open)
+		return _("voting");
+	if (r->revealed && r->revealed_at >= moved)
+		return _("revealed");
+	return _("ideas");
+}
+
+/* The clock of the status line: the room's or the session's timer, else the
+ * time of day in the module's zone.  Sets *role to its colour. */
+static void
+status_clock(const struct app *a, char *buf, size_t size,
+    enum draw_role *role)
+{
+	const struct timer *t = state_timer(a->s->state, a->room);
+	struct tz_local l;
+	int64_t rem;
+
+	*role = DR_STATUS;
+	if (t != NULL && t->state != TIMER_IDLE) {
+		char clock[16];
+
+		rem = timer_remaining_ms(t, a->now);
+		draw_format_clock(rem, clock, sizeof clock);
+		snprintf(buf, size, "%s%s", t->state == TIMER_PAUSED ?
+		    _("paused ") : "", clock);
+		if (rem <= 0)
+			*role = DR_OVERRUN;
+		else if (rem <= 2 * 60 * 1000)
+			*role = DR_WARN;
+		return;
+	}
+	if (tz_to_local(a->s->module->timezone, a->now, &l) == 0)
+		snprintf(buf, size, "%02d:%02d", l.hour, l.minute);
+	else
+		buf[0] = '\0';
+}
+
+#define NARROW_COLS 64	/* below: no session title, fewer separators */
+
+/* The right part of the status line: phase, clock (in its own colour),
+ * people joined.  Drawn from column x when `draw`; returns its width. */
+static int
+status_right(struct app *a, int x, int draw)
+{
+	WINDOW *w = a->w_status;
+	attr_t sa = draw_attr(DR_STATUS), ca;
+	enum draw_role clock_role;
+	const char *sep = a->cols < NARROW_COLS ? " " : " \xe2\x94\x82 ";
+	char clock[40], *phase_text, *joined;
+	int width;
+
+	status_clock(a, clock, sizeof clock, &clock_role);
+	ca = draw_attr(clock_role);
+	phase_text = xasprintf("%s%s%s", a->cols < NARROW_COLS ? "" :
+	    "\xe2\x94\x82 ", phase(a), sep);
+	joined = xasprintf(_("%s%zu joined "), sep, a->s->state->nparticipants);
+	width = text_width(phase_text) + text_width(clock) + 2 +
+	    text_width(joined);
+	if (draw) {
+		x += draw_text(w, 0, x, a->cols - x, phase_text, sa);
+		x += draw_text(w, 0, x, a->cols - x, " ", ca);
+		x += draw_text(w, 0, x, a->cols - x, clock, ca | A_BOLD);
+		x += draw_text(w, 0, x, a->cols - x, " ", ca);
+		draw_text(w, 0, x, a->cols - x, joined, sa);
+	}
+	free(phase_text);
+	free(joined);
+	return width;
+}
+
+static void
+draw_status(struct app *a)
+{
+	const struct state *st = a->s->state;
+	const struct agenda_item *it = st->agenda_id != NULL ?
+	    module_item(a->s->module, st->agenda_id) : NULL;
+	const char *title = a->s->set.title != NULL && *a->s->set.title != '\0' ?
+	    a->s->set.title : a->s->module->title;
+	WINDOW *w = a->w_status;
+	attr_t sa = draw_attr(DR_STATUS);
+	int rw = status_right(a, 0, 0), right, x = 1, tw;
+	char *item;
+
+	werase(w);
+	draw_fill(w, 0, 0, a->cols, sa);
+	/* The right part keeps at least half the line for the left. */
+	right = a->cols - rw < a->cols / 2 ? a->cols / 2 : a->cols - rw;
+	status_right(a, right, 1);
+	/* The left part: the session's title (a third at most: the agenda
+	 * item matters more), then the current item. */
+	if (a->cols >= NARROW_COLS) {
+		tw = text_width(title);
+		if (tw > (right - 2) / 3)
+			tw = (right - 2) / 3;
+		x += draw_text(w, 0, x, tw, title, sa);
+		x += draw_text(w, 0, x, right - 1 - x, " \xe2\x94\x82 ", sa);
+	}
+	if (it != NULL)
+		item = xasprintf("%02d:%02d %s", it->start_min / 60,
+		    it->start_min % 60, it->title);
+	else
+		item = xstrdup(_("agenda not started"));
+	draw_text(w, 0, x, right - 1 - x, item, sa | A_BOLD);
+	free(item);
+	wnoutrefresh(w);
+}
+
+/* --- the tabs ------------------------------------------------------------ */
+
+static int
+tab_width(const struct screen_ops *ops, size_t i)
+{
+	char num[8];
+
+	snprintf(num, sizeof num, "%zu ", i + 1);
+	return text_width(num) + text_width(_(ops->name)) + 2;
+}
+
+static void
+draw_tabs(struct app *a)
+{
+	WINDOW *w = a->w_tabs;
+	size_t i, first = 0;
+	int x = 0, need = 0;
+
+	werase(w);
+	/* Scroll the tabs so that the current one is always in sight. */
+	for (i = 0; i <= a->cur; i++)
+		need += tab_width(a->cfg->screens[i], i) + 1;
+	while (need > a->cols && first < a->cur)
+		need -= tab_width(a->cfg->screens[first], first) + 1, first++;
+	for (i = first; i < a->cfg->nscreens && x < a->cols; i++) {
+		const struct screen_ops *ops = a->cfg->screens[i];
+		attr_t at = draw_attr(i == a->cur ? DR_TAB_ACTIVE : DR_TAB);
+
+		x += draw_textf(w, 0, x, a->cols - x, at, " %zu %s ", i + 1,
+		    _(ops->name));
+		x++;
+	}
+	wnoutrefresh(w);
+}
+
+/* --- the help overlay ---------------------------------------------------- */
+
+/* The overlay's rows: a heading, then "label  help" for each shown key. */
+struct help_rows {
+	char **v;
+	size_t n, cap;
+};
+
+static void
+help_add(struct help_rows *h, char *row)
+{
+	h->v = xgrow(h->v, &h->cap, h->n + 1, sizeof *h->v);
+	h->v[h->n++] = row;
+}
+
+static void
+help_table(struct help_rows *h, const char *heading,
+    const struct binding *keys)
+{
+	const struct binding *b;
+
+	if (keys == NULL || keys[0].key == 0)
+		return;
+	if (h->n > 0)
+		help_add(h, xstrdup(""));
+	help_add(h, xasprintf("\x01%s", heading));	/* \1: a heading */
+	for (b = keys; b->key != 0; b++)
+		if (b->label != NULL)
+			help_add(h, xasprintf("%-12s %s", b->label,
+			    b->help != NULL ? _(b->help) : ""));
+}
+
+static void
+draw_help(struct app *a)
+{
+	struct help_rows h = { NULL, 0, 0 };
+	int rows = app_body_rows(a), cols, height, x, i;
+	size_t k;
+
+	help_table(&h, _(app_current(a)->name), app_current(a)->keys);
+	help_table(&h, _("Everywhere"), a->cfg->keys);
+	help_table(&h, _("Moving around"), app_keys);
+	cols = a->cols - 4 > 72 ? 72 : a->cols - 4;
+	height = (int)h.n + 2 > rows ? rows : (int)h.n + 2;
+	if (a->help_top > (int)h.n - (height - 2))
+		a->help_top = (int)h.n - (height - 2);
+	if (a->help_top < 0)
+		a->help_top = 0;
+	x = (a->cols - cols) / 2;
+	draw_box(a->w_body, 0, x, height, cols, _("Keys (any key closes)"),
+	    A_NORMAL);
+	for (i = 0; i < height - 2 && (size_t)(a->help_top + i) < h.n; i++) {
+		const char *row = h.v[a->help_top + i];
+
+		if (row[0] == '\x01')
+			draw_text(a->w_body, 1 + i, x + 2, cols - 4, row + 1,
+			    draw_attr(DR_HEADING));
+		else
+			draw_text(a->w_body, 1 + i, x + 2, cols - 4, row,
+			    A_NORMAL);
+	}
+	if (a->help_top + height - 2 < (int)h.n)
+		draw_text(a->w_body, height - 1, x + cols - 12, 10,
+		    _(" more \xe2\x86\x93 "), A_NORMAL);
+	for (k = 0; k < h.n; k++)
+		free(h.v[k]);
+	free(h.v);
+}
+
+/* --- the message line ---------------------------------------------------- */
+
+static void
+draw_msg(struct app *a)
+{
+	WINDOW *w = a->w_msg;
+	int x;
+
+	werase(w);
+	leaveok(w, a->mode != MODE_PROMPT);
+	if (a->mode == MODE_PROMPT) {
+		x = draw_text(w, 0, 0, a->cols / 2, a->question,
+		    draw_attr(DR_HEADING));
+		x += draw_text(w, 0, x, 1, " ", A_NORMAL);
+		prompt_draw(a->prompt, w, 0, x, a->cols - x - 1);
+		wnoutrefresh(w);
+		return;
+	}
+	if (a->mode == MODE_CONFIRM)
+		draw_textf(w, 0, 0, a->cols, draw_attr(DR_HEADING), "%s %s",
+		    a->question, _("(y/n)"));
+	else if (a->journal_error != NULL)
+		draw_text(w, 0, 0, a->cols, a->journal_error,
+		    draw_attr(DR_ERROR));
+	else if (a->msg != NULL)
+		draw_text(w, 0, 0, a->cols, a->msg,
+		    draw_attr(a->msg_error ? DR_ERROR : DR_OK));
+	else
+		draw_text(w, 0, 0, a->cols, _("? keys   Tab next screen   "
+		    "u undo   q quit"), draw_attr(DR_DIM));
+	wnoutrefresh(w);
+}
+
+/* --- drawing a pass ------------------------------------------------------ */
+
+static void
+draw_too_small(struct app *a)
+{
+	WINDOW *w = a->w_small;
+	char *need = xasprintf(_("(%dx%d needed)"), MIN_COLS, MIN_ROWS);
+
+	werase(w);
+	draw_text_centre(w, a->rows / 2 > 0 ? a->rows / 2 - 1 : 0, 0, a->cols,
+	    _("terminal too small"), A_BOLD);
+	if (a->rows > 1)
+		draw_text_centre(w, a->rows / 2, 0, a->cols, need, A_NORMAL);
+	free(need);
+	/* A question asked (q) must still be seen. */
+	if (a->rows > 2 && (a->mode == MODE_CONFIRM || a->mode == MODE_PROMPT))
+		draw_textf(w, a->rows - 1, 0, a->cols, draw_attr(DR_HEADING),
+		    "%s %s", a->question, a->mode == MODE_CONFIRM ?
+		    _("(y/n)") : "");
+	wnoutrefresh(w);
+}
+
+void
+app_draw_pass(struct app *a)
+{
+	if (a->dirty == 0)
+		return;
+	curs_set(0);
+	if (a->too_small) {
+		draw_too_small(a);
+	} else {
+		if (a->dirty & (REQ_STATUS | REQ_FULL))
+			draw_status(a);
+		if (a->dirty & REQ_FULL)
+			draw_tabs(a);
+		if (a->dirty & (REQ_REDRAW | REQ_FULL)) {
+			werase(a->w_body);
+			if (app_current(a)->draw != NULL)
+				app_current(a)->draw(a->data[a->cur], a, a->w_body);
+			if (a->mode == MODE_HELP)
+				draw_help(a);
+			wnoutrefresh(a->w_body);
+		}
+		/* The message line last: the prompt's cursor is there. */
+		if (a->dirty & REQ_FULL || a->mode == MODE_PROMPT)
+			draw_msg(a);
+		if (a->mode == MODE_PROMPT)
+			curs_set(1);
+	}
+	doupdate();
+	a->dirty = 0;
+}

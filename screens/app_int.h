@@ -1,0 +1,61 @@
+/*
+ * app_int.h -- what the loop's two files share (app.c: the terminal, keys
+ * and the journal; app_draw.c: the status line, tabs, overlays); not for
+ * the screens, which see app.h only.
+ */
+#ifndef CONVENE_APP_INT_H
+#define CONVENE_APP_INT_H
+
+#include <stdint.h>
+
+#include "app.h"
+#include "prompt.h"
+
+#define MIN_ROWS 10
+#define MIN_COLS 40
+#define POLL_FALLBACK_MS 100	/* journal.h: no inotify, poll the size */
+#define TICK_MARGIN_MS 5	/* wake just after the second turns */
+
+enum mode { MODE_NORMAL, MODE_HELP, MODE_PROMPT, MODE_CONFIRM };
+
+struct app {
+	struct session *s;
+	const struct app_config *cfg;
+	void **data;		/* per screen, from init */
+	size_t cur;		/* the screen shown */
+	int room;		/* cfg->room as an index, -1 */
+
+	WINDOW *w_status, *w_tabs, *w_body, *w_msg, *w_small;
+	int rows, cols, too_small;
+	int dirty;		/* REQ_REDRAW | REQ_STATUS | REQ_FULL */
+	int64_t now;		/* wall clock of this pass */
+	uint64_t seen_seq;	/* the state's last_seq when screens last heard */
+	int last_key;
+	int in_paste;		/* a paste outside the line editor: ignored */
+
+	char *msg;		/* the message line, until the next key */
+	int msg_error;
+	char *journal_error;	/* the journal went away: stays on screen */
+
+	enum mode mode;
+	int help_top;		/* first row of the help overlay shown */
+	struct prompt *prompt;
+	char *question;
+	app_prompt_fn prompt_done;
+	app_confirm_fn confirm_done;
+	void *modal_self;
+
+	SCREEN *screen;
+	int quit;
+};
+
+/* The loop's own keys (Tab, ?, q...), shown last in the help overlay. */
+extern const struct binding app_keys[];
+
+/* The screen shown. */
+const struct screen_ops *app_current(const struct app *a);
+
+/* Draws what is dirty and sends it to the terminal with one doupdate(). */
+void app_draw_pass(struct app *a);
+
+#endif

@@ -1,0 +1,349 @@
+/* console.c -- the facilitator console: its screens, its keys on every
+ * screen, and the actions they share. */
+#include "console.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "i18n.h"
+#include "session.h"
+#include "state.h"
+#include "tz.h"
+
+#define UNDO_LIMIT 200
+
+struct console *
+console_of(const struct app *a)
+{
+	return app_role(a);
+}
+
+int
+console_act(struct app *a, const struct undo_action *act, const char *done)
+{
+	struct console *c = console_of(a);
+	char *err = NULL;
+	int status = undo_do(c->undo, app_session(a), act, &err);
+
+	return app_report(a, status, err, done);
+}
+
+const char *
+console_room_name(const struct app *a, int room)
+{
+	const struct state *st = app_session(a)->state;
+
+	if (room < 0 || (size_t)room >= st->nrooms)
+		return _("plenary");
+	return st->rooms[room].name != NULL && *st->rooms[room].name != '\0' ?
+	    st->rooms[room].name : st->rooms[room].id;
+}
+
+void
+console_hhmm(const struct app *a, int64_t utc_ms, char *buf, size_t size)
+{
+	struct tz_local l;
+
+	if (tz_to_local(app_session(a)->module->timezone, utc_ms, &l) == 0)
+		snprintf(buf, size, "%02d:%02d", l.hour, l.minute);
+	else
+		snprintf(buf, size, "--:--");
+}
+
+/* --- timers -------------------------------------------------------------- */
+
+static void
+timer_minutes_done(void *self, struct app *a, const char *text)
+{
+	struct console *c = self;
+	struct undo_action act = { .kind = UNDO_TIMER, .timer = TIMER_START };
+	char *end;
+	long minutes;
+
+	if (text != NULL) {
+		errno = 0;
+		minutes = strtol(text, &end, 10);
+		if (errno != 0 || end == text || *end != '\0' || minutes < 1)
+			app_error(a, xstrdup(_("give the minutes as a whole "
+			    "number, e.g. 10")));
+		else {
+			act.room = c->pending_room;
+			act.n = minutes * 60;
+			console_act(a, &act, _("timer started"));
+		}
+	}
+	free(c->pending_room);
+	c->pending_room = NULL;
+}
+
+int
+console_timer_toggle(struct app *a, const char *room)
+{
+	struct console *c = console_of(a);
+	const struct state *st = app_session(a)->state;
+	int r = room != NULL ? state_room(st, room) : -1;
+	const struct timer *t = state_timer(st, r);
+	struct undo_action act = { .kind = UNDO_TIMER, .room = room };
+	const struct agenda_item *it;
+
+	if (t != NULL && t->state == TIMER_RUNNING) {
+		act.timer = TIMER_PAUSE;
+		return console_act(a, &act, _("timer paused"));
+	}
+	if (t != NULL && t->state == TIMER_PAUSED) {
+		act.timer = TIMER_RESUME;
+		return console_act(a, &act, _("timer running again"));
+	}
+	it = st->agenda_id != NULL ?
+	    module_item(app_session(a)->module, st->agenda_id) : NULL;
+	if (it == NULL || it->minutes <= 0) {
+		/* No agenda item says how long: ask. */
+		free(c->pending_room);
+		c->pending_room = room != NULL ? xstrdup(room) : NULL;
+		app_prompt(a, _("Minutes for the timer:"), NULL,
+		    timer_minutes_done, c);
+		return REQ_HANDLED;
+	}
+	act.timer = TIMER_START;
+	act.n = 0;		/* the current agenda item's minutes */
+	return console_act(a, &act, _("timer started"));
+}
+
+int
+console_timer_extend(struct app *a, const char *room, long seconds)
+{
+	struct undo_action act = { .kind = UNDO_TIMER, .room = room,
+	    .timer = TIMER_EXTEND, .n = seconds };
+
+	return console_act(a, &act, seconds >= 300 ?
+	    _("five minutes added") : _("one minute added"));
+}
+
+/* --- messages ------------------------------------------------------------ */
+
+static void
+broadcast_done(void *self, struct app *a, const char *text)
+{
+	struct console *c = self;
+	struct undo_action act = { .kind = UNDO_MESSAGE };
+
+	if (text != NULL && *text != '\0') {
+		act.room = c->pending_room;
+		act.text = text;
+		console_act(a, &act, _("message sent"));
+	}
+	free(c->pending_room);
+	c->pending_room = NULL;
+}
+
+int
+console_broadcast(struct app *a, const char *room)
+{
+	struct console *c = console_of(a);
+	char *q;
+
+	free(c->pending_room);
+	c->pending_room = room != NULL ? xstrdup(room) : NULL;
+	q = room != NULL ? xasprintf(_("Message to %s:"), console_room_name(a,
+	    state_room(app_session(a)->state, room))) :
+	    xstrdup(_("Message to everyone:"));
+	app_prompt(a, q, NULL, broadcast_done, c);
+	free(q);
+	return REQ_HANDLED;
+}
+
+/* --- the keys of every screen -------------------------------------------- */
+
+static int
+key_timer(void *self, struct app *a)
+{
+	(void)self;
+	return console_timer_toggle(a, console_of(a)->room);
+}
+
+static int
+key_extend1(void *self, struct app *a)
+{
+	(void)self;
+	return console_timer_extend(a, console_of(a)->room, 60);
+}
+
+static int
+key_extend5(void *self, struct app *a)
+{
+	(void)self;
+	return console_timer_extend(a, console_of(a)->room, 300);
+}
+
+static int
+agenda_step(struct app *a, enum agenda_move m)
+{
+	struct undo_action act = { .kind = UNDO_AGENDA, .move = m };
+
+	/* The page follows the agenda again. */
+	free(console_of(a)->page_item);
+	console_of(a)->page_item = NULL;
+	return console_act(a, &act, NULL);
+}
+
+static int
+key_next(void *self, struct app *a)
+{
+	(void)self;
+	return agenda_step(a, AGENDA_NEXT);
+}
+
+static int
+key_prev(void *self, struct app *a)
+{
+	(void)self;
+	return agenda_step(a, AGENDA_PREV);
+}
+
+static int
+key_voting(void *self, struct app *a)
+{
+	const struct state *st = app_session(a)->state;
+	struct undo_action act = { .kind = UNDO_VOTING_OPEN };
+
+	(void)self;
+	if (state_open_round(st) >= 0) {
+		act.kind = UNDO_VOTING_CLOSE;
+		act.n = 1;
+		return console_act(a, &act, _("voting closed: r reveals the "
+		    "results"));
+	}
+	act.room = console_of(a)->room;
+	return console_act(a, &act, _("voting is open"));
+}
+
+static int
+key_reveal(void *self, struct app *a)
+{
+	struct undo_action act = { .kind = UNDO_VOTING_REVEAL, .n = 1 };
+
+	(void)self;
+	return console_act(a, &act, _("results revealed"));
+}
+
+static int
+key_broadcast(void *self, struct app *a)
+{
+	(void)self;
+	return console_broadcast(a, console_of(a)->room);
+}
+
+static int
+key_undo(void *self, struct app *a)
+{
+	struct console *c = console_of(a);
+	const char *what = NULL;
+	char *err = NULL;
+	int status;
+
+	(void)self;
+	status = undo_undo(c->undo, app_session(a), &what, &err);
+	if (status == 0) {
+		app_message(a, _("undone: %s"), _(what));
+		return REQ_HANDLED | REQ_REDRAW | REQ_STATUS;
+	}
+	return app_report(a, status, err, NULL);
+}
+
+static const struct binding console_keys[] = {
+	{ 't', "t", N_("start, pause or resume the timer"), key_timer },
+	{ 'e', "e E", N_("add one / five minutes to the timer"), key_extend1 },
+	{ 'E', NULL, NULL, key_extend5 },
+	{ 'n', "n p", N_("next / previous agenda item"), key_next },
+	{ 'p', NULL, NULL, key_prev },
+	{ 'v', "v", N_("open or close voting"), key_voting },
+	{ 'r', "r", N_("reveal the results of the last round"), key_reveal },
+	{ 'b', "b", N_("broadcast a message"), key_broadcast },
+	{ 'u', "u", N_("undo this console's last action"), key_undo },
+	{ 0, NULL, NULL, NULL }
+};
+
+/* --- the clock and the bell ---------------------------------------------- */
+
+static void
+console_changed(struct app *a)
+{
+	struct console *c = console_of(a);
+	const struct state *st = app_session(a)->state;
+	size_t i;
+
+	if (c->nlast >= st->ntimers)
+		return;
+	/* A new timer: it has not passed zero yet. */
+	c->last_remaining = xrealloc(c->last_remaining,
+	    st->ntimers * sizeof *c->last_remaining);
+	for (i = c->nlast; i < st->ntimers; i++)
+		c->last_remaining[i] = INT64_MAX;
+	c->nlast = st->ntimers;
+}
+
+/* Rings once when the console's timer (its room's, or the session's)
+ * passes zero while running. */
+static void
+console_tick(struct app *a, int64_t now)
+{
+	struct console *c = console_of(a);
+	const struct state *st = app_session(a)->state;
+	size_t i;
+	int64_t rem;
+
+	console_changed(a);
+	for (i = 0; i < st->ntimers; i++) {
+		const struct timer *t = &st->timers[i];
+
+		if (t->state != TIMER_RUNNING) {
+			c->last_remaining[i] = INT64_MAX;
+			continue;
+		}
+		rem = timer_remaining_ms(t, now);
+		if (c->bell && t->room == app_room(a) &&
+		    c->last_remaining[i] > 0 && rem <= 0 &&
+		    c->last_remaining[i] != INT64_MAX)
+			beep();
+		c->last_remaining[i] = rem;
+	}
+}
+
+/* --- running it ---------------------------------------------------------- */
+
+static const struct screen_ops *const console_screens[] = {
+	&console_agenda, &console_page, &console_timer, &console_rooms,
+	&console_board, &console_voting, &console_rollcall,
+};
+
+int
+console_run(struct session *s, const char *room)
+{
+	struct console c;
+	struct app_config cfg;
+	int status;
+
+	memset(&c, 0, sizeof c);
+	c.s = s;
+	c.undo = undo_stack_new(UNDO_LIMIT);
+	c.room = room;
+	c.bell = 1;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.screens = console_screens;
+	cfg.nscreens = NELEM(console_screens);
+	cfg.keys = console_keys;
+	cfg.role = &c;
+	cfg.room = room;
+	cfg.quit_question = N_("Quit the console?");
+	cfg.tick = console_tick;
+	cfg.changed = console_changed;
+	status = app_run(s, &cfg);
+	undo_stack_free(c.undo);
+	free(c.last_remaining);
+	free(c.page_item);
+	free(c.pending_room);
+	return status;
+}

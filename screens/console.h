@@ -1,0 +1,79 @@
+/*
+ * console.h -- the facilitator console: its screens and what they share.
+ *
+ * `convene run SESSION [--room R]` (and `convene demo`) reach console_run()
+ * through ui.c.  The console is a role of the loop (app.h): seven screens
+ * (agenda, page, timers, rooms, board, voting, roll call) and the keys that
+ * work on all of them (timer, agenda, voting, broadcast, undo).  Every
+ * action goes through console_act(), which runs it as a command through
+ * this console's undo stack (undo.h) and reports the outcome in the
+ * message line; nothing changes the state but the journal.
+ */
+#ifndef CONVENE_CONSOLE_H
+#define CONVENE_CONSOLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "undo.h"
+
+struct session;
+
+struct console {
+	struct session *s;
+	struct undo_stack *undo;
+	const char *room;	/* --room's id: this console's room, or NULL */
+	int bell;		/* ring when a timer reaches zero */
+	int show_authors;	/* the board names authors (never when
+				   the session is anonymous) */
+	/* Each timer's remaining time at the last tick, to hear zero pass
+	 * (indexed like state->timers). */
+	int64_t *last_remaining;
+	size_t nlast;
+	/* The agenda item whose page to show: NULL follows the current one
+	 * (the agenda screen's Enter previews another). */
+	char *page_item;
+	/* The room a prompt is about (a timer's minutes, a message), kept
+	 * until its answer comes back; NULL for the session. */
+	char *pending_room;
+};
+
+extern const struct screen_ops console_agenda;
+extern const struct screen_ops console_page;
+extern const struct screen_ops console_timer;
+extern const struct screen_ops console_rooms;
+extern const struct screen_ops console_board;
+extern const struct screen_ops console_voting;
+extern const struct screen_ops console_rollcall;
+
+/* The console itself; returns an exit status. */
+int console_run(struct session *s, const char *room);
+
+/* The console of an app. */
+struct console *console_of(const struct app *a);
+
+/* Runs an action through the undo stack and reports it: `done` (may be
+ * NULL) in the message line on success, the command's error otherwise.
+ * Returns requests for the loop. */
+int console_act(struct app *a, const struct undo_action *act,
+    const char *done);
+
+/* `t`, `e`, `E` for the timer of `room` (NULL: the session's): start it
+ * (asking for the minutes when no agenda item gives them), pause or resume
+ * it; extend it by `seconds`. */
+int console_timer_toggle(struct app *a, const char *room);
+int console_timer_extend(struct app *a, const char *room, long seconds);
+
+/* Asks for a message and sends it to `room` (NULL: everyone). */
+int console_broadcast(struct app *a, const char *room);
+
+/* A UTC time as "HH:MM" in the module's time zone ("--:--" when it cannot
+ * be converted); buf of at least 8 bytes. */
+void console_hhmm(const struct app *a, int64_t utc_ms, char *buf,
+    size_t size);
+
+/* A room's name for people ("Room 2"), or "plenary" for -1. */
+const char *console_room_name(const struct app *a, int room);
+
+#endif

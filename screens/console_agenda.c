@@ -1,0 +1,435 @@
+/* console_agenda.c -- the agenda: days and sessions against the clock. */
+#include "console.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "draw.h"
+#include "i18n.h"
+#include "listview.h"
+#include "schedule.h"
+#include "session.h"
+#include "tz.h"
+
+#define HEADER_ROWS 3
+#define MINUTE_MS 60000
+
+/* A row of the list: a day's heading or an agenda item. */
+struct row {
+	int day;		/* the day of a heading, 0 for an item */
+	int item;		/* index into module->items, -1 for a heading */
+};
+
+struct agenda {
+	struct row *rows;
+	size_t nrows;
+	struct listview lv;
+	int entered;		/* the selection was placed once */
+};
+
+static void *
+agenda_init(struct app *a)
+{
+	const struct module *m = app_session(a)->module;
+	struct agenda *ag = xcalloc(1, sizeof *ag);
+	size_t i;
+	int day = 0;
+
+	ag->rows = xcalloc(m->nitems * 2 + 1, sizeof *ag->rows);
+	for (i = 0; i < m->nitems; i++) {
+		if (m->items[i].day != day) {
+			day = m->items[i].day;
+			ag->rows[ag->nrows].day = day;
+			ag->rows[ag->nrows++].item = -1;
+		}
+		ag->rows[ag->nrows].day = 0;
+		ag->rows[ag->nrows++].item = (int)i;
+	}
+	listview_init(&ag->lv);
+	listview_set_count(&ag->lv, ag->nrows);
+	return ag;
+}
+
+static void
+agenda_fini(void *self)
+{
+	struct agenda *ag = self;
+
+	free(ag->rows);
+	free(ag);
+}
+
+static size_t
+row_of_item(const struct agenda *ag, int item)
+{
+	size_t i;
+
+	for (i = 0; i < ag->nrows; i++)
+		if (ag->rows[i].item == item)
+			return i;
+	return 0;
+}
+
+/* The row to start from: the current item, else the first of today. */
+static size_t
+home_row(const struct agenda *ag, struct app *a)
+{
+	const struct session *s = app_session(a);
+	const struct module *m = s->module;
+	char today[16], date[16];
+	size_t i;
+
+	for (i = 0; i < m->nitems; i++)
+		if (s->state->agenda_id != NULL &&
+		    strcmp(m->items[i].id, s->state->agenda_id) == 0)
+			return row_of_item(ag, (int)i);
+	if (tz_today(m->timezone, today, sizeof today) == 0)
+		for (i = 0; i < m->nitems; i++)
+			if (schedule_day_date(m, s->set.start, m->items[i].day,
+			    date, sizeof date) == 0 &&
+			    strcmp(date, today) == 0)
+				return row_of_item(ag, (int)i);
+	return ag->nrows > 1 ? 1 : 0;
+}
+
+static void
+agenda_enter(void *self, struct app *a)
+{
+	struct agenda *ag = self;
+
+	if (!ag->entered) {
+		ag->entered = 1;
+		listview_select(&ag->lv, home_row(ag, a));
+	}
+}
+
+static void
+agenda_resize(void *self, struct app *a, int rows, int cols)
+{
+	struct agenda *ag = self;
+
+	(void)a;
+	(void)cols;
+	listview_set_height(&ag->lv, rows > HEADER_ROWS ?
+	    (size_t)(rows - HEADER_ROWS) : 0);
+}
+
+/* --- drawing ------------------------------------------------------------- */
+
+static void
+minutes_text(int64_t ms, char *buf, size_t size)
+{
+	long min = (long)((ms >= 0 ? ms + MINUTE_MS / 2 : ms - MINUTE_MS / 2) /
+	    MINUTE_MS);
+
+	snprintf(buf, size, "%+ld%s", min, _("m"));
+}
+
+/* The right-hand column: what really happened, or what is expected. */
+static void
+actual_text(struct app *a, const struct schedule *sch, int i, int behind_day,
+    char *buf, size_t size, enum draw_role *role)
+{
+	const struct schedule_item *si = &sch->items[i];
+	char from[16], to[16], over[32];
+
+	*role = DR_DIM;
+	buf[0] = '\0';
+	if (si->visited) {
+		console_hhmm(a, si->actual_start, from, sizeof from);
+		minutes_text(si->overrun_ms, over, sizeof over);
+		if (si->current) {
+			snprintf(buf, size, "%s\xe2\x80\x93      %s", from,
+			    si->overrun_ms > 0 ? over : "");
+			*role = si->overrun_ms > 0 ? DR_OVERRUN : DR_CURRENT;
+			return;
+		}
+		console_hhmm(a, si->actual_end, to, sizeof to);
+		snprintf(buf, size, "%s\xe2\x80\x93%s %s", from, to, over);
+		*role = si->overrun_ms > 60000 ? DR_WARN : DR_DIM;
+		return;
+	}
+	if (behind_day && si->planned_start != 0) {
+		console_hhmm(a, si->planned_start + sch->behind_ms, from,
+		    sizeof from);
+		snprintf(buf, size, _("\xe2\x89\x88%s"), from);	/* ≈ */
+		*role = DR_WARN;
+	}
+}
+
+static void
+draw_day(struct app *a, WINDOW *w, int y, int cols, int day)
+{
+	const struct session *s = app_session(a);
+	char date[16];
+
+	if (schedule_day_date(s->module, s->set.start, day, date,
+	    sizeof date) == 0)
+		draw_textf(w, y, 0, cols, draw_attr(DR_HEADING),
+		    _("Day %d \xc2\xb7 %s"), day, date);
+	else
+		draw_textf(w, y, 0, cols, draw_attr(DR_HEADING), _("Day %d"),
+		    day);
+}
+
+static void
+draw_item(struct app *a, WINDOW *w, int y, int cols, const struct schedule *sch,
+    int i, int selected)
+{
+	const struct agenda_item *it = &app_session(a)->module->items[i];
+	const struct schedule_item *si = &sch->items[i];
+	int cur = sch->current, later, right = cols >= 64 ? 18 : 0, x;
+	enum draw_role role = DR_NORMAL, arole;
+	char actual[128];
+	attr_t at;
+
+	later = cur >= 0 && i > cur && sch->behind_ms >= MINUTE_MS &&
+	    it->day == app_session(a)->module->items[cur].day;
+	if (si->current)
+		role = DR_CURRENT;
+	else if (it->kind == KIND_BREAK || (si->visited && !si->current))
+		role = DR_DIM;
+	at = selected ? draw_attr(DR_SELECTED) : draw_attr(role);
+	if (selected)
+		draw_fill(w, y, 0, cols, at);
+	draw_text(w, y, 0, 2, si->current ? "\xe2\x96\xb6" :
+	    si->visited ? "\xe2\x9c\x93" : " ", at);	/* ▶ ✓ */
+	x = 2;
+	x += draw_textf(w, y, x, cols - x, at, "%02d:%02d %4d%s  ",
+	    it->start_min / 60, it->start_min % 60, it->minutes, _("m"));
+	draw_text(w, y, x, cols - x - right - 1, it->title, at);
+	if (right > 0) {
+		actual_text(a, sch, i, later, actual, sizeof actual, &arole);
+		draw_text_right(w, y, cols - right, right - 1, actual,
+		    selected ? at : draw_attr(arole));
+	}
+}
+
+/* The three rows above the list: the module, now, and how late. */
+static void
+draw_header(struct app *a, WINDOW *w, int cols, const struct schedule *sch)
+{
+	const struct session *s = app_session(a);
+	const struct module *m = s->module;
+	char when[80], start[8];
+	int x;
+
+	x = draw_text(w, 0, 0, cols, m->title, draw_attr(DR_HEADING));
+	if (m->provider != NULL && *m->provider != '\0' && cols - x > 10)
+		draw_textf(w, 0, x, cols - x, draw_attr(DR_DIM),
+		    " \xc2\xb7 %s", m->provider);
+	if (sch->current < 0) {
+		draw_text(w, 1, 0, cols, _("The agenda has not started: n "
+		    "starts the first item, g the highlighted one."),
+		    A_NORMAL);
+		return;
+	}
+	console_hhmm(a, sch->items[sch->current].actual_start, start,
+	    sizeof start);
+	snprintf(when, sizeof when, _("Now: %s (since %s)"),
+	    m->items[sch->current].title, start);
+	draw_text(w, 1, 0, cols, when, draw_attr(DR_CURRENT));
+	if (sch->behind_ms >= MINUTE_MS)
+		draw_textf(w, 2, 0, cols, draw_attr(DR_OVERRUN),
+		    _(" The day is running %ld min behind its plan "),
+		    (long)(sch->behind_ms / MINUTE_MS));
+	else if (sch->items[sch->current].planned_start != 0)
+		draw_text(w, 2, 0, cols, _("On time."), draw_attr(DR_OK));
+}
+
+static void
+agenda_draw(void *self, struct app *a, WINDOW *w)
+{
+	struct agenda *ag = self;
+	const struct session *s = app_session(a);
+	struct schedule sch;
+	int rows, cols;
+	size_t i;
+
+	getmaxyx(w, rows, cols);
+	schedule_build(&sch, s->module, s->state, s->set.start, app_now(a));
+	draw_header(a, w, cols, &sch);
+	if (ag->nrows == 0)
+		draw_text(w, HEADER_ROWS, 0, cols, _("This module has no "
+		    "agenda."), A_NORMAL);
+	for (i = 0; i < listview_visible(&ag->lv); i++) {
+		const struct row *r = &ag->rows[ag->lv.top + i];
+		int y = HEADER_ROWS + (int)i;
+
+		if (y >= rows)
+			break;
+		if (r->item < 0)
+			draw_day(a, w, y, cols, r->day);
+		else
+			draw_item(a, w, y, cols, &sch, r->item,
+			    ag->lv.top + i == ag->lv.sel);
+	}
+	schedule_free(&sch);
+}
+
+/* The body shows times that move on (the current item's overrun); curses
+ * sends only the cells that changed. */
+static int
+agenda_tick(void *self, struct app *a, int64_t now)
+{
+	(void)self;
+	(void)a;
+	(void)now;
+	return REQ_REDRAW;
+}
+
+/* --- keys ---------------------------------------------------------------- */
+
+/* Keeps the selection off the day headings, stepping in direction dir
+ * (down when 0); a heading at the very top steps down instead. */
+static int
+skip_headings(struct agenda *ag, int dir)
+{
+	while (ag->nrows > 0 && ag->rows[ag->lv.sel].item < 0) {
+		if (dir >= 0 && ag->lv.sel + 1 < ag->nrows)
+			listview_move(&ag->lv, 1);
+		else if (dir < 0 && ag->lv.sel > 0)
+			listview_move(&ag->lv, -1);
+		else if (dir < 0)
+			dir = 1;
+		else
+			break;
+	}
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static int
+move_by(struct agenda *ag, long delta)
+{
+	listview_move(&ag->lv, delta);
+	return skip_headings(ag, delta < 0 ? -1 : 1);
+}
+
+static int
+key_down(void *self, struct app *a)
+{
+	(void)a;
+	return move_by(self, 1);
+}
+
+static int
+key_up(void *self, struct app *a)
+{
+	(void)a;
+	return move_by(self, -1);
+}
+
+static int
+key_pgdn(void *self, struct app *a)
+{
+	struct agenda *ag = self;
+
+	(void)a;
+	listview_page(&ag->lv, 1);
+	return skip_headings(ag, 1);
+}
+
+static int
+key_pgup(void *self, struct app *a)
+{
+	struct agenda *ag = self;
+
+	(void)a;
+	listview_page(&ag->lv, -1);
+	return skip_headings(ag, -1);
+}
+
+static int
+key_home(void *self, struct app *a)
+{
+	struct agenda *ag = self;
+
+	(void)a;
+	listview_home(&ag->lv);
+	return skip_headings(ag, 1);
+}
+
+static int
+key_end(void *self, struct app *a)
+{
+	struct agenda *ag = self;
+
+	(void)a;
+	listview_end(&ag->lv);
+	return skip_headings(ag, -1);
+}
+
+static int
+key_now(void *self, struct app *a)
+{
+	struct agenda *ag = self;
+
+	listview_select(&ag->lv, home_row(ag, a));
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static const struct agenda_item *
+selected_item(const struct agenda *ag, struct app *a)
+{
+	int i = ag->nrows > 0 ? ag->rows[ag->lv.sel].item : -1;
+
+	return i >= 0 ? &app_session(a)->module->items[i] : NULL;
+}
+
+static int
+key_goto(void *self, struct app *a)
+{
+	const struct agenda_item *it = selected_item(self, a);
+	struct undo_action act = { .kind = UNDO_AGENDA, .move = AGENDA_GOTO };
+
+	if (it == NULL)
+		return REQ_HANDLED;
+	free(console_of(a)->page_item);
+	console_of(a)->page_item = NULL;
+	act.ref = it->id;
+	return console_act(a, &act, NULL);
+}
+
+static int
+key_open(void *self, struct app *a)
+{
+	const struct agenda_item *it = selected_item(self, a);
+	struct console *c = console_of(a);
+
+	if (it == NULL)
+		return REQ_HANDLED;
+	free(c->page_item);
+	c->page_item = xstrdup(it->id);
+	app_show(a, &console_page);
+	return REQ_HANDLED;
+}
+
+static const struct binding agenda_keys[] = {
+	{ 'j', "j k Down Up", N_("move"), key_down },
+	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
+	{ 'k', NULL, NULL, key_up },
+	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
+	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("a page down / up"), key_pgdn },
+	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
+	{ KEYCODE(KEY_HOME), "Home End", N_("first / last item"), key_home },
+	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	{ '.', ".", N_("back to the current item"), key_now },
+	{ 'g', "g", N_("make the highlighted item the current one"),
+	    key_goto },
+	{ '\r', "Enter", N_("open the highlighted item's page"), key_open },
+	{ KEYCODE(KEY_ENTER), NULL, NULL, key_open },
+	{ 0, NULL, NULL, NULL }
+};
+
+const struct screen_ops console_agenda = {
+	.name = N_("Agenda"),
+	.keys = agenda_keys,
+	.init = agenda_init,
+	.fini = agenda_fini,
+	.enter = agenda_enter,
+	.resize = agenda_resize,
+	.draw = agenda_draw,
+	.tick = agenda_tick,
+};

@@ -1,0 +1,532 @@
+/* console_board.c -- the idea board: live, per room and design stage. */
+#include "console.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "draw.h"
+#include "i18n.h"
+#include "listview.h"
+#include "session.h"
+#include "state.h"
+
+#define ALL_ROOMS (-2)
+#define ALL_STAGES (-1)
+#define DETAIL_ROWS 4		/* the highlighted idea in full */
+
+struct board {
+	int *ideas;		/* shown, in order */
+	size_t nideas, capideas;
+	struct listview lv;
+	int room;		/* ALL_ROOMS, -1 plenary, or a room */
+	int stage;		/* ALL_STAGES or a design stage */
+	char *sel_id;		/* the highlighted idea, kept across changes */
+	char *mark_id;		/* the idea to merge into */
+};
+
+/* A stage's place in the design cycle; unknown stages come last. */
+static int
+stage_rank(const char *stage)
+{
+	int k;
+
+	for (k = 0; k < STAGE_COUNT; k++)
+		if (stage != NULL && strcmp(stage, design_stage_name(k)) == 0)
+			return k;
+	return STAGE_COUNT;
+}
+
+static const struct state *sort_state;	/* for qsort's comparison only */
+
+static int
+by_room_stage_age(const void *pa, const void *pb)
+{
+	const struct idea *a = &sort_state->ideas[*(const int *)pa];
+	const struct idea *b = &sort_state->ideas[*(const int *)pb];
+	int sa, sb;
+
+	if (a->room != b->room)
+		return a->room < b->room ? -1 : 1;
+	sa = stage_rank(a->stage);
+	sb = stage_rank(b->stage);
+	if (sa != sb)
+		return sa < sb ? -1 : 1;
+	return *(const int *)pa < *(const int *)pb ? -1 : 1;
+}
+
+static int
+shown(const struct board *b, const struct idea *it)
+{
+	if (b->room != ALL_ROOMS && it->room != b->room)
+		return 0;
+	return b->stage == ALL_STAGES || stage_rank(it->stage) == b->stage;
+}
+
+/* Builds the list again, keeping the highlight on the same idea. */
+static void
+collect(struct board *b, struct app *a)
+{
+	const struct state *st = app_session(a)->state;
+	size_t i;
+
+	b->nideas = 0;
+	for (i = 0; i < st->nideas; i++)
+		if (shown(b, &st->ideas[i])) {
+			b->ideas = xgrow(b->ideas, &b->capideas, b->nideas + 1,
+			    sizeof *b->ideas);
+			b->ideas[b->nideas++] = (int)i;
+		}
+	sort_state = st;
+	if (b->nideas > 1)
+		qsort(b->ideas, b->nideas, sizeof *b->ideas, by_room_stage_age);
+	sort_state = NULL;
+	listview_set_count(&b->lv, b->nideas);
+	if (b->sel_id != NULL)
+		for (i = 0; i < b->nideas; i++)
+			if (strcmp(st->ideas[b->ideas[i]].id, b->sel_id) == 0)
+				listview_select(&b->lv, i);
+}
+
+static const struct idea *
+selected(const struct board *b, struct app *a)
+{
+	return b->nideas > 0 ?
+	    &app_session(a)->state->ideas[b->ideas[b->lv.sel]] : NULL;
+}
+
+static void
+remember_selection(struct board *b, struct app *a)
+{
+	const struct idea *it = selected(b, a);
+
+	free(b->sel_id);
+	b->sel_id = it != NULL ? xstrdup(it->id) : NULL;
+}
+
+static void *
+board_init(struct app *a)
+{
+	struct board *b = xcalloc(1, sizeof *b);
+
+	listview_init(&b->lv);
+	b->room = app_room(a) >= 0 ? app_room(a) : ALL_ROOMS;
+	b->stage = ALL_STAGES;
+	collect(b, a);
+	return b;
+}
+
+static void
+board_fini(void *self)
+{
+	struct board *b = self;
+
+	free(b->ideas);
+	free(b->sel_id);
+	free(b->mark_id);
+	free(b);
+}
+
+static void
+board_changed(void *self, struct app *a)
+{
+	collect(self, a);
+}
+
+static void
+board_resize(void *self, struct app *a, int rows, int cols)
+{
+	struct board *b = self;
+
+	(void)a;
+	(void)cols;
+	listview_set_height(&b->lv, rows > DETAIL_ROWS + 3 ?
+	    (size_t)(rows - DETAIL_ROWS - 2) : rows > 2 ? (size_t)rows - 1 :
+	    0);
+}
+
+/* --- drawing ------------------------------------------------------------- */
+
+static int
+authors_shown(struct app *a)
+{
+	const struct session *s = app_session(a);
+
+	return console_of(a)->show_authors && !s->set.anonymous &&
+	    !s->state->anonymous;
+}
+
+static const char *
+author_name(struct app *a, const struct idea *it)
+{
+	const struct state *st = app_session(a)->state;
+
+	return it->author >= 0 ? st->participants[it->author].name :
+	    _("facilitator");
+}
+
+/* What the idea is besides its text: "prototype", "hidden"... */
+static void
+tags(struct app *a, const struct idea *it, char *buf, size_t size)
+{
+	const struct state *st = app_session(a)->state;
+
+	buf[0] = '\0';
+	if (it->merged_into >= 0)
+		snprintf(buf, size, _("[merged into %s] "),
+		    st->ideas[it->merged_into].id);
+	if (it->prototype)
+		snprintf(buf + strlen(buf), size - strlen(buf), "%s",
+		    _("[prototype] "));
+	if (it->hidden)
+		snprintf(buf + strlen(buf), size - strlen(buf), "%s",
+		    _("[hidden] "));
+	if (it->withdrawn)
+		snprintf(buf + strlen(buf), size - strlen(buf), "%s",
+		    _("[withdrawn] "));
+}
+
+static void
+draw_idea(struct board *b, struct app *a, WINDOW *w, int y, int cols,
+    size_t k)
+{
+	const struct idea *it = &app_session(a)->state->ideas[b->ideas[k]];
+	int sel = k == b->lv.sel, marked = b->mark_id != NULL &&
+	    strcmp(b->mark_id, it->id) == 0, dim = it->hidden ||
+	    it->withdrawn || it->merged_into >= 0;
+	int right = cols >= 70 ? (authors_shown(a) ? 36 : 22) : 0, x;
+	attr_t at = sel ? draw_attr(DR_SELECTED) : dim ? draw_attr(DR_DIM) :
+	    it->prototype ? draw_attr(DR_CURRENT) : A_NORMAL;
+	char tg[128];
+
+	if (sel)
+		draw_fill(w, y, 0, cols, at);
+	draw_text(w, y, 0, 2, marked ? "\xe2\x97\x86" : " ",	/* ◆ */
+	    sel ? at : draw_attr(DR_MARK));
+	tags(a, it, tg, sizeof tg);
+	x = 2 + draw_text(w, y, 2, cols - 2 - right, tg, sel ? at :
+	    draw_attr(DR_WARN));
+	draw_text(w, y, x, cols - x - right - 1, it->text, at);
+	if (right == 0)
+		return;
+	draw_textf(w, y, cols - right, 11, sel ? at : draw_attr(DR_DIM), "%s",
+	    console_room_name(a, it->room));
+	draw_text(w, y, cols - right + 11, 10, it->stage != NULL &&
+	    *it->stage != '\0' ? it->stage : "-", sel ? at :
+	    draw_attr(DR_DIM));
+	if (authors_shown(a))
+		draw_text(w, y, cols - right + 22, 14, author_name(a, it),
+		    sel ? at : draw_attr(DR_DIM));
+}
+
+static void
+draw_detail(struct board *b, struct app *a, WINDOW *w, int y, int cols)
+{
+	const struct idea *it = selected(b, a);
+	char when[16];
+
+	wattrset(w, draw_attr(DR_DIM));
+	mvwhline(w, y, 0, ACS_HLINE, cols);
+	wattrset(w, A_NORMAL);
+	if (it == NULL)
+		return;
+	console_hhmm(a, it->created_at, when, sizeof when);
+	if (authors_shown(a))
+		draw_textf(w, y + 1, 0, cols, draw_attr(DR_HEADING),
+		    _("%s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 by %s"),
+		    it->id, console_room_name(a, it->room), *it->stage != '\0' ?
+		    it->stage : "-", when, author_name(a, it));
+	else
+		draw_textf(w, y + 1, 0, cols, draw_attr(DR_HEADING),
+		    "%s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s", it->id,
+		    console_room_name(a, it->room), *it->stage != '\0' ?
+		    it->stage : "-", when);
+	draw_wrapped(w, y + 2, 0, cols, 0, DETAIL_ROWS - 2, it->text, A_NORMAL);
+}
+
+static const char *
+stage_label(int stage)
+{
+	return stage == ALL_STAGES ? _("all stages") :
+	    stage >= STAGE_COUNT ? _("no stage") : design_stage_name(stage);
+}
+
+static void
+board_draw(void *self, struct app *a, WINDOW *w)
+{
+	struct board *b = self;
+	int rows, cols, list_rows;
+	size_t i;
+
+	getmaxyx(w, rows, cols);
+	draw_textf(w, 0, 0, cols, draw_attr(DR_DIM),
+	    _("%zu ideas \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 authors %s"),
+	    b->nideas, b->room == ALL_ROOMS ? _("all rooms") :
+	    console_room_name(a, b->room), stage_label(b->stage),
+	    authors_shown(a) ? _("shown") : _("hidden"));
+	if (b->nideas == 0)
+		draw_text(w, 2, 2, cols - 2, _("No ideas here yet: they appear "
+		    "as participants add them."), A_NORMAL);
+	list_rows = (int)b->lv.height;
+	for (i = 0; i < listview_visible(&b->lv) && (int)i < list_rows; i++)
+		draw_idea(b, a, w, 1 + (int)i, cols, b->lv.top + i);
+	if (rows > DETAIL_ROWS + 3)
+		draw_detail(b, a, w, rows - DETAIL_ROWS, cols);
+}
+
+/* --- keys ---------------------------------------------------------------- */
+
+static int
+moved(struct board *b, struct app *a)
+{
+	remember_selection(b, a);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static int
+key_down(void *self, struct app *a)
+{
+	listview_move(&((struct board *)self)->lv, 1);
+	return moved(self, a);
+}
+
+static int
+key_up(void *self, struct app *a)
+{
+	listview_move(&((struct board *)self)->lv, -1);
+	return moved(self, a);
+}
+
+static int
+key_pgdn(void *self, struct app *a)
+{
+	listview_page(&((struct board *)self)->lv, 1);
+	return moved(self, a);
+}
+
+static int
+key_pgup(void *self, struct app *a)
+{
+	listview_page(&((struct board *)self)->lv, -1);
+	return moved(self, a);
+}
+
+static int
+key_home(void *self, struct app *a)
+{
+	listview_home(&((struct board *)self)->lv);
+	return moved(self, a);
+}
+
+static int
+key_end(void *self, struct app *a)
+{
+	listview_end(&((struct board *)self)->lv);
+	return moved(self, a);
+}
+
+static int
+key_room(void *self, struct app *a)
+{
+	struct board *b = self;
+	int n = (int)app_session(a)->state->nrooms;
+
+	/* all rooms -> plenary -> room 1 ... -> all rooms */
+	b->room = b->room + 1 < n ? b->room + 1 : ALL_ROOMS;
+	collect(b, a);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static int
+key_stage(void *self, struct app *a)
+{
+	struct board *b = self;
+
+	b->stage = b->stage + 1 <= STAGE_COUNT ? b->stage + 1 : ALL_STAGES;
+	collect(b, a);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static int
+no_idea(struct app *a)
+{
+	app_message(a, "%s", _("no idea is highlighted"));
+	return REQ_HANDLED;
+}
+
+static int
+key_mark(void *self, struct app *a)
+{
+	struct board *b = self;
+	const struct idea *it = selected(b, a);
+
+	if (it == NULL)
+		return no_idea(a);
+	if (b->mark_id != NULL && strcmp(b->mark_id, it->id) == 0) {
+		free(b->mark_id);
+		b->mark_id = NULL;
+		app_message(a, "%s", _("mark removed"));
+	} else {
+		free(b->mark_id);
+		b->mark_id = xstrdup(it->id);
+		app_message(a, _("%s is marked: m on a duplicate merges it "
+		    "into %s"), it->id, it->id);
+	}
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static int
+key_merge(void *self, struct app *a)
+{
+	struct board *b = self;
+	const struct idea *it = selected(b, a);
+	struct undo_action act = { .kind = UNDO_IDEA_MERGE };
+
+	if (it == NULL)
+		return no_idea(a);
+	act.id = it->id;
+	if (b->mark_id == NULL) {
+		if (it->merged_into < 0) {
+			app_message(a, "%s", _("x marks the idea to merge "
+			    "into, then m on a duplicate merges it"));
+			return REQ_HANDLED;
+		}
+		act.ref = "";		/* unmerge */
+		return console_act(a, &act, _("merge undone"));
+	}
+	act.ref = b->mark_id;
+	return console_act(a, &act, _("merged"));
+}
+
+static int
+flag(struct app *a, const struct idea *it, enum undo_kind kind, int on,
+    const char *done)
+{
+	struct undo_action act = { .kind = kind };
+
+	act.id = it->id;
+	act.n = on;
+	return console_act(a, &act, done);
+}
+
+static int
+key_promote(void *self, struct app *a)
+{
+	const struct idea *it = selected(self, a);
+
+	if (it == NULL)
+		return no_idea(a);
+	return flag(a, it, UNDO_IDEA_PROMOTE, !it->prototype, it->prototype ?
+	    _("no longer a prototype") : _("promoted to prototype"));
+}
+
+static int
+key_hide(void *self, struct app *a)
+{
+	const struct idea *it = selected(self, a);
+
+	if (it == NULL)
+		return no_idea(a);
+	return flag(a, it, UNDO_IDEA_HIDE, !it->hidden, it->hidden ?
+	    _("shown again") : _("hidden from every screen"));
+}
+
+static void
+edit_done(void *self, struct app *a, const char *text)
+{
+	struct board *b = self;
+	struct undo_action act = { .kind = UNDO_IDEA_EDIT,
+	    .actor = ACTOR_FACILITATOR };
+
+	if (text == NULL || b->sel_id == NULL)
+		return;
+	act.id = b->sel_id;
+	act.text = text;
+	console_act(a, &act, _("idea edited"));
+}
+
+static int
+key_edit(void *self, struct app *a)
+{
+	struct board *b = self;
+	const struct idea *it = selected(b, a);
+
+	if (it == NULL)
+		return no_idea(a);
+	remember_selection(b, a);
+	app_prompt(a, _("Edit:"), it->text, edit_done, b);
+	return REQ_HANDLED;
+}
+
+static void
+add_done(void *self, struct app *a, const char *text)
+{
+	struct board *b = self;
+	struct undo_action act = { .kind = UNDO_IDEA_ADD,
+	    .actor = ACTOR_FACILITATOR };
+
+	if (text == NULL || *text == '\0')
+		return;
+	act.room = b->room >= 0 ? app_session(a)->state->rooms[b->room].id :
+	    NULL;
+	act.text = text;
+	console_act(a, &act, _("idea added"));
+}
+
+static int
+key_add(void *self, struct app *a)
+{
+	app_prompt(a, _("New idea:"), NULL, add_done, self);
+	return REQ_HANDLED;
+}
+
+static int
+key_authors(void *self, struct app *a)
+{
+	struct console *c = console_of(a);
+	const struct session *s = app_session(a);
+
+	(void)self;
+	if (s->set.anonymous || s->state->anonymous) {
+		app_message(a, "%s", _("this session is anonymous: authors are "
+		    "never shown"));
+		return REQ_HANDLED;
+	}
+	c->show_authors = !c->show_authors;
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static const struct binding board_keys[] = {
+	{ 'j', "j k Down Up", N_("move"), key_down },
+	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
+	{ 'k', NULL, NULL, key_up },
+	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
+	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("a page down / up"), key_pgdn },
+	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
+	{ KEYCODE(KEY_HOME), "Home End", N_("first / last idea"), key_home },
+	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	{ 'f', "f", N_("show all rooms / the plenary / one room"), key_room },
+	{ 's', "s", N_("show all stages / one design stage"), key_stage },
+	{ 'x', "x", N_("mark the idea to merge duplicates into"), key_mark },
+	{ 'm', "m", N_("merge into the marked idea (on a merged one: "
+	    "unmerge)"), key_merge },
+	{ 'P', "P", N_("promote to prototype / take back"), key_promote },
+	{ 'h', "h", N_("hide / show the idea"), key_hide },
+	{ '\r', "Enter", N_("edit the idea"), key_edit },
+	{ KEYCODE(KEY_ENTER), NULL, NULL, key_edit },
+	{ 'i', "i", N_("add an idea (as the facilitator)"), key_add },
+	{ 'a', "a", N_("show / hide authors (never when anonymous)"),
+	    key_authors },
+	{ 0, NULL, NULL, NULL }
+};
+
+const struct screen_ops console_board = {
+	.name = N_("Board"),
+	.keys = board_keys,
+	.init = board_init,
+	.fini = board_fini,
+	.resize = board_resize,
+	.draw = board_draw,
+	.changed = board_changed,
+};

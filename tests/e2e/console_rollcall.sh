@@ -1,0 +1,35 @@
+#!/bin/sh
+# Roll call: mark who is present today; the count follows; a participant
+# checking in from another terminal shows up too; / finds people.
+. "$(dirname "$0")/lib.sh"
+e2e_init
+s=$E2E_DIR/s
+new_session "$s"
+cv participant "$s" "김민준" --country KR >/dev/null
+cv participant "$s" "สมชาย ประเสริฐ" --country TH >/dev/null
+cv participant "$s" "Ayesha Khan" --country PK --org NADRA >/dev/null
+
+start_session con 80 24 "$CONVENE" run "$s"
+wait_for_text con "1 Agenda"
+send con 7
+wait_for_text con "Day 1: 0 of 3 present"
+send con Space
+wait_for_text con "Day 1: 1 of 3 present"
+wait_for_line con "✓ +김민준"
+send con Space
+wait_for_text con "Day 1: 2 of 3 present"
+send con Home Space
+wait_for_text con "is marked present already"
+cv checkin "$s" --by p3
+wait_for_text con "Day 1: 3 of 3 present"
+[ "$(journal_count "$s" checkin)" -eq 3 ] || fail "expected 3 check-ins"
+send con /
+wait_for_text con "Find"
+send_text con nadra
+send con Enter
+wait_for_text con "showing nadra"
+refute_screen con "김민준"
+assert_screen con "Ayesha Khan"
+send con q y
+[ "$(wait_exit con)" = 0 ] || fail "exit status"
+e2e_pass

@@ -1,0 +1,290 @@
+# lib.sh -- helpers for end-to-end tests that drive ./convene in tmux.
+#
+# Source it from a test script in tests/e2e/:
+#
+#	. "$(dirname "$0")/lib.sh"
+#	e2e_init                       # or e2e_init notmux for tests without tmux
+#	start_session con 80 24 ./convene run "$E2E_DIR/s"
+#	wait_for_text con "Agenda"
+#	send con Tab
+#	...
+#	e2e_pass
+#
+# Every tmux command goes to a private server on a socket in a temporary
+# directory (never the user's tmux), and every session is targeted exactly
+# ('=name:'), so a window called "bash" can never be hit by mistake.  Waits
+# poll the screen with a deadline; there are no fixed sleeps.  The
+# temporary directory and the tmux server go away when the script exits.
+#
+# Variables a test may use after e2e_init:
+#	E2E_DIR    a fresh temporary directory (sessions, logs, status files)
+#	E2E_ROOT   the project's top directory (the script runs from there)
+#	CONVENE    the binary, $E2E_ROOT/convene (or $E2E_CONVENE when set,
+#	           e.g. a build with sanitizers)
+#	E2E_TIMEOUT  seconds a wait may take (default 10; set before waiting)
+
+# Run on its own (tests/run-e2e runs every *.sh), it has nothing to test.
+case $0 in */lib.sh | lib.sh) exit 0 ;; esac
+
+E2E_TIMEOUT=${E2E_TIMEOUT:-10}
+
+# e2e_init [notmux]
+#	Goes to the project's top directory, checks that ./convene is built,
+#	makes E2E_DIR and, unless "notmux" is given, checks for tmux (exit 77,
+#	"skipped", when it is missing) and writes the tmux configuration.
+#	Cleans everything up when the script exits.
+e2e_init() {
+	E2E_ROOT=$(cd "$(dirname "$0")/../.." && pwd) || exit 3
+	cd "$E2E_ROOT" || exit 3
+	CONVENE=${E2E_CONVENE:-$E2E_ROOT/convene}
+	if [ ! -x "$CONVENE" ]; then
+		echo "e2e: $CONVENE is not built (run make first)"
+		exit 3
+	fi
+	E2E_DIR=$(mktemp -d "${TMPDIR:-/tmp}/convene-e2e.XXXXXX") || exit 3
+	E2E_SOCK=$E2E_DIR/tmux.sock
+	trap e2e_cleanup EXIT
+	trap 'exit 2' INT TERM HUP
+	if [ "${1:-}" != notmux ]; then
+		if ! command -v tmux >/dev/null 2>&1; then
+			echo "e2e: tmux is not installed: skipped"
+			exit 77
+		fi
+		# No user configuration; panes stay after their program
+		# exits so that its last screen can still be read.
+		printf '%s\n' 'set -g remain-on-exit on' \
+		    'set -g history-limit 100' 'set -g status off' \
+		    >"$E2E_DIR/tmux.conf"
+	fi
+	unset LINES COLUMNS TMUX
+}
+
+# e2e_cleanup
+#	Stops the private tmux server and removes E2E_DIR (runs at exit).
+e2e_cleanup() {
+	if [ -n "${E2E_SOCK:-}" ] && [ -S "$E2E_SOCK" ]; then
+		tmux -S "$E2E_SOCK" kill-server >/dev/null 2>&1
+	fi
+	[ -n "${E2E_DIR:-}" ] && rm -rf "$E2E_DIR"
+}
+
+# tm ARGS...
+#	Runs tmux on the private socket.
+tm() {
+	tmux -S "$E2E_SOCK" -f "$E2E_DIR/tmux.conf" "$@"
+}
+
+# start_session NAME COLS ROWS COMMAND [ARGS...]
+#	Starts COMMAND in a detached tmux session NAME of COLS x ROWS, with
+#	LANG=C.UTF-8 and TERM=screen.  The command runs under sh; its exit
+#	status is written to $E2E_DIR/NAME.status when it ends (read it with
+#	wait_exit).  Arguments are quoted for the shell, so they may hold
+#	spaces.  Extra environment: set E2E_ENV to "VAR=value ..." first.
+start_session() {
+	_name=$1 _cols=$2 _rows=$3
+	shift 3
+	_cmd=
+	for _a in "$@"; do
+		_cmd="$_cmd '$(printf '%s' "$_a" | sed "s/'/'\\\\''/g")'"
+	done
+	rm -f "$E2E_DIR/$_name.status"
+	tm new-session -d -s "$_name" -x "$_cols" -y "$_rows" \
+	    -e LANG=C.UTF-8 -e LC_ALL= -e TERM=screen \
+	    "env ${E2E_ENV:-} $_cmd; echo \$? >'$E2E_DIR/$_name.status'" ||
+	    fail "cannot start tmux session $_name"
+}
+
+# send NAME KEY...
+#	Sends keys by their tmux names (Tab, BTab, Enter, Escape, Up, C-l,
+#	"q"...) to session NAME.
+send() {
+	_name=$1
+	shift
+	tm send-keys -t "=$_name:" "$@"
+}
+
+# send_text NAME TEXT
+#	Types TEXT literally (UTF-8 as it is; a trailing ';' is sent too).
+send_text() {
+	# shellcheck disable=SC2046 # one argument per byte
+	tm send-keys -t "=$1:" -H $(printf '%s' "$2" | od -An -tx1 -v)
+}
+
+# screen NAME
+#	Prints the visible screen of session NAME (no colours).
+screen() {
+	tm capture-pane -p -t "=$1:"
+}
+
+# screen_colours NAME
+#	The screen with its attributes as escape sequences (capture-pane -e).
+screen_colours() {
+	tm capture-pane -p -e -t "=$1:"
+}
+
+# wait_for_text NAME TEXT [SECONDS]
+#	Waits until TEXT (a fixed string) is on NAME's screen; on time-out
+#	prints the screen and fails the test.
+wait_for_text() {
+	_deadline=$(($(date +%s) + ${3:-$E2E_TIMEOUT}))
+	while :; do
+		if screen "$1" | grep -qF -- "$2"; then
+			return 0
+		fi
+		if [ "$(date +%s)" -ge "$_deadline" ]; then
+			echo "--- screen of $1 (waited for: $2)"
+			screen "$1"
+			echo "---"
+			fail "timed out waiting for '$2' on $1"
+		fi
+		sleep 0.05
+	done
+}
+
+# wait_for_gone NAME TEXT [SECONDS]
+#	Waits until TEXT is no longer on NAME's screen.
+wait_for_gone() {
+	_deadline=$(($(date +%s) + ${3:-$E2E_TIMEOUT}))
+	while screen "$1" | grep -qF -- "$2"; do
+		if [ "$(date +%s)" -ge "$_deadline" ]; then
+			screen "$1"
+			fail "timed out waiting for '$2' to go from $1"
+		fi
+		sleep 0.05
+	done
+}
+
+# wait_for_line NAME REGEX [SECONDS]
+#	As wait_for_text, with an extended regular expression.
+wait_for_line() {
+	_deadline=$(($(date +%s) + ${3:-$E2E_TIMEOUT}))
+	while ! screen "$1" | grep -qE -- "$2"; do
+		if [ "$(date +%s)" -ge "$_deadline" ]; then
+			echo "--- screen of $1 (waited for /$2/)"
+			screen "$1"
+			echo "---"
+			fail "timed out waiting for /$2/ on $1"
+		fi
+		sleep 0.05
+	done
+}
+
+# wait_exit NAME [SECONDS]
+#	Waits until NAME's command has exited and prints its exit status.
+wait_exit() {
+	_deadline=$(($(date +%s) + ${2:-$E2E_TIMEOUT}))
+	while [ ! -s "$E2E_DIR/$1.status" ]; do
+		if [ "$(date +%s)" -ge "$_deadline" ]; then
+			screen "$1"
+			fail "timed out waiting for $1 to exit"
+		fi
+		sleep 0.05
+	done
+	cat "$E2E_DIR/$1.status"
+}
+
+# resize NAME COLS ROWS
+#	Resizes session NAME's window (the program gets SIGWINCH).
+resize() {
+	tm resize-window -t "=$1:" -x "$2" -y "$3"
+}
+
+# pane_pid NAME [PROGRAM]
+#	The pid of PROGRAM (default: convene) running in NAME's pane: the
+#	pane runs a shell, which runs the command, which may run others.
+pane_pid() {
+	_pids=$(tm display-message -p -t "=$1:" '#{pane_pid}')
+	while [ -n "$_pids" ]; do
+		for _p in $_pids; do
+			if [ "$(cat "/proc/$_p/comm" 2>/dev/null)" = \
+			    "${2:-convene}" ]; then
+				echo "$_p"
+				return 0
+			fi
+		done
+		_pids=$(for _p in $_pids; do pgrep -P "$_p"; done)
+	done
+	return 1
+}
+
+# assert_screen NAME TEXT
+#	Fails unless TEXT is on NAME's screen now (no waiting).
+assert_screen() {
+	screen "$1" | grep -qF -- "$2" || {
+		screen "$1"
+		fail "'$2' is not on $1"
+	}
+}
+
+# refute_screen NAME TEXT
+#	Fails if TEXT is on NAME's screen now.
+refute_screen() {
+	if screen "$1" | grep -qF -- "$2"; then
+		screen "$1"
+		fail "'$2' should not be on $1"
+	fi
+}
+
+# new_session DIR [ARGS...]
+#	Makes a session from the bundled module, day 1 today, with
+#	`convene new` (ARGS are passed on: --anonymous, --budget N...).
+new_session() {
+	_dir=$1
+	shift
+	"$CONVENE" new "$_dir" --module "$E2E_ROOT/content" \
+	    --start "$(date +%Y-%m-%d)" "$@" >/dev/null ||
+	    fail "convene new $_dir failed"
+}
+
+# cv ARGS...
+#	Runs a convene scripting verb; fails the test when it fails.  Its
+#	output (a new id) is printed.
+cv() {
+	"$CONVENE" "$@" || fail "convene $* failed with status $?"
+}
+
+# fail MESSAGE
+#	Fails the test with MESSAGE.
+fail() {
+	echo "FAIL: $*"
+	exit 1
+}
+
+# e2e_pass
+#	Ends the test successfully.
+e2e_pass() {
+	exit 0
+}
+
+# build_helper
+#	Compiles tests/e2e/console_helper.c against build/libconvene.a (make
+#	must have run) into $E2E_DIR/helper and sets HELPER to it.
+build_helper() {
+	HELPER=$E2E_DIR/helper
+	# shellcheck disable=SC2046 # pkg-config prints several words
+	cc -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Isrc \
+	    -o "$HELPER" tests/e2e/console_helper.c build/libconvene.a \
+	    -lcsv -liniparser -lcrypt \
+	    $(pkg-config --libs icu-i18n icu-uc 2>/dev/null ||
+	    echo -licui18n -licuuc -licudata) ||
+	    fail "cannot build the test helper"
+}
+
+# bell_rang NAME
+#	True when the program in NAME rang the terminal's bell.
+bell_rang() {
+	[ "$(tm display-message -p -t "=$1:" '#{window_bell_flag}')" = 1 ]
+}
+
+# journal_has SESSION_DIR EVENT [TEXT]
+#	True when the session's journal has a record of EVENT (the journal's
+#	event name: idea, agenda, timer...), with TEXT in it when given.
+journal_has() {
+	grep -F ",\"$2\"," "$1/journal.csv" | grep -qF -- "${3:-,}"
+}
+
+# journal_count SESSION_DIR EVENT
+#	How many records of EVENT the session's journal has.
+journal_count() {
+	grep -cF ",\"$2\"," "$1/journal.csv"
+}

@@ -1,0 +1,228 @@
+/* test_schedule.c -- planned against actual agenda times. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "content.h"
+#include "event.h"
+#include "schedule.h"
+#include "state.h"
+
+#define MIN 60000LL
+/* 2026-11-23 09:00 in Asia/Bangkok (UTC+7) is 02:00Z. */
+#define DAY1_0900 1795399200000LL
+
+/* The module's strings are not const (content.h): writable arrays. */
+static char id_open[] = "open", id_talk[] = "talk", id_lunch[] = "lunch",
+    id_d2[] = "d2", bangkok[] = "Asia/Bangkok", nowhere[] = "Nowhere/Else";
+
+static struct agenda_item items[] = {
+	{ .id = id_open, .day = 1, .start_min = 9 * 60, .minutes = 30 },
+	{ .id = id_talk, .day = 1, .start_min = 9 * 60 + 30, .minutes = 60 },
+	{ .id = id_lunch, .day = 1, .start_min = 12 * 60, .minutes = 60 },
+	{ .id = id_d2, .day = 2, .start_min = 9 * 60, .minutes = 45 },
+};
+
+static struct module mod = {
+	.timezone = bangkok,
+	.days = 2,
+	.items = items,
+	.nitems = 4,
+};
+
+static void
+visit(struct state *st, const char *id, int64_t at)
+{
+	struct event ev;
+
+	memset(&ev, 0, sizeof ev);
+	ev.seq = st->last_seq + 1;
+	ev.time_ms = at;
+	ev.actor = ev.terminal = ev.ref = ev.room = ev.text = ev.extra = "";
+	ev.name = "agenda";
+	ev.type = EV_AGENDA;
+	ev.id = id;
+	state_apply(st, &ev);
+}
+
+static void
+test_planned_times_in_zone(void **state)
+{
+	struct state *st = state_new();
+	struct schedule sch;
+	char date[11];
+
+	(void)state;
+	assert_int_equal(schedule_build(&sch, &mod, st, "2026-11-23",
+	    DAY1_0900), 0);
+	assert_int_equal(sch.nitems, 4);
+	assert_int_equal(sch.current, -1);
+	assert_int_equal(sch.items[0].planned_start, DAY1_0900);
+	assert_int_equal(sch.items[0].planned_end, DAY1_0900 + 30 * MIN);
+	assert_int_equal(sch.items[1].planned_start, DAY1_0900 + 30 * MIN);
+	assert_int_equal(sch.items[3].planned_start, DAY1_0900 + 24 * 60 * MIN);
+	assert_false(sch.items[0].visited);
+	assert_int_equal(sch.behind_ms, 0);
+	schedule_free(&sch);
+	assert_int_equal(schedule_day_date(&mod, "2026-11-23", 2, date,
+	    sizeof date), 0);
+	assert_string_equal(date, "2026-11-24");
+	assert_int_equal(schedule_day_date(&mod, "2026-12-31", 2, date,
+	    sizeof date), 0);
+	assert_string_equal(date, "2027-01-01");
+	assert_int_equal(schedule_day_date(&mod, "not a date", 1, date,
+	    sizeof date), -1);
+	state_free(st);
+}
+
+static void
+test_on_time(void **state)
+{
+	struct state *st = state_new();
+	struct schedule sch;
+
+	(void)state;
+	visit(st, "open", DAY1_0900);
+	assert_int_equal(schedule_build(&sch, &mod, st, "2026-11-23",
+	    DAY1_0900 + 10 * MIN), 0);
+	assert_int_equal(sch.current, 0);
+	assert_true(sch.items[0].current);
+	assert_int_equal(sch.items[0].actual_start, DAY1_0900);
+	assert_int_equal(sch.items[0].actual_end, 0);
+	assert_int_equal(sch.items[0].actual_ms, 10 * MIN);
+	assert_int_equal(sch.items[0].overrun_ms, -20 * MIN);
+	assert_int_equal(sch.behind_ms, 0);
+	schedule_free(&sch);
+	state_free(st);
+}
+
+static void
+test_overrun_puts_the_day_behind(void **state)
+{
+	struct state *st = state_new();
+	struct schedule sch;
+
+	(void)state;
+	/* Opening ran 45 minutes instead of 30; the talk began 15 late. */
+	visit(st, "open", DAY1_0900);
+	visit(st, "talk", DAY1_0900 + 45 * MIN);
+	assert_int_equal(schedule_build(&sch, &mod, st, "2026-11-23",
+	    DAY1_0900 + 50 * MIN), 0);
+	assert_int_equal(sch.items[0].actual_end, DAY1_0900 + 45 * MIN);
+	assert_int_equal(sch.items[0].overrun_ms, 15 * MIN);
+	assert_int_equal(sch.current, 1);
+	/* The talk, started 15 minutes late, will end 15 minutes late. */
+	assert_int_equal(sch.behind_ms, 15 * MIN);
+	schedule_free(&sch);
+	/* Now the talk itself runs 10 minutes over its hour. */
+	assert_int_equal(schedule_build(&sch, &mod, st, "2026-11-23",
+	    DAY1_0900 + 115 * MIN), 0);
+	assert_int_equal(sch.items[1].overrun_ms, 10 * MIN);
+	assert_int_equal(sch.behind_ms, 25 * MIN);
+	schedule_free(&sch);
+	state_free(st);
+}
+
+static void
+test_early_start_is_not_behind(void **state)
+{
+	struct state *st = state_new();
+	struct schedule sch;
+
+	(void)state;
+	visit(st, "open", DAY1_0900 - 10 * MIN);
+	assert_int_equal(schedule_build(&sch, &mod, st, "2026-11-23",
+	    DAY1_0900), 0);
+	assert_int_equal(sch.behind_ms, 0);
+	schedule_free(&sch);
+	state_free(st);
+}
+
+static void
+test_going_back_sums_visits(void **state)
+{
+	struct state *st = state_new();
+	struct schedule sch;
+
+	(void)state;
+	visit(st, "open", DAY1_0900);
+	visit(st, "talk", DAY1_0900 + 20 * MIN);
+	visit(st, "open", DAY1_0900 + 25 * MIN);	/* back for a question */
+	visit(st, "talk", DAY1_0900 + 30 * MIN);
+	assert_int_equal(schedule_build(&sch, &mod, st, "2026-11-23",
+	    DAY1_0900 + 40 * MIN), 0);
+	assert_int_equal(sch.items[0].actual_start, DAY1_0900);
+	assert_int_equal(sch.items[0].actual_end, DAY1_0900 + 30 * MIN);
+	assert_int_equal(sch.items[0].actual_ms, 25 * MIN);
+	assert_int_equal(sch.items[1].actual_start, DAY1_0900 + 20 * MIN);
+	assert_int_equal(sch.items[1].actual_ms, 15 * MIN);
+	/* 5 of the talk's 60 minutes were spent before: it should end at
+	 * 30 + 55 = 85 minutes, 5 before its planned end at 90. */
+	assert_int_equal(sch.behind_ms, 0);
+	schedule_free(&sch);
+	state_free(st);
+}
+
+static void
+test_unknown_item_and_undo_to_start(void **state)
+{
+	struct state *st = state_new();
+	struct schedule sch;
+
+	(void)state;
+	visit(st, "open", DAY1_0900);
+	visit(st, "gone", DAY1_0900 + 5 * MIN);	/* not in the module */
+	visit(st, "", DAY1_0900 + 6 * MIN);		/* undo of the first */
+	assert_int_equal(schedule_build(&sch, &mod, st, "2026-11-23",
+	    DAY1_0900 + 7 * MIN), 0);
+	assert_int_equal(sch.current, -1);
+	assert_int_equal(sch.items[0].actual_ms, 5 * MIN);
+	assert_int_equal(sch.items[0].actual_end, DAY1_0900 + 5 * MIN);
+	assert_int_equal(sch.behind_ms, 0);
+	schedule_free(&sch);
+	state_free(st);
+}
+
+static void
+test_no_start_date(void **state)
+{
+	struct state *st = state_new();
+	struct schedule sch;
+	struct module bad = mod;
+
+	(void)state;
+	visit(st, "open", DAY1_0900);
+	assert_int_equal(schedule_build(&sch, &mod, st, NULL,
+	    DAY1_0900 + 90 * MIN), 0);
+	assert_int_equal(sch.items[0].planned_start, 0);
+	assert_int_equal(sch.items[0].overrun_ms, 60 * MIN);
+	assert_int_equal(sch.behind_ms, 0);
+	schedule_free(&sch);
+	bad.timezone = nowhere;
+	assert_int_equal(schedule_build(&sch, &bad, st, "2026-11-23",
+	    DAY1_0900), -1);
+	assert_int_equal(sch.items[0].planned_start, 0);
+	assert_int_equal(sch.items[0].actual_start, DAY1_0900);
+	schedule_free(&sch);
+	state_free(st);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_planned_times_in_zone),
+		cmocka_unit_test(test_on_time),
+		cmocka_unit_test(test_overrun_puts_the_day_behind),
+		cmocka_unit_test(test_early_start_is_not_behind),
+		cmocka_unit_test(test_going_back_sums_visits),
+		cmocka_unit_test(test_unknown_item_and_undo_to_start),
+		cmocka_unit_test(test_no_start_date),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
