@@ -42,39 +42,24 @@ static const char *const type_names[EV_COUNT] = {
 	[EV_EVAL] = "eval",
 };
 
-/* The same names in strcmp order, for a binary search while replaying.
- * test_event checks that every name maps back to its type, which fails if
- * this order is ever broken. */
-static const struct {
-	const char *name;
-	enum event_type type;
-} names_sorted[] = {
-	{ "agenda", EV_AGENDA },
-	{ "checkin", EV_CHECKIN },
-	{ "dot", EV_DOT },
-	{ "eval", EV_EVAL },
-	{ "idea", EV_IDEA },
-	{ "idea_edit", EV_IDEA_EDIT },
-	{ "idea_hide", EV_IDEA_HIDE },
-	{ "idea_merge", EV_IDEA_MERGE },
-	{ "idea_promote", EV_IDEA_PROMOTE },
-	{ "idea_withdraw", EV_IDEA_WITHDRAW },
-	{ "message", EV_MESSAGE },
-	{ "move", EV_MOVE },
-	{ "participant", EV_PARTICIPANT },
-	{ "pin", EV_PIN },
-	{ "poll_answer", EV_POLL_ANSWER },
-	{ "poll_close", EV_POLL_CLOSE },
-	{ "poll_open", EV_POLL_OPEN },
-	{ "poll_reveal", EV_POLL_REVEAL },
-	{ "question", EV_QUESTION },
-	{ "question_mark", EV_QUESTION_MARK },
-	{ "room", EV_ROOM },
-	{ "timer", EV_TIMER },
-	{ "upvote", EV_UPVOTE },
-	{ "voting_close", EV_VOTING_CLOSE },
-	{ "voting_open", EV_VOTING_OPEN },
-	{ "voting_reveal", EV_VOTING_REVEAL },
+/* The types by the length of their name, for the lookup while replaying:
+ * one length test and a memcmp or two instead of a search with strcmp
+ * (this runs once for every record).  test_event checks that every name
+ * maps back to its type, which fails if a type is missing here. */
+#define NAME_LEN_MAX 13
+static const enum event_type types_by_len[NAME_LEN_MAX + 1][5] = {
+	[3] = { EV_DOT, EV_PIN },
+	[4] = { EV_IDEA, EV_EVAL, EV_ROOM, EV_MOVE },
+	[5] = { EV_TIMER },
+	[6] = { EV_AGENDA, EV_UPVOTE },
+	[7] = { EV_CHECKIN, EV_MESSAGE },
+	[8] = { EV_QUESTION },
+	[9] = { EV_IDEA_EDIT, EV_IDEA_HIDE, EV_POLL_OPEN },
+	[10] = { EV_IDEA_MERGE, EV_POLL_CLOSE },
+	[11] = { EV_PARTICIPANT, EV_VOTING_OPEN, EV_POLL_ANSWER,
+	    EV_POLL_REVEAL },
+	[12] = { EV_IDEA_PROMOTE, EV_VOTING_CLOSE },
+	[13] = { EV_IDEA_WITHDRAW, EV_QUESTION_MARK, EV_VOTING_REVEAL },
 };
 
 const char *
@@ -88,21 +73,16 @@ event_type_name(enum event_type type)
 enum event_type
 event_type_from_name(const char *name)
 {
-	size_t lo = 0, hi = NELEM(names_sorted), mid;
-	int cmp;
+	const enum event_type *t;
+	size_t len;
 
-	if (name == NULL)
+	if (name == NULL || (len = strnlen(name, NAME_LEN_MAX + 1)) >
+	    NAME_LEN_MAX)
 		return EV_UNKNOWN;
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		cmp = strcmp(name, names_sorted[mid].name);
-		if (cmp == 0)
-			return names_sorted[mid].type;
-		if (cmp < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
+	/* EV_UNKNOWN (0) ends each list */
+	for (t = types_by_len[len]; *t != EV_UNKNOWN; t++)
+		if (memcmp(name, type_names[*t], len) == 0)
+			return *t;
 	return EV_UNKNOWN;
 }
 
@@ -130,16 +110,19 @@ event_format_time(int64_t time_ms, char *buf, unsigned size)
 	    tm.tm_min, tm.tm_sec, (int)ms);
 }
 
-/* The value of n decimal digits at s, or -1 when one is not a digit. */
+/* The value of n decimal digits at s; *bad gets a bit set when one is not
+ * a digit.  No branch on the digits themselves: this runs for the 17
+ * digits of every record's time while replaying. */
 static int
-digits(const char *s, int n)
+digits(const char *s, int n, unsigned *bad)
 {
+	unsigned d;
 	int v = 0;
 
 	while (n-- > 0) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		v = v * 10 + (*s++ - '0');
+		d = (unsigned)(unsigned char)*s++ - '0';
+		*bad |= d > 9;
+		v = v * 10 + (int)d;
 	}
 	return v;
 }
@@ -173,21 +156,22 @@ event_parse_time(const char *s, int64_t *time_ms)
 	static const unsigned char mdays[] =
 	    { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	int y, mo, d, h, mi, sec, ms, dim;
+	unsigned bad = 0;
 
 	/* "2026-11-26T09:00:00.123Z": length and punctuation, then digits. */
 	if (s == NULL || strnlen(s, 25) != 24 || s[4] != '-' || s[7] != '-' ||
 	    s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != '.' ||
 	    s[23] != 'Z')
 		return -1;
-	y = digits(s, 4);
-	mo = digits(s + 5, 2);
-	d = digits(s + 8, 2);
-	h = digits(s + 11, 2);
-	mi = digits(s + 14, 2);
-	sec = digits(s + 17, 2);
-	ms = digits(s + 20, 3);
-	if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 ||
-	    mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0)
+	y = digits(s, 4, &bad);
+	mo = digits(s + 5, 2, &bad);
+	d = digits(s + 8, 2, &bad);
+	h = digits(s + 11, 2, &bad);
+	mi = digits(s + 14, 2, &bad);
+	sec = digits(s + 17, 2, &bad);
+	ms = digits(s + 20, 3, &bad);
+	if (bad || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 ||
+	    sec > 59)
 		return -1;
 	dim = mdays[mo - 1] + (mo == 2 && is_leap(y));
 	if (d > dim)

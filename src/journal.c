@@ -334,7 +334,8 @@ parse_u64(const char *s, size_t len, uint64_t *v)
 	return 0;
 }
 
-/* n: empty means 0; otherwise an optional '-' and up to 18 digits. */
+/* n: empty means 0; otherwise an optional '-' and the digits of a long:
+ * every value the writer's "%ld" can give, LONG_MIN and LONG_MAX too. */
 static int
 parse_n(const char *s, size_t len, long *v)
 {
@@ -345,31 +346,43 @@ parse_n(const char *s, size_t len, long *v)
 		*v = 0;
 		return 0;
 	}
-	if (parse_u64(s + neg, len - (size_t)neg, &x) != 0 || len - (size_t)neg > 18 ||
-	    x > (uint64_t)LONG_MAX)
+	if (parse_u64(s + neg, len - (size_t)neg, &x) != 0 ||
+	    x > (uint64_t)LONG_MAX + (uint64_t)neg)
 		return -1;
-	*v = neg ? -(long)x : (long)x;
+	if (neg)
+		*v = x == (uint64_t)LONG_MAX + 1 ? LONG_MIN : -(long)x;
+	else
+		*v = (long)x;
 	return 0;
 }
+
+/* One more than the value of a lowercase hexadecimal digit, 0 for any
+ * other byte.  A table rather than comparisons: the digits of a CRC are
+ * random, so "digit or letter?" branches mispredict about half the time,
+ * and that cost more than anything else in checking a record. */
+static const unsigned char hex_value[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5,
+	['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
+	['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16
+};
 
 static int
 parse_crc(const char *s, size_t len, uint32_t *v)
 {
 	uint32_t x = 0;
+	unsigned bad = 0, d;
 	size_t i;
-	int d;
 
 	if (len != 8)
 		return -1;
 	for (i = 0; i < 8; i++) {
-		if (s[i] >= '0' && s[i] <= '9')
-			d = s[i] - '0';
-		else if (s[i] >= 'a' && s[i] <= 'f')
-			d = s[i] - 'a' + 10;
-		else		/* lowercase only: any changed byte is caught */
-			return -1;
-		x = x << 4 | (uint32_t)d;
+		/* lowercase only: any changed byte is caught */
+		d = hex_value[(unsigned char)s[i]];
+		bad |= d == 0;
+		x = x << 4 | ((d - 1) & 15);
 	}
+	if (bad)
+		return -1;
 	*v = x;
 	return 0;
 }

@@ -178,6 +178,41 @@ test_crc32(void **state)
 	}
 }
 
+/* The CRC one bit at a time, straight from the definition: what the fast
+ * paths (tables, and carry-less multiplication where the CPU has it) must
+ * agree with for every length and alignment. */
+static uint32_t
+crc32_bitwise(const unsigned char *p, size_t len)
+{
+	uint32_t c = 0xffffffffu;
+	int k;
+
+	while (len-- > 0) {
+		c ^= *p++;
+		for (k = 0; k < 8; k++)
+			c = c & 1 ? c >> 1 ^ 0xedb88320u : c >> 1;
+	}
+	return ~c;
+}
+
+static void
+test_crc32_matches_definition(void **state)
+{
+	unsigned char buf[600];
+	uint32_t seed = 12345;
+	size_t len, off;
+
+	(void)state;
+	for (len = 0; len < sizeof buf; len++) {
+		seed = seed * 1103515245u + 12345u;
+		buf[len] = (unsigned char)(seed >> 16);
+	}
+	for (off = 0; off < 16; off++)
+		for (len = 0; len + off <= sizeof buf; len += len < 300 ? 1 : 29)
+			assert_int_equal(crc32_update(0, buf + off, len),
+			    crc32_bitwise(buf + off, len));
+}
+
 int
 main(void)
 {
@@ -189,6 +224,7 @@ main(void)
 		cmocka_unit_test(test_parse_time_rejects),
 		cmocka_unit_test(test_time_against_timegm),
 		cmocka_unit_test(test_crc32),
+		cmocka_unit_test(test_crc32_matches_definition),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
