@@ -1,0 +1,15 @@
+/* participant.c -- the participant terminal: not built yet (a stub). */
+#include "participant.h"
+
+#include "cli.h"
+#include "i18n.h"
+
+int
+participant_main(struct session *s, const char *as, int kiosk)
+{
+	(void)s;
+	(void)as;
+	(void)kiosk;
+	return cli_fail(EXIT_DATA, "%s", _("the participant screen is not "
+	    "built yet"));
+}

@@ -1,0 +1,216 @@
+/* wall.c -- what the participant terminal and the projector both show. */
+#include "wall.h"
+
+#include <libintl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "i18n.h"
+#include "results.h"
+#include "session.h"
+#include "state.h"
+#include "text.h"
+#include "tz.h"
+#include "util.h"
+
+#define ELLIPSIS "\xe2\x80\xa6"
+#define WARN_MS (2 * 60 * 1000)	/* as the status line: the last two minutes */
+
+/* --- the phase ----------------------------------------------------------- */
+
+enum wall_phase
+wall_phase(const struct state *st, int room, int *round)
+{
+	const struct round *r;
+	int64_t moved = st->nvisits > 0 ? st->visits[st->nvisits - 1].at : 0;
+
+	if (round != NULL)
+		*round = -1;
+	if (st->current_round < 0)
+		return WALL_IDEAS;
+	r = &st->rounds[st->current_round];
+	if (room != WALL_ANY_ROOM && r->room >= 0 && r->room != room)
+		return WALL_IDEAS;
+	if (!r->open && r->closed_at < moved && r->revealed_at < moved)
+		return WALL_IDEAS;
+	if (round != NULL)
+		*round = st->current_round;
+	if (r->open)
+		return WALL_VOTING;
+	return r->revealed ? WALL_REVEALED : WALL_CLOSED;
+}
+
+/* --- the clock ----------------------------------------------------------- */
+
+/* The timer a viewer of `room` follows, or NULL. */
+static const struct timer *
+shown_timer(const struct state *st, int room)
+{
+	const struct timer *t = room >= 0 ? state_timer(st, room) : NULL;
+
+	if (t == NULL || t->state == TIMER_IDLE)
+		t = state_timer(st, -1);
+	return t != NULL && t->state != TIMER_IDLE ? t : NULL;
+}
+
+void
+wall_clock(const struct session *s, int room, int64_t now, char *buf,
+    size_t size, enum wall_clock *kind)
+{
+	const struct timer *t = shown_timer(s->state, room);
+	struct tz_local l;
+	int64_t rem;
+
+	if (t != NULL) {
+		rem = timer_remaining_ms(t, now);
+		draw_format_clock(rem, buf, size);
+		if (rem <= 0)
+			*kind = WALL_CLOCK_OVER;
+		else if (t->state == TIMER_PAUSED)
+			*kind = WALL_CLOCK_PAUSED;
+		else
+			*kind = rem <= WARN_MS ? WALL_CLOCK_WARN :
+			    WALL_CLOCK_RUNNING;
+		return;
+	}
+	*kind = WALL_CLOCK_TIME;
+	if (tz_to_local(s->module->timezone, now, &l) == 0)
+		snprintf(buf, size, "%02d:%02d", l.hour, l.minute);
+	else
+		snprintf(buf, size, "--:--");
+}
+
+int64_t
+wall_clock_next(const struct session *s, int room, int64_t now)
+{
+	const struct timer *t = shown_timer(s->state, room);
+	int64_t rem;
+
+	if (t == NULL || t->state != TIMER_RUNNING)
+		return 60000 - now % 60000;
+	rem = timer_remaining_ms(t, now);
+	return rem > 0 ? (rem - 1) % 1000 + 1 : 1000 - (-rem) % 1000;
+}
+
+/* --- text in a box ------------------------------------------------------- */
+
+/* One buffer for every wrap: wrapping a wall each frame then allocates next
+ * to nothing (text.h).  The screens run on one thread. */
+static struct text_lines lines;
+
+void
+wall_shutdown(void)
+{
+	text_lines_free(&lines);
+}
+
+int
+wall_text_rows(const char *s, int width, int maxrows)
+{
+	int n;
+
+	if (s == NULL || width <= 0)
+		return 1;
+	n = (int)text_wrap(s, width, &lines);
+	if (maxrows > 0 && n > maxrows)
+		n = maxrows;
+	return n < 1 ? 1 : n;
+}
+
+int
+wall_text(WINDOW *w, int y, int x, int width, int maxrows, const char *s,
+    attr_t attr)
+{
+	size_t n, i;
+	char *row;
+
+	if (s == NULL || width <= 0 || maxrows <= 0)
+		return 0;
+	n = text_wrap(s, width, &lines);
+	for (i = 0; i < n && (int)i < maxrows; i++) {
+		if ((int)i == maxrows - 1 && i + 1 < n) {
+			/* The rest does not fit: its start, and "…". */
+			draw_text(w, y + (int)i, x, width,
+			    s + lines.v[i].offset, attr);
+			return maxrows;
+		}
+		row = xstrndup(s + lines.v[i].offset, lines.v[i].len);
+		draw_text(w, y + (int)i, x, width, row, attr);
+		free(row);
+	}
+	return (int)i;
+}
+
+/* --- the results chart --------------------------------------------------- */
+
+/* "12 dots · 5 people" */
+static void
+result_numbers(char *buf, size_t size, const struct ranked *k)
+{
+	char *dots = xasprintf(ngettext("%d dot", "%d dots", k->dots),
+	    k->dots);
+	char *people = xasprintf(ngettext("%d person", "%d people",
+	    k->voters), k->voters);
+
+	snprintf(buf, size, "%s \xc2\xb7 %s", dots, people);
+	free(dots);
+	free(people);
+}
+
+static void
+result_entry(WINDOW *w, int y, int x, int cols, const struct state *st,
+    const struct ranked *k, int max, int entry_rows, int me)
+{
+	const struct idea *it = &st->ideas[k->idea];
+	attr_t ta = k->rank <= 3 ? A_BOLD : A_NORMAL;
+	char rank[16], nums[96];
+	int c, barw;
+
+	snprintf(rank, sizeof rank, "%s%2d%s", k->tie ? "=" : " ", k->rank,
+	    it->author == me && me >= 0 ? "*" : " ");
+	result_numbers(nums, sizeof nums, k);
+	c = draw_text(w, y, x, cols, rank, draw_attr(DR_HEADING));
+	c += 1;
+	if (entry_rows >= 2) {
+		draw_text(w, y, x + c, cols - c, it->text, ta);
+		barw = cols - c - text_width(nums) - 1;
+		draw_bar(w, y + 1, x + c, barw, k->dots, max,
+		    draw_attr(DR_BAR));
+		draw_text(w, y + 1, x + c + (barw > 0 ? barw : 0) + 1,
+		    cols - c - (barw > 0 ? barw : 0) - 1, nums, draw_attr(DR_DIM));
+		return;
+	}
+	barw = cols / 4;
+	draw_bar(w, y, x + c, barw, k->dots, max, draw_attr(DR_BAR));
+	c += barw + 1;
+	c += draw_textf(w, y, x + c, cols - c, draw_attr(DR_DIM), "%3d ",
+	    k->dots);
+	draw_text(w, y, x + c, cols - c, it->text, ta);
+}
+
+size_t
+wall_results(WINDOW *w, int y, int x, int rows, int cols,
+    const struct state *st, int round, size_t first, int entry_rows, int me)
+{
+	struct ranked *out = NULL;
+	size_t n = 0, i;
+	int row = 0;
+
+	if (results_rank(st, round, &out, &n) != 0 || n == 0) {
+		draw_text(w, y, x, cols, _("No dots were cast in this round."),
+		    draw_attr(DR_DIM));
+		free(out);
+		return 0;
+	}
+	if (entry_rows < 1)
+		entry_rows = 1;
+	for (i = first; i < n && row + entry_rows <= rows; i++) {
+		result_entry(w, y + row, x, cols, st, &out[i], out[0].dots,
+		    entry_rows, me);
+		row += entry_rows;
+	}
+	free(out);
+	return n;
+}
