@@ -1,0 +1,24 @@
+/* part_poll.c -- not built yet (a stub that keeps the lists linking). */
+#include "questions.h"
+
+#include "i18n.h"
+
+static void
+draw(void *self, struct app *a, WINDOW *w)
+{
+	(void)self;
+	(void)a;
+	mvwaddstr(w, 0, 0, _("Not built yet."));
+}
+
+const struct screen_ops part_poll = {
+	.name = N_("Poll"),
+	.draw = draw,
+};
+
+const struct screen_ops *
+questions_attention(struct app *a)
+{
+	(void)a;
+	return NULL;
+}

@@ -1,0 +1,31 @@
+/*
+ * questions.h -- the screens of questions, polls and the evaluation.
+ *
+ * Each is a screen of its own (screen.h) that the roles list: the console
+ * lists console_questions and console_polls; the participant terminal
+ * part_questions, part_poll and part_eval; the projector projector_questions.
+ * The participant screens learn who is at the terminal from
+ * participant_id() (participant.h).
+ */
+#ifndef CONVENE_QUESTIONS_H
+#define CONVENE_QUESTIONS_H
+
+#include "screen.h"
+
+extern const struct screen_ops console_questions;
+extern const struct screen_ops console_polls;
+extern const struct screen_ops part_questions;
+extern const struct screen_ops part_poll;
+extern const struct screen_ops part_eval;
+extern const struct screen_ops projector_questions;
+
+/*
+ * The screen a participant terminal should bring forward after the state
+ * changed, or NULL: part_poll when a poll is open that this participant
+ * has not answered yet (and was not brought forward for already), or when
+ * a poll's results were just revealed.  The participant role calls it from
+ * its `changed` hook and app_show()s the result.
+ */
+const struct screen_ops *questions_attention(struct app *a);
+
+#endif
