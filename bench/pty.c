@@ -1,0 +1,396 @@
+/*
+ * pty.c -- runs a screen of convene in a pseudo-terminal and measures it.
+ *
+ *   pty [-c COLS] [-r ROWS] [-m MARK]... [-s SETTLE_MS] [-i IDLE_S]
+ *       [-t TIMEOUT_S] [-o FILE] -- COMMAND [ARG...]
+ *
+ * Starts COMMAND on a new pseudo-terminal of COLS x ROWS (default 100 x
+ * 30; TERM=xterm-256color, LANG=C.UTF-8, no LINES or COLUMNS) and reads
+ * everything it writes, as a terminal emulator would, then prints
+ * "key value" lines on stdout:
+ *
+ *   frame_ms     from just before fork+exec to the first complete frame:
+ *                the read after which every MARK has been written.  The
+ *                marks are matched against the text the program wrote with
+ *                escape sequences, control characters and spaces removed
+ *                (curses moves the cursor over blanks rather than writing
+ *                them, and changes colour inside a line), so a mark
+ *                matches once its characters have all reached the terminal
+ *                in order.  Choose marks on the last rows curses draws (it
+ *                writes from top to bottom) to mean "the whole frame".
+ *   frame_bytes  the bytes written up to the frame, and any that follow it
+ *                within 50 ms (the rest of the same update).
+ *   idle_bytes_per_min, idle_cpu_pct
+ *                after SETTLE_MS more (default 2000), for IDLE_S seconds
+ *                (0: not measured): bytes written, scaled to a minute, and
+ *                the CPU time the process used (/proc/PID/schedstat, in
+ *                ns) as a percentage of one core.
+ *   rss_kb       VmRSS of the process at the end (/proc/PID/status).
+ *
+ * With -o, everything the program wrote is saved in FILE too, to look at
+ * (`cat FILE` in a 100 x 30 terminal replays it).
+ *
+ * Then sends SIGTERM (SIGKILL 3 s later) and waits.  Exits 1 when the
+ * frame did not come within TIMEOUT_S (default 10) seconds.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util.h"
+
+#define MAX_MARKS 8
+#define FRAME_TAIL_MS 50
+
+struct opts {
+	unsigned short cols, rows;
+	const char *marks[MAX_MARKS];
+	int nmarks;
+	long settle_ms, idle_s, timeout_s;
+	char **argv;
+};
+
+/* Where a copy of the output goes (-o), or -1. */
+static int save_fd = -1;
+
+/* The text written so far, escapes, controls and spaces taken out. */
+struct screen_text {
+	char *text;
+	size_t len, cap;
+	enum { S_TEXT, S_ESC, S_CSI, S_OSC, S_OSC_ESC, S_CHARSET } state;
+};
+
+static int64_t
+mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static void
+text_put(struct screen_text *t, char c)
+{
+	t->text = xgrow(t->text, &t->cap, t->len + 2, 1);
+	t->text[t->len++] = c;
+	t->text[t->len] = '\0';
+}
+
+/* Feeds what the program wrote through a small ECMA-48 recogniser. */
+static void
+text_feed(struct screen_text *t, const unsigned char *p, size_t n)
+{
+	for (; n > 0; p++, n--) {
+		switch (t->state) {
+		case S_TEXT:
+			if (*p == 0x1b)
+				t->state = S_ESC;
+			else if (*p > ' ' && *p != 0x7f)
+				text_put(t, (char)*p);
+			break;
+		case S_ESC:
+			if (*p == '[')
+				t->state = S_CSI;
+			else if (*p == ']' || *p == 'P' || *p == '_')
+				t->state = S_OSC;	/* strings: OSC, DCS, APC */
+			else if (*p == '(' || *p == ')' || *p == '#' ||
+			    *p == '*' || *p == '+')
+				t->state = S_CHARSET;
+			else
+				t->state = S_TEXT;
+			break;
+		case S_CSI:
+			if (*p >= 0x40 && *p <= 0x7e)
+				t->state = S_TEXT;
+			break;
+		case S_OSC:
+			if (*p == 0x07)
+				t->state = S_TEXT;
+			else if (*p == 0x1b)
+				t->state = S_OSC_ESC;
+			break;
+		case S_OSC_ESC:
+			t->state = *p == '\\' ? S_TEXT : S_OSC;
+			break;
+		case S_CHARSET:
+			t->state = S_TEXT;
+			break;
+		}
+	}
+}
+
+/* A mark with its spaces taken out, as the text has them. */
+static char *
+squeeze(const char *s)
+{
+	char *out = xmalloc(strlen(s) + 1), *q = out;
+
+	for (; *s != '\0'; s++)
+		if (*s != ' ')
+			*q++ = *s;
+	*q = '\0';
+	return out;
+}
+
+static int
+all_marks(const struct screen_text *t, char **marks, int n)
+{
+	int i;
+
+	if (t->text == NULL)
+		return n == 0;
+	for (i = 0; i < n; i++)
+		if (strstr(t->text, marks[i]) == NULL)
+			return 0;
+	return 1;
+}
+
+/* Reads what is there, waiting up to ms; returns bytes read, 0 on timeout,
+ * -1 when the program closed the terminal. */
+static long
+read_some(int fd, struct screen_text *t, int ms)
+{
+	unsigned char buf[65536];
+	struct pollfd pfd = { fd, POLLIN, 0 };
+	ssize_t n;
+	int r;
+
+	r = poll(&pfd, 1, ms);
+	if (r < 0)
+		return errno == EINTR ? 0 : -1;
+	if (r == 0)
+		return 0;
+	n = read(fd, buf, sizeof buf);
+	if (n < 0)
+		return errno == EINTR || errno == EAGAIN ? 0 : -1;
+	if (n == 0)
+		return -1;
+	if (save_fd >= 0 && write(save_fd, buf, (size_t)n) != n)
+		save_fd = -1;
+	if (t != NULL)
+		text_feed(t, buf, (size_t)n);
+	return n;
+}
+
+/* Reads for ms milliseconds; returns the bytes read, or -1 when the
+ * program is gone. */
+static long
+read_for(int fd, int64_t ms)
+{
+	int64_t end = mono_ns() + ms * 1000000;
+	long total = 0, n;
+	int64_t left;
+
+	while ((left = end - mono_ns()) > 0) {
+		if ((n = read_some(fd, NULL, (int)(left / 1000000) + 1)) < 0)
+			return -1;
+		total += n;
+	}
+	return total;
+}
+
+static int64_t
+cpu_ns(pid_t pid)
+{
+	char path[64];
+	long long ns = -1;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%ld/schedstat", (long)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	if (fscanf(f, "%lld", &ns) != 1)
+		ns = -1;
+	fclose(f);
+	return ns;
+}
+
+static long
+rss_kb(pid_t pid)
+{
+	char path[64], line[256];
+	long kb = -1;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (sscanf(line, "VmRSS: %ld", &kb) == 1)
+			break;
+	fclose(f);
+	return kb;
+}
+
+static pid_t
+spawn(const struct opts *o, int *master)
+{
+	struct winsize ws = { o->rows, o->cols, 0, 0 };
+	pid_t pid = forkpty(master, NULL, NULL, &ws);
+
+	if (pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		setenv("LANG", "C.UTF-8", 1);
+		unsetenv("LC_ALL");
+		unsetenv("LINES");
+		unsetenv("COLUMNS");
+		execvp(o->argv[0], o->argv);
+		perror(o->argv[0]);
+		_exit(127);
+	}
+	return pid;
+}
+
+static void
+stop(pid_t pid, int master)
+{
+	int64_t end;
+	int status;
+
+	kill(pid, SIGTERM);
+	end = mono_ns() + 3000000000LL;
+	while (waitpid(pid, &status, WNOHANG) == 0) {
+		if (mono_ns() > end) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &status, 0);
+			break;
+		}
+		if (read_some(master, NULL, 20) < 0)
+			usleep(10000);
+	}
+	close(master);
+}
+
+/* Waits for the frame; returns its time in ns after t0, or -1. */
+static int64_t
+wait_frame(const struct opts *o, int master, int64_t t0, long *bytes)
+{
+	struct screen_text t = { NULL, 0, 0, S_TEXT };
+	char *marks[MAX_MARKS];
+	int64_t frame = -1, deadline = t0 + o->timeout_s * 1000000000LL;
+	long n;
+	int i;
+
+	for (i = 0; i < o->nmarks; i++)
+		marks[i] = squeeze(o->marks[i]);
+	*bytes = 0;
+	while (mono_ns() < deadline) {
+		if ((n = read_some(master, &t, 50)) < 0)
+			break;
+		*bytes += n;
+		if (n > 0 && all_marks(&t, marks, o->nmarks)) {
+			frame = mono_ns() - t0;
+			break;
+		}
+	}
+	/* the rest of the same update */
+	while (frame >= 0 && (n = read_some(master, NULL, FRAME_TAIL_MS)) > 0)
+		*bytes += n;
+	if (frame < 0)
+		fprintf(stderr, "pty: no frame with every mark within %ld s; "
+		    "the text was:\n%s\n", o->timeout_s,
+		    t.text != NULL ? t.text : "");
+	for (i = 0; i < o->nmarks; i++)
+		free(marks[i]);
+	free(t.text);
+	return frame;
+}
+
+static int
+measure(const struct opts *o)
+{
+	int64_t t0, frame, c0, c1, w0, w1;
+	long bytes, idle = 0;
+	int master;
+	pid_t pid;
+
+	t0 = mono_ns();
+	if ((pid = spawn(o, &master)) < 0) {
+		perror("pty: forkpty");
+		return 1;
+	}
+	frame = wait_frame(o, master, t0, &bytes);
+	if (frame < 0) {
+		stop(pid, master);
+		return 1;
+	}
+	printf("frame_ms %.1f\nframe_bytes %ld\n", frame / 1e6, bytes);
+	if (read_for(master, o->settle_ms) >= 0 && o->idle_s > 0) {
+		w0 = mono_ns();
+		c0 = cpu_ns(pid);
+		idle = read_for(master, o->idle_s * 1000);
+		c1 = cpu_ns(pid);
+		w1 = mono_ns();
+		if (idle >= 0 && c0 >= 0 && c1 >= 0)
+			printf("idle_bytes_per_min %.0f\nidle_cpu_pct %.2f\n",
+			    idle * 60e9 / (double)(w1 - w0),
+			    100.0 * (double)(c1 - c0) / (double)(w1 - w0));
+	}
+	printf("rss_kb %ld\n", rss_kb(pid));
+	fflush(stdout);
+	stop(pid, master);
+	return 0;
+}
+
+static void
+usage(void)
+{
+	fputs("usage: pty [-c COLS] [-r ROWS] [-m MARK]... [-s SETTLE_MS] "
+	    "[-i IDLE_S] [-t TIMEOUT_S] [-o FILE] -- COMMAND [ARG...]\n",
+	    stderr);
+	exit(2);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o = { 100, 30, { NULL }, 0, 2000, 0, 10, NULL };
+	int c;
+
+	while ((c = getopt(argc, argv, "c:r:m:s:i:t:o:")) != -1) {
+		switch (c) {
+		case 'c':
+			o.cols = (unsigned short)atoi(optarg);
+			break;
+		case 'r':
+			o.rows = (unsigned short)atoi(optarg);
+			break;
+		case 'm':
+			if (o.nmarks == MAX_MARKS)
+				usage();
+			o.marks[o.nmarks++] = optarg;
+			break;
+		case 's':
+			o.settle_ms = atol(optarg);
+			break;
+		case 'i':
+			o.idle_s = atol(optarg);
+			break;
+		case 't':
+			o.timeout_s = atol(optarg);
+			break;
+		case 'o':
+			save_fd = open(optarg, O_WRONLY | O_CREAT | O_TRUNC |
+			    O_CLOEXEC, 0644);
+			break;
+		default:
+			usage();
+		}
+	}
+	if (optind >= argc)
+		usage();
+	o.argv = argv + optind;
+	signal(SIGPIPE, SIG_IGN);
+	return measure(&o);
+}
