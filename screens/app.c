@@ -52,10 +52,14 @@ on_crash_signal(int sig)
 	raise(sig);
 }
 
+/* kiosk: the signals a person at the keyboard could send (Ctrl-C, Ctrl-\,
+ * Ctrl-Z, were the tty ever to send them) are ignored, so that nobody on a
+ * shared terminal can drop to a shell; SIGTERM and SIGHUP still end it. */
 static void
-install_signals(void)
+install_signals(int kiosk)
 {
 	static const int stops[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT };
+	static const int kiosk_ignored[] = { SIGINT, SIGQUIT, SIGTSTP };
 	static const int crashes[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL,
 	    SIGABRT };
 	struct sigaction sa;
@@ -66,6 +70,9 @@ install_signals(void)
 	sa.sa_handler = on_stop_signal;	/* no SA_RESTART: poll wakes */
 	for (i = 0; i < NELEM(stops); i++)
 		sigaction(stops[i], &sa, NULL);
+	if (kiosk)
+		for (i = 0; i < NELEM(kiosk_ignored); i++)
+			signal(kiosk_ignored[i], SIG_IGN);
 	sa.sa_handler = on_crash_signal;
 	sa.sa_flags = SA_RESETHAND;
 	for (i = 0; i < NELEM(crashes); i++)
@@ -73,15 +80,22 @@ install_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
+/* kiosk: SIGINT, SIGQUIT and SIGTSTP stay ignored (the participant
+ * terminal goes back to the join screen with a new loop: no moment in
+ * between may let Ctrl-C through). */
 static void
-reset_signals(void)
+reset_signals(int kiosk)
 {
-	static const int all[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGSEGV,
-	    SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	static const int all[] = { SIGTERM, SIGHUP, SIGSEGV, SIGBUS, SIGFPE,
+	    SIGILL, SIGABRT };
+	static const int keyboard[] = { SIGINT, SIGQUIT, SIGTSTP };
 	size_t i;
 
 	for (i = 0; i < NELEM(all); i++)
 		signal(all[i], SIG_DFL);
+	if (!kiosk)
+		for (i = 0; i < NELEM(keyboard); i++)
+			signal(keyboard[i], SIG_DFL);
 }
 
 static int64_t
@@ -184,11 +198,56 @@ app_prompt(struct app *a, const char *question, const char *initial,
 	prompt_free(a->prompt);
 	free(a->question);
 	a->prompt = prompt_new(initial);
+	a->prompt_secret = 0;
 	a->question = xstrdup(question);
 	a->prompt_done = done;
 	a->modal_self = self;
 	a->mode = MODE_PROMPT;
 	a->dirty |= REQ_FULL;
+}
+
+void
+app_prompt_secret(struct app *a, const char *question, app_prompt_fn done,
+    void *self)
+{
+	app_prompt(a, question, NULL, done, self);
+	a->prompt_secret = 1;
+}
+
+const char *
+app_prompt_text(const struct app *a)
+{
+	if (a->prompt != NULL)
+		return prompt_text(a->prompt);
+	if (a->closing != NULL)
+		return prompt_text(a->closing);
+	return NULL;
+}
+
+void
+app_set_room(struct app *a, int room)
+{
+	if (room != a->room)
+		a->dirty |= REQ_STATUS;
+	a->room = room;
+}
+
+int
+app_min_rows(const struct app *a)
+{
+	return a->cfg->min_rows > 0 ? a->cfg->min_rows : MIN_ROWS;
+}
+
+int
+app_min_cols(const struct app *a)
+{
+	return a->cfg->min_cols > 0 ? a->cfg->min_cols : MIN_COLS;
+}
+
+void
+app_quit(struct app *a)
+{
+	a->quit = 1;
 }
 
 void
@@ -233,7 +292,7 @@ layout(struct app *a)
 
 	delete_windows(a);
 	getmaxyx(stdscr, a->rows, a->cols);
-	a->too_small = a->rows < MIN_ROWS || a->cols < MIN_COLS;
+	a->too_small = a->rows < app_min_rows(a) || a->cols < app_min_cols(a);
 	a->dirty |= REQ_FULL;
 	if (a->too_small) {
 		a->w_small = newwin(a->rows > 0 ? a->rows : 1,
@@ -399,7 +458,9 @@ act_on(struct app *a, int req)
 		a->dirty |= REQ_REDRAW;
 	}
 	if (req & REQ_QUIT) {
-		if (a->cfg->quit_question != NULL)
+		if (a->cfg->quit != NULL)
+			a->cfg->quit(a);
+		else if (a->cfg->quit_question != NULL)
 			app_confirm(a, _(a->cfg->quit_question), confirm_quit,
 			    NULL);
 		else
@@ -444,11 +505,23 @@ key_prompt(struct app *a, wint_t wc, int code)
 		return;
 	text = r == PROMPT_SUBMIT ? xstrdup(prompt_text(a->prompt)) : NULL;
 	a->mode = MODE_NORMAL;
-	prompt_free(a->prompt);
+	/* Kept until `done` returns: app_prompt_text() still reads it (and
+	 * `done` may open the next prompt). */
+	a->closing = a->prompt;
 	a->prompt = NULL;
 	a->dirty |= REQ_FULL;
 	done(a->modal_self, a, text);
+	prompt_free(a->closing);
+	a->closing = NULL;
 	free(text);
+}
+
+/* kiosk: the keys that would send a signal on a cooked tty are nothing. */
+static int
+kiosk_swallows(const struct app *a, int key)
+{
+	return a->cfg->kiosk && (key == CTRL('c') || key == CTRL('z') ||
+	    key == CTRL('\\'));
 }
 
 static void
@@ -458,12 +531,21 @@ key_normal(struct app *a, int key)
 	int req;
 
 	a->last_key = key;
+	if (kiosk_swallows(a, key))
+		return;
 	if (a->msg != NULL) {
 		free(a->msg);
 		a->msg = NULL;
 		a->dirty |= REQ_FULL;
 	}
-	req = dispatch(app_keys, NULL, a, key);
+	/* A screen may answer with digits (a poll's options, a scale): its
+	 * own binding comes first and returns REQ_NONE when it has nothing
+	 * to answer; the digit then picks a screen as usual. */
+	req = REQ_NONE;
+	if (key >= '1' && key <= '9' && !a->too_small)
+		req = dispatch(app_current(a)->keys, self, a, key);
+	if (req == REQ_NONE)
+		req = dispatch(app_keys, NULL, a, key);
 	if (req == REQ_NONE && a->too_small)
 		return;
 	if (req == REQ_NONE)
@@ -523,11 +605,16 @@ read_keys(struct app *a)
 	wint_t wc;
 	int code;
 
+	int any = 0;
+
 	while (!a->quit && (code = get_wch(&wc)) != ERR) {
 		a->now = journal_now_ms();
 		on_key(a, wc, code);
 		notice_changes(a);
+		any = 1;
 	}
+	if (any && a->cfg->after_keys != NULL)
+		a->cfg->after_keys(a);
 }
 
 /* --- time ---------------------------------------------------------------- */
@@ -682,7 +769,7 @@ app_run(struct session *s, const struct app_config *cfg)
 	a.seen_seq = s->state->last_seq;
 	if (start_terminal(&a, &err) != 0)
 		return cli_fail_free(EXIT_DATA, err);
-	install_signals();
+	install_signals(cfg->kiosk);
 	a.data = xcalloc(cfg->nscreens, sizeof *a.data);
 	for (i = 0; i < cfg->nscreens; i++)
 		if (cfg->screens[i]->init != NULL)
@@ -692,7 +779,7 @@ app_run(struct session *s, const struct app_config *cfg)
 		app_current(&a)->enter(a.data[0], &a);
 	loop(&a);
 	stop_terminal();
-	reset_signals();
+	reset_signals(cfg->kiosk);
 	for (i = 0; i < cfg->nscreens; i++)
 		if (cfg->screens[i]->fini != NULL)
 			cfg->screens[i]->fini(a.data[i]);

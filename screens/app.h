@@ -42,6 +42,30 @@ struct app_config {
 	void (*tick)(struct app *a, int64_t now_ms);
 	/* After the state changed, before the screens hear of it. */
 	void (*changed)(struct app *a);
+
+	/* A shared terminal (convene join --kiosk): SIGINT, SIGQUIT and
+	 * SIGTSTP are ignored, and the keys Ctrl-C, Ctrl-Z and Ctrl-\ do
+	 * nothing at all (raw(): the tty sends no signals for them). */
+	int kiosk;
+	/* When not NULL, q (REQ_QUIT) calls this instead of asking
+	 * quit_question; it ends the loop with app_quit(), at once or after
+	 * a question of its own (the kiosk's passphrase). */
+	void (*quit)(struct app *a);
+	/* The message line's hint when there is no message (N_()); NULL:
+	 * the console's. */
+	const char *hint;
+	/* After each burst of keys has been handled (a participant's draft
+	 * is saved here: once per burst, not per key). */
+	void (*after_keys)(struct app *a);
+	/* Below this size the body says "terminal too small" (0: 40x10, the
+	 * console's; a phone's SSH client may be narrower). */
+	int min_rows, min_cols;
+	/* The status line's clock shows the session timer when the room's
+	 * is idle (a participant follows whichever runs). */
+	int clock_falls_back;
+	/* The status line's clock is drawn without bold: a second then costs
+	 * about 20 bytes instead of 35 (a participant's slow SSH link). */
+	int thin_clock;
 };
 
 /* Runs until q (confirmed) or a signal; returns an exit status (0, or 3 when
@@ -84,6 +108,22 @@ void app_prompt(struct app *a, const char *question, const char *initial,
 typedef void (*app_confirm_fn)(void *self, struct app *a, int yes);
 void app_confirm(struct app *a, const char *question, app_confirm_fn done,
     void *self);
+
+/* As app_prompt, but what is typed is shown as one '*' a character (a
+ * passphrase, a PIN). */
+void app_prompt_secret(struct app *a, const char *question,
+    app_prompt_fn done, void *self);
+/* The text in the open prompt, or NULL when none is open.  Inside a prompt's
+ * `done` it is still the text that was there, on Esc too (so that a
+ * cancelled idea can be kept as a draft).  Borrowed until the next key. */
+const char *app_prompt_text(const struct app *a);
+
+/* The room followed (the status line's clock) is now `room`, an index, -1
+ * for the session: a participant moved to another room. */
+void app_set_room(struct app *a, int room);
+
+/* Ends the loop after this pass (app_run returns 0). */
+void app_quit(struct app *a);
 
 /* Makes screen `ops` current (by its table), as Tab would. */
 void app_show(struct app *a, const struct screen_ops *ops);

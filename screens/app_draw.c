@@ -43,6 +43,9 @@ status_clock(const struct app *a, char *buf, size_t size,
 	int64_t rem;
 
 	*role = DR_STATUS;
+	if ((t == NULL || t->state == TIMER_IDLE) && a->room >= 0 &&
+	    a->cfg->clock_falls_back)
+		t = state_timer(a->s->state, -1);
 	if (t != NULL && t->state != TIMER_IDLE) {
 		char clock[16];
 
@@ -86,7 +89,8 @@ status_right(struct app *a, int x, int draw)
 	if (draw) {
 		x += draw_text(w, 0, x, a->cols - x, phase_text, sa);
 		x += draw_text(w, 0, x, a->cols - x, " ", ca);
-		x += draw_text(w, 0, x, a->cols - x, clock, ca | A_BOLD);
+		x += draw_text(w, 0, x, a->cols - x, clock, ca |
+		    (a->cfg->thin_clock ? A_NORMAL : A_BOLD));
 		x += draw_text(w, 0, x, a->cols - x, " ", ca);
 		draw_text(w, 0, x, a->cols - x, joined, sa);
 	}
@@ -238,6 +242,18 @@ draw_help(struct app *a)
 
 /* --- the message line ---------------------------------------------------- */
 
+/* A secret as it is typed: one '*' a character, the cursor after them. */
+static void
+draw_secret(WINDOW *w, int x, int width, const char *text)
+{
+	size_t n = text_count_chars(text);
+	int i;
+
+	for (i = 0; i < width - 1 && (size_t)i < n; i++)
+		mvwaddch(w, 0, x + i, '*');
+	wmove(w, 0, x + i);
+}
+
 static void
 draw_msg(struct app *a)
 {
@@ -250,7 +266,11 @@ draw_msg(struct app *a)
 		x = draw_text(w, 0, 0, a->cols / 2, a->question,
 		    draw_attr(DR_HEADING));
 		x += draw_text(w, 0, x, 1, " ", A_NORMAL);
-		prompt_draw(a->prompt, w, 0, x, a->cols - x - 1);
+		if (a->prompt_secret)
+			draw_secret(w, x, a->cols - x - 1,
+			    prompt_text(a->prompt));
+		else
+			prompt_draw(a->prompt, w, 0, x, a->cols - x - 1);
 		wnoutrefresh(w);
 		return;
 	}
@@ -264,7 +284,8 @@ draw_msg(struct app *a)
 		draw_text(w, 0, 0, a->cols, a->msg,
 		    draw_attr(a->msg_error ? DR_ERROR : DR_OK));
 	else
-		draw_text(w, 0, 0, a->cols, _("? keys   Tab next screen   "
+		draw_text(w, 0, 0, a->cols, a->cfg->hint != NULL ?
+		    _(a->cfg->hint) : _("? keys   Tab next screen   "
 		    "u undo   q quit"), draw_attr(DR_DIM));
 	wnoutrefresh(w);
 }
@@ -275,7 +296,8 @@ static void
 draw_too_small(struct app *a)
 {
 	WINDOW *w = a->w_small;
-	char *need = xasprintf(_("(%dx%d needed)"), MIN_COLS, MIN_ROWS);
+	char *need = xasprintf(_("(%dx%d needed)"), app_min_cols(a),
+	    app_min_rows(a));
 
 	werase(w);
 	draw_text_centre(w, a->rows / 2 > 0 ? a->rows / 2 - 1 : 0, 0, a->cols,

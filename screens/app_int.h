@@ -40,6 +40,8 @@ struct app {
 	enum mode mode;
 	int help_top;		/* first row of the help overlay shown */
 	struct prompt *prompt;
+	struct prompt *closing;	/* the prompt whose `done` is running */
+	int prompt_secret;	/* the prompt shows '*' for each character */
 	char *question;
 	app_prompt_fn prompt_done;
 	app_confirm_fn confirm_done;
@@ -51,6 +53,10 @@ struct app {
 
 /* The loop's own keys (Tab, ?, q...), shown last in the help overlay. */
 extern const struct binding app_keys[];
+
+/* The smallest terminal the role works in (config, else MIN_*). */
+int app_min_rows(const struct app *a);
+int app_min_cols(const struct app *a);
 
 /* The screen shown. */
 const struct screen_ops *app_current(const struct app *a);

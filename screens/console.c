@@ -9,6 +9,7 @@
 
 #include "draw.h"
 #include "i18n.h"
+#include "questions.h"
 #include "session.h"
 #include "state.h"
 #include "tz.h"
@@ -317,6 +318,7 @@ console_tick(struct app *a, int64_t now)
 static const struct screen_ops *const console_screens[] = {
 	&console_agenda, &console_page, &console_timer, &console_rooms,
 	&console_board, &console_voting, &console_rollcall,
+	&console_questions, &console_polls,
 };
 
 int

@@ -1,17 +1,358 @@
-/* console_questions.c -- not built yet (a stub that keeps the lists linking). */
+/* console_questions.c -- the facilitator's questions for the speaker:
+ * ranked by upvotes, marked answered, hidden or pinned to the projector. */
 #include "questions.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "commands.h"
+#include "console.h"
+#include "content.h"
+#include "draw.h"
 #include "i18n.h"
+#include "listview.h"
+#include "qa.h"
+#include "session.h"
+#include "state.h"
+
+#define HEAD_ROWS 2		/* what is shown, a blank line */
+#define DETAIL_ROWS 5		/* the highlighted question in full */
+
+struct cquestions {
+	int *rows;		/* question indexes, ranked */
+	size_t nrows;
+	struct listview lv;
+	int all_items;		/* every agenda item, not just the current */
+	char *sel_id;		/* the highlighted question, kept across
+				   changes (its rank moves as votes come) */
+};
+
+/* Builds the ranked list again, keeping the highlight on its question. */
+static void
+collect(struct cquestions *c, struct app *a)
+{
+	const struct state *st = app_session(a)->state;
+	size_t i;
+
+	free(c->rows);
+	c->rows = xcalloc(st->nquestions + 1, sizeof *c->rows);
+	c->nrows = qa_rank_questions(st, st->agenda_id, QA_WITH_HIDDEN |
+	    (c->all_items ? QA_ALL_ITEMS : 0), c->rows);
+	listview_set_count(&c->lv, c->nrows);
+	if (c->sel_id == NULL)
+		return;
+	for (i = 0; i < c->nrows; i++)
+		if (strcmp(st->questions[c->rows[i]].id, c->sel_id) == 0)
+			listview_select(&c->lv, i);
+}
+
+static const struct question *
+selected(const struct cquestions *c, struct app *a)
+{
+	return c->nrows > 0 ?
+	    &app_session(a)->state->questions[c->rows[c->lv.sel]] : NULL;
+}
 
 static void
-draw(void *self, struct app *a, WINDOW *w)
+remember_selection(struct cquestions *c, struct app *a)
 {
-	(void)self;
-	(void)a;
-	mvwaddstr(w, 0, 0, _("Not built yet."));
+	const struct question *q = selected(c, a);
+
+	free(c->sel_id);
+	c->sel_id = q != NULL ? xstrdup(q->id) : NULL;
 }
+
+static void *
+cq_init(struct app *a)
+{
+	struct cquestions *c = xcalloc(1, sizeof *c);
+
+	listview_init(&c->lv);
+	collect(c, a);
+	return c;
+}
+
+static void
+cq_fini(void *self)
+{
+	struct cquestions *c = self;
+
+	free(c->rows);
+	free(c->sel_id);
+	free(c);
+}
+
+static void
+cq_changed(void *self, struct app *a)
+{
+	collect(self, a);
+}
+
+static void
+cq_enter(void *self, struct app *a)
+{
+	collect(self, a);
+}
+
+static void
+cq_resize(void *self, struct app *a, int rows, int cols)
+{
+	struct cquestions *c = self;
+
+	(void)a;
+	(void)cols;
+	listview_set_height(&c->lv, rows > HEAD_ROWS + DETAIL_ROWS + 1 ?
+	    (size_t)(rows - HEAD_ROWS - DETAIL_ROWS) : rows > HEAD_ROWS ?
+	    (size_t)(rows - HEAD_ROWS) : 0);
+}
+
+/* --- drawing ------------------------------------------------------------- */
+
+static void
+flags(const struct question *q, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s%s", q->pinned ? _("[pinned] ") : "",
+	    q->answered ? _("[answered] ") : "",
+	    q->hidden ? _("[hidden] ") : "");
+}
+
+static void
+draw_row(struct cquestions *c, struct app *a, WINDOW *w, int y, int cols,
+    size_t k)
+{
+	const struct question *q =
+	    &app_session(a)->state->questions[c->rows[k]];
+	int sel = k == c->lv.sel, x;
+	attr_t at = sel ? draw_attr(DR_SELECTED) : q->hidden ||
+	    q->answered ? draw_attr(DR_DIM) : q->pinned ?
+	    draw_attr(DR_CURRENT) : A_NORMAL;
+	char fl[96];
+
+	if (sel)
+		draw_fill(w, y, 0, cols, at);
+	draw_textf(w, y, 0, 5, at, "%3zu.", k + 1);
+	/* ▲ and the upvotes */
+	draw_textf(w, y, 5, 7, at, "\xe2\x96\xb2 %zu", q->nupvoters);
+	x = 12;
+	flags(q, fl, sizeof fl);
+	x += draw_text(w, y, x, cols - x, fl, sel ? at : draw_attr(DR_WARN));
+	if (questions_author_shown(a) && cols - x > 40)
+		x += draw_textf(w, y, x, 18, sel ? at : draw_attr(DR_DIM),
+		    "%s: ", questions_author(a, q));
+	draw_text(w, y, x, cols - x, q->text, at);
+}
+
+static void
+draw_detail(struct cquestions *c, struct app *a, WINDOW *w, int y, int cols)
+{
+	const struct question *q = selected(c, a);
+	char when[16];
+
+	wattrset(w, draw_attr(DR_DIM));
+	mvwhline(w, y, 0, ACS_HLINE, cols);
+	wattrset(w, A_NORMAL);
+	if (q == NULL)
+		return;
+	console_hhmm(a, q->asked_at, when, sizeof when);
+	draw_textf(w, y + 1, 0, cols, draw_attr(DR_HEADING),
+	    ngettext("%s \xc2\xb7 asked %s \xc2\xb7 %zu upvote \xc2\xb7 %s",
+	    "%s \xc2\xb7 asked %s \xc2\xb7 %zu upvotes \xc2\xb7 %s",
+	    q->nupvoters), q->id, when, q->nupvoters,
+	    questions_author_shown(a) ? questions_author(a, q) :
+	    _("anonymous"));
+	draw_wrapped(w, y + 2, 0, cols, 0, DETAIL_ROWS - 2, q->text, A_NORMAL);
+}
+
+static void
+cq_draw(void *self, struct app *a, WINDOW *w)
+{
+	struct cquestions *c = self;
+	const struct session *s = app_session(a);
+	const struct agenda_item *it = s->state->agenda_id != NULL ?
+	    module_item(s->module, s->state->agenda_id) : NULL;
+	int rows, cols;
+	size_t i;
+
+	getmaxyx(w, rows, cols);
+	if (c->all_items)
+		draw_textf(w, 0, 0, cols, draw_attr(DR_HEADING),
+		    ngettext("%zu question \xc2\xb7 all agenda items",
+		    "%zu questions \xc2\xb7 all agenda items", c->nrows),
+		    c->nrows);
+	else
+		draw_textf(w, 0, 0, cols, draw_attr(DR_HEADING),
+		    ngettext("%zu question \xc2\xb7 %s", "%zu questions "
+		    "\xc2\xb7 %s", c->nrows), c->nrows, it != NULL ?
+		    it->title : _("before the first agenda item"));
+	if (c->nrows == 0)
+		draw_text(w, HEAD_ROWS, 2, cols - 2, _("No questions yet: "
+		    "participants ask with a on their Questions screen."),
+		    A_NORMAL);
+	for (i = 0; i < listview_visible(&c->lv); i++)
+		draw_row(c, a, w, HEAD_ROWS + (int)i, cols, c->lv.top + i);
+	if (rows > HEAD_ROWS + DETAIL_ROWS + 1)
+		draw_detail(c, a, w, rows - DETAIL_ROWS, cols);
+}
+
+/* --- keys ---------------------------------------------------------------- */
+
+static int
+moved(struct cquestions *c, struct app *a)
+{
+	remember_selection(c, a);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static int
+key_down(void *self, struct app *a)
+{
+	listview_move(&((struct cquestions *)self)->lv, 1);
+	return moved(self, a);
+}
+
+static int
+key_up(void *self, struct app *a)
+{
+	listview_move(&((struct cquestions *)self)->lv, -1);
+	return moved(self, a);
+}
+
+static int
+key_pgdn(void *self, struct app *a)
+{
+	listview_page(&((struct cquestions *)self)->lv, 1);
+	return moved(self, a);
+}
+
+static int
+key_pgup(void *self, struct app *a)
+{
+	listview_page(&((struct cquestions *)self)->lv, -1);
+	return moved(self, a);
+}
+
+static int
+key_home(void *self, struct app *a)
+{
+	listview_home(&((struct cquestions *)self)->lv);
+	return moved(self, a);
+}
+
+static int
+key_end(void *self, struct app *a)
+{
+	listview_end(&((struct cquestions *)self)->lv);
+	return moved(self, a);
+}
+
+/* Marks the highlighted question (answered, hidden, pinned): on when it is
+ * off, off when it is on. */
+static int
+toggle(struct cquestions *c, struct app *a, const char *what,
+    const char *on_done, const char *off_done)
+{
+	const struct question *q = selected(c, a);
+	int on;
+	char *err = NULL, *id;
+	int status;
+
+	if (q == NULL) {
+		app_message(a, "%s", _("no question to mark"));
+		return REQ_HANDLED;
+	}
+	on = !(strcmp(what, "answered") == 0 ? q->answered :
+	    strcmp(what, "hidden") == 0 ? q->hidden : q->pinned);
+	id = xstrdup(q->id);	/* the command moves the state on */
+	remember_selection(c, a);
+	status = cmd_question_mark(app_session(a), id, what, on, &err);
+	free(id);
+	return app_report(a, status, err, on ? on_done : off_done);
+}
+
+static int
+key_answered(void *self, struct app *a)
+{
+	return toggle(self, a, "answered", _("marked answered"),
+	    _("marked not answered"));
+}
+
+static int
+key_hide(void *self, struct app *a)
+{
+	return toggle(self, a, "hidden", _("hidden from everyone"),
+	    _("shown again"));
+}
+
+/* One question on the projector at a time: pinning one unpins the rest. */
+static int
+key_pin(void *self, struct app *a)
+{
+	struct cquestions *c = self;
+	const struct state *st = app_session(a)->state;
+	const struct question *q = selected(c, a);
+	char *err = NULL, *sel, *id;
+	int status = 0;
+	size_t i;
+
+	if (q == NULL || q->pinned)
+		return toggle(c, a, "pinned", _("pinned to the projector"),
+		    _("unpinned"));
+	sel = xstrdup(q->id);
+	for (i = 0; status == 0 && i < st->nquestions; i++) {
+		if (!st->questions[i].pinned)
+			continue;
+		id = xstrdup(st->questions[i].id);
+		status = cmd_question_mark(app_session(a), id, "pinned", 0,
+		    &err);
+		free(id);
+	}
+	if (status == 0)
+		status = cmd_question_mark(app_session(a), sel, "pinned", 1,
+		    &err);
+	free(sel);
+	return app_report(a, status, err, _("pinned to the projector"));
+}
+
+static int
+key_items(void *self, struct app *a)
+{
+	struct cquestions *c = self;
+
+	c->all_items = !c->all_items;
+	collect(c, a);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static const struct binding cq_keys[] = {
+	{ 'j', "j k Down Up", N_("move in the questions"), key_down },
+	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
+	{ 'k', NULL, NULL, key_up },
+	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
+	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("a page down / up"), key_pgdn },
+	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
+	{ KEYCODE(KEY_HOME), "Home End", N_("the first / last question"),
+	    key_home },
+	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	{ 'a', "a", N_("mark the question answered (again: not answered)"),
+	    key_answered },
+	{ 'h', "h", N_("hide the question from everyone (again: show it)"),
+	    key_hide },
+	{ 'P', "P", N_("pin the question to the projector (again: unpin)"),
+	    key_pin },
+	{ 'A', "A", N_("this agenda item's questions / every item's"),
+	    key_items },
+	{ 0, NULL, NULL, NULL }
+};
 
 const struct screen_ops console_questions = {
 	.name = N_("Questions"),
-	.draw = draw,
+	.keys = cq_keys,
+	.init = cq_init,
+	.fini = cq_fini,
+	.enter = cq_enter,
+	.resize = cq_resize,
+	.draw = cq_draw,
+	.changed = cq_changed,
 };

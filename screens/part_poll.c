@@ -1,24 +1,383 @@
-/* part_poll.c -- not built yet (a stub that keeps the lists linking). */
+/* part_poll.c -- the participant's quick poll: one key per option, the
+ * results as bars once the facilitator reveals them; and what the screens
+ * of questions and polls share. */
 #include "questions.h"
 
-#include "i18n.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-static void
-draw(void *self, struct app *a, WINDOW *w)
+#include "app.h"
+#include "commands.h"
+#include "draw.h"
+#include "i18n.h"
+#include "participant.h"
+#include "qa.h"
+#include "session.h"
+#include "state.h"
+
+#define MAX_CHOICES 9
+
+/* --- shared by the screens of questions and polls ------------------------ */
+
+int
+questions_author_shown(struct app *a)
 {
-	(void)self;
-	(void)a;
-	mvwaddstr(w, 0, 0, _("Not built yet."));
+	const struct session *s = app_session(a);
+
+	return !s->set.anonymous && !s->state->anonymous;
 }
 
-const struct screen_ops part_poll = {
-	.name = N_("Poll"),
-	.draw = draw,
-};
+const char *
+questions_author(struct app *a, const struct question *q)
+{
+	const struct state *st = app_session(a)->state;
+
+	if (q->author < 0 || (size_t)q->author >= st->nparticipants)
+		return _("someone");
+	return st->participants[q->author].name;
+}
+
+static const char *
+option_label(const struct poll *p, size_t i)
+{
+	if (p->kind != POLL_SCALE)
+		return p->options[i];
+	return i == 0 ? _("lowest") : i + 1 == p->noptions ? _("highest") : "";
+}
+
+int
+questions_draw_results(WINDOW *w, int y, int x, int rows, int cols,
+    const struct poll *p)
+{
+	int pct[MAX_CHOICES], bar = cols / 3 > 30 ? 30 : cols / 3, label, bx;
+	int top = qa_poll_top(p), mean = qa_poll_mean10(p), r = 0;
+	size_t i;
+	attr_t at;
+
+	if (p->noptions > MAX_CHOICES || cols < 20)
+		return 0;
+	qa_poll_percent(p, pct);
+	/* The option's text takes what the bar and the figures leave. */
+	label = cols - 4 - bar - 16;
+	if (label < 8) {
+		label = 8;
+		bar = cols - 4 - label - 16;
+	}
+	for (i = 0; i < p->noptions && r < rows; i++, r++) {
+		at = (int)i == top ? draw_attr(DR_STRONG) : A_NORMAL;
+		draw_textf(w, y + r, x, 4, at, " %zu", i + 1);
+		draw_text(w, y + r, x + 4, label - 1, option_label(p, i), at);
+		bx = x + 4 + label;
+		if (bar > 2)
+			draw_bar(w, y + r, bx, bar, p->answers[i],
+			    p->nvoters > 0 ? (long)p->nvoters : 1,
+			    draw_attr(DR_BAR));
+		draw_textf(w, y + r, bx + (bar > 2 ? bar + 1 : 0), 15, at,
+		    "%3d%% (%u)", pct[i], p->answers[i]);
+	}
+	if (r < rows) {
+		if (mean >= 0)
+			draw_textf(w, y + r, x, cols, draw_attr(DR_HEADING),
+			    ngettext("Average %d.%d of 5, %zu answer",
+			    "Average %d.%d of 5, %zu answers", p->nvoters),
+			    mean / 10, mean % 10, p->nvoters);
+		else
+			draw_textf(w, y + r, x, cols, draw_attr(DR_DIM),
+			    ngettext("%zu person answered",
+			    "%zu people answered", p->nvoters), p->nvoters);
+		r++;
+	}
+	return r;
+}
+
+/* One terminal, one person at a time: what has already been brought
+ * forward is remembered here (qa_attention restarts for the next person). */
+static struct qa_seen attention_seen;
 
 const struct screen_ops *
 questions_attention(struct app *a)
 {
-	(void)a;
-	return NULL;
+	const char *pid = participant_id(a);
+	int me = pid != NULL ? state_participant(app_session(a)->state, pid) :
+	    -1;
+
+	return qa_attention(app_session(a)->state, me, &attention_seen) >= 0 ?
+	    &part_poll : NULL;
 }
+
+/* --- the poll screen ----------------------------------------------------- */
+
+struct ppoll {
+	char *poll_id;		/* the poll the choices are about */
+	unsigned chosen;	/* multi: bit i for option i */
+	int sel;		/* the highlighted option */
+};
+
+static int
+me(struct app *a)
+{
+	const char *pid = participant_id(a);
+
+	return pid != NULL ? state_participant(app_session(a)->state, pid) :
+	    -1;
+}
+
+/* The poll shown, or NULL; a different poll than last time starts the
+ * choices afresh. */
+static const struct poll *
+shown(struct ppoll *pp, struct app *a)
+{
+	const struct state *st = app_session(a)->state;
+	int i = qa_poll_for(st, me(a));
+	const struct poll *p = i >= 0 ? &st->polls[i] : NULL;
+
+	if (p == NULL || pp->poll_id == NULL ||
+	    strcmp(pp->poll_id, p->id) != 0) {
+		free(pp->poll_id);
+		pp->poll_id = p != NULL ? xstrdup(p->id) : NULL;
+		pp->chosen = 0;
+		pp->sel = 0;
+	}
+	return p;
+}
+
+static int
+can_answer(const struct poll *p, struct app *a)
+{
+	int m = me(a);
+
+	return p != NULL && p->open && m >= 0 && !poll_answered(p, m) &&
+	    p->noptions <= MAX_CHOICES;
+}
+
+static void *
+pp_init(struct app *a)
+{
+	(void)a;
+	return xcalloc(1, sizeof(struct ppoll));
+}
+
+static void
+pp_fini(void *self)
+{
+	struct ppoll *pp = self;
+
+	free(pp->poll_id);
+	free(pp);
+}
+
+static void
+pp_changed(void *self, struct app *a)
+{
+	shown(self, a);
+}
+
+/* --- drawing ------------------------------------------------------------- */
+
+static void
+draw_choices(struct ppoll *pp, WINDOW *w, int y, int rows, int cols,
+    const struct poll *p)
+{
+	size_t i;
+	int sel;
+	attr_t at;
+
+	for (i = 0; i < p->noptions && (int)i < rows; i++) {
+		sel = (int)i == pp->sel;
+		at = sel ? draw_attr(DR_SELECTED) : A_NORMAL;
+		if (sel)
+			draw_fill(w, y + (int)i, 0, cols, at);
+		if (p->kind == POLL_MULTI)
+			draw_textf(w, y + (int)i, 2, 6, at, "%zu [%s]", i + 1,
+			    pp->chosen & (1u << i) ? "x" : " ");
+		else
+			draw_textf(w, y + (int)i, 2, 6, at, "%zu", i + 1);
+		draw_text(w, y + (int)i, 8, cols - 8, option_label(p, i), at);
+	}
+}
+
+static const char *
+how_to_answer(const struct poll *p)
+{
+	if (p->kind == POLL_MULTI)
+		return _("Press the number of each option you choose (or "
+		    "Space), then Enter to send.");
+	if (p->kind == POLL_SCALE)
+		return _("Press 1 (lowest) to 5 (highest), or move with j k "
+		    "and press Enter.");
+	return _("Press the number of your answer, or move with j k and "
+	    "press Enter.");
+}
+
+static void
+pp_draw(void *self, struct app *a, WINDOW *w)
+{
+	struct ppoll *pp = self;
+	const struct poll *p = shown(pp, a);
+	int rows, cols, y, m = me(a);
+
+	getmaxyx(w, rows, cols);
+	if (p == NULL) {
+		draw_wrapped(w, 1, 2, cols - 2, 0, 3, _("No poll yet: when the "
+		    "facilitator opens one, it appears here."), A_NORMAL);
+		return;
+	}
+	y = draw_wrapped(w, 0, 0, cols, 0, rows / 3 > 2 ? rows / 3 : 2,
+	    p->question, draw_attr(DR_HEADING)) + 1;
+	/* What to do or what comes next, wrapped: terminals may be narrow. */
+	if (can_answer(p, a)) {
+		y += draw_wrapped(w, y, 0, cols, 0, 2, how_to_answer(p),
+		    draw_attr(DR_CURRENT));
+		draw_choices(pp, w, y + 1, rows - y - 1, cols, p);
+	} else if (p->revealed) {
+		draw_text(w, y++, 0, cols, _("Results:"), draw_attr(DR_OK));
+		questions_draw_results(w, y + 1, 0, rows - y - 1, cols, p);
+	} else if (p->open)
+		draw_wrapped(w, y, 0, cols, 0, 3, m >= 0 ? _("Thank you: your "
+		    "answer is in. The results appear when the facilitator "
+		    "reveals them.") : _("Join to answer."), draw_attr(DR_OK));
+	else
+		draw_wrapped(w, y, 0, cols, 0, 3, _("The poll is closed. The "
+		    "results appear when the facilitator reveals them."),
+		    draw_attr(DR_DIM));
+}
+
+/* --- keys ---------------------------------------------------------------- */
+
+static int
+send_answer(struct ppoll *pp, struct app *a, const struct poll *p,
+    const int *choices, int n)
+{
+	char *err = NULL, *id = xstrdup(p->id);
+	int status;
+
+	status = cmd_poll_answer(app_session(a), participant_id(a), id,
+	    choices, n, &err);
+	free(id);
+	if (status == 0)
+		pp->chosen = 0;
+	return app_report(a, status, err, _("thank you: your answer is in"));
+}
+
+/* Option i (0-based) pressed: a one-answer poll sends it, a multiple one
+ * toggles it.  Not answering (nothing open): REQ_NONE, so that the digit
+ * keeps its meaning elsewhere. */
+static int
+choose(struct ppoll *pp, struct app *a, int i)
+{
+	const struct poll *p = shown(pp, a);
+	int one = i + 1;
+
+	if (!can_answer(p, a) || i < 0 || (size_t)i >= p->noptions)
+		return REQ_NONE;
+	pp->sel = i;
+	if (p->kind != POLL_MULTI)
+		return send_answer(pp, a, p, &one, 1);
+	pp->chosen ^= 1u << i;
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+#define DIGIT_KEY(n) \
+static int \
+key_##n(void *self, struct app *a) \
+{ \
+	return choose(self, a, (n) - 1); \
+}
+DIGIT_KEY(1)
+DIGIT_KEY(2)
+DIGIT_KEY(3)
+DIGIT_KEY(4)
+DIGIT_KEY(5)
+DIGIT_KEY(6)
+DIGIT_KEY(7)
+DIGIT_KEY(8)
+DIGIT_KEY(9)
+#undef DIGIT_KEY
+
+static int
+move_sel(struct ppoll *pp, struct app *a, int delta)
+{
+	const struct poll *p = shown(pp, a);
+
+	if (!can_answer(p, a))
+		return REQ_HANDLED;
+	pp->sel += delta;
+	if (pp->sel < 0)
+		pp->sel = 0;
+	if ((size_t)pp->sel >= p->noptions)
+		pp->sel = (int)p->noptions - 1;
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static int
+key_down(void *self, struct app *a)
+{
+	return move_sel(self, a, 1);
+}
+
+static int
+key_up(void *self, struct app *a)
+{
+	return move_sel(self, a, -1);
+}
+
+/* Space: choose the highlighted option (toggle it in a multiple poll). */
+static int
+key_space(void *self, struct app *a)
+{
+	struct ppoll *pp = self;
+
+	if (!can_answer(shown(pp, a), a))
+		return REQ_HANDLED;
+	return choose(pp, a, pp->sel);
+}
+
+/* Enter: send.  A multiple poll sends what is chosen (or the highlighted
+ * option when nothing is); a one-answer poll the highlighted option. */
+static int
+key_enter(void *self, struct app *a)
+{
+	struct ppoll *pp = self;
+	const struct poll *p = shown(pp, a);
+	int choices[MAX_CHOICES], n = 0;
+	size_t i;
+
+	if (!can_answer(p, a))
+		return REQ_HANDLED;
+	if (p->kind != POLL_MULTI)
+		return choose(pp, a, pp->sel);
+	if (pp->chosen == 0)
+		pp->chosen = 1u << pp->sel;
+	for (i = 0; i < p->noptions; i++)
+		if (pp->chosen & (1u << i))
+			choices[n++] = (int)i + 1;
+	return send_answer(pp, a, p, choices, n);
+}
+
+static const struct binding pp_keys[] = {
+	{ '1', "1-9", N_("answer with that option (multiple choice: "
+	    "choose or unchoose it)"), key_1 },
+	{ '2', NULL, NULL, key_2 }, { '3', NULL, NULL, key_3 },
+	{ '4', NULL, NULL, key_4 }, { '5', NULL, NULL, key_5 },
+	{ '6', NULL, NULL, key_6 }, { '7', NULL, NULL, key_7 },
+	{ '8', NULL, NULL, key_8 }, { '9', NULL, NULL, key_9 },
+	{ 'j', "j k Down Up", N_("move between the options"), key_down },
+	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
+	{ 'k', NULL, NULL, key_up },
+	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
+	{ ' ', "Space", N_("choose the highlighted option"), key_space },
+	{ '\r', "Enter", N_("send the answer"), key_enter },
+	{ '\n', NULL, NULL, key_enter },
+	{ KEYCODE(KEY_ENTER), NULL, NULL, key_enter },
+	{ 0, NULL, NULL, NULL }
+};
+
+const struct screen_ops part_poll = {
+	.name = N_("Poll"),
+	.keys = pp_keys,
+	.init = pp_init,
+	.fini = pp_fini,
+	.draw = pp_draw,
+	.changed = pp_changed,
+};

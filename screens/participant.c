@@ -1,29 +1,437 @@
-/* participant.c -- the participant terminal: not built yet (a stub). */
+/* participant.c -- the participant terminal (`convene join`): who is at it,
+ * the draft of their idea, the kiosk's rules, and the loop from the join
+ * screen to their screens and back (N, the next person). */
 #include "participant.h"
 
-#include "cli.h"
-#include "i18n.h"
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
 
-int
-participant_main(struct session *s, const char *as, int kiosk)
+#include "app.h"
+#include "auth.h"
+#include "commands.h"
+#include "drafts.h"
+#include "i18n.h"
+#include "questions.h"
+#include "session.h"
+#include "state.h"
+#include "text.h"
+#include "util.h"
+#include "wall.h"
+
+#define PART_MIN_ROWS 10
+#define PART_MIN_COLS 30	/* a phone's SSH client, held upright */
+
+struct part_role {
+	struct session *s;
+	int kiosk;
+	char *pid;		/* who is at the terminal; NULL: nobody */
+	char *draft;		/* their unsent idea, NULL: none */
+	char *saved;		/* what drafts/PID.txt holds now, NULL: none */
+	int writing;		/* the idea's editor is open */
+	int next_person;	/* N: back to the join screen */
+	int phase, round;	/* what the voting was when last seen */
+	size_t seen_messages;
+	int started;		/* the first screen was chosen */
+};
+
+static struct part_role *
+role_of(const struct app *a)
 {
-	(void)s;
-	(void)as;
-	(void)kiosk;
-	return cli_fail(EXIT_DATA, "%s", _("the participant screen is not "
-	    "built yet"));
+	return app_role(a);
 }
 
 const char *
 participant_id(const struct app *a)
 {
-	(void)a;
-	return NULL;
+	return role_of(a)->pid;
 }
 
 int
 participant_is_kiosk(const struct app *a)
 {
-	(void)a;
-	return 0;
+	return role_of(a)->kiosk;
+}
+
+int
+participant_index(const struct app *a)
+{
+	const char *pid = participant_id(a);
+
+	return pid != NULL ? state_participant(app_session(a)->state, pid) :
+	    -1;
+}
+
+int
+participant_room(const struct app *a)
+{
+	const struct state *st = app_session(a)->state;
+	int p = participant_index(a);
+
+	return p >= 0 ? st->participants[p].room : -1;
+}
+
+const char *
+participant_room_name(const struct app *a, int room)
+{
+	const struct state *st = app_session(a)->state;
+
+	if (room < 0 || (size_t)room >= st->nrooms)
+		return _("plenary");
+	return st->rooms[room].name != NULL && *st->rooms[room].name != '\0' ?
+	    st->rooms[room].name : st->rooms[room].id;
+}
+
+void
+participant_picked(struct app *a, const char *pid)
+{
+	struct part_role *r = role_of(a);
+
+	free(r->pid);
+	r->pid = xstrdup(pid);
+	app_quit(a);
+}
+
+/* --- the draft ----------------------------------------------------------- */
+
+static void
+set_str(char **dst, const char *src)
+{
+	if (*dst != NULL && src != NULL && strcmp(*dst, src) == 0)
+		return;
+	free(*dst);
+	*dst = src != NULL ? xstrdup(src) : NULL;
+}
+
+/* Writes the draft to disk when it differs from what is there. */
+static void
+save_draft(struct app *a, struct part_role *r)
+{
+	char *err = NULL;
+	const char *d = r->draft != NULL ? r->draft : "";
+	const char *on_disk = r->saved != NULL ? r->saved : "";
+
+	if (r->pid == NULL || strcmp(d, on_disk) == 0)
+		return;
+	if (drafts_save(r->s->dir, r->pid, d, &err) != 0) {
+		/* Typing goes on; the text is still in the editor. */
+		if (a != NULL)
+			app_error(a, err);
+		else
+			free(err);
+		return;
+	}
+	set_str(&r->saved, d);
+}
+
+/* After a burst of keys: the editor's text goes to disk (so that a
+ * dropped connection or a kill -9 keeps it). */
+static void
+part_after_keys(struct app *a)
+{
+	struct part_role *r = role_of(a);
+	const char *t;
+
+	if (!r->writing || (t = app_prompt_text(a)) == NULL)
+		return;
+	set_str(&r->draft, t);
+	save_draft(a, r);
+}
+
+static void
+idea_done(void *self, struct app *a, const char *text)
+{
+	struct part_role *r = self;
+	const char *typed = app_prompt_text(a);
+	char *err = NULL;
+	int status;
+
+	r->writing = 0;
+	set_str(&r->draft, typed);
+	if (text == NULL) {
+		save_draft(a, r);
+		if (r->draft != NULL && !text_is_blank(r->draft))
+			app_message(a, "%s", _("kept as a draft: i goes on "
+			    "with it"));
+		return;
+	}
+	if (text_is_blank(text)) {
+		set_str(&r->draft, NULL);
+		save_draft(a, r);
+		return;
+	}
+	status = cmd_idea(r->s, r->pid, NULL, text, NULL, &err);
+	if (status == 0) {
+		set_str(&r->draft, NULL);
+		save_draft(a, r);
+		if (drafts_discard(r->s->dir, r->pid, &err) != 0)
+			app_error(a, err);
+		else
+			app_message(a, "%s", _("idea added"));
+		return;
+	}
+	/* Refused: the text stays, on disk too. */
+	save_draft(a, r);
+	app_report(a, status, err, NULL);
+}
+
+int
+participant_write(struct app *a)
+{
+	struct part_role *r = role_of(a);
+
+	r->writing = 1;
+	app_prompt(a, _("Your idea:"), r->draft, idea_done, r);
+	return REQ_HANDLED;
+}
+
+/* --- the role's keys: N, and q on a kiosk -------------------------------- */
+
+static int
+key_next_person(void *self, struct app *a)
+{
+	struct part_role *r = role_of(a);
+
+	(void)self;
+	r->next_person = 1;
+	app_quit(a);
+	return REQ_HANDLED;
+}
+
+static const struct binding kiosk_keys[] = {
+	{ 'N', "N", N_("next person: back to the list of names"),
+	    key_next_person },
+	{ 0, NULL, NULL, NULL }
+};
+
+static void
+passphrase_done(void *self, struct app *a, const char *text)
+{
+	struct part_role *r = self;
+
+	if (text == NULL)
+		return;
+	if (auth_check_passphrase(r->s, text))
+		app_quit(a);
+	else
+		app_error(a, xstrdup(_("that is not the facilitator's "
+		    "passphrase")));
+}
+
+static void
+confirm_done(void *self, struct app *a, int yes)
+{
+	(void)self;
+	if (yes)
+		app_quit(a);
+}
+
+/* q on a shared terminal: only the facilitator may close it. */
+static void
+kiosk_quit(struct app *a)
+{
+	struct part_role *r = role_of(a);
+
+	if (auth_has_passphrase(r->s))
+		app_prompt_secret(a, _("Facilitator's passphrase to close "
+		    "this terminal:"), passphrase_done, r);
+	else
+		app_confirm(a, _("Close this shared terminal? (the session "
+		    "has no facilitator passphrase)"), confirm_done, r);
+}
+
+static void
+plain_quit(struct app *a)
+{
+	app_quit(a);
+}
+
+/* --- following the session ----------------------------------------------- */
+
+/* Messages for this participant that arrived since the last look show in
+ * the message line (the board shows the latest too). */
+static void
+new_messages(struct app *a, struct part_role *r)
+{
+	const struct state *st = app_session(a)->state;
+	int room = participant_room(a);
+	size_t i;
+
+	for (i = r->seen_messages; i < st->nmessages; i++) {
+		const struct message *m = &st->messages[i];
+
+		if (m->room >= 0 && m->room != room)
+			continue;
+		if (m->recall)
+			app_message(a, "%s %s", _("Back to the plenary, "
+			    "please."), m->text != NULL ? m->text : "");
+		else
+			app_message(a, _("Message: %s"), m->text);
+	}
+	r->seen_messages = st->nmessages;
+}
+
+/* Voting opened, closed or was revealed: the ballot comes forward; when
+ * the agenda moved on, the board. */
+static void
+follow_phase(struct app *a, struct part_role *r)
+{
+	int round, phase = (int)wall_phase(app_session(a)->state,
+	    participant_room(a), &round);
+
+	if (phase == r->phase && round == r->round && r->started)
+		return;
+	r->phase = phase;
+	r->round = round;
+	r->started = 1;
+	if (phase == WALL_VOTING || phase == WALL_REVEALED)
+		app_show(a, &part_ballot);
+	else if (phase == WALL_IDEAS)
+		app_show(a, &part_board);
+}
+
+static void
+part_changed(struct app *a)
+{
+	struct part_role *r = role_of(a);
+	const struct screen_ops *q;
+
+	app_set_room(a, participant_room(a));
+	new_messages(a, r);
+	follow_phase(a, r);
+	q = questions_attention(a);
+	if (q != NULL)
+		app_show(a, q);
+}
+
+void
+participant_start(struct app *a)
+{
+	struct part_role *r = role_of(a);
+
+	if (r->started)
+		return;
+	follow_phase(a, r);
+	/* The draft a dropped connection left behind, offered again. */
+	if (r->draft != NULL && !text_is_blank(r->draft))
+		app_message(a, "%s", _("your unsent idea was kept: i goes on "
+		    "with it"));
+}
+
+/* --- running it ---------------------------------------------------------- */
+
+static const struct screen_ops *const join_screens[] = { &part_join };
+static const struct screen_ops *const part_screens[] = {
+	&part_board, &part_ballot, &part_questions, &part_poll, &part_eval,
+};
+
+static void
+base_config(struct app_config *cfg, struct part_role *r)
+{
+	memset(cfg, 0, sizeof *cfg);
+	cfg->role = r;
+	cfg->kiosk = r->kiosk;
+	cfg->quit = r->kiosk ? kiosk_quit : plain_quit;
+	cfg->min_rows = PART_MIN_ROWS;
+	cfg->min_cols = PART_MIN_COLS;
+	cfg->clock_falls_back = 1;
+	cfg->thin_clock = 1;
+}
+
+/* Someone picked themselves: present today, and their draft back. */
+static void
+joined(struct part_role *r)
+{
+	char *err = NULL;
+
+	if (cmd_checkin(r->s, r->pid, &err) != 0)
+		free(err);	/* not a workshop day: nothing to record */
+	free(r->draft);
+	r->draft = NULL;
+	if (drafts_load(r->s->dir, r->pid, &r->draft, &err) != 0)
+		free(err);
+	set_str(&r->saved, r->draft);
+	r->writing = 0;
+	r->next_person = 0;
+	r->started = 0;
+	r->seen_messages = r->s->state->nmessages;
+}
+
+static int
+run_join(struct part_role *r)
+{
+	struct app_config cfg;
+
+	base_config(&cfg, r);
+	cfg.screens = join_screens;
+	cfg.nscreens = NELEM(join_screens);
+	cfg.hint = r->kiosk ? N_("type your name   Enter pick   ? keys") :
+	    N_("type your name   Enter pick   ? keys   q quit");
+	return app_run(r->s, &cfg);
+}
+
+static int
+run_participant(struct part_role *r)
+{
+	struct app_config cfg;
+	const struct state *st = r->s->state;
+	int p = state_participant(st, r->pid), status;
+
+	base_config(&cfg, r);
+	cfg.screens = part_screens;
+	cfg.nscreens = NELEM(part_screens);
+	cfg.keys = r->kiosk ? kiosk_keys : NULL;
+	cfg.room = p >= 0 && st->participants[p].room >= 0 ?
+	    st->rooms[st->participants[p].room].id : NULL;
+	cfg.changed = part_changed;
+	cfg.after_keys = part_after_keys;
+	cfg.hint = r->kiosk ? N_("i idea   Tab next screen   ? keys   "
+	    "N next person") : N_("i idea   Tab next screen   ? keys   "
+	    "q quit");
+	status = app_run(r->s, &cfg);
+	/* Whatever the way out (q, N, SIGHUP, SIGTERM), the draft is on
+	 * disk: once more for the keys of the last burst. */
+	save_draft(NULL, r);
+	return status;
+}
+
+int
+participant_main(struct session *s, const char *as, int kiosk)
+{
+	struct part_role r;
+	int status = 0;
+
+	memset(&r, 0, sizeof r);
+	r.s = s;
+	r.kiosk = kiosk;
+	r.pid = as != NULL ? xstrdup(as) : NULL;
+	if (kiosk) {
+		/* From the start, before the terminal is even set up. */
+		signal(SIGINT, SIG_IGN);
+		signal(SIGQUIT, SIG_IGN);
+		signal(SIGTSTP, SIG_IGN);
+	}
+	for (;;) {
+		if (r.pid == NULL) {
+			status = run_join(&r);
+			if (r.pid == NULL || status != 0)
+				break;
+		}
+		joined(&r);
+		status = run_participant(&r);
+		if (!r.next_person || status != 0)
+			break;
+		free(r.pid);
+		r.pid = NULL;
+		free(r.draft);
+		r.draft = NULL;
+		free(r.saved);
+		r.saved = NULL;
+	}
+	wall_shutdown();
+	text_shutdown();
+	free(r.pid);
+	free(r.draft);
+	free(r.saved);
+	return status;
 }

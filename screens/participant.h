@@ -21,4 +21,26 @@ const char *participant_id(const struct app *a);
 /* 1 when the terminal of `a` is a shared one (--kiosk). */
 int participant_is_kiosk(const struct app *a);
 
+/*
+ * For the participant role's own screens (join.c, part_board.c,
+ * part_ballot.c); the role's data lives in participant.c.
+ */
+struct screen_ops;
+extern const struct screen_ops part_join, part_board, part_ballot;
+
+/* The participant at the terminal as an index into the state, -1 none. */
+int participant_index(const struct app *a);
+/* Their room (an index), -1 for the plenary or nobody. */
+int participant_room(const struct app *a);
+/* The join screen's result: `pid` (a checked participant: the PIN, if
+ * any, was right) is at the terminal now; ends the join screen. */
+void participant_picked(struct app *a, const char *pid);
+/* i: opens the line editor on a new idea, from the kept draft. */
+int participant_write(struct app *a);
+/* The board's `enter` calls this: the first screen is the ballot when
+ * voting is on already (app_show cannot run before the loop). */
+void participant_start(struct app *a);
+/* The room's name as people read it ("plenary" for -1). */
+const char *participant_room_name(const struct app *a, int room);
+
 #endif

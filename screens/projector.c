@@ -1,12 +1,282 @@
-/* projector.c -- the projector view: not built yet (a stub). */
+/* projector.c -- the projector view (`convene show`): a clock the back row
+ * can read, what the room is doing, the live idea wall newest first, and
+ * after the reveal the ranked results.  Read-only: no identity, no
+ * command. */
 #include "projector.h"
 
-#include "cli.h"
+#include <libintl.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "bigclock.h"
+#include "content.h"
+#include "draw.h"
 #include "i18n.h"
+#include "questions.h"
+#include "session.h"
+#include "state.h"
+#include "text.h"
+#include "util.h"
+#include "wall.h"
+
+#define IDEA_MAX_ROWS 4		/* an idea on the wall, at most */
+#define COLUMN_MIN 36		/* columns of one column of the wall */
+#define ACTIVITY_ROWS 2
+
+struct wall {
+	int *ideas;		/* on the wall, newest first */
+	size_t nideas, capideas;
+	size_t first;		/* the first shown (PgDn pages on) */
+};
+
+static void
+collect(struct wall *wl, struct app *a)
+{
+	const struct state *st = app_session(a)->state;
+	size_t i;
+
+	wl->nideas = 0;
+	for (i = st->nideas; i-- > 0;) {
+		const struct idea *it = &st->ideas[i];
+
+		if (it->hidden || it->withdrawn || it->merged_into >= 0)
+			continue;
+		wl->ideas = xgrow(wl->ideas, &wl->capideas, wl->nideas + 1,
+		    sizeof *wl->ideas);
+		wl->ideas[wl->nideas++] = (int)i;
+	}
+	if (wl->first >= wl->nideas)
+		wl->first = 0;
+}
+
+static void *
+wall_init(struct app *a)
+{
+	struct wall *wl = xcalloc(1, sizeof *wl);
+
+	collect(wl, a);
+	return wl;
+}
+
+static void
+wall_fini(void *self)
+{
+	struct wall *wl = self;
+
+	free(wl->ideas);
+	free(wl);
+}
+
+static void
+wall_changed(void *self, struct app *a)
+{
+	collect(self, a);
+}
+
+/* The clock shows seconds while a timer runs: the body is drawn again
+ * (curses then sends only the cells that changed). */
+static int
+wall_tick(void *self, struct app *a, int64_t now)
+{
+	(void)self;
+	(void)a;
+	(void)now;
+	return REQ_REDRAW;
+}
+
+/* --- drawing ------------------------------------------------------------- */
+
+static attr_t
+clock_attr(enum wall_clock kind)
+{
+	switch (kind) {
+	case WALL_CLOCK_WARN:
+		return draw_attr(DR_WARN) | A_BOLD;
+	case WALL_CLOCK_OVER:
+		return draw_attr(DR_OVERRUN) | A_BOLD;
+	case WALL_CLOCK_PAUSED:
+		return draw_attr(DR_DIM);
+	default:
+		return A_BOLD;
+	}
+}
+
+/* The clock, as large as a third of the body allows; returns its rows. */
+static int
+draw_clock(struct app *a, WINDOW *w, int rows, int cols)
+{
+	char text[32];
+	enum wall_clock kind;
+	int scale, budget = rows / 3;
+
+	wall_clock(app_session(a), -1, app_now(a), text, sizeof text, &kind);
+	scale = bigclock_fit(text, budget, cols - 2, 0);
+	if (scale == 0) {
+		draw_text_centre(w, 0, 0, cols, text, clock_attr(kind));
+		return 1;
+	}
+	bigclock_draw(w, 0, (cols - bigclock_width(text, scale)) / 2, text,
+	    scale, clock_attr(kind));
+	return bigclock_height(scale);
+}
+
+/* The agenda item and its activity; returns the rows used. */
+static int
+draw_activity(struct app *a, WINDOW *w, int y, int rows, int cols)
+{
+	const struct session *s = app_session(a);
+	const struct agenda_item *it = s->state->agenda_id != NULL ?
+	    module_item(s->module, s->state->agenda_id) : NULL;
+	const char *title = it != NULL ? it->title : s->set.title != NULL &&
+	    *s->set.title != '\0' ? s->set.title : s->module->title;
+	int n = 0;
+
+	if (rows <= 0)
+		return 0;
+	draw_text_centre(w, y, 0, cols, title, draw_attr(DR_HEADING) |
+	    A_BOLD);
+	n = 1;
+	if (it != NULL && it->activity != NULL && *it->activity != '\0' &&
+	    rows > 3)
+		n += wall_text(w, y + 1, 2, cols - 4, ACTIVITY_ROWS,
+		    it->activity, A_NORMAL);
+	return n;
+}
+
+/* Ideas newest first, in as many columns as fit, each wrapped to at most
+ * IDEA_MAX_ROWS rows with a blank row between. */
+static void
+draw_ideas(struct wall *wl, struct app *a, WINDOW *w, int y, int rows,
+    int cols)
+{
+	const struct state *st = app_session(a)->state;
+	int ncols = cols / COLUMN_MIN > 0 ? cols / COLUMN_MIN : 1;
+	int colw = cols / ncols, c = 0, row = 0, n;
+	size_t i;
+
+	if (ncols > 3)
+		ncols = 3, colw = cols / 3;
+	if (wl->nideas == 0) {
+		draw_text_centre(w, y, 0, cols, _("The ideas appear here as "
+		    "they are written."), draw_attr(DR_DIM));
+		return;
+	}
+	for (i = wl->first; i < wl->nideas && c < ncols; i++) {
+		const char *text = st->ideas[wl->ideas[i]].text;
+
+		n = wall_text_rows(text, colw - 4, IDEA_MAX_ROWS);
+		if (row + n > rows && row > 0) {
+			c++;
+			row = 0;
+			if (c >= ncols)
+				break;
+		}
+		draw_text(w, y + row, c * colw + 1, 2, "\xe2\x80\xa2",
+		    draw_attr(DR_MARK));
+		wall_text(w, y + row, c * colw + 3, colw - 4, rows - row < n ?
+		    rows - row : n, text, A_NORMAL);
+		row += n + 1;
+	}
+}
+
+static void
+wall_draw(void *self, struct app *a, WINDOW *w)
+{
+	struct wall *wl = self;
+	const struct state *st = app_session(a)->state;
+	int rows, cols, y, round;
+	enum wall_phase phase = wall_phase(st, WALL_ANY_ROOM, &round);
+
+	getmaxyx(w, rows, cols);
+	y = draw_clock(a, w, rows, cols) + 1;
+	y += draw_activity(a, w, y, rows - y, cols) + 1;
+	if (y >= rows)
+		return;
+	wattrset(w, draw_attr(DR_DIM));
+	mvwhline(w, y - 1, 0, ACS_HLINE, cols);
+	wattrset(w, A_NORMAL);
+	if (phase == WALL_REVEALED) {
+		draw_text(w, y - 1, 2, cols - 4, _(" Results "),
+		    draw_attr(DR_HEADING));
+		wall_results(w, y, 1, rows - y, cols - 2, st, round, 0,
+		    rows - y >= 8 ? 2 : 1, -1);
+		return;
+	}
+	draw_textf(w, y - 1, 2, cols - 4, draw_attr(DR_HEADING),
+	    phase == WALL_VOTING ? _(" %zu ideas \xc2\xb7 voting is open ") :
+	    ngettext(" %zu idea ", " %zu ideas ", wl->nideas), wl->nideas);
+	draw_ideas(wl, a, w, y, rows - y, cols);
+}
+
+/* --- keys ---------------------------------------------------------------- */
+
+static int
+key_pgdn(void *self, struct app *a)
+{
+	struct wall *wl = self;
+
+	(void)a;
+	if (wl->first + 1 < wl->nideas)
+		wl->first += wl->first + 10 < wl->nideas ? 10 :
+		    wl->nideas - wl->first - 1;
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static int
+key_pgup(void *self, struct app *a)
+{
+	struct wall *wl = self;
+
+	(void)a;
+	wl->first = wl->first > 10 ? wl->first - 10 : 0;
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static int
+key_home(void *self, struct app *a)
+{
+	(void)a;
+	((struct wall *)self)->first = 0;
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static const struct binding wall_keys[] = {
+	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("older / newer ideas"),
+	    key_pgdn },
+	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
+	{ KEYCODE(KEY_HOME), "Home", N_("the newest ideas"), key_home },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const struct screen_ops projector_wall = {
+	.name = N_("Wall"),
+	.keys = wall_keys,
+	.init = wall_init,
+	.fini = wall_fini,
+	.draw = wall_draw,
+	.tick = wall_tick,
+	.changed = wall_changed,
+};
+
+static const struct screen_ops *const projector_screens[] = {
+	&projector_wall, &projector_questions,
+};
 
 int
 projector_main(struct session *s)
 {
-	(void)s;
-	return cli_fail(EXIT_DATA, "%s", _("the projector is not built yet"));
+	struct app_config cfg;
+	int status;
+
+	memset(&cfg, 0, sizeof cfg);
+	cfg.screens = projector_screens;
+	cfg.nscreens = NELEM(projector_screens);
+	cfg.hint = N_("Tab next screen   ? keys   q quit");
+	cfg.min_rows = 10;
+	cfg.min_cols = 30;
+	status = app_run(s, &cfg);
+	wall_shutdown();
+	text_shutdown();
+	return status;
 }

@@ -28,4 +28,25 @@ extern const struct screen_ops projector_questions;
  */
 const struct screen_ops *questions_attention(struct app *a);
 
+/*
+ * Shared by these screens (part_poll.c).
+ */
+struct poll;
+struct question;
+
+/* 1 when questions show who asked them (not in an anonymous session). */
+int questions_author_shown(struct app *a);
+/* The name of who asked `q` ("someone" when unknown). */
+const char *questions_author(struct app *a, const struct question *q);
+
+/*
+ * A poll's results as bars in rows x cols at y, x: one row an option
+ * (number, option, bar, share in percent and count), and for a 1-5 scale
+ * a row with the average (else how many answered); the most chosen
+ * option in bold.  Draw it only for a revealed poll (or the blind count
+ * would leak).  Returns the rows drawn.
+ */
+int questions_draw_results(WINDOW *w, int y, int x, int rows, int cols,
+    const struct poll *p);
+
 #endif

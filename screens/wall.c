@@ -169,7 +169,7 @@ result_entry(WINDOW *w, int y, int x, int cols, const struct state *st,
 	int c, barw;
 
 	snprintf(rank, sizeof rank, "%s%2d%s", k->tie ? "=" : " ", k->rank,
-	    it->author == me && me >= 0 ? "*" : " ");
+	    it->author == me && me >= 0 ? "\xe2\x98\x85" : " ");
 	result_numbers(nums, sizeof nums, k);
 	c = draw_text(w, y, x, cols, rank, draw_attr(DR_HEADING));
 	c += 1;

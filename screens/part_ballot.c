@@ -1,0 +1,345 @@
+/* part_ballot.c -- the participant's ballot: dots on the ideas of the open
+ * round within the budget, only one's own dots in sight; after the reveal,
+ * the ranked results as a bar chart. */
+#include "participant.h"
+
+#include <libintl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "commands.h"
+#include "draw.h"
+#include "i18n.h"
+#include "listview.h"
+#include "session.h"
+#include "state.h"
+#include "util.h"
+#include "wall.h"
+
+#define HEAD_ROWS 2
+#define DOT "\xe2\x97\x8f"	/* ● */
+#define DOT_COLS 7		/* "●●●●●  " or "● ×12  " */
+#define TEXT_X (2 + DOT_COLS)	/* where an idea's text starts */
+#define SEL_MAX_ROWS 4		/* the highlighted idea, wrapped whole */
+
+struct ballot {
+	int *ideas;		/* on the ballot, oldest first */
+	size_t nideas, capideas;
+	struct listview lv;
+	char *sel_id;
+	int phase, round;
+	size_t first;		/* the results' first entry shown */
+};
+
+static int
+on_ballot(const struct state *st, const struct round *r, int i)
+{
+	const struct idea *it = &st->ideas[i];
+
+	return round_covers(st, r, i) && !it->hidden && !it->withdrawn &&
+	    it->merged_into < 0;
+}
+
+static void
+collect(struct ballot *b, struct app *a)
+{
+	const struct state *st = app_session(a)->state;
+	size_t i;
+
+	b->phase = (int)wall_phase(st, participant_room(a), &b->round);
+	b->nideas = 0;
+	if (b->round >= 0)
+		for (i = 0; i < st->nideas; i++)
+			if (on_ballot(st, &st->rounds[b->round], (int)i)) {
+				b->ideas = xgrow(b->ideas, &b->capideas,
+				    b->nideas + 1, sizeof *b->ideas);
+				b->ideas[b->nideas++] = (int)i;
+			}
+	listview_set_count(&b->lv, b->nideas);
+	if (b->sel_id != NULL)
+		for (i = 0; i < b->nideas; i++)
+			if (strcmp(st->ideas[b->ideas[i]].id, b->sel_id) == 0)
+				listview_select(&b->lv, i);
+}
+
+static const struct idea *
+selected(const struct ballot *b, struct app *a)
+{
+	return b->nideas > 0 ?
+	    &app_session(a)->state->ideas[b->ideas[b->lv.sel]] : NULL;
+}
+
+static void *
+ballot_init(struct app *a)
+{
+	struct ballot *b = xcalloc(1, sizeof *b);
+
+	listview_init(&b->lv);
+	collect(b, a);
+	return b;
+}
+
+static void
+ballot_fini(void *self)
+{
+	struct ballot *b = self;
+
+	free(b->ideas);
+	free(b->sel_id);
+	free(b);
+}
+
+static void
+ballot_changed(void *self, struct app *a)
+{
+	struct ballot *b = self;
+	int round = b->round;
+
+	collect(b, a);
+	if (b->round != round)
+		b->first = 0;
+}
+
+static void
+ballot_resize(void *self, struct app *a, int rows, int cols)
+{
+	struct ballot *b = self;
+
+	(void)a;
+	(void)cols;
+	listview_set_height(&b->lv, rows > HEAD_ROWS ?
+	    (size_t)(rows - HEAD_ROWS) : 0);
+}
+
+/* --- drawing ------------------------------------------------------------- */
+
+/* Draws ballot row k from row y in `rows` rows (more than 1: the
+ * highlighted idea, wrapped whole). */
+static void
+draw_row(struct ballot *b, struct app *a, WINDOW *w, int y, int cols,
+    size_t k, int rows)
+{
+	const struct state *st = app_session(a)->state;
+	const struct idea *it = &st->ideas[b->ideas[k]];
+	const struct round *r = &st->rounds[b->round];
+	int me = participant_index(a), sel = k == b->lv.sel && b->phase ==
+	    WALL_VOTING, mine = me >= 0 && it->author == me;
+	int dots = me >= 0 ? round_voter_dots(r, me, b->ideas[k]) : 0, i;
+	attr_t at = sel ? draw_attr(DR_SELECTED) : A_NORMAL;
+	char buf[64] = "";
+
+	if (sel)
+		for (i = 0; i < rows; i++)
+			draw_fill(w, y + i, 0, cols, at);
+	if (dots > 5)
+		snprintf(buf, sizeof buf, DOT " \xc3\x97%d", dots);	/* ×n */
+	else
+		for (i = 0; i < dots; i++)
+			strcat(buf, DOT);
+	draw_text(w, y, 0, 2, mine ? "\xe2\x98\x85" : " ", sel ? at :
+	    draw_attr(DR_MARK));
+	draw_text_pad(w, y, 2, DOT_COLS, buf, sel ? at : draw_attr(DR_BAR));
+	wall_text(w, y, TEXT_X, cols - TEXT_X, rows, it->text, at);
+}
+
+/* Rows the highlighted idea takes, wrapped whole (while voting). */
+static int
+selected_rows(struct ballot *b, struct app *a, int avail, int cols)
+{
+	const struct idea *it = selected(b, a);
+	int max = avail - 1 < SEL_MAX_ROWS ? avail - 1 : SEL_MAX_ROWS;
+
+	if (it == NULL || max <= 1 || b->phase != WALL_VOTING)
+		return 1;
+	return wall_text_rows(it->text, cols - TEXT_X, max);
+}
+
+static void
+draw_voting(struct ballot *b, struct app *a, WINDOW *w, int cols)
+{
+	const struct state *st = app_session(a)->state;
+	const struct round *r = &st->rounds[b->round];
+	int me = participant_index(a);
+	int left = r->budget - (me >= 0 ? round_spent(r, me) : 0);
+
+	if (b->phase == WALL_CLOSED) {
+		draw_text(w, 0, 0, cols, _("Voting is closed: the results "
+		    "show here when the facilitator reveals them."),
+		    draw_attr(DR_HEADING));
+		draw_text(w, 1, 0, cols, _("Your dots:"), draw_attr(DR_DIM));
+		return;
+	}
+	if (left > 0)
+		draw_textf(w, 0, 0, cols, draw_attr(DR_HEADING),
+		    ngettext("Voting: %d dot left of %d", "Voting: %d dots "
+		    "left of %d", left), left, r->budget);
+	else
+		draw_textf(w, 0, 0, cols, draw_attr(DR_WARN),
+		    _("Voting: all %d dots cast (- takes one back)"),
+		    r->budget);
+	draw_text(w, 1, 0, cols, _("+ or Space: a dot on the highlighted "
+	    "idea   -: take one back"), draw_attr(DR_DIM));
+}
+
+static void
+ballot_draw(void *self, struct app *a, WINDOW *w)
+{
+	struct ballot *b = self;
+	const struct state *st = app_session(a)->state;
+	int rows, cols, avail, n, y, r;
+	size_t i, k;
+
+	getmaxyx(w, rows, cols);
+	if (b->phase == WALL_IDEAS || b->round < 0) {
+		draw_text(w, 0, 0, cols, _("No vote is open now."),
+		    draw_attr(DR_HEADING));
+		draw_text(w, 1, 0, cols, _("When the facilitator opens "
+		    "voting, your ballot shows here."), draw_attr(DR_DIM));
+		return;
+	}
+	if (b->phase == WALL_REVEALED) {
+		draw_text(w, 0, 0, cols, _("Results (\xe2\x98\x85 your ideas)"),
+		    draw_attr(DR_HEADING));
+		wall_results(w, 1, 0, rows - 1, cols, st, b->round, b->first,
+		    rows >= 12 ? 2 : 1, participant_index(a));
+		return;
+	}
+	draw_voting(b, a, w, cols);
+	if (b->nideas == 0)
+		draw_text(w, HEAD_ROWS, 2, cols - 2, _("No ideas are on this "
+		    "ballot."), A_NORMAL);
+	avail = rows > HEAD_ROWS ? rows - HEAD_ROWS : 0;
+	n = selected_rows(b, a, avail, cols);
+	listview_set_height(&b->lv, (size_t)(avail > n - 1 ? avail - (n - 1) :
+	    0));
+	n = selected_rows(b, a, avail, cols);
+	y = HEAD_ROWS;
+	for (i = 0; i < listview_visible(&b->lv) && y < rows; i++) {
+		k = b->lv.top + i;
+		r = k == b->lv.sel ? n : 1;
+		if (y + r > rows)
+			r = rows - y;
+		draw_row(b, a, w, y, cols, k, r);
+		y += r;
+	}
+}
+
+/* --- keys ---------------------------------------------------------------- */
+
+static int
+vote(struct ballot *b, struct app *a, int dots)
+{
+	const struct idea *it = selected(b, a);
+	char *err = NULL;
+	int status;
+
+	if (b->phase != WALL_VOTING) {
+		app_message(a, "%s", _("no vote is open now"));
+		return REQ_HANDLED;
+	}
+	if (it == NULL)
+		return REQ_HANDLED;
+	free(b->sel_id);
+	b->sel_id = xstrdup(it->id);
+	status = cmd_vote(app_session(a), participant_id(a), it->id, dots,
+	    &err);
+	return app_report(a, status, err, NULL);
+}
+
+static int
+key_add(void *self, struct app *a)
+{
+	return vote(self, a, 1);
+}
+
+static int
+key_take(void *self, struct app *a)
+{
+	return vote(self, a, -1);
+}
+
+/* Moves the ballot's highlight, or scrolls the results. */
+static int
+ballot_move(struct ballot *b, struct app *a, long delta)
+{
+	const struct idea *it;
+
+	if (b->phase == WALL_REVEALED) {
+		if (delta < 0 && (size_t)-delta > b->first)
+			b->first = 0;
+		else
+			b->first = (size_t)((long)b->first + delta);
+		return REQ_HANDLED | REQ_REDRAW;
+	}
+	listview_move(&b->lv, delta);
+	it = selected(b, a);
+	free(b->sel_id);
+	b->sel_id = it != NULL ? xstrdup(it->id) : NULL;
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static int
+key_down(void *self, struct app *a)
+{
+	return ballot_move(self, a, 1);
+}
+
+static int
+key_up(void *self, struct app *a)
+{
+	return ballot_move(self, a, -1);
+}
+
+static int
+key_pgdn(void *self, struct app *a)
+{
+	struct ballot *b = self;
+
+	return ballot_move(b, a, b->lv.height > 1 ? (long)b->lv.height - 1 : 1);
+}
+
+static int
+key_pgup(void *self, struct app *a)
+{
+	struct ballot *b = self;
+
+	return ballot_move(b, a, b->lv.height > 1 ? -(long)b->lv.height + 1 : -1);
+}
+
+static int
+key_home(void *self, struct app *a)
+{
+	struct ballot *b = self;
+
+	(void)a;
+	b->first = 0;
+	listview_home(&b->lv);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static const struct binding ballot_keys[] = {
+	{ '+', "+ Space", N_("a dot on the highlighted idea"), key_add },
+	{ ' ', NULL, NULL, key_add },
+	{ '=', NULL, NULL, key_add },
+	{ '-', "-", N_("take a dot back"), key_take },
+	{ 'j', "j k Down Up", N_("move (the results: scroll)"), key_down },
+	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
+	{ 'k', NULL, NULL, key_up },
+	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
+	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("a page down / up"), key_pgdn },
+	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
+	{ KEYCODE(KEY_HOME), "Home", N_("back to the top"), key_home },
+	{ 0, NULL, NULL, NULL }
+};
+
+const struct screen_ops part_ballot = {
+	.name = N_("Vote"),
+	.keys = ballot_keys,
+	.init = ballot_init,
+	.fini = ballot_fini,
+	.resize = ballot_resize,
+	.draw = ballot_draw,
+	.changed = ballot_changed,
+};

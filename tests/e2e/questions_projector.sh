@@ -1,0 +1,43 @@
+#!/bin/sh
+# The projector's questions view: the pinned question large, the top ones
+# below it, and a revealed poll as bars.
+. "$(dirname "$0")/lib.sh"
+e2e_init
+s=$E2E_DIR/s
+new_session "$s"
+cv participant "$s" "김민준" --country KR >/dev/null
+cv participant "$s" "Ayesha Khan" --country PK >/dev/null
+cv agenda "$s" next
+q1=$(cv ask "$s" --by p1 "디지털 정부는 어디서 시작하나요?")
+cv ask "$s" --by p2 "Is the portal open source?" >/dev/null
+cv upvote "$s" --by p1 "$q1"
+
+start_session con 100 30 "$CONVENE" run "$s"
+start_session pj 100 30 "$CONVENE" show "$s"
+wait_for_text con "8 Questions"
+send con 8
+wait_for_text con "2 questions"
+send con P
+wait_for_text con "pinned to the projector"
+
+# Tab on the projector until its questions view shows.
+_i=0
+while ! screen pj | grep -qF "1 upvote"; do
+	[ $_i -ge 8 ] && wait_for_text pj "1 upvote" 1
+	send pj Tab
+	_i=$((_i + 1))
+	sleep 1
+done
+wait_for_text pj "디지털 정부는 어디서 시작하나요?"
+wait_for_line pj "▲ 0 +Is the portal open source\?"
+
+o1=$(cv poll "$s" open "Which channel?" SMS Web)
+wait_for_text pj "Poll open: 0 answers so far"
+cv poll "$s" answer "$o1" --by p1 2
+cv poll "$s" answer "$o1" --by p2 2
+wait_for_text pj "Poll open: 2 answers so far"
+refute_screen pj "%"
+cv poll "$s" close "$o1"
+cv poll "$s" reveal "$o1"
+wait_for_line pj "2 +Web +█+[^ ]* +100% \(2\)"
+e2e_pass
