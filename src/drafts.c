@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "privilege.h"
 #include "text.h"
 #include "util.h"
 
@@ -141,6 +142,7 @@ drafts_save(const char *session_dir, const char *pid, const char *text,
 		return set_error(err, -1, _("'%s' cannot name a draft"),
 		    pid != NULL ? pid : "");
 	dir = drafts_dir(session_dir);
+	privilege_raise();
 	if (make_dir(dir, err) == 0 &&
 	    write_temp(dir, pid, text, &tmp, err) == 0) {
 		if (rename(tmp, path) != 0) {
@@ -153,6 +155,7 @@ drafts_save(const char *session_dir, const char *pid, const char *text,
 		else
 			r = 0;
 	}
+	privilege_drop();
 	free(tmp);
 	free(dir);
 	free(path);
@@ -170,7 +173,9 @@ drafts_load(const char *session_dir, const char *pid, char **text,
 	if (path == NULL)
 		return set_error(err, -1, _("'%s' cannot name a draft"),
 		    pid != NULL ? pid : "");
+	privilege_raise();
 	buf = file_read_all(path, DRAFTS_MAX_BYTES, &len);
+	privilege_drop();
 	if (buf == NULL) {
 		int saved = errno;
 
@@ -211,9 +216,14 @@ drafts_discard(const char *session_dir, const char *pid, char **err)
 	if (path == NULL)
 		return set_error(err, -1, _("'%s' cannot name a draft"),
 		    pid != NULL ? pid : "");
-	if (unlink(path) != 0 && errno != ENOENT)
+	privilege_raise();
+	r = unlink(path);
+	privilege_drop();
+	if (r != 0 && errno != ENOENT)
 		r = set_error(err, -1, _("cannot remove the draft %s: %s"),
 		    path, strerror(errno));
+	else
+		r = 0;
 	free(path);
 	return r;
 }

@@ -11,6 +11,7 @@
 #include <unicode/utf8.h>
 
 #include "i18n.h"
+#include "text.h"
 #include "util.h"
 
 /* The state of one scan: the result, the cleaned copy being built and
@@ -42,10 +43,15 @@ static void PRINTFLIKE(3, 4)
 fault(struct scanner *sc, unsigned line, const char *fmt, ...)
 {
 	va_list ap;
+	char *raw;
 
 	va_start(ap, fmt);
-	add_fault(sc->out, line, xvasprintf(fmt, ap));
+	raw = xvasprintf(fmt, ap);
 	va_end(ap);
+	/* Messages quote names from the file: never let its control
+	 * characters or broken UTF-8 reach a terminal. */
+	add_fault(sc->out, line, text_sanitize(raw));
+	free(raw);
 }
 
 static void

@@ -40,6 +40,7 @@
 #include "crc32.h"
 #include "i18n.h"
 #include "journal_private.h"
+#include "privilege.h"
 #include "util.h"
 
 #define READ_BLOCK (256 * 1024)
@@ -295,7 +296,10 @@ parse_one(struct journal *j, struct scan *s, unsigned long *lines, char **err)
 		/* Complete only at the line end: a row ended by a CR
 		 * may yet have more on its line. */
 		if (j->row_done) {
-			if (j->glued)
+			/* pstate 0 is libcsv's ROW_NOT_BEGUN: otherwise a
+			 * field began after the CR (an opened quote) and
+			 * has not ended, so no callback said so. */
+			if (j->glued || j->csv.pstate != 0)
 				return A_GLUED;
 			j->csv_dirty = 0;
 			return A_RECORD;
@@ -660,7 +664,10 @@ journal_open(const char *path, int read_only, char **err)
 	struct stat st;
 	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+	privilege_raise();
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	privilege_drop();
+	if (fd < 0) {
 		set_error(err, -1, _("cannot open the journal %s: %s"), path,
 		    strerror(errno));
 		return NULL;
@@ -727,7 +734,7 @@ journal_now_ms(void)
 int
 journal_watch_fd(struct journal *j)
 {
-	int fd;
+	int fd, r;
 
 	if (j->watch_fd >= 0 || j->watch_failed)
 		return j->watch_fd;
@@ -737,8 +744,11 @@ journal_watch_fd(struct journal *j)
 		j->watch_failed = 1;
 		return -1;
 	}
-	if (inotify_add_watch(fd, j->path, IN_MODIFY | IN_ATTRIB |
-	    IN_MOVE_SELF | IN_DELETE_SELF) < 0) {
+	privilege_raise();
+	r = inotify_add_watch(fd, j->path, IN_MODIFY | IN_ATTRIB |
+	    IN_MOVE_SELF | IN_DELETE_SELF);
+	privilege_drop();
+	if (r < 0) {
 		close(fd);
 		j->watch_failed = 1;
 		return -1;
@@ -767,14 +777,17 @@ int
 journal_changed(struct journal *j, char **err)
 {
 	struct stat st;
-	int changed = 0;
+	int changed = 0, r;
 
 	if (j->watch_fd >= 0)
 		changed = drain_watch(j);
 	/* Moves, deletions and replacements are judged by the name: while we
 	 * hold the file open they show only as IN_ATTRIB (a link count) or
 	 * IN_MOVE_SELF, and polling sees no events at all. */
-	if (stat(j->path, &st) != 0) {
+	privilege_raise();
+	r = stat(j->path, &st);
+	privilege_drop();
+	if (r != 0) {
 		if (errno == ENOENT)
 			return set_error(err, -1, _("the journal %s was deleted "
 			    "or moved away"), j->path);

@@ -24,6 +24,7 @@
 #include "crc32.h"
 #include "i18n.h"
 #include "journal_private.h"
+#include "privilege.h"
 #include "util.h"
 
 void
@@ -275,7 +276,10 @@ open_for_append(struct journal *j, char **err)
 		    j->path);
 	if (j->wfd >= 0)
 		return 0;
-	if ((j->wfd = open(j->path, O_WRONLY | O_APPEND | O_CLOEXEC)) < 0) {
+	privilege_raise();
+	j->wfd = open(j->path, O_WRONLY | O_APPEND | O_CLOEXEC);
+	privilege_drop();
+	if (j->wfd < 0) {
 		if (errno == EACCES || errno == EROFS || errno == EPERM)
 			return set_error(err, -1, _("the journal %s is "
 			    "read-only (%s): nothing can be added"), j->path,

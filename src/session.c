@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "privilege.h"
 #include "text.h"
 #include "tz.h"
 #include "util.h"
@@ -354,8 +355,8 @@ prepare_dir(const char *dir, char **err)
 
 	if (mkdir(dir, 0770) == 0)
 		return 1;
-	if (errno != EEXIST)
-		return set_error(err, -1, _("cannot make %s: %s"), dir,
+	if (errno != EEXIST)	/* an I/O fault, not a rule: exit 3 */
+		return set_error(err, -3, _("cannot make %s: %s"), dir,
 		    strerror(errno));
 	if ((d = opendir(dir)) == NULL)
 		return set_error(err, -1, _("%s exists and is not a directory "
@@ -404,15 +405,22 @@ int
 session_create(const char *dir, const char *module_dir,
     const struct session_settings *set, char **err)
 {
+	mode_t old_umask;
 	int made, r;
 
 	if (set->start == NULL || tz_parse_date(set->start, &(int){ 0 },
 	    &(int){ 0 }, &(int){ 0 }) != 0)
 		return set_error(err, 3, "%s", _("the session needs the date "
 		    "of day 1 (YYYY-MM-DD)"));
-	if ((made = prepare_dir(dir, err)) < 0)
-		return 1;
+	/* In a shared deployment's setgid directory, let the group read and
+	 * write what is made (the module is read with the user's own ids). */
+	old_umask = privilege_group_umask(dir);
+	if ((made = prepare_dir(dir, err)) < 0) {
+		privilege_restore_umask(old_umask);
+		return made == -3 ? 3 : 1;
+	}
 	r = fill_dir(dir, module_dir, set, err);
+	privilege_restore_umask(old_umask);
 	if (r != 0) {
 		/* Leave nothing half-made behind. */
 		remove_contents(dir);
@@ -468,6 +476,7 @@ session_open(const char *dir, int read_only, char **err)
 
 	s->dir = xstrdup(dir);
 	s->terminal = terminal_name();
+	privilege_raise();	/* the session's own files only */
 	path = path_join(dir, SESSION_INI);
 	if (read_settings(path, &s->set, err) != 0) {
 		free(path);
@@ -491,9 +500,11 @@ session_open(const char *dir, int read_only, char **err)
 	set_days(s);
 	if (session_refresh(s, err) < 0)
 		goto fail;
+	privilege_drop();
 	return s;
 fail:
 	session_close(s);
+	privilege_drop();
 	return NULL;
 }
 

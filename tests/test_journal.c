@@ -594,7 +594,7 @@ test_broken_quote_keeps_later_records(void **state)
 	struct fx *f = *state;
 	struct journal *j = journal_open(f->path, 0, NULL);
 	struct event ev;
-	char text[16], *bytes, *rec4;
+	char text[24], *bytes, *rec4;
 	size_t len, at;
 	int i;
 

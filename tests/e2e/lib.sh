@@ -261,8 +261,13 @@ e2e_pass() {
 #	must have run) into $E2E_DIR/helper and sets HELPER to it.
 build_helper() {
 	HELPER=$E2E_DIR/helper
+	# Under `make sanitize` the library needs the sanitizers' run time.
+	_san=
+	if nm build/libconvene.a 2>/dev/null | grep -q __asan; then
+		_san='-fsanitize=address,undefined'
+	fi
 	# shellcheck disable=SC2046 # pkg-config prints several words
-	cc -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Isrc \
+	cc $_san -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Isrc \
 	    -o "$HELPER" tests/e2e/console_helper.c build/libconvene.a \
 	    -lcsv -liniparser -lcrypt \
 	    $(pkg-config --libs icu-i18n icu-uc 2>/dev/null ||
