@@ -462,6 +462,8 @@ timer_run_to(struct timer *t, int64_t at)
 		t->elapsed_ms += at - t->run_since;
 }
 
+#define TIMER_RECORD_MAX_SECONDS (366LL * 24 * 60 * 60)
+
 static void
 apply_timer(struct state *st, const struct event *ev)
 {
@@ -469,7 +471,10 @@ apply_timer(struct state *st, const struct event *ev)
 	const char *a = ev->ref != NULL ? ev->ref : "";
 	struct timer *t;
 
-	if (room == -2) {
+	/* A journal is outside input: n can be anything a long holds, and
+	 * n * 1000 must not overflow.  convene writes at most a day. */
+	if (room == -2 || ev->n > TIMER_RECORD_MAX_SECONDS ||
+	    ev->n < -TIMER_RECORD_MAX_SECONDS) {
 		state_unknown(st);
 		return;
 	}
@@ -491,7 +496,9 @@ apply_timer(struct state *st, const struct event *ev)
 		t->state = TIMER_IDLE;
 		t->stopped_at = ev->time_ms;
 	} else if (strcmp(a, "extend") == 0 && t->started_at != 0) {
-		t->length_ms += (int64_t)ev->n * 1000;
+		/* saturate: a million extensions must not wrap around */
+		if (t->length_ms <= INT64_MAX - TIMER_RECORD_MAX_SECONDS * 1000)
+			t->length_ms += (int64_t)ev->n * 1000;
 	} else
 		state_unknown(st);
 }

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,6 +193,28 @@ test_ideas(void **unused)
 	assert_int_equal(st->ideas[0].prototype, 0);
 	assert_int_equal(st->ideas[1].hidden, 0);
 	assert_int_equal(st->unknown_events, 2);
+	state_free(st);
+}
+
+/* Found by the replay fuzzer: a timer record with n near LONG_MAX made
+ * n * 1000 overflow (undefined behaviour).  Such a record is not one
+ * convene writes (at most a day) and is counted as unknown. */
+static void
+test_timer_huge_n_is_unknown(void **unused)
+{
+	struct state *st = fresh();
+	const struct timer *t;
+
+	(void)unused;
+	put(st, EV_TIMER, "facilitator", "", "start", "", LONG_MAX, "", "");
+	assert_null(state_timer(st, -1));
+	assert_int_equal(st->unknown_events, 1);
+	put(st, EV_TIMER, "facilitator", "", "start", "", 600, "", "");
+	put(st, EV_TIMER, "facilitator", "", "extend", "", LONG_MIN, "", "");
+	assert_int_equal(st->unknown_events, 2);
+	t = state_timer(st, -1);
+	assert_non_null(t);
+	assert_true(timer_remaining_ms(t, now) == 600000);
 	state_free(st);
 }
 
@@ -588,6 +611,7 @@ main(void)
 		cmocka_unit_test(test_questions),
 		cmocka_unit_test(test_polls_and_eval),
 		cmocka_unit_test(test_unknown_and_bad),
+		cmocka_unit_test(test_timer_huge_n_is_unknown),
 		cmocka_unit_test(test_replay_is_deterministic),
 	};
 
