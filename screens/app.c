@@ -341,11 +341,31 @@ app_show(struct app *a, const struct screen_ops *ops)
 
 /* The state changed (a record of ours or of another terminal): everyone
  * hears of it once, and everything is drawn again. */
+/* Damaged journal records are skipped by the replay; the facilitator hears
+ * of each new one, by line, so that nothing is lost silently. */
+static void
+notice_damage(struct app *a)
+{
+	const struct state *st = a->s->state;
+
+	if (!a->cfg->report_damage || st->nbad <= a->seen_bad)
+		return;
+	if (st->nbad - a->seen_bad == 1)
+		app_message(a, _("journal: a damaged record skipped at line %lu "
+		    "(convene export lists it)"), st->bad[a->seen_bad].line);
+	else
+		app_message(a, _("journal: %zu damaged records skipped, the "
+		    "first at line %lu (convene export lists them)"),
+		    st->nbad - a->seen_bad, st->bad[a->seen_bad].line);
+	a->seen_bad = st->nbad;
+}
+
 static void
 notice_changes(struct app *a)
 {
 	size_t i;
 
+	notice_damage(a);
 	if (a->s->state->last_seq == a->seen_seq)
 		return;
 	a->seen_seq = a->s->state->last_seq;
@@ -775,6 +795,7 @@ app_run(struct session *s, const struct app_config *cfg)
 		if (cfg->screens[i]->init != NULL)
 			a.data[i] = cfg->screens[i]->init(&a);
 	layout(&a);
+	notice_damage(&a);
 	if (app_current(&a)->enter != NULL)
 		app_current(&a)->enter(a.data[0], &a);
 	loop(&a);

@@ -38,6 +38,9 @@ struct app_config {
 	const char *room;	/* a room's id: the status line shows that
 				   room's timer; NULL for the session */
 	const char *quit_question;	/* N_(); NULL: q quits at once */
+	/* Say so in the message line when the journal has damaged records
+	 * (at start and whenever a new one is read): the facilitator's. */
+	int report_damage;
 	/* Every clock second, whatever screen is shown (the bell at zero). */
 	void (*tick)(struct app *a, int64_t now_ms);
 	/* After the state changed, before the screens hear of it. */

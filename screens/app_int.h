@@ -30,6 +30,7 @@ struct app {
 	int dirty;		/* REQ_REDRAW | REQ_STATUS | REQ_FULL */
 	int64_t now;		/* wall clock of this pass */
 	uint64_t seen_seq;	/* the state's last_seq when screens last heard */
+	size_t seen_bad;	/* damaged records already reported */
 	int last_key;
 	int in_paste;		/* a paste outside the line editor: ignored */
 

@@ -340,6 +340,7 @@ console_run(struct session *s, const char *room)
 	cfg.role = &c;
 	cfg.room = room;
 	cfg.quit_question = N_("Quit the console?");
+	cfg.report_damage = 1;
 	cfg.tick = console_tick;
 	cfg.changed = console_changed;
 	status = app_run(s, &cfg);

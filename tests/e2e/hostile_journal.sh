@@ -96,9 +96,11 @@ grep -q "line $first" "$E2E_DIR/e" || fail "export does not name line $first"
 grep -q 'idea number 30' "$E2E_DIR/out/ideas.csv" ||
 	fail "export lost the records after the damage"
 
-# The console opens it, shows the good ideas, and quits.
+# The console opens it, says where the damage is, shows the good ideas,
+# and quits.
 start_session con 100 30 "$CONVENE" run "$s"
 wait_for_text con "1 Agenda"
+wait_for_text con "$nbad damaged records skipped, the first at line $first"
 send con 5
 wait_for_text con "24 ideas"
 send con q y
