@@ -41,7 +41,7 @@ MO          := $(PO:po/%.po=$(B)/locale/%/LC_MESSAGES/convene.mo)
 MANPAGES    := $(wildcard man/*.[15])
 
 .PHONY: all test unit e2e bench fuzz sanitize clean install uninstall demo \
-        deps check-layering man-check pot FORCE
+        deps check-layering man-check pot clang-check clang-objects FORCE
 
 all: convene $(MO)
 
@@ -77,8 +77,10 @@ $(B)/locale/%/LC_MESSAGES/convene.mo: po/%.po
 	@mkdir -p $(@D)
 	msgfmt -c -o $@ $<
 
-pot: po/convene.pot
-po/convene.pot: $(CORE_SRC) $(SCREENS_SRC) src/main.c
+# POT: where `make pot` writes the template (a test writes it elsewhere).
+POT ?= po/convene.pot
+pot: $(POT)
+$(POT): $(CORE_SRC) $(SCREENS_SRC) src/main.c
 	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=convene \
 	    --package-version=$(VERSION) -o $@ $^
 
@@ -108,15 +110,26 @@ bench: all $(BENCHES)
 fuzz:
 	@./tests/fuzz/run $(FUZZ_SECONDS)
 
+# Every source compiled with clang too (issue: clean under gcc and clang),
+# into build/clang so that it never disturbs the gcc build.
+clang-check:
+	@command -v clang >/dev/null 2>&1 || \
+	    { echo 'clang-check: clang is not installed (apt-get install clang)'; exit 2; }
+	$(MAKE) B=$(B)/clang CC=clang WERROR=-Werror clang-objects
+clang-objects: $(LIB) $(B)/src/main.o $(SCREENS_OBJ)
+
 # src/ is the UI-free core: it never includes curses.
 check-layering:
 	@if grep -rnE '#[[:space:]]*include[[:space:]]*[<"](n?curses|ncursesw/)' src; then \
 	    echo 'check-layering: src/ must not include curses'; exit 1; fi
 
+# Both the terminal device (what man(1) shows) and the default one: a
+# glyph missing from one device warns only there.
 man-check:
-	@for m in $(MANPAGES); do \
-	    out=$$(LC_ALL=C.UTF-8 groff -mandoc -ww -z $$m 2>&1); \
-	    if [ -n "$$out" ]; then echo "$$m: $$out"; exit 1; fi; done
+	@for m in $(MANPAGES); do for t in -Tutf8 -Tps; do \
+	    out=$$(LC_ALL=C.UTF-8 groff -mandoc -ww $$t $$m 2>&1 >/dev/null); \
+	    if [ -n "$$out" ]; then echo "$$m ($$t): $$out"; exit 1; fi; \
+	    done; done
 
 demo: deps all
 	./convene demo
@@ -129,7 +142,9 @@ install: all
 	install -m 755 convene $(DESTDIR)$(BINDIR)/convene
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
+	rm -rf $(DESTDIR)$(DATADIR)/content
 	cp -R content $(DESTDIR)$(DATADIR)/
+	chmod -R u+w,a+rX $(DESTDIR)$(DATADIR)/content
 	@for mo in $(MO); do l=$${mo#$(B)/locale/}; \
 	    install -D -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l; done
 
@@ -137,6 +152,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/convene $(DESTDIR)$(MANDIR)/man1/convene.1
 	rm -f $(DESTDIR)$(MANDIR)/man5/convene-content.5 $(DESTDIR)$(MANDIR)/man5/convene-journal.5
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/convene.mo
 
 clean:
 	rm -rf $(B) convene tests/bin bench/bin po/convene.pot

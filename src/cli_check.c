@@ -64,7 +64,11 @@ cli_check(int argc, char **argv)
 	struct stat st;
 	int total, rc;
 
-	if (argc != 2 || argv[1][0] == '-')
+	if (argc >= 2 && argv[1][0] == '-' && argv[1][1] != '\0') {
+		cli_fail(EXIT_USAGE, _("unknown option: %s"), argv[1]);
+		return cli_usage("check");
+	}
+	if (argc != 2)
 		return cli_usage("check");
 	if (stat(argv[1], &st) != 0 || !S_ISDIR(st.st_mode))
 		return cli_fail(EXIT_DATA, _("%s: not a module directory"),

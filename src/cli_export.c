@@ -41,16 +41,17 @@ parse_args(int argc, char **argv, struct export_args *a)
 
 	memset(a, 0, sizeof *a);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+	opterr = 0;		/* our own "convene: ..." message, not getopt's */
+	while ((c = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
 		if (c == 'o')
 			a->out = optarg;
 		else if (c == 'r')
 			a->flags |= EXPORT_RAW;
 		else
-			return -1;
+			return cli_bad_option("export", argc, argv);
 	}
 	if (optind != argc - 1 || (a->out != NULL && a->out[0] == '\0'))
-		return -1;
+		return cli_usage("export");
 	a->session = argv[optind];
 	return 0;
 }
@@ -124,8 +125,8 @@ cli_export(int argc, char **argv)
 	char *err = NULL;
 	int status;
 
-	if (parse_args(argc, argv, &a) != 0)
-		return cli_usage("export");
+	if ((status = parse_args(argc, argv, &a)) != 0)
+		return status;
 	s = session_open(a.session, 1, &err);
 	if (s == NULL)
 		return cli_fail_free(EXIT_DATA, err);

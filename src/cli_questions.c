@@ -196,12 +196,15 @@ cli_poll(int argc, char **argv)
 		;
 	else if (strcmp(what, "open") == 0)
 		r = poll_open(s, &a, argv);
-	else if (strcmp(what, "close") == 0)
-		r = cli_command_status(cmd_poll_close(s, argv[a.first + 2],
-		    &err), err);
-	else
-		r = cli_command_status(cmd_poll_reveal(s, argv[a.first + 2],
-		    &err), err);
+	else if (strcmp(what, "close") == 0) {
+		/* Two statements: err must be read after the command set it
+		 * (argument evaluation order is unspecified). */
+		r = cmd_poll_close(s, argv[a.first + 2], &err);
+		r = cli_command_status(r, err);
+	} else {
+		r = cmd_poll_reveal(s, argv[a.first + 2], &err);
+		r = cli_command_status(r, err);
+	}
 	session_close(s);
 	return r;
 }

@@ -54,9 +54,10 @@ cli_run(int argc, char **argv)
 	int c, status = 0;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "r:", longopts, NULL)) != -1) {
+	opterr = 0;		/* our own "convene: ..." message, not getopt's */
+	while ((c = getopt_long(argc, argv, ":r:", longopts, NULL)) != -1) {
 		if (c != 'r')
-			return cli_usage("run");
+			return cli_bad_option("run", argc, argv);
 		room = optarg;
 	}
 	if (one_positional(argc, argv, &dir) != 0)
@@ -92,13 +93,14 @@ cli_join(int argc, char **argv)
 	int c, kiosk = 0, status = 0;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "a:k", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":a:k", longopts, NULL)) != -1) {
 		if (c == 'a')
 			as = optarg;
 		else if (c == 'k')
 			kiosk = 1;
 		else
-			return cli_usage("join");
+			return cli_bad_option("join", argc, argv);
 	}
 	if (one_positional(argc, argv, &dir) != 0)
 		return cli_usage("join");
@@ -125,9 +127,10 @@ cli_show(int argc, char **argv)
 	int status = 0;
 
 	optind = 1;
-	if (getopt_long(argc, argv, "", (const struct option[]){ { NULL, 0, NULL, 0 } },
+	opterr = 0;
+	if (getopt_long(argc, argv, ":", (const struct option[]){ { NULL, 0, NULL, 0 } },
 	    NULL) != -1)
-		return cli_usage("show");
+		return cli_bad_option("show", argc, argv);
 	if (one_positional(argc, argv, &dir) != 0)
 		return cli_usage("show");
 	if (need_ui() != 0)
@@ -178,7 +181,8 @@ cli_demo(int argc, char **argv)
 	struct session *s;
 	int status = 0;
 
-	(void)argv;
+	if (argc > 1 && argv[1][0] == '-')
+		cli_fail(EXIT_USAGE, _("unknown option: %s"), argv[1]);
 	if (argc != 1)
 		return cli_usage("demo");
 	if (need_ui() != 0)

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "commands_int.h"
 #include "i18n.h"
@@ -475,11 +476,25 @@ agenda_index(const struct module *m, const char *id)
 	return -1;
 }
 
+/* Ids are read in lower case from module.ini (iniparser), but a facilitator
+ * types them as the file spells them: "goto D1-Opening" finds d1-opening. */
+static int
+agenda_index_any_case(const struct module *m, const char *id)
+{
+	size_t i;
+	int k = agenda_index(m, id);
+
+	for (i = 0; k < 0 && id != NULL && i < m->nitems; i++)
+		if (strcasecmp(m->items[i].id, id) == 0)
+			k = (int)i;
+	return k;
+}
+
 static int
 agenda_target(const struct agenda_cmd *c, const char **to, char **err)
 {
 	const struct module *m = c->s->module;
-	int cur = agenda_index(m, c->s->state->agenda_id);
+	int cur = agenda_index(m, c->s->state->agenda_id), k;
 
 	if (c->m == AGENDA_GOTO) {
 		/* "" is before the first item: the undo of the first step. */
@@ -490,10 +505,11 @@ agenda_target(const struct agenda_cmd *c, const char **to, char **err)
 			*to = "";
 			return 0;
 		}
-		if (agenda_index(m, c->id) < 0)
+		k = agenda_index_any_case(m, c->id);
+		if (k < 0)
 			return cmd_refuse(err, _("no agenda item '%s' in this "
 			    "module"), c->id);
-		*to = c->id;
+		*to = m->items[k].id;
 		return 0;
 	}
 	if (m->nitems == 0)

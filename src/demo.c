@@ -58,32 +58,55 @@ is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* dir/rel when it is a directory, else NULL; caller frees. */
+static char *
+dir_if_present(const char *dir, const char *rel)
+{
+	char *path = path_join(dir, rel);
+
+	if (is_dir(path))
+		return path;
+	free(path);
+	return NULL;
+}
+
+/*
+ * Beside the binary: content/ in a source tree, ../share/convene/content in
+ * an installed tree.  The second makes an installation relocatable and lets
+ * a DESTDIR-staged install run before it is moved into place.
+ */
+static char *
+content_near_binary(void)
+{
+	char exe[PATH_MAX], *slash, *dir;
+	ssize_t n;
+
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash == NULL)
+		return NULL;
+	*slash = '\0';
+	dir = dir_if_present(exe, "content");
+	if (dir == NULL)
+		dir = dir_if_present(exe, "../share/convene/content");
+	return dir;
+}
+
 char *
 demo_content_dir(void)
 {
 	const char *env = getenv("CONVENE_CONTENT");
-	char exe[PATH_MAX], *slash, *dir;
-	ssize_t n;
+	char *dir;
 
 	if (env != NULL && *env != '\0')
 		return is_dir(env) ? xstrdup(env) : NULL;
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash != NULL) {
-			*slash = '\0';
-			dir = path_join(exe, "content");
-			if (is_dir(dir))
-				return dir;
-			free(dir);
-		}
-	}
-	dir = xstrdup(DATADIR "/content");
-	if (is_dir(dir))
-		return dir;
-	free(dir);
-	return NULL;
+	dir = content_near_binary();
+	if (dir == NULL)
+		dir = dir_if_present(DATADIR, "content");
+	return dir;
 }
 
 static int

@@ -10,8 +10,9 @@
 struct session;
 
 /* The bundled module's directory: $CONVENE_CONTENT, else content/ beside
- * the running binary (a source tree), else DATADIR/content.  Caller frees;
- * NULL when none exists. */
+ * the running binary (a source tree), else ../share/convene/content from
+ * the binary's directory (an installed tree, wherever it was moved), else
+ * DATADIR/content.  Caller frees; NULL when none exists. */
 char *demo_content_dir(void);
 
 /* Seeds an open, empty session with sample participants, rooms, ideas and

@@ -339,7 +339,9 @@ first_non_utf8_line(const char *buf, size_t len)
 }
 
 /* Comma first, then semicolon (what spreadsheets save where the decimal
- * separator is a comma): the one whose header names the columns wins. */
+ * separator is a comma): the one whose header names the columns wins.  A
+ * file that parses with one of them is CSV: when its header lacks a column,
+ * say which, even if the other separator cannot parse it at all. */
 static int
 parse_table(const char *file, const char *buf, size_t len, struct raw *raw,
     struct layout *l, struct import_report *rep)
@@ -353,7 +355,7 @@ parse_table(const char *file, const char *buf, size_t len, struct raw *raw,
 	for (i = 0; i < NELEM(delims); i++) {
 		if (parse_raw(buf, len, delims[i], raw, &why, &bad) != 0) {
 			raw_free(raw);
-			if (i + 1 < NELEM(delims)) {
+			if (i + 1 < NELEM(delims) || best.known >= 0) {
 				free(why);
 				why = NULL;
 				continue;

@@ -295,6 +295,14 @@ open_block(struct builder *bd, const struct line *l)
 	buf_add(&bd->text, l->s, l->len);
 }
 
+/* "> " lines in a row are one quote, as in Markdown: a quoted paragraph
+ * written over several lines must not fall apart into one block a line. */
+static int
+continues_quote(const struct builder *bd, const struct line *l)
+{
+	return l->type == MD_QUOTE && bd->open && bd->cur.type == MD_QUOTE;
+}
+
 static void
 add_line(struct builder *bd, const char *s, size_t len)
 {
@@ -313,7 +321,7 @@ add_line(struct builder *bd, const char *s, size_t len)
 		close_block(bd);	/* ">" alone: a break inside a quote */
 		return;
 	}
-	if (l.opens || !bd->open) {
+	if (!bd->open || (l.opens && !continues_quote(bd, &l))) {
 		open_block(bd, &l);
 	} else {
 		buf_add(&bd->text, " ", 1);

@@ -5,7 +5,8 @@
  *   "# ", "## ", "### "   headings of level 1, 2, 3
  *   "- " or "* "          a bullet item
  *   "1. " (any number)    a numbered item
- *   "> "                  a quote
+ *   "> "                  a quote; "> " lines in a row are one quote, and
+ *                         ">" alone ends it (the next "> " starts another)
  *   anything else         paragraph text
  * Blocks are separated by blank lines; a line that starts no block of its
  * own continues the block above it (a paragraph, an item or a quote), joined

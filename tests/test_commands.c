@@ -573,6 +573,19 @@ test_timer_rules(void **state)
 	assert_true(state_timer(f->s->state, -1)->length_ms == 90000);
 }
 
+/* Ids are lower case in the module; goto takes them in any case. */
+static void
+test_agenda_goto_any_case(void **state)
+{
+	struct fixture *f = *state;
+	char *err = NULL;
+
+	DONE(cmd_agenda(f->s, AGENDA_GOTO, "D1-Ideate", &err));
+	assert_string_equal(f->s->state->agenda_id, "d1-ideate");
+	REFUSED(f, "no agenda item 'D1-IDEAT'", cmd_agenda(f->s, AGENDA_GOTO,
+	    "D1-IDEAT", &err));
+}
+
 static void
 test_agenda_rules(void **state)
 {
@@ -1037,6 +1050,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_timer_rules, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_agenda_goto_any_case,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_agenda_rules, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_rooms_rules, setup,

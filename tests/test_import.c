@@ -156,6 +156,14 @@ test_header_and_format_problems(void **unused)
 	    "A,KR,\"unterminated\n", &l, &rep), 3);
 	expect_problem(&rep, "list.csv:2: not a CSV file");
 	import_report_free(&rep);
+	/* Quoted cells parse with commas only: a header that lacks a column
+	 * is still reported as that, not as "not a CSV file". */
+	assert_int_equal(parse("\"Name\",\"Country\",\"Agency\"\r\n"
+	    "\"A\",\"KR\",\"X\"\r\n", &l, &rep), 3);
+	expect_problem(&rep, "list.csv:1: the header row needs the columns "
+	    "name, country and organisation");
+	expect_problem(&rep, "'organisation' is missing");
+	import_report_free(&rep);
 }
 
 /* Converts UTF-8 text with iconv(3); NULL when this system lacks the

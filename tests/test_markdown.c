@@ -108,6 +108,29 @@ test_headings_and_items_interrupt(void **state)
 }
 
 static void
+test_quote_lines_join(void **state)
+{
+	/* Consecutive "> " lines are one quote; ">" alone or a blank line
+	 * ends it; a paragraph or item line after a quote starts anew. */
+	struct md_doc *d = parse("> first line\n> second *line*\n>third\n"
+	    ">\n> next quote\n\n> after blank\n- item\n> quote again\n"
+	    "\nPara\n> quote after para\n");
+
+	(void)state;
+	assert_int_equal(d->nblocks, 7);
+	assert_block(d, 0, MD_QUOTE, "first line second line third");
+	assert_int_equal(d->blocks[0].nspans, 3);
+	assert_span(&d->blocks[0], 1, MD_EMPH, "line");
+	assert_block(d, 1, MD_QUOTE, "next quote");
+	assert_block(d, 2, MD_QUOTE, "after blank");
+	assert_block(d, 3, MD_BULLET, "item");
+	assert_block(d, 4, MD_QUOTE, "quote again");
+	assert_block(d, 5, MD_PARAGRAPH, "Para");
+	assert_block(d, 6, MD_QUOTE, "quote after para");
+	markdown_free(d);
+}
+
+static void
 test_emphasis_and_strong(void **state)
 {
 	struct md_doc *d = parse("Plain *emph* and **strong** and "
@@ -242,6 +265,7 @@ main(void)
 		cmocka_unit_test(test_paragraphs_join_lines),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_headings_and_items_interrupt),
+		cmocka_unit_test(test_quote_lines_join),
 		cmocka_unit_test(test_emphasis_and_strong),
 		cmocka_unit_test(test_nested_styles),
 		cmocka_unit_test(test_stray_markers_are_text),

@@ -17,6 +17,18 @@ for v in $verbs; do
 	out=$($bin $v --version); check "$v --version" 0 $?
 	case $out in "convene "[0-9]*) ;; *) echo "FAIL: $v --version says: $out"; fail=1 ;; esac
 done
+# An unknown option: exit 2, our own "convene: ..." line (never getopt's
+# "VERB: unrecognized option"), then the usage.
+for v in $verbs; do
+	err=$($bin $v --frobnicate x 2>&1 >/dev/null); check "$v --frobnicate" 2 $?
+	case $err in "convene: unknown option"*"--frobnicate"*"usage: convene $v"*) ;;
+	*) echo "FAIL: $v --frobnicate says: $err"; fail=1 ;; esac
+done
+for v in export run join; do
+	err=$($bin $v x --$( [ $v = export ] && echo out || { [ $v = run ] && echo room || echo as; }) 2>&1 >/dev/null)
+	check "$v with an option missing its value" 2 $?
+	case $err in "convene: "*) ;; *) echo "FAIL: $v, value missing, says: $err"; fail=1 ;; esac
+done
 $bin --version >/dev/null; check "--version" 0 $?
 $bin --help >/dev/null; check "--help" 0 $?
 $bin >/dev/null 2>&1; check "no command" 2 $?

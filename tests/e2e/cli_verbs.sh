@@ -98,6 +98,12 @@ run 2 "$bin" voting "$S" close --budget 3
 run 2 "$bin" voting "$S" tally
 run 1 "$bin" voting "$S" open --prototypes; says 'no idea is a prototype'
 run 0 "$bin" voting "$S" open --budget 2; prints v2
+refused 1 "$bin" voting "$S" reveal; says 'round v2 is still open'
+run 0 "$bin" voting "$S" close; silent
+refused 1 "$bin" voting "$S" close; says 'voting is not open'
+refused 1 "$bin" unvote "$S" --by p1 i1; says 'voting is not open'
+run 0 "$bin" voting "$S" reveal; silent
+refused 1 "$bin" voting "$S" reveal; says 'shown already'
 
 # --- timers and the agenda ------------------------------------------------------
 refused 1 "$bin" timer "$S" pause; says 'not running'
@@ -114,6 +120,9 @@ run 0 "$bin" timer "$S" extend -- -5; silent
 run 0 "$bin" timer "$S" pause; silent
 run 0 "$bin" timer "$S" resume; silent
 run 0 "$bin" timer "$S" stop; silent
+refused 1 "$bin" timer "$S" resume; says 'not paused'
+refused 1 "$bin" timer "$S" extend 5; says 'not running'
+refused 1 "$bin" checkin "$S" --by p9; says "no participant 'p9'"
 refused 1 "$bin" timer "$S" --room r5 start 5; says "no room 'r5'"
 run 1 "$bin" agenda "$S" goto nowhere; says "no agenda item 'nowhere'"
 run 0 "$bin" agenda "$S" goto d1-everyday; silent
@@ -145,6 +154,24 @@ run 2 "$bin" poll "$S" answer o1 --by p2 two
 run 0 "$bin" poll "$S" close o1; silent
 run 0 "$bin" poll "$S" reveal o1; silent
 refused 1 "$bin" poll "$S" answer o1 --by p3 1; says 'poll o1 is closed'
+refused 1 "$bin" poll "$S" close o1; says 'poll o1 is closed already'
+refused 1 "$bin" poll "$S" reveal o1; says 'the results of poll o1 are shown already'
+refused 1 "$bin" poll "$S" close o9; says "no poll 'o9'"
+refused 1 "$bin" poll "$S" reveal o2; says 'poll o2 is still open'
+refused 1 "$bin" upvote "$S" --by p3 q9; says "no question 'q9'"
+refused 1 "$bin" ask "$S" --by p3 ''; says 'the question is empty'
+
+# --- --no-self-votes, names that are not unique, rooms without people -------
+S=$tmp/n
+run 0 "$bin" new "$S" --module content --no-self-votes
+refused 1 "$bin" rooms "$S" --make 2; says 'participants'
+run 0 "$bin" participant "$S" Kim --country KR; prints p1
+run 0 "$bin" participant "$S" Kim --country TH; prints p2
+refused 1 "$bin" idea "$S" --by Kim 'x'; says "2 participants are called 'Kim'"
+run 0 "$bin" idea "$S" --by p1 'mine'; prints i1
+run 0 "$bin" voting "$S" open; prints v1
+refused 1 "$bin" vote "$S" --by p1 i1; says "own ideas"
+run 0 "$bin" vote "$S" --by p2 i1; silent
 
 # --- import -------------------------------------------------------------------------------
 S=$tmp/i

@@ -6,7 +6,7 @@
 e2e_init
 s=$E2E_DIR/s
 new_session "$s"
-today=$(date +%Y-%m-%d)
+today=$(module_today)
 
 start_session con 80 24 "$CONVENE" run "$s"
 wait_for_text con "1 Agenda"

@@ -228,12 +228,20 @@ refute_screen() {
 # new_session DIR [ARGS...]
 #	Makes a session from the bundled module, day 1 today, with
 #	`convene new` (ARGS are passed on: --anonymous, --budget N...).
+#	"Today" is convene's default: today in the module's time zone
+#	(Asia/Bangkok), not the host's date, which is a day behind from 17:00
+#	UTC on.  Compare dates with module_today.
 new_session() {
 	_dir=$1
 	shift
-	"$CONVENE" new "$_dir" --module "$E2E_ROOT/content" \
-	    --start "$(date +%Y-%m-%d)" "$@" >/dev/null ||
+	"$CONVENE" new "$_dir" --module "$E2E_ROOT/content" "$@" >/dev/null ||
 	    fail "convene new $_dir failed"
+}
+
+# module_today
+#	Today's date (YYYY-MM-DD) in the bundled module's time zone.
+module_today() {
+	TZ=Asia/Bangkok date +%Y-%m-%d
 }
 
 # cv ARGS...
