@@ -22,6 +22,7 @@
 
 #include "export.h"
 #include "i18n.h"
+#include "privilege.h"
 #include "session.h"
 
 struct export_args {
@@ -59,7 +60,7 @@ parse_args(int argc, char **argv, struct export_args *a)
 static int
 privileged(void)
 {
-	return getegid() != getgid() || geteuid() != getuid();
+	return privilege_held() || geteuid() != getuid();
 }
 
 /* The passphrase guards what the privilege alone would give away. */
@@ -75,19 +76,28 @@ drop_privilege(void)
 {
 	if (!privileged())
 		return 0;
-	if (setegid(getgid()) != 0 || seteuid(getuid()) != 0)
+	if (privilege_drop_for_good() != 0 || seteuid(getuid()) != 0)
 		return cli_fail(EXIT_DATA, "%s", _("cannot drop the convene "
 		    "group's privileges"));
 	return 0;
 }
 
+/* Every damaged record by its line, so that the organizer can find each
+ * one in journal.csv (convene-journal(5) says how to read it). */
 static void
 warn_damage(const struct state *st)
 {
-	if (st->nbad > 0)
-		fprintf(stderr, _("convene: warning: %zu damaged journal "
-		    "records were skipped (the first at line %lu)\n"),
-		    st->nbad, st->bad[0].line);
+	size_t i;
+
+	if (st->nbad == 0)
+		return;
+	fprintf(stderr, _("convene: warning: %zu damaged journal records "
+	    "were skipped (the first at line %lu)\n"), st->nbad,
+	    st->bad[0].line);
+	for (i = 0; i < st->nbad; i++)
+		fprintf(stderr, _("convene: journal.csv line %lu: %s\n"),
+		    st->bad[i].line, st->bad[i].why != NULL ? st->bad[i].why :
+		    "?");
 }
 
 static int
@@ -95,13 +105,18 @@ run_export(struct session *s, const struct export_args *a)
 {
 	struct export_source src;
 	char *dir, *err = NULL;
-	int status = EXIT_DONE;
+	int status = EXIT_DONE, r;
 
 	if (a->out != NULL && (status = drop_privilege()) != 0)
 		return status;
 	dir = a->out != NULL ? xstrdup(a->out) : session_path(s, "export");
 	export_source_from_session(&src, s);
-	if (export_all(&src, dir, a->flags, &err) != 0) {
+	if (a->out == NULL)
+		privilege_raise();	/* SESSION/export: the session's own */
+	r = export_all(&src, dir, a->flags, &err);
+	if (a->out == NULL)
+		privilege_drop();
+	if (r != 0) {
 		if (a->out == NULL)
 			cli_fail(EXIT_DATA, _("%s\n(is the session read-only? "
 			    "Export elsewhere with --out DIR)"), err);

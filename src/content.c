@@ -2,6 +2,7 @@
  * the syntax of ids, numbers and times, the path rule, pages, and freeing a
  * loaded module.  Loading is in content_load.c, checking in check*.c. */
 #include "content.h"
+#include "privilege.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -200,10 +201,11 @@ content_read_page(const struct module *m, const char *page)
 
 	if (m == NULL)
 		return NULL;
+	privilege_raise();	/* a page of the session's module copy */
 	path = content_resolve(m->dir, page, NULL);
-	if (path == NULL)
-		return NULL;
-	text = file_read_all(path, CONTENT_MAX_PAGE_BYTES, NULL);
+	text = path != NULL ? file_read_all(path, CONTENT_MAX_PAGE_BYTES,
+	    NULL) : NULL;
+	privilege_drop();
 	free(path);
 	return text;
 }

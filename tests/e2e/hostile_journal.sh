@@ -1,7 +1,7 @@
 #!/bin/sh
 # A journal with flipped bytes: every damaged record is reported with its
-# line (by the journal reader, and `convene export` warns with the count
-# and the first line), every good record still counts, and neither
+# line (by the journal reader and by `convene export`; the console gives
+# the count and the first line), every good record still counts, and neither
 # `convene export` nor `convene run` crashes.  Then bytes flipped anywhere
 # at random, quotes and line ends included: still no crash.
 . "$(dirname "$0")/lib.sh"
@@ -85,7 +85,7 @@ nbad=$(wc -l <"$E2E_DIR/expected")
 [ "$(cut -d' ' -f1 "$E2E_DIR/good")" -eq $((total - nbad)) ] ||
 	fail "good records lost: $(cat "$E2E_DIR/good") of $((total - nbad))"
 
-# export: warns with the count and the first line, exports the rest.
+# export: warns with the count and every damaged line, exports the rest.
 "$CONVENE" export "$s" --out "$E2E_DIR/out" >/dev/null 2>"$E2E_DIR/e"
 rc=$?
 cat "$E2E_DIR/e"
@@ -93,6 +93,10 @@ cat "$E2E_DIR/e"
 first=$(head -n 1 "$E2E_DIR/expected")
 grep -q "$nbad damaged" "$E2E_DIR/e" || fail "export does not count $nbad"
 grep -q "line $first" "$E2E_DIR/e" || fail "export does not name line $first"
+for l in $(cat "$E2E_DIR/expected"); do
+	grep -q "journal.csv line $l: " "$E2E_DIR/e" ||
+		fail "export does not list the damaged line $l"
+done
 grep -q 'idea number 30' "$E2E_DIR/out/ideas.csv" ||
 	fail "export lost the records after the damage"
 
