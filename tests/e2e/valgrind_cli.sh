@@ -31,7 +31,7 @@ vg() {
 }
 
 s=$E2E_DIR/s
-vg new "$s" --module content --start "$(date +%Y-%m-%d)" --title \
+vg new "$s" --module content --title \
     "Digital Government 2026" >/dev/null || fail "new"
 vg participant "$s" "Nguyễn Thị Hương" --country VN --org "MIC" >/dev/null ||
 	fail "participant"
