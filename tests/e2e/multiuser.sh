@@ -1,5 +1,5 @@
 #!/bin/sh
-# Multi-user hosting (DESIGN.md "Who may do what", convene(1) SECURITY),
+# Multi-user hosting (DESIGN.md "Who may do what", convene(1), SECURITY CONSIDERATIONS),
 # with real Unix users on this machine: a throwaway group standing for
 # `convene`, a facilitator in it and two participants who are not, a
 # setgid copy of ./convene, a session directory mode 2770.  A participant
