@@ -65,10 +65,24 @@ status_clock(const struct app *a, char *buf, size_t size,
 		buf[0] = '\0';
 }
 
+/* People checked in today (joining checks in; so does the roll call and
+ * any activity): who is in the room, not who ever registered. */
+static size_t
+present_today(const struct app *a)
+{
+	const struct state *st = a->s->state;
+	int day = state_day_of(st, a->now);
+	size_t i, n = 0;
+
+	for (i = 0; i < st->nparticipants; i++)
+		n += state_checkin(st, (int)i, day) != NULL;
+	return n;
+}
+
 #define NARROW_COLS 64	/* below: no session title, fewer separators */
 
 /* The right part of the status line: phase, clock (in its own colour),
- * people joined.  Drawn from column x when `draw`; returns its width. */
+ * people here today.  Drawn from column x when `draw`; returns its width. */
 static int
 status_right(struct app *a, int x, int draw)
 {
@@ -83,7 +97,8 @@ status_right(struct app *a, int x, int draw)
 	ca = draw_attr(clock_role);
 	phase_text = xasprintf("%s%s%s", a->cols < NARROW_COLS ? "" :
 	    "\xe2\x94\x82 ", phase(a), sep);
-	joined = xasprintf(_("%s%zu joined "), sep, a->s->state->nparticipants);
+	joined = xasprintf(_("%s%zu of %zu here "), sep, present_today(a),
+	    a->s->state->nparticipants);
 	width = text_width(phase_text) + text_width(clock) + 2 +
 	    text_width(joined);
 	if (draw) {

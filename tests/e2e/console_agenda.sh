@@ -14,7 +14,7 @@ assert_screen con "Digital Government and Transformation"
 assert_screen con "Day 1 · $today"
 assert_screen con "09:00   30m  Welcome, introductions"
 assert_screen con "agenda not started"
-assert_screen con "0 joined"
+assert_screen con "0 of 0 here"
 
 # n starts the agenda: the status line and the agenda show the item.
 send con n

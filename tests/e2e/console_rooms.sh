@@ -11,7 +11,7 @@ cv participant "$s" "สมชาย ประเสริฐ" --country TH >/de
 cv participant "$s" "Ayesha Khan" --country PK >/dev/null
 
 start_session con 80 24 "$CONVENE" run "$s"
-wait_for_text con "4 joined"
+wait_for_text con "0 of 4 here"
 send con 4
 wait_for_text con "No rooms yet: M makes them"
 send con M

@@ -38,7 +38,7 @@ send_text c 'secret words'
 refute_screen c 'secret words'
 send c Enter
 wait_for_text c "Digital Government and Transformation"
-wait_for_text c "2 joined"
+wait_for_text c "of 2 here"
 send c 5
 wait_for_text c "3 ideas"
 screen c >"$E2E_DIR/board.txt"
@@ -102,7 +102,7 @@ start_session l 80 24 "$CONVENE" run "$S"
 wait_for_text l "passphrase"
 send_text l 'secret words'
 send l Enter
-wait_for_text l "2 joined"
+wait_for_text l "of 2 here"
 send l 5
 wait_for_text l "민원 서류를"
 send l q

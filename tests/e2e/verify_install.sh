@@ -43,7 +43,7 @@ cd "$E2E_DIR/elsewhere" || fail "cd"
 E2E_ENV="-u CONVENE_CONTENT TMPDIR=$E2E_DIR/elsewhere"
 start_session demo 80 24 "$p/bin/convene" demo
 wait_for_text demo "Digital Government and Transformation"
-wait_for_text demo "joined"
+wait_for_text demo " here"
 send demo q
 wait_for_text demo "(y/n)"
 send demo y
