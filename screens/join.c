@@ -129,9 +129,19 @@ collect(struct join *j, struct app *a, int force)
 
 /* --- picking ------------------------------------------------------------- */
 
-#define PIN_WHY N_("This terminal is shared: a PIN of 4 to 8 " \
+#define PIN_WHY_KIOSK N_("This terminal is shared: a PIN of 4 to 8 " \
     "digits keeps anyone else from voting as you. Type one and Enter, or " \
     "just Enter for none.")
+#define PIN_WHY N_("A PIN of 4 to 8 digits keeps anyone else from voting " \
+    "as you on a shared terminal. Type one and Enter, or just Enter for " \
+    "none.")
+
+/* Why a PIN is offered, as this terminal should say it. */
+static const char *
+pin_why(struct app *a)
+{
+	return participant_is_kiosk(a) ? _(PIN_WHY_KIOSK) : _(PIN_WHY);
+}
 
 static int
 ever_joined(const struct state *st, int p)
@@ -482,7 +492,7 @@ draw_register(struct join *j, struct app *a, WINDOW *w, int rows, int cols)
 		draw_text(w, 1, 1, cols - 1, j->reg_name, A_BOLD);
 	if (j->step == STEP_PIN)
 		wall_text(w, HEAD_ROWS, 1, cols - 1, rows - HEAD_ROWS,
-		    _(PIN_WHY), A_NORMAL);
+		    pin_why(a), A_NORMAL);
 	if (j->step != STEP_COUNTRY || rows <= HEAD_ROWS)
 		return;
 	n = country_matches(typed, (size_t)(rows - HEAD_ROWS), draw_country,
@@ -502,7 +512,7 @@ draw_pin(struct join *j, struct app *a, WINDOW *w, int rows, int cols)
 	draw_text(w, 0, 0, cols, p->name, draw_attr(DR_HEADING));
 	wall_text(w, HEAD_ROWS, 1, cols - 1, rows - HEAD_ROWS,
 	    p->pin_hash != NULL ? _("Type your PIN, then Enter (Esc: back "
-	    "to the names).") : _(PIN_WHY), A_NORMAL);
+	    "to the names).") : pin_why(a), A_NORMAL);
 }
 
 static void

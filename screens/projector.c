@@ -5,6 +5,7 @@
 #include "projector.h"
 
 #include <libintl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -263,13 +264,63 @@ static const struct screen_ops *const projector_screens[] = {
 	&projector_wall, &projector_questions,
 };
 
+/* What the room should be looking at, as last seen: nobody stands at the
+ * projector to press Tab, so the view follows the facilitator. */
+struct projector {
+	char pinned[32];	/* id of the pinned question, or "" (a copy:
+				   a state rebuilt from the journal frees its
+				   strings) */
+	size_t polls_open, polls_revealed;
+	enum wall_phase phase;
+};
+
+static void
+projector_look(const struct state *st, struct projector *now)
+{
+	size_t i;
+
+	memset(now, 0, sizeof *now);
+	for (i = 0; i < st->nquestions; i++)
+		if (st->questions[i].pinned && !st->questions[i].hidden)
+			snprintf(now->pinned, sizeof now->pinned, "%s",
+			    st->questions[i].id);
+	for (i = 0; i < st->npolls; i++) {
+		now->polls_open += st->polls[i].open != 0;
+		now->polls_revealed += st->polls[i].revealed != 0;
+	}
+	now->phase = wall_phase(st, WALL_ANY_ROOM, NULL);
+}
+
+/* A question pinned, a poll opened or revealed: the questions view; voting
+ * opened or its results revealed: the wall. */
+static void
+projector_changed(struct app *a)
+{
+	struct projector *was = app_role(a), now;
+
+	projector_look(app_session(a)->state, &now);
+	if (now.phase != was->phase && (now.phase == WALL_VOTING ||
+	    now.phase == WALL_REVEALED))
+		app_show(a, &projector_wall);
+	else if ((now.pinned[0] != '\0' &&
+	    strcmp(now.pinned, was->pinned) != 0) ||
+	    now.polls_open > was->polls_open ||
+	    now.polls_revealed > was->polls_revealed)
+		app_show(a, &projector_questions);
+	*was = now;
+}
+
 int
 projector_main(struct session *s)
 {
 	struct app_config cfg;
+	struct projector seen;
 	int status;
 
+	projector_look(s->state, &seen);
 	memset(&cfg, 0, sizeof cfg);
+	cfg.role = &seen;
+	cfg.changed = projector_changed;
 	cfg.screens = projector_screens;
 	cfg.nscreens = NELEM(projector_screens);
 	cfg.hint = N_("Tab next screen   ? keys   q quit");

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The projector's questions view: the pinned question large, the top ones
-# below it, and a revealed poll as bars.
+# below it, and a revealed poll as bars.  The projector follows the
+# facilitator: a pin or a poll brings the questions view, voting the wall.
 . "$(dirname "$0")/lib.sh"
 e2e_init
 s=$E2E_DIR/s
@@ -20,14 +21,8 @@ wait_for_text con "2 questions"
 send con P
 wait_for_text con "pinned to the projector"
 
-# Tab on the projector until its questions view shows.
-_i=0
-while ! screen pj | grep -qF "1 upvote"; do
-	[ $_i -ge 8 ] && wait_for_text pj "1 upvote" 1
-	send pj Tab
-	_i=$((_i + 1))
-	sleep 1
-done
+# Nobody stands at the projector: it follows the pin by itself.
+wait_for_text pj "1 upvote"
 wait_for_text pj "디지털 정부는 어디서 시작하나요?"
 wait_for_line pj "▲ 0 +Is the portal open source\?"
 
@@ -40,4 +35,12 @@ refute_screen pj "%"
 cv poll "$s" close "$o1"
 cv poll "$s" reveal "$o1"
 wait_for_line pj "2 +Web +█+[^ ]* +100% \(2\)"
+
+# Voting opens: back to the wall; a new poll: the questions view again.
+cv idea "$s" --by p1 "One portal for every service" >/dev/null
+cv voting "$s" open >/dev/null
+wait_for_text pj "One portal for every service"
+refute_screen pj "Which channel?"
+cv poll "$s" open "Which day was best?" Mon Tue >/dev/null
+wait_for_text pj "Which day was best?"
 e2e_pass
