@@ -262,15 +262,21 @@ send_answer(struct ppoll *pp, struct app *a, const struct poll *p,
 
 /* Option i (0-based) pressed: a one-answer poll sends it, a multiple one
  * toggles it.  Not answering (nothing open): REQ_NONE, so that the digit
- * keeps its meaning elsewhere. */
+ * keeps its meaning elsewhere.  A digit past the last option while one
+ * can answer is a slip, not a wish to leave the poll: say so. */
 static int
 choose(struct ppoll *pp, struct app *a, int i)
 {
 	const struct poll *p = shown(pp, a);
 	int one = i + 1;
 
-	if (!can_answer(p, a) || i < 0 || (size_t)i >= p->noptions)
+	if (!can_answer(p, a) || i < 0)
 		return REQ_NONE;
+	if ((size_t)i >= p->noptions) {
+		app_message(a, _("this poll has options 1 to %zu"),
+		    p->noptions);
+		return REQ_HANDLED;
+	}
 	pp->sel = i;
 	if (p->kind != POLL_MULTI)
 		return send_answer(pp, a, p, &one, 1);

@@ -21,6 +21,10 @@ grep -F "\"$o1\"" "$s/journal.csv" | grep -F poll_answer | grep -qF '"3"' ||
 
 o2=$(cv poll "$s" open --multi "Which do you use?" Email SMS Portal)
 wait_for_text p1 "Which do you use?"
+# A digit past the last option is a slip: it says so and stays.
+send p1 5
+wait_for_text p1 "this poll has options 1 to 3"
+assert_screen p1 "Which do you use?"
 send p1 1 3
 wait_for_line p1 "1 \[x\] Email"
 wait_for_line p1 "3 \[x\] Portal"
