@@ -1,62 +1,20 @@
 /* bigclock.c -- a clock in block characters, scaled to fit. */
 #include "bigclock.h"
 
-#include <string.h>
 #include <wchar.h>
 
+#include "bigfont.h"
 #include "util.h"
-
-#define FONT_ROWS 5
-
-/* A 3x5 font, as draw.c's: '#' is a filled cell. */
-struct glyph {
-	char c;
-	const char *rows[FONT_ROWS];
-};
-
-static const struct glyph font[] = {
-	{ '0', { "###", "# #", "# #", "# #", "###" } },
-	{ '1', { " # ", "## ", " # ", " # ", "###" } },
-	{ '2', { "###", "  #", "###", "#  ", "###" } },
-	{ '3', { "###", "  #", " ##", "  #", "###" } },
-	{ '4', { "# #", "# #", "###", "  #", "  #" } },
-	{ '5', { "###", "#  ", "###", "  #", "###" } },
-	{ '6', { "###", "#  ", "###", "# #", "###" } },
-	{ '7', { "###", "  #", " # ", " # ", " # " } },
-	{ '8', { "###", "# #", "###", "# #", "###" } },
-	{ '9', { "###", "# #", "###", "  #", "###" } },
-	{ ':', { " ", "#", " ", "#", " " } },
-	{ '+', { "   ", " # ", "###", " # ", "   " } },
-	{ '-', { "   ", "   ", "###", "   ", "   " } },
-	{ ' ', { " ", " ", " ", " ", " " } },
-};
-
-static const struct glyph *
-glyph_of(char c)
-{
-	size_t i;
-
-	for (i = 0; i < NELEM(font); i++)
-		if (font[i].c == c)
-			return &font[i];
-	return NULL;
-}
-
-static int
-glyph_cols(const struct glyph *g)
-{
-	return (int)strlen(g->rows[0]);
-}
 
 int
 bigclock_width(const char *s, int scale)
 {
-	const struct glyph *g;
+	const struct bigfont_glyph *g;
 	int w = 0, n = 0;
 
 	for (; *s != '\0'; s++)
-		if ((g = glyph_of(*s)) != NULL) {
-			w += glyph_cols(g) * scale;
+		if ((g = bigfont_glyph(*s)) != NULL) {
+			w += bigfont_cols(g) * scale;
 			n++;
 		}
 	/* One cell of space between glyphs. */
@@ -66,7 +24,7 @@ bigclock_width(const char *s, int scale)
 int
 bigclock_height(int scale)
 {
-	return (FONT_ROWS * scale + 1) / 2;
+	return (BIGFONT_ROWS * scale + 1) / 2;
 }
 
 int
@@ -83,11 +41,11 @@ bigclock_fit(const char *s, int rows, int cols, int max_scale)
 /* 1 when the glyph's pixel (px, py) is filled; pixels are scale x scale
  * blocks of the font's cells, py counted in half-rows. */
 static int
-filled(const struct glyph *g, int px, int py, int scale)
+filled(const struct bigfont_glyph *g, int px, int py, int scale)
 {
 	int r = py / scale, c = px / scale;
 
-	if (r < 0 || r >= FONT_ROWS || c < 0 || c >= glyph_cols(g))
+	if (r < 0 || r >= BIGFONT_ROWS || c < 0 || c >= bigfont_cols(g))
 		return 0;
 	return g->rows[r][c] == '#';
 }
@@ -95,12 +53,12 @@ filled(const struct glyph *g, int px, int py, int scale)
 /* Draws one glyph: each terminal cell shows two pixels, one above the
  * other. */
 static void
-draw_glyph(WINDOW *w, int y, int x, const struct glyph *g, int scale,
+draw_glyph(WINDOW *w, int y, int x, const struct bigfont_glyph *g, int scale,
     attr_t attr)
 {
 	static const wchar_t cells[4] = { L' ', L'\x2584', L'\x2580',
 	    L'\x2588' };	/* none, lower, upper, both */
-	int rows = bigclock_height(scale), cols = glyph_cols(g) * scale;
+	int rows = bigclock_height(scale), cols = bigfont_cols(g) * scale;
 	wchar_t line[512];
 	int r, c;
 
@@ -121,13 +79,13 @@ void
 bigclock_draw(WINDOW *w, int y, int x, const char *s, int scale,
     attr_t attr)
 {
-	const struct glyph *g;
+	const struct bigfont_glyph *g;
 	int first = 1, r;
 
 	if (scale < 1)
 		return;
 	for (; *s != '\0'; s++) {
-		if ((g = glyph_of(*s)) == NULL)
+		if ((g = bigfont_glyph(*s)) == NULL)
 			continue;
 		if (!first) {
 			/* The gap between glyphs, written as spaces so that a
@@ -139,7 +97,7 @@ bigclock_draw(WINDOW *w, int y, int x, const char *s, int scale,
 			x += scale;
 		}
 		draw_glyph(w, y, x, g, scale, attr);
-		x += glyph_cols(g) * scale;
+		x += bigfont_cols(g) * scale;
 		first = 0;
 	}
 }

@@ -8,6 +8,7 @@
 #include "content.h"
 #include "draw.h"
 #include "i18n.h"
+#include "listscreen.h"
 #include "listview.h"
 #include "session.h"
 #include "state.h"
@@ -17,14 +18,12 @@
 #define DETAIL_ROWS 4		/* the highlighted idea in full */
 
 struct board {
-	int *ideas;		/* shown, in order */
-	size_t nideas, capideas;
-	struct listview lv;
+	struct listscreen ls;	/* idea indexes shown, in order */
 	int room;		/* ALL_ROOMS, -1 plenary, or a room */
 	int stage;		/* ALL_STAGES or a design stage */
-	char *sel_id;		/* the highlighted idea, kept across changes */
 	char *mark_id;		/* the idea to merge into */
 };
+LISTSCREEN_FIRST(struct board, ls);
 
 /* A stage's place in the design cycle; unknown stages come last. */
 static int
@@ -71,38 +70,24 @@ collect(struct board *b, struct app *a)
 	const struct state *st = app_session(a)->state;
 	size_t i;
 
-	b->nideas = 0;
+	listscreen_clear(&b->ls);
 	for (i = 0; i < st->nideas; i++)
-		if (shown(b, &st->ideas[i])) {
-			b->ideas = xgrow(b->ideas, &b->capideas, b->nideas + 1,
-			    sizeof *b->ideas);
-			b->ideas[b->nideas++] = (int)i;
-		}
+		if (shown(b, &st->ideas[i]))
+			listscreen_add(&b->ls, (int)i);
 	sort_state = st;
-	if (b->nideas > 1)
-		qsort(b->ideas, b->nideas, sizeof *b->ideas, by_room_stage_age);
+	if (b->ls.nrows > 1)
+		qsort(b->ls.rows, b->ls.nrows, sizeof *b->ls.rows,
+		    by_room_stage_age);
 	sort_state = NULL;
-	listview_set_count(&b->lv, b->nideas);
-	if (b->sel_id != NULL)
-		for (i = 0; i < b->nideas; i++)
-			if (strcmp(st->ideas[b->ideas[i]].id, b->sel_id) == 0)
-				listview_select(&b->lv, i);
+	listscreen_rows_done(&b->ls, st);
 }
 
 static const struct idea *
 selected(const struct board *b, struct app *a)
 {
-	return b->nideas > 0 ?
-	    &app_session(a)->state->ideas[b->ideas[b->lv.sel]] : NULL;
-}
+	int i = listscreen_item(&b->ls);
 
-static void
-remember_selection(struct board *b, struct app *a)
-{
-	const struct idea *it = selected(b, a);
-
-	free(b->sel_id);
-	b->sel_id = it != NULL ? xstrdup(it->id) : NULL;
+	return i >= 0 ? &app_session(a)->state->ideas[i] : NULL;
 }
 
 static void *
@@ -110,7 +95,7 @@ board_init(struct app *a)
 {
 	struct board *b = xcalloc(1, sizeof *b);
 
-	listview_init(&b->lv);
+	listscreen_init(&b->ls, listscreen_idea_id);
 	b->room = app_room(a) >= 0 ? app_room(a) : ALL_ROOMS;
 	b->stage = ALL_STAGES;
 	collect(b, a);
@@ -122,8 +107,7 @@ board_fini(void *self)
 {
 	struct board *b = self;
 
-	free(b->ideas);
-	free(b->sel_id);
+	listscreen_free(&b->ls);
 	free(b->mark_id);
 	free(b);
 }
@@ -141,7 +125,7 @@ board_resize(void *self, struct app *a, int rows, int cols)
 
 	(void)a;
 	(void)cols;
-	listview_set_height(&b->lv, rows > DETAIL_ROWS + 3 ?
+	listview_set_height(&b->ls.lv, rows > DETAIL_ROWS + 3 ?
 	    (size_t)(rows - DETAIL_ROWS - 2) : rows > 2 ? (size_t)rows - 1 :
 	    0);
 }
@@ -191,8 +175,8 @@ static void
 draw_idea(struct board *b, struct app *a, WINDOW *w, int y, int cols,
     size_t k)
 {
-	const struct idea *it = &app_session(a)->state->ideas[b->ideas[k]];
-	int sel = k == b->lv.sel, marked = b->mark_id != NULL &&
+	const struct idea *it = &app_session(a)->state->ideas[b->ls.rows[k]];
+	int sel = k == b->ls.lv.sel, marked = b->mark_id != NULL &&
 	    strcmp(b->mark_id, it->id) == 0, dim = it->hidden ||
 	    it->withdrawn || it->merged_into >= 0;
 	int right = cols >= 70 ? (authors_shown(a) ? 36 : 22) : 0, x;
@@ -262,69 +246,20 @@ board_draw(void *self, struct app *a, WINDOW *w)
 	getmaxyx(w, rows, cols);
 	draw_textf(w, 0, 0, cols, draw_attr(DR_DIM),
 	    _("%zu ideas \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 authors %s"),
-	    b->nideas, b->room == ALL_ROOMS ? _("all rooms") :
+	    b->ls.nrows, b->room == ALL_ROOMS ? _("all rooms") :
 	    console_room_name(a, b->room), stage_label(b->stage),
 	    authors_shown(a) ? _("shown") : _("hidden"));
-	if (b->nideas == 0)
+	if (b->ls.nrows == 0)
 		draw_text(w, 2, 2, cols - 2, _("No ideas here yet: they appear "
 		    "as participants add them."), A_NORMAL);
-	list_rows = (int)b->lv.height;
-	for (i = 0; i < listview_visible(&b->lv) && (int)i < list_rows; i++)
-		draw_idea(b, a, w, 1 + (int)i, cols, b->lv.top + i);
+	list_rows = (int)b->ls.lv.height;
+	for (i = 0; i < listview_visible(&b->ls.lv) && (int)i < list_rows; i++)
+		draw_idea(b, a, w, 1 + (int)i, cols, b->ls.lv.top + i);
 	if (rows > DETAIL_ROWS + 3)
 		draw_detail(b, a, w, rows - DETAIL_ROWS, cols);
 }
 
 /* --- keys ---------------------------------------------------------------- */
-
-static int
-moved(struct board *b, struct app *a)
-{
-	remember_selection(b, a);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
-key_down(void *self, struct app *a)
-{
-	listview_move(&((struct board *)self)->lv, 1);
-	return moved(self, a);
-}
-
-static int
-key_up(void *self, struct app *a)
-{
-	listview_move(&((struct board *)self)->lv, -1);
-	return moved(self, a);
-}
-
-static int
-key_pgdn(void *self, struct app *a)
-{
-	listview_page(&((struct board *)self)->lv, 1);
-	return moved(self, a);
-}
-
-static int
-key_pgup(void *self, struct app *a)
-{
-	listview_page(&((struct board *)self)->lv, -1);
-	return moved(self, a);
-}
-
-static int
-key_home(void *self, struct app *a)
-{
-	listview_home(&((struct board *)self)->lv);
-	return moved(self, a);
-}
-
-static int
-key_end(void *self, struct app *a)
-{
-	listview_end(&((struct board *)self)->lv);
-	return moved(self, a);
-}
 
 static int
 key_room(void *self, struct app *a)
@@ -439,9 +374,9 @@ edit_done(void *self, struct app *a, const char *text)
 	struct undo_action act = { .kind = UNDO_IDEA_EDIT,
 	    .actor = ACTOR_FACILITATOR };
 
-	if (text == NULL || b->sel_id == NULL)
+	if (text == NULL || b->ls.sel_id == NULL)
 		return;
-	act.id = b->sel_id;
+	act.id = b->ls.sel_id;
 	act.text = text;
 	console_act(a, &act, _("idea edited"));
 }
@@ -454,7 +389,7 @@ key_edit(void *self, struct app *a)
 
 	if (it == NULL)
 		return no_idea(a);
-	remember_selection(b, a);
+	listscreen_remember(&b->ls, app_session(a)->state);
 	app_prompt(a, _("Edit:"), it->text, edit_done, b);
 	return REQ_HANDLED;
 }
@@ -498,14 +433,9 @@ key_authors(void *self, struct app *a)
 }
 
 static const struct binding board_keys[] = {
-	{ 'j', "j k Down Up", N_("move"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
-	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("a page down / up"), key_pgdn },
-	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ KEYCODE(KEY_HOME), "Home End", N_("first / last idea"), key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	LISTSCREEN_MOVE_KEYS(N_("move")),
+	LISTSCREEN_PAGE_KEYS(N_("a page down / up")),
+	LISTSCREEN_END_KEYS(N_("first / last idea")),
 	{ 'f', "f", N_("show all rooms / the plenary / one room"), key_room },
 	{ 's', "s", N_("show all stages / one design stage"), key_stage },
 	{ 'x', "x", N_("mark the idea to merge duplicates into"), key_mark },

@@ -12,100 +12,17 @@
 #include "content.h"
 #include "draw.h"
 #include "i18n.h"
+#include "listscreen.h"
 #include "listview.h"
 #include "qa.h"
+#include "question_list.h"
 #include "session.h"
 #include "state.h"
-
-#define HEAD_ROWS 2		/* what is shown, a blank line */
-#define DETAIL_ROWS 5		/* the highlighted question in full */
-
-struct cquestions {
-	int *rows;		/* question indexes, ranked */
-	size_t nrows;
-	struct listview lv;
-	int all_items;		/* every agenda item, not just the current */
-	char *sel_id;		/* the highlighted question, kept across
-				   changes (its rank moves as votes come) */
-};
-
-/* Builds the ranked list again, keeping the highlight on its question. */
-static void
-collect(struct cquestions *c, struct app *a)
-{
-	const struct state *st = app_session(a)->state;
-	size_t i;
-
-	free(c->rows);
-	c->rows = xcalloc(st->nquestions + 1, sizeof *c->rows);
-	c->nrows = qa_rank_questions(st, st->agenda_id, QA_WITH_HIDDEN |
-	    (c->all_items ? QA_ALL_ITEMS : 0), c->rows);
-	listview_set_count(&c->lv, c->nrows);
-	if (c->sel_id == NULL)
-		return;
-	for (i = 0; i < c->nrows; i++)
-		if (strcmp(st->questions[c->rows[i]].id, c->sel_id) == 0)
-			listview_select(&c->lv, i);
-}
-
-static const struct question *
-selected(const struct cquestions *c, struct app *a)
-{
-	return c->nrows > 0 ?
-	    &app_session(a)->state->questions[c->rows[c->lv.sel]] : NULL;
-}
-
-static void
-remember_selection(struct cquestions *c, struct app *a)
-{
-	const struct question *q = selected(c, a);
-
-	free(c->sel_id);
-	c->sel_id = q != NULL ? xstrdup(q->id) : NULL;
-}
 
 static void *
 cq_init(struct app *a)
 {
-	struct cquestions *c = xcalloc(1, sizeof *c);
-
-	listview_init(&c->lv);
-	collect(c, a);
-	return c;
-}
-
-static void
-cq_fini(void *self)
-{
-	struct cquestions *c = self;
-
-	free(c->rows);
-	free(c->sel_id);
-	free(c);
-}
-
-static void
-cq_changed(void *self, struct app *a)
-{
-	collect(self, a);
-}
-
-static void
-cq_enter(void *self, struct app *a)
-{
-	collect(self, a);
-}
-
-static void
-cq_resize(void *self, struct app *a, int rows, int cols)
-{
-	struct cquestions *c = self;
-
-	(void)a;
-	(void)cols;
-	listview_set_height(&c->lv, rows > HEAD_ROWS + DETAIL_ROWS + 1 ?
-	    (size_t)(rows - HEAD_ROWS - DETAIL_ROWS) : rows > HEAD_ROWS ?
-	    (size_t)(rows - HEAD_ROWS) : 0);
+	return qlist_new(a, QA_WITH_HIDDEN);
 }
 
 /* --- drawing ------------------------------------------------------------- */
@@ -119,12 +36,12 @@ flags(const struct question *q, char *buf, size_t size)
 }
 
 static void
-draw_row(struct cquestions *c, struct app *a, WINDOW *w, int y, int cols,
+draw_row(struct qlist *c, struct app *a, WINDOW *w, int y, int cols,
     size_t k)
 {
 	const struct question *q =
-	    &app_session(a)->state->questions[c->rows[k]];
-	int sel = k == c->lv.sel, x;
+	    &app_session(a)->state->questions[c->ls.rows[k]];
+	int sel = k == c->ls.lv.sel, x;
 	attr_t at = sel ? draw_attr(DR_SELECTED) : q->hidden ||
 	    q->answered ? draw_attr(DR_DIM) : q->pinned ?
 	    draw_attr(DR_CURRENT) : A_NORMAL;
@@ -145,9 +62,9 @@ draw_row(struct cquestions *c, struct app *a, WINDOW *w, int y, int cols,
 }
 
 static void
-draw_detail(struct cquestions *c, struct app *a, WINDOW *w, int y, int cols)
+draw_detail(struct qlist *c, struct app *a, WINDOW *w, int y, int cols)
 {
-	const struct question *q = selected(c, a);
+	const struct question *q = qlist_selected(c, a);
 	char when[16];
 
 	wattrset(w, draw_attr(DR_DIM));
@@ -162,13 +79,14 @@ draw_detail(struct cquestions *c, struct app *a, WINDOW *w, int y, int cols)
 	    q->nupvoters), q->id, when, q->nupvoters,
 	    questions_author_shown(a) ? questions_author(a, q) :
 	    _("anonymous"));
-	draw_wrapped(w, y + 2, 0, cols, 0, DETAIL_ROWS - 2, q->text, A_NORMAL);
+	draw_wrapped(w, y + 2, 0, cols, 0, QLIST_DETAIL_ROWS - 2, q->text,
+	    A_NORMAL);
 }
 
 static void
 cq_draw(void *self, struct app *a, WINDOW *w)
 {
-	struct cquestions *c = self;
+	struct qlist *c = self;
 	const struct session *s = app_session(a);
 	const struct agenda_item *it = s->state->agenda_id != NULL ?
 	    module_item(s->module, s->state->agenda_id) : NULL;
@@ -176,84 +94,36 @@ cq_draw(void *self, struct app *a, WINDOW *w)
 	size_t i;
 
 	getmaxyx(w, rows, cols);
-	if (c->all_items)
+	if (c->flags & QA_ALL_ITEMS)
 		draw_textf(w, 0, 0, cols, draw_attr(DR_HEADING),
 		    ngettext("%zu question \xc2\xb7 all agenda items",
-		    "%zu questions \xc2\xb7 all agenda items", c->nrows),
-		    c->nrows);
+		    "%zu questions \xc2\xb7 all agenda items", c->ls.nrows),
+		    c->ls.nrows);
 	else
 		draw_textf(w, 0, 0, cols, draw_attr(DR_HEADING),
 		    ngettext("%zu question \xc2\xb7 %s", "%zu questions "
-		    "\xc2\xb7 %s", c->nrows), c->nrows, it != NULL ?
+		    "\xc2\xb7 %s", c->ls.nrows), c->ls.nrows, it != NULL ?
 		    it->title : _("before the first agenda item"));
-	if (c->nrows == 0)
-		draw_text(w, HEAD_ROWS, 2, cols - 2, _("No questions yet: "
-		    "participants ask with a on their Questions screen."),
+	if (c->ls.nrows == 0)
+		draw_text(w, QLIST_HEAD_ROWS, 2, cols - 2, _("No questions "
+		    "yet: participants ask with a on their Questions screen."),
 		    A_NORMAL);
-	for (i = 0; i < listview_visible(&c->lv); i++)
-		draw_row(c, a, w, HEAD_ROWS + (int)i, cols, c->lv.top + i);
-	if (rows > HEAD_ROWS + DETAIL_ROWS + 1)
-		draw_detail(c, a, w, rows - DETAIL_ROWS, cols);
+	for (i = 0; i < listview_visible(&c->ls.lv); i++)
+		draw_row(c, a, w, QLIST_HEAD_ROWS + (int)i, cols,
+		    c->ls.lv.top + i);
+	if (rows > QLIST_HEAD_ROWS + QLIST_DETAIL_ROWS + 1)
+		draw_detail(c, a, w, rows - QLIST_DETAIL_ROWS, cols);
 }
 
 /* --- keys ---------------------------------------------------------------- */
 
-static int
-moved(struct cquestions *c, struct app *a)
-{
-	remember_selection(c, a);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
-key_down(void *self, struct app *a)
-{
-	listview_move(&((struct cquestions *)self)->lv, 1);
-	return moved(self, a);
-}
-
-static int
-key_up(void *self, struct app *a)
-{
-	listview_move(&((struct cquestions *)self)->lv, -1);
-	return moved(self, a);
-}
-
-static int
-key_pgdn(void *self, struct app *a)
-{
-	listview_page(&((struct cquestions *)self)->lv, 1);
-	return moved(self, a);
-}
-
-static int
-key_pgup(void *self, struct app *a)
-{
-	listview_page(&((struct cquestions *)self)->lv, -1);
-	return moved(self, a);
-}
-
-static int
-key_home(void *self, struct app *a)
-{
-	listview_home(&((struct cquestions *)self)->lv);
-	return moved(self, a);
-}
-
-static int
-key_end(void *self, struct app *a)
-{
-	listview_end(&((struct cquestions *)self)->lv);
-	return moved(self, a);
-}
-
 /* Marks the highlighted question (answered, hidden, pinned): on when it is
  * off, off when it is on. */
 static int
-toggle(struct cquestions *c, struct app *a, const char *what,
+toggle(struct qlist *c, struct app *a, const char *what,
     const char *on_done, const char *off_done)
 {
-	const struct question *q = selected(c, a);
+	const struct question *q = qlist_selected(c, a);
 	int on;
 	char *err = NULL, *id;
 	int status;
@@ -265,7 +135,7 @@ toggle(struct cquestions *c, struct app *a, const char *what,
 	on = !(strcmp(what, "answered") == 0 ? q->answered :
 	    strcmp(what, "hidden") == 0 ? q->hidden : q->pinned);
 	id = xstrdup(q->id);	/* the command moves the state on */
-	remember_selection(c, a);
+	listscreen_remember(&c->ls, app_session(a)->state);
 	status = cmd_question_mark(app_session(a), id, what, on, &err);
 	free(id);
 	return app_report(a, status, err, on ? on_done : off_done);
@@ -289,9 +159,9 @@ key_hide(void *self, struct app *a)
 static int
 key_pin(void *self, struct app *a)
 {
-	struct cquestions *c = self;
+	struct qlist *c = self;
 	const struct state *st = app_session(a)->state;
-	const struct question *q = selected(c, a);
+	const struct question *q = qlist_selected(c, a);
 	char *err = NULL, *sel, *id;
 	int status = 0;
 	size_t i;
@@ -318,23 +188,17 @@ key_pin(void *self, struct app *a)
 static int
 key_items(void *self, struct app *a)
 {
-	struct cquestions *c = self;
+	struct qlist *c = self;
 
-	c->all_items = !c->all_items;
-	collect(c, a);
+	c->flags ^= QA_ALL_ITEMS;
+	qlist_collect(c, a);
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
 static const struct binding cq_keys[] = {
-	{ 'j', "j k Down Up", N_("move in the questions"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
-	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("a page down / up"), key_pgdn },
-	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ KEYCODE(KEY_HOME), "Home End", N_("the first / last question"),
-	    key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	LISTSCREEN_MOVE_KEYS(N_("move in the questions")),
+	LISTSCREEN_PAGE_KEYS(N_("a page down / up")),
+	LISTSCREEN_END_KEYS(N_("the first / last question")),
 	{ 'a', "a", N_("mark the question answered (again: not answered)"),
 	    key_answered },
 	{ 'h', "h", N_("hide the question from everyone (again: show it)"),
@@ -350,9 +214,9 @@ const struct screen_ops console_questions = {
 	.name = N_("Questions"),
 	.keys = cq_keys,
 	.init = cq_init,
-	.fini = cq_fini,
-	.enter = cq_enter,
-	.resize = cq_resize,
+	.fini = qlist_fini,
+	.enter = qlist_collect,
+	.resize = qlist_resize,
 	.draw = cq_draw,
-	.changed = cq_changed,
+	.changed = qlist_collect,
 };

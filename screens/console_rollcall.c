@@ -7,17 +7,16 @@
 
 #include "draw.h"
 #include "i18n.h"
+#include "listscreen.h"
 #include "listview.h"
 #include "session.h"
 #include "state.h"
 
 struct rollcall {
-	int *people;		/* participant indexes shown */
-	size_t npeople, cappeople;
-	struct listview lv;
+	struct listscreen ls;	/* participant indexes shown */
 	char *filter;		/* part of a name, country or organisation */
-	char *sel_id;
 };
+LISTSCREEN_FIRST(struct rollcall, ls);
 
 /* ASCII letters compare without case; any script matches byte for byte. */
 static int
@@ -42,7 +41,7 @@ collect(struct rollcall *rc, struct app *a)
 	const struct state *st = app_session(a)->state;
 	size_t i;
 
-	rc->npeople = 0;
+	listscreen_clear(&rc->ls);
 	for (i = 0; i < st->nparticipants; i++) {
 		const struct participant *p = &st->participants[i];
 
@@ -50,16 +49,9 @@ collect(struct rollcall *rc, struct app *a)
 		    !contains(p->country, rc->filter) &&
 		    !contains(p->org, rc->filter))
 			continue;
-		rc->people = xgrow(rc->people, &rc->cappeople, rc->npeople + 1,
-		    sizeof *rc->people);
-		rc->people[rc->npeople++] = (int)i;
+		listscreen_add(&rc->ls, (int)i);
 	}
-	listview_set_count(&rc->lv, rc->npeople);
-	if (rc->sel_id != NULL)
-		for (i = 0; i < rc->npeople; i++)
-			if (strcmp(st->participants[rc->people[i]].id,
-			    rc->sel_id) == 0)
-				listview_select(&rc->lv, i);
+	listscreen_rows_done(&rc->ls, st);
 }
 
 static void *
@@ -67,7 +59,7 @@ rollcall_init(struct app *a)
 {
 	struct rollcall *rc = xcalloc(1, sizeof *rc);
 
-	listview_init(&rc->lv);
+	listscreen_init(&rc->ls, listscreen_participant_id);
 	collect(rc, a);
 	return rc;
 }
@@ -77,9 +69,8 @@ rollcall_fini(void *self)
 {
 	struct rollcall *rc = self;
 
-	free(rc->people);
+	listscreen_free(&rc->ls);
 	free(rc->filter);
-	free(rc->sel_id);
 	free(rc);
 }
 
@@ -96,7 +87,7 @@ rollcall_resize(void *self, struct app *a, int rows, int cols)
 
 	(void)a;
 	(void)cols;
-	listview_set_height(&rc->lv, rows > 2 ? (size_t)rows - 2 : 0);
+	listview_set_height(&rc->ls.lv, rows > 2 ? (size_t)rows - 2 : 0);
 }
 
 static int
@@ -128,21 +119,23 @@ rollcall_draw(void *self, struct app *a, WINDOW *w)
 	if (st->nparticipants == 0)
 		draw_text(w, 2, 2, cols - 2, _("Nobody has registered yet."),
 		    A_NORMAL);
-	for (i = 0; i < listview_visible(&rc->lv) && 2 + (int)i < rows; i++) {
-		size_t k = rc->lv.top + i;
+	for (i = 0; i < listview_visible(&rc->ls.lv) && 2 + (int)i < rows;
+	    i++) {
+		size_t k = rc->ls.lv.top + i;
 		const struct participant *p =
-		    &st->participants[rc->people[k]];
-		const struct checkin *ci = state_checkin(st, rc->people[k],
+		    &st->participants[rc->ls.rows[k]];
+		const struct checkin *ci = state_checkin(st, rc->ls.rows[k],
 		    day);
-		attr_t at = k == rc->lv.sel ? draw_attr(DR_SELECTED) :
+		attr_t at = k == rc->ls.lv.sel ? draw_attr(DR_SELECTED) :
 		    ci != NULL ? A_NORMAL : draw_attr(DR_DIM);
 		char seen[16];
 		int y = 2 + (int)i;
 
-		if (k == rc->lv.sel)
+		if (k == rc->ls.lv.sel)
 			draw_fill(w, y, 0, cols, at);
 		draw_text(w, y, 1, 2, ci != NULL ? "\xe2\x9c\x93" : "\xc2\xb7",
-		    k == rc->lv.sel ? at : ci != NULL ? draw_attr(DR_OK) : at);
+		    k == rc->ls.lv.sel ? at : ci != NULL ? draw_attr(DR_OK) :
+		    at);
 		x = 4 + draw_text(w, y, 4, cols / 2 - 4, p->name, at);
 		draw_textf(w, y, x + 1, cols - x - 20, at, "%s%s%s",
 		    p->country, *p->org != '\0' ? " \xc2\xb7 " : "", p->org);
@@ -159,76 +152,23 @@ rollcall_draw(void *self, struct app *a, WINDOW *w)
 /* --- keys ---------------------------------------------------------------- */
 
 static int
-moved(struct rollcall *rc, struct app *a)
-{
-	free(rc->sel_id);
-	rc->sel_id = rc->npeople > 0 ? xstrdup(app_session(a)->state->
-	    participants[rc->people[rc->lv.sel]].id) : NULL;
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
-key_down(void *self, struct app *a)
-{
-	listview_move(&((struct rollcall *)self)->lv, 1);
-	return moved(self, a);
-}
-
-static int
-key_up(void *self, struct app *a)
-{
-	listview_move(&((struct rollcall *)self)->lv, -1);
-	return moved(self, a);
-}
-
-static int
-key_pgdn(void *self, struct app *a)
-{
-	listview_page(&((struct rollcall *)self)->lv, 1);
-	return moved(self, a);
-}
-
-static int
-key_pgup(void *self, struct app *a)
-{
-	listview_page(&((struct rollcall *)self)->lv, -1);
-	return moved(self, a);
-}
-
-static int
-key_home(void *self, struct app *a)
-{
-	listview_home(&((struct rollcall *)self)->lv);
-	return moved(self, a);
-}
-
-static int
-key_end(void *self, struct app *a)
-{
-	listview_end(&((struct rollcall *)self)->lv);
-	return moved(self, a);
-}
-
-static int
 key_present(void *self, struct app *a)
 {
 	struct rollcall *rc = self;
 	const struct state *st = app_session(a)->state;
 	struct undo_action act = { .kind = UNDO_CHECKIN };
-	int p;
+	int p = listscreen_item(&rc->ls);
 
-	if (rc->npeople == 0)
+	if (p < 0)
 		return REQ_HANDLED;
-	p = rc->people[rc->lv.sel];
 	if (state_checkin(st, p, today(a)) != NULL) {
 		app_message(a, _("%s is marked present already"),
 		    st->participants[p].name);
 		return REQ_HANDLED;
 	}
 	act.id = st->participants[p].id;
-	moved(rc, a);
-	listview_move(&rc->lv, 1);	/* on to the next name */
-	moved(rc, a);
+	listview_move(&rc->ls.lv, 1);	/* on to the next name */
+	listscreen_remember(&rc->ls, st);
 	return console_act(a, &act, _("marked present"));
 }
 
@@ -242,8 +182,8 @@ filter_done(void *self, struct app *a, const char *text)
 	free(rc->filter);
 	rc->filter = *text != '\0' ? xstrdup(text) : NULL;
 	collect(rc, a);
-	listview_home(&rc->lv);
-	moved(rc, a);
+	listview_home(&rc->ls.lv);
+	listscreen_remember(&rc->ls, app_session(a)->state);
 }
 
 static int
@@ -257,14 +197,9 @@ key_filter(void *self, struct app *a)
 }
 
 static const struct binding rollcall_keys[] = {
-	{ 'j', "j k Down Up", N_("move"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
-	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("a page down / up"), key_pgdn },
-	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ KEYCODE(KEY_HOME), "Home End", N_("first / last person"), key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	LISTSCREEN_MOVE_KEYS(N_("move")),
+	LISTSCREEN_PAGE_KEYS(N_("a page down / up")),
+	LISTSCREEN_END_KEYS(N_("first / last person")),
 	{ ' ', "Space Enter", N_("mark present today (cannot be undone)"),
 	    key_present },
 	{ '\r', NULL, NULL, key_present },

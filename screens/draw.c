@@ -7,6 +7,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "bigfont.h"
 #include "text.h"
 #include "util.h"
 
@@ -329,62 +330,31 @@ draw_format_clock(int64_t remaining_ms, char *buf, size_t size)
 		    (int)(secs % 60));
 }
 
-/* A 3x5 font: one string of 5 rows per glyph, '#' is a filled cell. */
-struct glyph {
-	char c;
-	const char *rows[DRAW_BIG_ROWS];
-};
-
-static const struct glyph font[] = {
-	{ '0', { "###", "# #", "# #", "# #", "###" } },
-	{ '1', { " # ", "## ", " # ", " # ", "###" } },
-	{ '2', { "###", "  #", "###", "#  ", "###" } },
-	{ '3', { "###", "  #", " ##", "  #", "###" } },
-	{ '4', { "# #", "# #", "###", "  #", "  #" } },
-	{ '5', { "###", "#  ", "###", "  #", "###" } },
-	{ '6', { "###", "#  ", "###", "# #", "###" } },
-	{ '7', { "###", "  #", " # ", " # ", " # " } },
-	{ '8', { "###", "# #", "###", "# #", "###" } },
-	{ '9', { "###", "# #", "###", "  #", "###" } },
-	{ ':', { " ", "#", " ", "#", " " } },
-	{ '+', { "   ", " # ", "###", " # ", "   " } },
-	{ '-', { "   ", "   ", "###", "   ", "   " } },
-	{ ' ', { " ", " ", " ", " ", " " } },
-};
-
-static const struct glyph *
-glyph_of(char c)
-{
-	size_t i;
-
-	for (i = 0; i < NELEM(font); i++)
-		if (font[i].c == c)
-			return &font[i];
-	return NULL;
-}
+_Static_assert(DRAW_BIG_ROWS == BIGFONT_ROWS,
+    "draw.h states the font's height");
 
 int
 draw_big_width(const char *s)
 {
-	const struct glyph *g;
+	const struct bigfont_glyph *g;
 	int w = 0;
 
 	for (; *s != '\0'; s++)
-		if ((g = glyph_of(*s)) != NULL)
-			w += (int)strlen(g->rows[0]) * 2 + 1;
+		if ((g = bigfont_glyph(*s)) != NULL)
+			w += bigfont_cols(g) * 2 + 1;
 	return w > 0 ? w - 1 : 0;
 }
 
 void
 draw_big(WINDOW *w, int y, int x, const char *s, attr_t attr)
 {
-	const struct glyph *g;
+	const struct bigfont_glyph *g;
 	int r, c, gw;
 
 	for (; *s != '\0'; s++) {
-		if ((g = glyph_of(*s)) == NULL)
+		if ((g = bigfont_glyph(*s)) == NULL)
 			continue;
-		gw = (int)strlen(g->rows[0]);
+		gw = bigfont_cols(g);
 		for (r = 0; r < DRAW_BIG_ROWS; r++)
 			for (c = 0; c < gw; c++)
 				if (g->rows[r][c] == '#')

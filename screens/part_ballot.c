@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "draw.h"
 #include "i18n.h"
+#include "listscreen.h"
 #include "listview.h"
 #include "session.h"
 #include "state.h"
@@ -25,10 +26,7 @@
 #define SEL_MAX_ROWS 4		/* the highlighted idea, wrapped whole */
 
 struct ballot {
-	int *ideas;		/* on the ballot, oldest first */
-	size_t nideas, capideas;
-	struct listview lv;
-	char *sel_id;
+	struct listscreen ls;	/* idea indexes on the ballot, oldest first */
 	int phase, round;
 	size_t first;		/* the results' first entry shown */
 };
@@ -49,26 +47,20 @@ collect(struct ballot *b, struct app *a)
 	size_t i;
 
 	b->phase = (int)wall_phase(st, participant_room(a), &b->round);
-	b->nideas = 0;
+	listscreen_clear(&b->ls);
 	if (b->round >= 0)
 		for (i = 0; i < st->nideas; i++)
-			if (on_ballot(st, &st->rounds[b->round], (int)i)) {
-				b->ideas = xgrow(b->ideas, &b->capideas,
-				    b->nideas + 1, sizeof *b->ideas);
-				b->ideas[b->nideas++] = (int)i;
-			}
-	listview_set_count(&b->lv, b->nideas);
-	if (b->sel_id != NULL)
-		for (i = 0; i < b->nideas; i++)
-			if (strcmp(st->ideas[b->ideas[i]].id, b->sel_id) == 0)
-				listview_select(&b->lv, i);
+			if (on_ballot(st, &st->rounds[b->round], (int)i))
+				listscreen_add(&b->ls, (int)i);
+	listscreen_rows_done(&b->ls, st);
 }
 
 static const struct idea *
 selected(const struct ballot *b, struct app *a)
 {
-	return b->nideas > 0 ?
-	    &app_session(a)->state->ideas[b->ideas[b->lv.sel]] : NULL;
+	int i = listscreen_item(&b->ls);
+
+	return i >= 0 ? &app_session(a)->state->ideas[i] : NULL;
 }
 
 static void *
@@ -76,7 +68,7 @@ ballot_init(struct app *a)
 {
 	struct ballot *b = xcalloc(1, sizeof *b);
 
-	listview_init(&b->lv);
+	listscreen_init(&b->ls, listscreen_idea_id);
 	collect(b, a);
 	return b;
 }
@@ -86,8 +78,7 @@ ballot_fini(void *self)
 {
 	struct ballot *b = self;
 
-	free(b->ideas);
-	free(b->sel_id);
+	listscreen_free(&b->ls);
 	free(b);
 }
 
@@ -109,7 +100,7 @@ ballot_resize(void *self, struct app *a, int rows, int cols)
 
 	(void)a;
 	(void)cols;
-	listview_set_height(&b->lv, rows > HEAD_ROWS ?
+	listview_set_height(&b->ls.lv, rows > HEAD_ROWS ?
 	    (size_t)(rows - HEAD_ROWS) : 0);
 }
 
@@ -122,11 +113,11 @@ draw_row(struct ballot *b, struct app *a, WINDOW *w, int y, int cols,
     size_t k, int rows)
 {
 	const struct state *st = app_session(a)->state;
-	const struct idea *it = &st->ideas[b->ideas[k]];
+	const struct idea *it = &st->ideas[b->ls.rows[k]];
 	const struct round *r = &st->rounds[b->round];
-	int me = participant_index(a), sel = k == b->lv.sel && b->phase ==
+	int me = participant_index(a), sel = k == b->ls.lv.sel && b->phase ==
 	    WALL_VOTING, mine = me >= 0 && it->author == me;
-	int dots = me >= 0 ? round_voter_dots(r, me, b->ideas[k]) : 0, i;
+	int dots = me >= 0 ? round_voter_dots(r, me, b->ls.rows[k]) : 0, i;
 	attr_t at = sel ? draw_attr(DR_SELECTED) : A_NORMAL;
 	char buf[64] = "";
 
@@ -207,18 +198,18 @@ ballot_draw(void *self, struct app *a, WINDOW *w)
 		return;
 	}
 	draw_voting(b, a, w, cols);
-	if (b->nideas == 0)
+	if (b->ls.nrows == 0)
 		draw_text(w, HEAD_ROWS, 2, cols - 2, _("No ideas are on this "
 		    "ballot."), A_NORMAL);
 	avail = rows > HEAD_ROWS ? rows - HEAD_ROWS : 0;
 	n = selected_rows(b, a, avail, cols);
-	listview_set_height(&b->lv, (size_t)(avail > n - 1 ? avail - (n - 1) :
-	    0));
+	listview_set_height(&b->ls.lv, (size_t)(avail > n - 1 ?
+	    avail - (n - 1) : 0));
 	n = selected_rows(b, a, avail, cols);
 	y = HEAD_ROWS;
-	for (i = 0; i < listview_visible(&b->lv) && y < rows; i++) {
-		k = b->lv.top + i;
-		r = k == b->lv.sel ? n : 1;
+	for (i = 0; i < listview_visible(&b->ls.lv) && y < rows; i++) {
+		k = b->ls.lv.top + i;
+		r = k == b->ls.lv.sel ? n : 1;
 		if (y + r > rows)
 			r = rows - y;
 		draw_row(b, a, w, y, cols, k, r);
@@ -241,8 +232,7 @@ vote(struct ballot *b, struct app *a, int dots)
 	}
 	if (it == NULL)
 		return REQ_HANDLED;
-	free(b->sel_id);
-	b->sel_id = xstrdup(it->id);
+	listscreen_remember(&b->ls, app_session(a)->state);
 	status = cmd_vote(app_session(a), participant_id(a), it->id, dots,
 	    &err);
 	return app_report(a, status, err, NULL);
@@ -264,8 +254,6 @@ key_take(void *self, struct app *a)
 static int
 ballot_move(struct ballot *b, struct app *a, long delta)
 {
-	const struct idea *it;
-
 	if (b->phase == WALL_REVEALED) {
 		if (delta < 0 && (size_t)-delta > b->first)
 			b->first = 0;
@@ -273,10 +261,8 @@ ballot_move(struct ballot *b, struct app *a, long delta)
 			b->first = (size_t)((long)b->first + delta);
 		return REQ_HANDLED | REQ_REDRAW;
 	}
-	listview_move(&b->lv, delta);
-	it = selected(b, a);
-	free(b->sel_id);
-	b->sel_id = it != NULL ? xstrdup(it->id) : NULL;
+	listview_move(&b->ls.lv, delta);
+	listscreen_remember(&b->ls, app_session(a)->state);
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
@@ -297,7 +283,8 @@ key_pgdn(void *self, struct app *a)
 {
 	struct ballot *b = self;
 
-	return ballot_move(b, a, b->lv.height > 1 ? (long)b->lv.height - 1 : 1);
+	return ballot_move(b, a, b->ls.lv.height > 1 ?
+	    (long)b->ls.lv.height - 1 : 1);
 }
 
 static int
@@ -305,7 +292,8 @@ key_pgup(void *self, struct app *a)
 {
 	struct ballot *b = self;
 
-	return ballot_move(b, a, b->lv.height > 1 ? -(long)b->lv.height + 1 : -1);
+	return ballot_move(b, a, b->ls.lv.height > 1 ?
+	    -(long)b->ls.lv.height + 1 : -1);
 }
 
 static int
@@ -315,7 +303,7 @@ key_home(void *self, struct app *a)
 
 	(void)a;
 	b->first = 0;
-	listview_home(&b->lv);
+	listview_home(&b->ls.lv);
 	return REQ_HANDLED | REQ_REDRAW;
 }
 

@@ -6,13 +6,13 @@
 #include <libintl.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "app.h"
 #include "commands.h"
 #include "content.h"
 #include "draw.h"
 #include "i18n.h"
+#include "listscreen.h"
 #include "listview.h"
 #include "session.h"
 #include "state.h"
@@ -25,11 +25,9 @@
 #define SEL_MAX_ROWS 4		/* the highlighted idea, wrapped whole */
 
 struct board {
-	int *ideas;		/* shown, newest first */
-	size_t nideas, capideas;
-	struct listview lv;
-	char *sel_id;		/* the highlighted idea, kept across changes */
+	struct listscreen ls;	/* idea indexes shown, newest first */
 };
+LISTSCREEN_FIRST(struct board, ls);
 
 static int
 shown(const struct idea *it, int room, int me)
@@ -47,34 +45,19 @@ collect(struct board *b, struct app *a)
 	int room = participant_room(a), me = participant_index(a);
 	size_t i;
 
-	b->nideas = 0;
+	listscreen_clear(&b->ls);
 	for (i = st->nideas; i-- > 0;)
-		if (shown(&st->ideas[i], room, me)) {
-			b->ideas = xgrow(b->ideas, &b->capideas, b->nideas + 1,
-			    sizeof *b->ideas);
-			b->ideas[b->nideas++] = (int)i;
-		}
-	listview_set_count(&b->lv, b->nideas);
-	if (b->sel_id != NULL)
-		for (i = 0; i < b->nideas; i++)
-			if (strcmp(st->ideas[b->ideas[i]].id, b->sel_id) == 0)
-				listview_select(&b->lv, i);
+		if (shown(&st->ideas[i], room, me))
+			listscreen_add(&b->ls, (int)i);
+	listscreen_rows_done(&b->ls, st);
 }
 
 static const struct idea *
 selected(const struct board *b, struct app *a)
 {
-	return b->nideas > 0 ?
-	    &app_session(a)->state->ideas[b->ideas[b->lv.sel]] : NULL;
-}
+	int i = listscreen_item(&b->ls);
 
-static void
-remember_selection(struct board *b, struct app *a)
-{
-	const struct idea *it = selected(b, a);
-
-	free(b->sel_id);
-	b->sel_id = it != NULL ? xstrdup(it->id) : NULL;
+	return i >= 0 ? &app_session(a)->state->ideas[i] : NULL;
 }
 
 static void *
@@ -82,7 +65,7 @@ board_init(struct app *a)
 {
 	struct board *b = xcalloc(1, sizeof *b);
 
-	listview_init(&b->lv);
+	listscreen_init(&b->ls, listscreen_idea_id);
 	collect(b, a);
 	return b;
 }
@@ -92,8 +75,7 @@ board_fini(void *self)
 {
 	struct board *b = self;
 
-	free(b->ideas);
-	free(b->sel_id);
+	listscreen_free(&b->ls);
 	free(b);
 }
 
@@ -217,8 +199,8 @@ static void
 draw_idea(struct board *b, struct app *a, WINDOW *w, int y, int cols,
     size_t k, int rows)
 {
-	const struct idea *it = &app_session(a)->state->ideas[b->ideas[k]];
-	int me = participant_index(a), sel = k == b->lv.sel, x, r;
+	const struct idea *it = &app_session(a)->state->ideas[b->ls.rows[k]];
+	int me = participant_index(a), sel = k == b->ls.lv.sel, x, r;
 	int mine = me >= 0 && it->author == me;
 	int dim = it->withdrawn || it->merged_into >= 0;
 	attr_t at = sel ? draw_attr(DR_SELECTED) : dim ? draw_attr(DR_DIM) :
@@ -259,21 +241,21 @@ board_draw(void *self, struct app *a, WINDOW *w)
 	head(a, w, rows, cols);
 	avail = rows > top ? rows - top : 0;
 	n = selected_rows(b, a, avail, cols);
-	listview_set_height(&b->lv, (size_t)(avail > n - 1 ? avail - (n - 1) :
-	    0));
+	listview_set_height(&b->ls.lv, (size_t)(avail > n - 1 ?
+	    avail - (n - 1) : 0));
 	/* The height changed: the selection may need other rows now. */
 	n = selected_rows(b, a, avail, cols);
 	draw_textf(w, top - 1, 0, cols, draw_attr(DR_DIM),
 	    ngettext("%zu idea in %s \xc2\xb7 \xe2\x98\x85 yours",
-	    "%zu ideas in %s \xc2\xb7 \xe2\x98\x85 yours", b->nideas), b->nideas,
-	    participant_room_name(a, participant_room(a)));
-	if (b->nideas == 0 && rows > top)
+	    "%zu ideas in %s \xc2\xb7 \xe2\x98\x85 yours", b->ls.nrows),
+	    b->ls.nrows, participant_room_name(a, participant_room(a)));
+	if (b->ls.nrows == 0 && rows > top)
 		draw_text(w, top, 2, cols - 2, _("No ideas yet: i writes "
 		    "the first."), A_NORMAL);
 	y = top;
-	for (i = 0; i < listview_visible(&b->lv) && y < rows; i++) {
-		k = b->lv.top + i;
-		r = k == b->lv.sel ? n : 1;
+	for (i = 0; i < listview_visible(&b->ls.lv) && y < rows; i++) {
+		k = b->ls.lv.top + i;
+		r = k == b->ls.lv.sel ? n : 1;
 		if (y + r > rows)
 			r = rows - y;
 		draw_idea(b, a, w, y, cols, k, r);
@@ -282,55 +264,6 @@ board_draw(void *self, struct app *a, WINDOW *w)
 }
 
 /* --- keys ---------------------------------------------------------------- */
-
-static int
-moved(struct board *b, struct app *a)
-{
-	remember_selection(b, a);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
-key_down(void *self, struct app *a)
-{
-	listview_move(&((struct board *)self)->lv, 1);
-	return moved(self, a);
-}
-
-static int
-key_up(void *self, struct app *a)
-{
-	listview_move(&((struct board *)self)->lv, -1);
-	return moved(self, a);
-}
-
-static int
-key_pgdn(void *self, struct app *a)
-{
-	listview_page(&((struct board *)self)->lv, 1);
-	return moved(self, a);
-}
-
-static int
-key_pgup(void *self, struct app *a)
-{
-	listview_page(&((struct board *)self)->lv, -1);
-	return moved(self, a);
-}
-
-static int
-key_home(void *self, struct app *a)
-{
-	listview_home(&((struct board *)self)->lv);
-	return moved(self, a);
-}
-
-static int
-key_end(void *self, struct app *a)
-{
-	listview_end(&((struct board *)self)->lv);
-	return moved(self, a);
-}
 
 static int
 key_write(void *self, struct app *a)
@@ -368,9 +301,9 @@ edit_done(void *self, struct app *a, const char *text)
 	char *err = NULL;
 	int status;
 
-	if (text == NULL || b->sel_id == NULL)
+	if (text == NULL || b->ls.sel_id == NULL)
 		return;
-	status = cmd_idea_edit(app_session(a), participant_id(a), b->sel_id,
+	status = cmd_idea_edit(app_session(a), participant_id(a), b->ls.sel_id,
 	    text, &err);
 	app_report(a, status, err, _("idea changed"));
 }
@@ -383,7 +316,7 @@ key_edit(void *self, struct app *a)
 
 	if (it == NULL)
 		return REQ_HANDLED;
-	remember_selection(b, a);
+	listscreen_remember(&b->ls, app_session(a)->state);
 	app_prompt(a, _("Change your idea:"), it->text, edit_done, b);
 	return REQ_HANDLED;
 }
@@ -398,7 +331,7 @@ key_withdraw(void *self, struct app *a)
 
 	if (it == NULL)
 		return REQ_HANDLED;
-	remember_selection(b, a);
+	listscreen_remember(&b->ls, app_session(a)->state);
 	back = it->withdrawn;
 	status = cmd_idea_withdraw(app_session(a), participant_id(a), it->id,
 	    !back, &err);
@@ -414,14 +347,9 @@ static const struct binding board_keys[] = {
 	{ KEYCODE(KEY_ENTER), NULL, NULL, key_edit },
 	{ 'w', "w", N_("withdraw / restore your highlighted idea"),
 	    key_withdraw },
-	{ 'j', "j k Down Up", N_("move"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
-	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("a page down / up"), key_pgdn },
-	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ KEYCODE(KEY_HOME), "Home End", N_("newest / oldest idea"), key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	LISTSCREEN_MOVE_KEYS(N_("move")),
+	LISTSCREEN_PAGE_KEYS(N_("a page down / up")),
+	LISTSCREEN_END_KEYS(N_("newest / oldest idea")),
 	{ 0, NULL, NULL, NULL }
 };
 

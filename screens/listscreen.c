@@ -1,0 +1,150 @@
+/* listscreen.c -- what the list screens share (see listscreen.h). */
+#include "listscreen.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "session.h"
+#include "state.h"
+#include "util.h"
+
+const char *
+listscreen_idea_id(const struct state *st, int item)
+{
+	return st->ideas[item].id;
+}
+
+const char *
+listscreen_question_id(const struct state *st, int item)
+{
+	return st->questions[item].id;
+}
+
+const char *
+listscreen_participant_id(const struct state *st, int item)
+{
+	return st->participants[item].id;
+}
+
+void
+listscreen_init(struct listscreen *ls, listscreen_id_fn *id_of)
+{
+	memset(ls, 0, sizeof *ls);
+	listview_init(&ls->lv);
+	ls->id_of = id_of;
+}
+
+void
+listscreen_free(struct listscreen *ls)
+{
+	free(ls->rows);
+	free(ls->sel_id);
+	ls->rows = NULL;
+	ls->sel_id = NULL;
+}
+
+void
+listscreen_clear(struct listscreen *ls)
+{
+	ls->nrows = 0;
+}
+
+void
+listscreen_add(struct listscreen *ls, int item)
+{
+	ls->rows = xgrow(ls->rows, &ls->caprows, ls->nrows + 1,
+	    sizeof *ls->rows);
+	ls->rows[ls->nrows++] = item;
+}
+
+int *
+listscreen_reserve(struct listscreen *ls, size_t n)
+{
+	ls->rows = xgrow(ls->rows, &ls->caprows, n, sizeof *ls->rows);
+	return ls->rows;
+}
+
+void
+listscreen_rows_done(struct listscreen *ls, const struct state *st)
+{
+	size_t i;
+
+	listview_set_count(&ls->lv, ls->nrows);
+	for (i = 0; ls->sel_id != NULL && i < ls->nrows; i++)
+		if (strcmp(ls->id_of(st, ls->rows[i]), ls->sel_id) == 0)
+			listview_select(&ls->lv, i);
+}
+
+int
+listscreen_item(const struct listscreen *ls)
+{
+	return ls->nrows > 0 ? ls->rows[ls->lv.sel] : -1;
+}
+
+void
+listscreen_remember(struct listscreen *ls, const struct state *st)
+{
+	int item = listscreen_item(ls);
+
+	listscreen_remember_id(ls, item >= 0 ? xstrdup(ls->id_of(st, item)) :
+	    NULL);
+}
+
+void
+listscreen_remember_id(struct listscreen *ls, char *id)
+{
+	free(ls->sel_id);
+	ls->sel_id = id;
+}
+
+/* --- keys ---------------------------------------------------------------- */
+
+static int
+moved(struct listscreen *ls, struct app *a)
+{
+	listscreen_remember(ls, app_session(a)->state);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+int
+listscreen_key_down(void *self, struct app *a)
+{
+	listview_move(&((struct listscreen *)self)->lv, 1);
+	return moved(self, a);
+}
+
+int
+listscreen_key_up(void *self, struct app *a)
+{
+	listview_move(&((struct listscreen *)self)->lv, -1);
+	return moved(self, a);
+}
+
+int
+listscreen_key_pgdn(void *self, struct app *a)
+{
+	listview_page(&((struct listscreen *)self)->lv, 1);
+	return moved(self, a);
+}
+
+int
+listscreen_key_pgup(void *self, struct app *a)
+{
+	listview_page(&((struct listscreen *)self)->lv, -1);
+	return moved(self, a);
+}
+
+int
+listscreen_key_home(void *self, struct app *a)
+{
+	listview_home(&((struct listscreen *)self)->lv);
+	return moved(self, a);
+}
+
+int
+listscreen_key_end(void *self, struct app *a)
+{
+	listview_end(&((struct listscreen *)self)->lv);
+	return moved(self, a);
+}
