@@ -20,11 +20,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "commands.h"
 #include "content.h"
 #include "journal.h"
 #include "session.h"
+#include "tz.h"
 #include "util.h"
 
 #define PARTICIPANTS 150
@@ -444,22 +446,58 @@ make_plan(struct plan *pl, unsigned long ideas, unsigned long dots,
 	}
 }
 
-/* The records spread over the workshop's days, 09:00 to 17:00 in
- * Bangkok (the bundled module's zone): batch k of n. */
-static void
-batch_time(struct gen *g, unsigned long k, unsigned long n)
-{
-	const int64_t day1_0900 = 1796090400000LL;	/* 2026-12-01 02:00Z */
-	const int64_t hour = 3600000, days = 4;
-	unsigned long per_day = n / days + 1;
+/* The workshop is running now: its four days are the last four days,
+ * today its fourth, so that the timer a benchmark starts runs and every
+ * record is in the recent past.  Each day's records are spread over the
+ * eight hours before the time of day it is now (from midnight when it is
+ * earlier than 08:00), in the module's zone. */
+struct clock_plan {
+	int64_t midnight[4];	/* local midnight of each day, UTC ms */
+	int64_t from_ms, to_ms;	/* the window within a day */
+	char start[11];		/* day 1, "YYYY-MM-DD" */
+};
 
-	g->day = 1 + (int)(k / per_day);
-	g->now_ms = day1_0900 + (g->day - 1) * 24 * hour +
-	    (int64_t)(k % per_day) * 8 * hour / (int64_t)per_day;
+static int
+plan_clock(struct clock_plan *c, const char *zone)
+{
+	const int64_t minute = 60000, hour = 60 * minute;
+	struct tz_local now;
+	int64_t now_ms = (int64_t)time(NULL) * 1000, tod;
+	int d, y, m, dd;
+
+	if (tz_to_local(zone, now_ms, &now) != 0)
+		return -1;
+	for (d = 0; d < 4; d++) {
+		if (tz_add_days(zone, now.year, now.month, now.day, d - 3,
+		    &y, &m, &dd) != 0 ||
+		    tz_from_local(zone, y, m, dd, 0, &c->midnight[d]) != 0)
+			return -1;
+		if (d == 0)
+			snprintf(c->start, sizeof c->start, "%04d-%02d-%02d",
+			    y, m, dd);
+	}
+	tod = now_ms - c->midnight[3];
+	c->to_ms = tod > minute ? tod - minute : 0;
+	c->from_ms = c->to_ms > 8 * hour ? c->to_ms - 8 * hour : 0;
+	return 0;
+}
+
+/* The time of batch k of n: the batches in order over the four days'
+ * windows, the last ones today. */
+static void
+batch_time(struct gen *g, const struct clock_plan *c, unsigned long k,
+    unsigned long n)
+{
+	unsigned long quarter = k * 4 % n;
+
+	g->day = k < n ? 1 + (int)(k * 4 / n) : 4;
+	g->now_ms = c->midnight[g->day - 1] + c->from_ms +
+	    (int64_t)quarter * (c->to_ms - c->from_ms) / (int64_t)n;
 }
 
 static int
-fill_journal(const char *dir, struct module *m, struct plan *pl)
+fill_journal(const char *dir, struct module *m, struct plan *pl,
+    const struct clock_plan *c)
 {
 	struct gen g;
 	struct fill f = { &g, pl };
@@ -477,13 +515,15 @@ fill_journal(const char *dir, struct module *m, struct plan *pl)
 	g.items = xcalloc(m->nitems + 1, sizeof *g.items);
 	for (i = 0; i < m->nitems; i++)
 		g.items[i] = m->items[i].id;
-	nbatches = (pl->pad_to > 0 ? pl->pad_to : pl->ideas + pl->dots +
-	    1000) / BATCH + 1;
+	/* the records the plan makes: padded to pad_to, or the setup, the
+	 * ideas, the dots and three records a round */
+	nbatches = ((pl->pad_to > 0 ? pl->pad_to : 2 * PARTICIPANTS + ROOMS +
+	    1 + pl->ideas + pl->dots + 3 * pl->rounds) + BATCH - 1) / BATCH;
 	if ((g.j = journal_open(path, 0, &err)) == NULL)
 		rc = 3;
 	for (k = 0; rc == 0 && (pl->round < pl->rounds ||
 	    journal_last_seq(g.j) < pl->pad_to); k++) {
-		batch_time(&g, k, nbatches);
+		batch_time(&g, c, k, nbatches);
 		rc = journal_append(g.j, build, &f, NULL, NULL, NULL,
 		    g.now_ms, &err);
 	}
@@ -503,6 +543,15 @@ fill_journal(const char *dir, struct module *m, struct plan *pl)
 	return rc;
 }
 
+/* session_create with day 1 of the clock plan as the start date. */
+static int
+session_create_started(const char *dir, const char *module,
+    struct session_settings *set, const struct clock_plan *c, char **err)
+{
+	set->start = (char *)(uintptr_t)c->start;
+	return session_create(dir, module, set, err);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -513,7 +562,8 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct session_settings set = { .title = (char *)(uintptr_t)"bench",
-	    .start = (char *)(uintptr_t)"2026-12-01", .budget = 5 };
+	    .budget = 5 };
+	struct clock_plan clock;
 	unsigned long ideas = 0, dots = 0, events = 0;
 	struct module *m;
 	struct plan pl;
@@ -533,16 +583,17 @@ main(int argc, char **argv)
 	if (argc - optind != 2 || (events == 0 && ideas == 0))
 		usage();
 	if ((m = content_load(argv[optind + 1], &err)) == NULL ||
-	    m->nitems == 0 ||
-	    session_create(argv[optind], argv[optind + 1], &set, &err) != 0) {
+	    m->nitems == 0 || plan_clock(&clock, m->timezone) != 0 ||
+	    session_create_started(argv[optind], argv[optind + 1], &set, &clock,
+	    &err) != 0) {
 		fprintf(stderr, "mksession: %s\n", err != NULL ? err :
-		    "the module has no agenda");
+		    "the module has no agenda, or no zone we know");
 		free(err);
 		module_free(m);
 		return 3;
 	}
 	make_plan(&pl, ideas, dots, events);
-	rc = fill_journal(argv[optind], m, &pl);
+	rc = fill_journal(argv[optind], m, &pl, &clock);
 	module_free(m);
 	return rc;
 }

@@ -25,7 +25,11 @@
  *                (0: not measured): bytes written, scaled to a minute, and
  *                the CPU time the process used (/proc/PID/schedstat, in
  *                ns) as a percentage of one core.
- *   rss_kb       VmRSS of the process at the end (/proc/PID/status).
+ *   rss_kb       VmRSS of the process at the end (/proc/PID/status), and
+ *   rss_anon_kb  its two parts: RssAnon, the process's own memory (heap,
+ *   rss_file_kb  anonymous mappings, stack), and RssFile, the pages of the
+ *                binary, the shared libraries and the locale that it has
+ *                mapped (shared with every other process that maps them).
  *
  * With -o, everything the program wrote is saved in FILE too, to look at
  * (`cat FILE` in a 100 x 30 terminal replays it).
@@ -216,10 +220,12 @@ cpu_ns(pid_t pid)
 	return ns;
 }
 
+/* A "Key: N kB" line of /proc/PID/status, or -1. */
 static long
-rss_kb(pid_t pid)
+status_kb(pid_t pid, const char *key)
 {
 	char path[64], line[256];
+	size_t klen = strlen(key);
 	long kb = -1;
 	FILE *f;
 
@@ -227,8 +233,10 @@ rss_kb(pid_t pid)
 	if ((f = fopen(path, "r")) == NULL)
 		return -1;
 	while (fgets(line, sizeof line, f) != NULL)
-		if (sscanf(line, "VmRSS: %ld", &kb) == 1)
+		if (strncmp(line, key, klen) == 0 && line[klen] == ':') {
+			kb = atol(line + klen + 1);
 			break;
+		}
 	fclose(f);
 	return kb;
 }
@@ -337,7 +345,9 @@ measure(const struct opts *o)
 			    idle * 60e9 / (double)(w1 - w0),
 			    100.0 * (double)(c1 - c0) / (double)(w1 - w0));
 	}
-	printf("rss_kb %ld\n", rss_kb(pid));
+	printf("rss_kb %ld\nrss_anon_kb %ld\nrss_file_kb %ld\n",
+	    status_kb(pid, "VmRSS"), status_kb(pid, "RssAnon"),
+	    status_kb(pid, "RssFile"));
 	fflush(stdout);
 	stop(pid, master);
 	return 0;

@@ -43,7 +43,7 @@
 #include "privilege.h"
 #include "util.h"
 
-#define READ_BLOCK (256 * 1024)
+#define READ_BLOCK (64 * 1024)
 #define CSV_BLOCK 4096
 
 const char *const journal_header_names[NFIELDS] = {

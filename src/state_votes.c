@@ -25,6 +25,8 @@ struct round_index {
 	size_t nslots;
 };
 
+static void tally_drop_slots(struct round *r);
+
 void
 state_apply_voting_open(struct state *st, const struct event *ev)
 {
@@ -66,6 +68,8 @@ state_apply_voting_close(struct state *st, const struct event *ev)
 	r->closed_at = r->open ? 0 : ev->time_ms;
 	if (r->open)
 		st->current_round = i;
+	else
+		tally_drop_slots(r);
 }
 
 void
@@ -121,12 +125,36 @@ tally_rehash(struct round *r)
 		*tally_slot(r, r->tally[i].voter, r->tally[i].idea) = (int)i;
 }
 
+/* A closed round takes no dots: its hash (4 bytes a slot, 64 KB for
+ * 8,000 tallies) is dropped, and rebuilt if the round opens again or
+ * someone asks for a voter's dots on an idea. */
+static void
+tally_drop_slots(struct round *r)
+{
+	free(r->ix->slots);
+	r->ix->slots = NULL;
+	r->ix->nslots = 0;
+}
+
+static void
+tally_need_slots(struct round *r)
+{
+	if (r->ix->nslots == 0 && r->ntally > 0) {
+		while (r->ix->nslots < r->ntally * 2)
+			r->ix->nslots = r->ix->nslots < 16 ? 16 :
+			    r->ix->nslots * 2;
+		r->ix->nslots /= 2;
+		tally_rehash(r);
+	}
+}
+
 static struct dot_tally *
 tally_get(struct round *r, int voter, int idea)
 {
 	int *s;
 	struct dot_tally *t;
 
+	tally_need_slots(r);
 	if ((r->ntally + 1) * 2 > r->ix->nslots)
 		tally_rehash(r);
 	s = tally_slot(r, voter, idea);
@@ -245,9 +273,18 @@ int
 round_voter_dots(const struct round *r, int voter, int idea)
 {
 	int *s;
+	size_t i;
 
-	if (r->ix == NULL || r->ix->nslots == 0)
+	if (r->ix == NULL || r->ntally == 0)
 		return 0;
+	if (r->ix->nslots == 0) {
+		/* a closed round: a scan, rather than keeping its hash */
+		for (i = 0; i < r->ntally; i++)
+			if (r->tally[i].voter == voter &&
+			    r->tally[i].idea == idea)
+				return r->tally[i].dots;
+		return 0;
+	}
 	s = tally_slot(r, voter, idea);
 	return *s >= 0 ? r->tally[*s].dots : 0;
 }
