@@ -276,26 +276,52 @@ reg_name_done(void *self, struct app *a, const char *text)
 	reg_ask(j, a, STEP_COUNTRY, NULL);
 }
 
+/* How well country c matches what was typed: 3 its code exactly, 2 its
+ * code or name begins with it, 1 its name contains it, 0 not at all. */
+static int
+country_rank(const struct country *c, const char *typed, size_t len,
+    const wchar_t *needle)
+{
+	wchar_t *name;
+	int rank = 0;
+
+	if (len == 0)
+		return 1;
+	if (len <= 2 && strncasecmp(c->code, typed, len) == 0)
+		rank = c->code[len] == '\0' ? 3 : 2;
+	if (rank < 2 && (name = wide_lower(c->name)) != NULL) {
+		if (wcsncmp(name, needle, wcslen(needle)) == 0)
+			rank = 2;
+		else if (wcsstr(name, needle) != NULL)
+			rank = 1;
+		free(name);
+	}
+	return rank;
+}
+
 /* The countries whose code starts with, or whose name contains, what was
- * typed; calls fn for each (up to `max`), returns how many match. */
+ * typed, best first (the exact code, then beginnings, then the rest, each
+ * in the list's order); calls fn for each (up to `max`), returns how many
+ * match. */
 static size_t
 country_matches(const char *typed, size_t max,
     void (*fn)(const struct country *c, size_t k, void *ctx), void *ctx)
 {
 	size_t n, i, k = 0, len = typed != NULL ? strlen(typed) : 0;
 	const struct country *all = countries_all(&n);
-	wchar_t *needle = typed != NULL ? wide_lower(typed) : NULL;
+	wchar_t *needle = len > 0 ? wide_lower(typed) : NULL;
+	int rank;
 
-	for (i = 0; i < n; i++) {
-		int code = len > 0 && len <= 2 &&
-		    strncasecmp(all[i].code, typed, len) == 0;
-
-		if (!code && !contains(all[i].name, needle))
-			continue;
-		if (k < max && fn != NULL)
-			fn(&all[i], k, ctx);
-		k++;
-	}
+	if (len > 0 && needle == NULL)
+		return 0;
+	for (rank = 3; rank >= 1; rank--)
+		for (i = 0; i < n; i++) {
+			if (country_rank(&all[i], typed, len, needle) != rank)
+				continue;
+			if (k < max && fn != NULL)
+				fn(&all[i], k, ctx);
+			k++;
+		}
 	free(needle);
 	return k;
 }

@@ -72,6 +72,12 @@ wait_for_text k "Your name:"
 send_text k "Nguyễn Văn An"
 send k Enter
 wait_for_text k "Your country (code or name):"
+# The best match comes first: the exact code, then names that begin so.
+send_text k "la"
+wait_for_line k "^ *LA  Lao"
+screen k | grep -A1 "Nguyễn Văn An" | tail -n 1 | grep -q "LA  Lao" ||
+	fail "Lao is not the first country listed for 'la'"
+send k BSpace BSpace
 send_text k "viet"
 wait_for_text k "VN  Viet Nam"
 send k Enter
