@@ -328,7 +328,8 @@ void
 export_days_csv(const struct export_ctx *x, struct csv_out *w)
 {
 	static const char *const cols[] = { "day", "date", "planned_minutes",
-	    "actual_minutes", "overrun_minutes", "participants_present", NULL };
+	    "actual_minutes", "overrun_minutes", "participants_present",
+	    "complete", NULL };
 	struct export_timing *items;
 	struct export_day *days;
 	char date[16];
@@ -351,6 +352,10 @@ export_days_csv(const struct export_ctx *x, struct csv_out *w)
 			csv_out_plain(w, "");
 		}
 		csv_out_long(w, (long)days[d].present);
+		/* no: still under way, its minutes are so far; empty: not
+		 * started */
+		csv_out_plain(w, !days[d].visited ? "" : days[d].current ?
+		    "no" : "yes");
 		csv_out_end(w);
 	}
 	free(items);

@@ -365,7 +365,7 @@ test_headers(void **state)
 	    "actual_minutes", "overrun_minutes", NULL };
 	static const char *const days[] = { "day", "date", "planned_minutes",
 	    "actual_minutes", "overrun_minutes", "participants_present",
-	    NULL };
+	    "complete", NULL };
 	static const char *const questions[] = { "id", "session_id", "text",
 	    "author_id", "author_name", "upvotes", "answered", "asked_at",
 	    NULL };
@@ -431,6 +431,7 @@ test_empty_session(void **state)
 	assert_string_equal(cell(t, 4, "date"), "2026-11-26");
 	assert_string_equal(cell(t, 1, "planned_minutes"), "120");
 	assert_string_equal(cell(t, 1, "participants_present"), "0");
+	assert_string_equal(cell(t, 1, "complete"), "");
 	table_free(t);
 	md = render(EXPORT_SUMMARY, 0, NULL);
 	assert_non_null(strstr(md, "# Bangkok 2026\n"));
@@ -934,6 +935,10 @@ test_timings(void **state)
 	assert_string_equal(cell(t, 2, "actual_minutes"), "45");
 	assert_string_equal(cell(t, 3, "actual_minutes"), "");
 	assert_string_equal(cell(t, 3, "overrun_minutes"), "");
+	/* Day 2 is under way: its minutes are so far, and the row says so. */
+	assert_string_equal(cell(t, 1, "complete"), "yes");
+	assert_string_equal(cell(t, 2, "complete"), "no");
+	assert_string_equal(cell(t, 3, "complete"), "");
 	table_free(t);
 
 	/* The summary says which day is still running. */
