@@ -13,91 +13,25 @@
 #include <string.h>
 
 #include "content.h"
-#include "event.h"
 #include "qa.h"
-#include "state.h"
-
-#define T0 1795399200000LL	/* 2026-11-23T09:00:00+07:00 */
-
-struct fixture {
-	struct state *st;
-	int64_t now;
-	uint64_t seq;
-};
-
-static struct fixture fx;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	memset(&fx, 0, sizeof fx);
-	fx.st = state_new();
-	fx.now = T0;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	state_free(fx.st);
-	return 0;
-}
-
-/* Applies one record a second after the last. */
-static void
-apply(enum event_type type, const char *actor, const char *id,
-    const char *ref, long n, const char *text, const char *extra)
-{
-	struct event ev;
-
-	memset(&ev, 0, sizeof ev);
-	ev.seq = ++fx.seq;
-	ev.time_ms = fx.now += 1000;
-	ev.actor = actor != NULL ? actor : "facilitator";
-	ev.terminal = "test";
-	ev.type = type;
-	ev.id = id != NULL ? id : "";
-	ev.ref = ref != NULL ? ref : "";
-	ev.room = "";
-	ev.n = n;
-	ev.text = text != NULL ? text : "";
-	ev.extra = extra != NULL ? extra : "";
-	ev.name = event_type_name(type);
-	state_apply(fx.st, &ev);
-}
-
-static void
-people(int n)
-{
-	char id[16], name[32];
-	int i;
-
-	for (i = 1; i <= n; i++) {
-		snprintf(id, sizeof id, "p%d", i);
-		snprintf(name, sizeof name, "Person %d", i);
-		apply(EV_PARTICIPANT, "organizer", id, NULL, 0, name,
-		    "TH\n\n");
-	}
-}
+#include "state_fixture.h"
 
 static void
 ask(const char *id, const char *by, const char *item)
 {
-	apply(EV_QUESTION, by, id, item, 0, "Why?", NULL);
+	apply(EV_QUESTION, by, id, item, NULL, 0, "Why?", NULL);
 }
 
 static void
 upvote(const char *by, const char *q)
 {
-	apply(EV_UPVOTE, by, q, NULL, 0, NULL, NULL);
+	apply(EV_UPVOTE, by, q, NULL, NULL, 0, NULL, NULL);
 }
 
 static void
 mark(const char *q, const char *what, int on)
 {
-	apply(EV_QUESTION_MARK, NULL, q, what, on, NULL, NULL);
+	apply(EV_QUESTION_MARK, NULL, q, what, NULL, on, NULL, NULL);
 }
 
 static int
@@ -227,13 +161,13 @@ test_pinned(void **state)
 static void
 open_poll(const char *id, long kind, const char *options)
 {
-	apply(EV_POLL_OPEN, NULL, id, "s1", kind, "Which?", options);
+	apply(EV_POLL_OPEN, NULL, id, "s1", NULL, kind, "Which?", options);
 }
 
 static void
 answer(const char *by, const char *poll, const char *choices)
 {
-	apply(EV_POLL_ANSWER, by, poll, NULL, 0, NULL, choices);
+	apply(EV_POLL_ANSWER, by, poll, NULL, NULL, 0, NULL, choices);
 }
 
 static void
@@ -323,10 +257,10 @@ test_poll_for_participant(void **state)
 	people(2);
 	assert_int_equal(qa_poll_for(fx.st, who("p1")), -1);
 	open_poll("o1", POLL_SINGLE, "A\nB");
-	apply(EV_POLL_CLOSE, NULL, "o1", NULL, 0, NULL, NULL);
+	apply(EV_POLL_CLOSE, NULL, "o1", NULL, NULL, 0, NULL, NULL);
 	/* Closed, not revealed: still the newest. */
 	assert_int_equal(qa_poll_for(fx.st, who("p1")), pi("o1"));
-	apply(EV_POLL_REVEAL, NULL, "o1", NULL, 0, NULL, NULL);
+	apply(EV_POLL_REVEAL, NULL, "o1", NULL, NULL, 0, NULL, NULL);
 	open_poll("o2", POLL_SINGLE, "A\nB");
 	open_poll("o3", POLL_SINGLE, "A\nB");
 	/* The oldest open one not answered. */
@@ -337,8 +271,8 @@ test_poll_for_participant(void **state)
 	answer("p1", "o3", "1");
 	/* All answered: the newest open. */
 	assert_int_equal(qa_poll_for(fx.st, who("p1")), pi("o3"));
-	apply(EV_POLL_CLOSE, NULL, "o2", NULL, 0, NULL, NULL);
-	apply(EV_POLL_CLOSE, NULL, "o3", NULL, 0, NULL, NULL);
+	apply(EV_POLL_CLOSE, NULL, "o2", NULL, NULL, 0, NULL, NULL);
+	apply(EV_POLL_CLOSE, NULL, "o3", NULL, NULL, 0, NULL, NULL);
 	/* None open: the newest revealed. */
 	assert_int_equal(qa_poll_for(fx.st, who("p1")), pi("o1"));
 }
@@ -355,8 +289,8 @@ test_attention(void **state)
 	p1 = who("p1");
 	p2 = who("p2");
 	open_poll("o1", POLL_SINGLE, "A\nB");
-	apply(EV_POLL_CLOSE, NULL, "o1", NULL, 0, NULL, NULL);
-	apply(EV_POLL_REVEAL, NULL, "o1", NULL, 0, NULL, NULL);
+	apply(EV_POLL_CLOSE, NULL, "o1", NULL, NULL, 0, NULL, NULL);
+	apply(EV_POLL_REVEAL, NULL, "o1", NULL, NULL, 0, NULL, NULL);
 	/* Nobody at the terminal: nothing, and nothing counts as seen. */
 	assert_int_equal(qa_attention(fx.st, -1, &seen), -1);
 	/* Old results do not jump at someone who joins. */
@@ -370,8 +304,8 @@ test_attention(void **state)
 	answer("p1", "o3", "2");
 	assert_int_equal(qa_attention(fx.st, p1, &seen), -1);
 	/* Revealed: comes forward. */
-	apply(EV_POLL_CLOSE, NULL, "o3", NULL, 0, NULL, NULL);
-	apply(EV_POLL_REVEAL, NULL, "o3", NULL, 0, NULL, NULL);
+	apply(EV_POLL_CLOSE, NULL, "o3", NULL, NULL, 0, NULL, NULL);
+	apply(EV_POLL_REVEAL, NULL, "o3", NULL, NULL, 0, NULL, NULL);
 	assert_int_equal(qa_attention(fx.st, p1, &seen), pi("o3"));
 	assert_int_equal(qa_attention(fx.st, p1, &seen), -1);
 	/* The next person at a kiosk: an open poll they have not answered
@@ -457,10 +391,10 @@ test_module_poll(void **state)
 	assert_int_equal(qa_module_poll(&m, NULL), -1);
 	assert_int_equal(qa_module_poll_opened(fx.st, &mp[1]), -1);
 	/* Same question, another kind: not it. */
-	apply(EV_POLL_OPEN, NULL, "o1", "s1", POLL_SINGLE, "Useful?", "A\nB");
+	apply(EV_POLL_OPEN, NULL, "o1", "s1", NULL, POLL_SINGLE, "Useful?", "A\nB");
 	assert_int_equal(qa_module_poll_opened(fx.st, &mp[1]), -1);
-	apply(EV_POLL_OPEN, NULL, "o2", "s1", POLL_SCALE, "Useful?", "");
-	apply(EV_POLL_OPEN, NULL, "o3", "s1", POLL_SCALE, "Useful?", "");
+	apply(EV_POLL_OPEN, NULL, "o2", "s1", NULL, POLL_SCALE, "Useful?", "");
+	apply(EV_POLL_OPEN, NULL, "o3", "s1", NULL, POLL_SCALE, "Useful?", "");
 	/* The newest. */
 	assert_int_equal(qa_module_poll_opened(fx.st, &mp[1]), pi("o3"));
 	/* Another agenda item: not it. */
@@ -483,16 +417,16 @@ test_eval_progress(void **state)
 	p2 = who("p2");
 	assert_int_equal(qa_eval_answered(&m, fx.st, p1), 0);
 	assert_int_equal(qa_eval_next(&m, fx.st, p1, NULL, 0), 0);
-	apply(EV_EVAL, "p1", "overall", NULL, 4, NULL, NULL);
+	apply(EV_EVAL, "p1", "overall", NULL, NULL, 4, NULL, NULL);
 	assert_int_equal(qa_eval_answered(&m, fx.st, p1), 1);
 	assert_int_equal(qa_eval_next(&m, fx.st, p1, NULL, 0), 1);
 	/* Skipped (for now, on this terminal): the next one. */
 	skipped[1] = 1;
 	assert_int_equal(qa_eval_next(&m, fx.st, p1, skipped, 0), 2);
-	apply(EV_EVAL, "p1", "pace", NULL, 3, NULL, NULL);
+	apply(EV_EVAL, "p1", "pace", NULL, NULL, 3, NULL, NULL);
 	assert_int_equal(qa_eval_next(&m, fx.st, p1, skipped, 0), 3);
 	assert_int_equal(qa_eval_next(&m, fx.st, p1, NULL, 0), 1);
-	apply(EV_EVAL, "p1", "comments", NULL, 0, "More cases", NULL);
+	apply(EV_EVAL, "p1", "comments", NULL, NULL, 0, "More cases", NULL);
 	assert_int_equal(qa_eval_answered(&m, fx.st, p1), 3);
 	assert_int_equal(qa_eval_next(&m, fx.st, p1, NULL, 0), 3);
 	/* The next person at the kiosk starts from the beginning. */

@@ -10,76 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "event.h"
 #include "results.h"
-#include "state.h"
-
-#define T0 1795399200000LL	/* 2026-11-23T09:00:00+07:00 */
-
-struct fixture {
-	struct state *st;
-	int64_t now;
-	uint64_t seq;
-};
-
-static struct fixture fx;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	memset(&fx, 0, sizeof fx);
-	fx.st = state_new();
-	fx.now = T0;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	state_free(fx.st);
-	return 0;
-}
-
-/* Applies one record a second after the last. */
-static void
-apply(enum event_type type, const char *actor, const char *id,
-    const char *ref, const char *room, long n, const char *text,
-    const char *extra)
-{
-	struct event ev;
-
-	memset(&ev, 0, sizeof ev);
-	ev.seq = ++fx.seq;
-	ev.time_ms = fx.now += 1000;
-	ev.actor = actor != NULL ? actor : "facilitator";
-	ev.terminal = "test";
-	ev.type = type;
-	ev.id = id != NULL ? id : "";
-	ev.ref = ref != NULL ? ref : "";
-	ev.room = room != NULL ? room : "";
-	ev.n = n;
-	ev.text = text != NULL ? text : "";
-	ev.extra = extra != NULL ? extra : "";
-	ev.name = event_type_name(type);
-	state_apply(fx.st, &ev);
-}
-
-/* p1..pn, each in no room. */
-static void
-people(int n)
-{
-	char id[16], name[32];
-	int i;
-
-	for (i = 1; i <= n; i++) {
-		snprintf(id, sizeof id, "p%d", i);
-		snprintf(name, sizeof name, "Person %d", i);
-		apply(EV_PARTICIPANT, "organizer", id, NULL, NULL, 0, name,
-		    "TH\n\n");
-	}
-}
+#include "state_fixture.h"
 
 static void
 idea(const char *id, const char *by, const char *room)
