@@ -301,3 +301,54 @@ journal_has() {
 journal_count() {
 	grep -cF ",\"$2\"," "$1/journal.csv"
 }
+
+# --- a shared host (multiuser*.sh) -------------------------------------------
+# host_users GROUP FACILITATOR USER...
+#	Makes the throwaway group (standing for `convene`), the facilitator
+#	in it and the other users not, no home, no password but not locked;
+#	skips the test (77) when they cannot be made.  host_drop_users
+#	removes them and kills what they still run: call it from the
+#	script's EXIT trap.
+host_users() {
+	HOST_GROUP=$1
+	shift
+	HOST_USERS="$*"
+	groupadd "$HOST_GROUP" || { echo "groupadd failed: skipped"; exit 77; }
+	for _u in $HOST_USERS; do
+		useradd -M -N -g users -s /bin/sh "$_u" ||
+			{ echo "useradd failed: skipped"; exit 77; }
+		usermod -p '*' "$_u"
+	done
+	usermod -aG "$HOST_GROUP" "$1"
+}
+host_drop_users() {
+	for _u in $HOST_USERS; do
+		# Only this test's throwaway users: their processes are ours.
+		for _pid in $(pgrep -u "$_u" 2>/dev/null); do
+			kill -KILL "$_pid" 2>/dev/null
+		done
+		userdel "$_u" 2>/dev/null
+	done
+	groupdel "$HOST_GROUP" 2>/dev/null
+}
+
+# host_make DIR
+#	Lays DIR out as a shared host: DIR/bin/convene a setgid copy of
+#	./convene, DIR/module the bundled module readable by all,
+#	DIR/sessions mode 2770 group HOST_GROUP, DIR/home a scratch working
+#	directory for everyone.  Sets C (the binary) and S (DIR/sessions/s).
+host_make() {
+	chmod 755 "$E2E_DIR"
+	mkdir -p "$1/bin" "$1/sessions" "$1/home"
+	chmod 755 "$1" "$1/bin"
+	cp "$CONVENE" "$1/bin/convene"
+	chgrp "$HOST_GROUP" "$1/bin/convene"
+	chmod 2755 "$1/bin/convene"
+	cp -r content "$1/module"
+	chmod -R a+rX "$1/module"
+	chgrp "$HOST_GROUP" "$1/sessions"
+	chmod 2770 "$1/sessions"
+	chmod 1777 "$1/home"
+	C=$1/bin/convene
+	S=$1/sessions/s
+}

@@ -16,7 +16,7 @@ if [ "$(id -u)" -ne 0 ]; then
 	echo "not root: cannot make users: skipped"
 	exit 77
 fi
-for t in useradd userdel groupadd groupdel runuser; do
+for t in useradd userdel usermod groupadd groupdel runuser; do
 	command -v $t >/dev/null 2>&1 || { echo "no $t: skipped"; exit 77; }
 done
 if nm "$CONVENE" 2>/dev/null | grep -q __asan_init; then
@@ -28,38 +28,15 @@ tag=$$
 G=cvg$tag FAC=cvf$tag P1=cvp$tag P2=cvq$tag
 T=$E2E_DIR/host
 cleanup_users() {
-	for u in $FAC $P1 $P2; do
-		# Only this test's throwaway users: their processes are ours.
-		for pid in $(pgrep -u "$u" 2>/dev/null); do
-			kill -KILL "$pid" 2>/dev/null
-		done
-		userdel "$u" 2>/dev/null
-	done
-	groupdel "$G" 2>/dev/null
+	host_drop_users
 	e2e_cleanup
 }
 trap cleanup_users EXIT
-groupadd "$G" || { echo "groupadd failed: skipped"; exit 77; }
-useradd -M -N -g users -G "$G" -s /bin/sh "$FAC" &&
-	useradd -M -N -g users -s /bin/sh "$P1" &&
-	useradd -M -N -g users -s /bin/sh "$P2" ||
-	{ echo "useradd failed: skipped"; exit 77; }
+host_users "$G" "$FAC" "$P1" "$P2"
 
 # The host: the binary setgid, the module readable, the sessions' parent
 # directory setgid and closed to others.
-chmod 755 "$E2E_DIR"
-mkdir -p "$T/bin" "$T/sessions" "$T/home"
-chmod 755 "$T" "$T/bin"
-cp "$CONVENE" "$T/bin/convene"
-chgrp "$G" "$T/bin/convene"
-chmod 2755 "$T/bin/convene"
-cp -r content "$T/module"
-chmod -R a+rX "$T/module"
-chgrp "$G" "$T/sessions"
-chmod 2770 "$T/sessions"
-chmod 1777 "$T/home"
-C=$T/bin/convene
-S=$T/sessions/s
+host_make "$T"
 
 as() {
 	_u=$1

@@ -30,39 +30,16 @@ T=$E2E_DIR/host
 port=$((20000 + tag % 20000))
 cleanup_ssh() {
 	[ -s "$T/sshd.pid" ] && kill "$(cat "$T/sshd.pid")" 2>/dev/null
-	for u in $FAC $P1 $K; do
-		# Only this test's throwaway users: their processes are ours.
-		for pid in $(pgrep -u "$u" 2>/dev/null); do
-			kill -KILL "$pid" 2>/dev/null
-		done
-		userdel "$u" 2>/dev/null
-	done
-	groupdel "$G" 2>/dev/null
+	host_drop_users
 	e2e_cleanup
 }
 trap cleanup_ssh EXIT
-groupadd "$G" || { echo "groupadd failed: skipped"; exit 77; }
-for u in $FAC $P1 $K; do
-	useradd -M -N -g users -s /bin/sh "$u" ||
-		{ echo "useradd failed: skipped"; exit 77; }
-	usermod -p '*' "$u"	# no password, but not a locked account
-done
-usermod -aG "$G" "$FAC"
+host_users "$G" "$FAC" "$P1" "$K"
 
-# The host, as tests/e2e/multiuser.sh makes it.
-chmod 755 "$E2E_DIR"
-mkdir -p "$T/bin" "$T/sessions" "$T/home" "$T/keys"
-chmod 755 "$T" "$T/bin" "$T/keys"
-cp "$CONVENE" "$T/bin/convene"
-chgrp "$G" "$T/bin/convene"
-chmod 2755 "$T/bin/convene"
-cp -r content "$T/module"
-chmod -R a+rX "$T/module"
-chgrp "$G" "$T/sessions"
-chmod 2770 "$T/sessions"
-chmod 1777 "$T/home"
-C=$T/bin/convene
-S=$T/sessions/s
+# The host, as tests/e2e/multiuser.sh makes it, and the users' keys.
+host_make "$T"
+mkdir -p "$T/keys"
+chmod 755 "$T/keys"
 (cd "$T/home" && echo 'tea at ten' | runuser -u $FAC -- "$C" new "$S" \
     --module "$T/module" --passphrase >/dev/null) ||
 	fail "the facilitator cannot make a session"
