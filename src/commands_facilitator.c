@@ -465,24 +465,13 @@ struct agenda_cmd {
 	const char *id;
 };
 
-static int
-agenda_index(const struct module *m, const char *id)
-{
-	size_t i;
-
-	for (i = 0; id != NULL && i < m->nitems; i++)
-		if (strcmp(m->items[i].id, id) == 0)
-			return (int)i;
-	return -1;
-}
-
 /* Ids are read in lower case from module.ini (iniparser), but a facilitator
  * types them as the file spells them: "goto D1-Opening" finds d1-opening. */
 static int
 agenda_index_any_case(const struct module *m, const char *id)
 {
 	size_t i;
-	int k = agenda_index(m, id);
+	int k = module_item_index(m, id);
 
 	for (i = 0; k < 0 && id != NULL && i < m->nitems; i++)
 		if (strcasecmp(m->items[i].id, id) == 0)
@@ -494,7 +483,7 @@ static int
 agenda_target(const struct agenda_cmd *c, const char **to, char **err)
 {
 	const struct module *m = c->s->module;
-	int cur = agenda_index(m, c->s->state->agenda_id), k;
+	int cur = module_item_index(m, c->s->state->agenda_id), k;
 
 	if (c->m == AGENDA_GOTO) {
 		/* "" is before the first item: the undo of the first step. */
@@ -532,7 +521,7 @@ static int
 build_agenda(struct journal_batch *b, void *ctx, char **err)
 {
 	struct agenda_cmd *c = ctx;
-	const char *to;
+	const char *to = NULL;
 	struct event ev = { .type = EV_AGENDA };
 
 	if (agenda_target(c, &to, err) != 0)

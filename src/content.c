@@ -271,15 +271,23 @@ module_free(struct module *m)
 	free(m);
 }
 
-const struct agenda_item *
-module_item(const struct module *m, const char *id)
+int
+module_item_index(const struct module *m, const char *id)
 {
 	size_t i;
 
 	for (i = 0; m != NULL && id != NULL && i < m->nitems; i++)
 		if (strcmp(m->items[i].id, id) == 0)
-			return &m->items[i];
-	return NULL;
+			return (int)i;
+	return -1;
+}
+
+const struct agenda_item *
+module_item(const struct module *m, const char *id)
+{
+	int i = module_item_index(m, id);
+
+	return i >= 0 ? &m->items[i] : NULL;
 }
 
 const struct case_study *

@@ -69,6 +69,8 @@ struct module *content_load(const char *dir, char **err);
 void module_free(struct module *m);
 
 const struct agenda_item *module_item(const struct module *m, const char *id);
+/* The index of agenda item `id` in m->items, or -1 (m or id may be NULL). */
+int module_item_index(const struct module *m, const char *id);
 const struct case_study *module_case(const struct module *m, const char *id);
 /* The page text (Markdown subset) of a page path relative to the module;
  * NULL when missing or outside the module.  Caller frees. */

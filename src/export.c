@@ -313,19 +313,6 @@ day_ends(const struct export_ctx *x)
 	return end;
 }
 
-static int
-item_index(const struct module *mod, const char *id)
-{
-	size_t i;
-
-	if (mod == NULL || id == NULL)
-		return -1;
-	for (i = 0; i < mod->nitems; i++)
-		if (strcmp(mod->items[i].id, id) == 0)
-			return (int)i;
-	return -1;
-}
-
 /* Adds one visit, [at, end), to its item and its day.  `closed`: the
  * agenda moved on (the item has an end). */
 static void
@@ -359,7 +346,7 @@ walk_visits(const struct export_ctx *x, struct export_timing *items,
 
 	for (i = 0; i < st->nvisits; i++) {
 		const struct agenda_visit *v = &st->visits[i];
-		int item = item_index(x->mod, v->agenda_id);
+		int item = module_item_index(x->mod, v->agenda_id);
 		int d = day_of(x, v->at), closed = i + 1 < st->nvisits;
 		int64_t end = d >= 1 && d <= x->ndays ? ends[d] : v->at;
 

@@ -37,17 +37,6 @@ schedule_day_date(const struct module *m, const char *start, int day,
 }
 
 static int
-item_index(const struct module *m, const char *id)
-{
-	size_t i;
-
-	for (i = 0; id != NULL && i < m->nitems; i++)
-		if (strcmp(m->items[i].id, id) == 0)
-			return (int)i;
-	return -1;
-}
-
-static int
 plan(struct schedule *out, const struct module *m, const char *start)
 {
 	size_t i;
@@ -82,7 +71,7 @@ actuals(struct schedule *out, const struct module *m, const struct state *st,
 		int64_t from = st->visits[v].at;
 		int64_t to = v + 1 < st->nvisits ? st->visits[v + 1].at : now;
 
-		i = item_index(m, st->visits[v].agenda_id);
+		i = module_item_index(m, st->visits[v].agenda_id);
 		if (i < 0)
 			continue;
 		if (!out->items[i].visited) {
@@ -106,7 +95,7 @@ schedule_build(struct schedule *out, const struct module *m,
 	memset(out, 0, sizeof *out);
 	out->nitems = m->nitems;
 	out->items = xcalloc(m->nitems, sizeof *out->items);
-	out->current = item_index(m, st->agenda_id);
+	out->current = module_item_index(m, st->agenda_id);
 	r = plan(out, m, start);
 	actuals(out, m, st, now);
 	for (i = 0; i < m->nitems; i++) {
