@@ -49,8 +49,6 @@ int cli_facilitator_gate(struct session *s);
 int cli_resolve_participant(struct session *s, const char *as, char **pid);
 
 /* Shared by the scripting verbs (defined in cli_session.c). */
-/* A whole-string decimal in [lo, hi]: 0, else -1. */
-int cli_parse_number(const char *s, long lo, long hi, long *out);
 /* Says which option getopt_long did not take, prints the usage, returns
  * EXIT_USAGE (call with opterr = 0 and ":" leading the optstring). */
 int cli_bad_option(const char *verb, int argc, char **argv);

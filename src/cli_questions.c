@@ -147,7 +147,7 @@ poll_answer(struct session *s, const struct poll_args *a, char **argv)
 	if (n < 1 || n > (int)NELEM(choices))
 		return cli_usage("poll");
 	for (i = 0; i < n; i++) {
-		if (cli_parse_number(argv[a->first + 3 + i], 1, 99, &v) != 0) {
+		if (str_to_long(argv[a->first + 3 + i], 1, 99, &v) != 0) {
 			cli_fail(EXIT_USAGE, _("'%s' is not an option number"),
 			    argv[a->first + 3 + i]);
 			return cli_usage("poll");

@@ -28,22 +28,6 @@
 /* --- shared by the scripting verbs --------------------------------------- */
 
 int
-cli_parse_number(const char *s, long lo, long hi, long *out)
-{
-	char *end;
-	long v;
-
-	if (s == NULL || *s == '\0')
-		return -1;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v < lo || v > hi)
-		return -1;
-	*out = v;
-	return 0;
-}
-
-int
 cli_bad_option(const char *verb, int argc, char **argv)
 {
 	const char *what = optind - 1 < argc ? argv[optind - 1] : "";
@@ -136,7 +120,7 @@ new_parse(int argc, char **argv, struct new_args *a)
 		case 'n': a->no_self_votes = 1; break;
 		case 'p': a->passphrase = 1; break;
 		case 'b':
-			if (cli_parse_number(optarg, 1, SESSION_BUDGET_MAX,
+			if (str_to_long(optarg, 1, SESSION_BUDGET_MAX,
 			    &a->budget) != 0) {
 				cli_fail(EXIT_USAGE, _("--budget wants a number "
 				    "of dots from 1 to %d"), SESSION_BUDGET_MAX);
@@ -348,7 +332,7 @@ by_parse(const char *verb, int argc, char **argv, int nargs, int room_ok,
 		else if (c == 'r' && room_ok)
 			a->room = optarg;
 		else if (c == 'd' && dots_ok) {
-			if (cli_parse_number(optarg, 1, SESSION_BUDGET_MAX,
+			if (str_to_long(optarg, 1, SESSION_BUDGET_MAX,
 			    &a->dots) != 0) {
 				cli_fail(EXIT_USAGE, _("--dots wants a number "
 				    "from 1 to %d"), SESSION_BUDGET_MAX);
@@ -497,7 +481,7 @@ timer_parse(int argc, char **argv, const char **room, size_t *verb,
 	    (rest == 0 && timer_verbs[*verb].minutes == 2))
 		return cli_usage("timer");
 	*minutes = 0;
-	if (rest == 1 && (cli_parse_number(argv[optind + 2], -1440, 1440,
+	if (rest == 1 && (str_to_long(argv[optind + 2], -1440, 1440,
 	    minutes) != 0 || *minutes == 0 ||
 	    (timer_verbs[*verb].action == TIMER_START && *minutes < 0))) {
 		cli_fail(EXIT_USAGE, _("'%s' is not a number of minutes "
@@ -543,7 +527,7 @@ cli_rooms(int argc, char **argv)
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c == 'm' && cli_parse_number(optarg, 1, 500, &n) == 0)
+		if (c == 'm' && str_to_long(optarg, 1, 500, &n) == 0)
 			continue;
 		if (c == 'b' && strcmp(optarg, "country") == 0) {
 			balance = 1;
@@ -594,7 +578,7 @@ voting_parse(int argc, char **argv, struct voting_args *a)
 			a->room = optarg;
 		else if (c == 'p')
 			a->prototypes = 1;
-		else if (c == 'b' && cli_parse_number(optarg, 1,
+		else if (c == 'b' && str_to_long(optarg, 1,
 		    SESSION_BUDGET_MAX, &a->budget) == 0)
 			continue;
 		else if (c == 'b') {

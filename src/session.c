@@ -47,23 +47,6 @@ session_settings_free(struct session_settings *set)
 	memset(set, 0, sizeof *set);
 }
 
-/* A whole-string decimal in [lo, hi]; -1 when not. */
-static int
-parse_int(const char *s, long lo, long hi, long *out)
-{
-	char *end;
-	long v;
-
-	if (s == NULL || *s == '\0')
-		return -1;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v < lo || v > hi)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 static int
 read_settings(const char *path, struct session_settings *set, char **err)
 {
@@ -87,7 +70,7 @@ read_settings(const char *path, struct session_settings *set, char **err)
 	}
 	set->start = xstrdup(v);
 	v = iniparser_getstring(d, "session:budget", "5");
-	if (parse_int(v, 1, SESSION_BUDGET_MAX, &budget) != 0) {
+	if (str_to_long(v, 1, SESSION_BUDGET_MAX, &budget) != 0) {
 		iniparser_freedict(d);
 		session_settings_free(set);
 		return set_error(err, -1, _("%s: budget '%s' is not a number "

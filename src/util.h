@@ -37,6 +37,10 @@ int set_error(char **err, int ret, const char *fmt, ...) PRINTFLIKE(3, 4);
 /* True when s starts with prefix. */
 int str_starts(const char *s, const char *prefix);
 
+/* A whole-string decimal in [lo, hi] into *out: 0, else -1 (empty, not a
+ * number, trailing bytes, out of range). */
+int str_to_long(const char *s, long lo, long hi, long *out);
+
 /* Joins a directory and a name with one '/'; caller frees. */
 char *path_join(const char *dir, const char *name);
 
