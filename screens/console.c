@@ -35,12 +35,7 @@ console_act(struct app *a, const struct undo_action *act, const char *done)
 const char *
 console_room_name(const struct app *a, int room)
 {
-	const struct state *st = app_session(a)->state;
-
-	if (room < 0 || (size_t)room >= st->nrooms)
-		return _("plenary");
-	return st->rooms[room].name != NULL && *st->rooms[room].name != '\0' ?
-	    st->rooms[room].name : st->rooms[room].id;
+	return state_room_label(app_session(a)->state, room);
 }
 
 void

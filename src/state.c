@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "i18n.h"
 #include "state_int.h"
 #include "util.h"
 
@@ -656,6 +657,15 @@ int
 state_participant(const struct state *st, const char *id)
 {
 	return state_lookup(st, K_PARTICIPANT, id);
+}
+
+const char *
+state_room_label(const struct state *st, int room)
+{
+	if (room < 0 || (size_t)room >= st->nrooms)
+		return _("plenary");
+	return st->rooms[room].name != NULL && *st->rooms[room].name != '\0' ?
+	    st->rooms[room].name : st->rooms[room].id;
 }
 
 int

@@ -185,6 +185,9 @@ void state_apply_cb(const struct event *ev, void *st);
 /* Lookups by id; -1 when unknown. */
 int state_participant(const struct state *st, const char *id);
 int state_room(const struct state *st, const char *id);
+/* How people call room index `room`: its name, else its id; "plenary"
+ * (translated) for -1 or an index that is not a room. */
+const char *state_room_label(const struct state *st, int room);
 int state_idea(const struct state *st, const char *id);
 int state_round(const struct state *st, const char *id);
 int state_question(const struct state *st, const char *id);

@@ -219,6 +219,21 @@ test_timer_huge_n_is_unknown(void **unused)
 }
 
 static void
+test_room_label(void **unused)
+{
+	struct state *st = fresh();
+
+	(void)unused;
+	put(st, EV_ROOM, "facilitator", "r1", "", "", 0, "Room 1", "");
+	put(st, EV_ROOM, "facilitator", "r2", "", "", 0, "", "");
+	assert_string_equal(state_room_label(st, 0), "Room 1");
+	assert_string_equal(state_room_label(st, 1), "r2");	/* no name */
+	assert_string_equal(state_room_label(st, -1), "plenary");
+	assert_string_equal(state_room_label(st, 2), "plenary");
+	state_free(st);
+}
+
+static void
 test_timer(void **unused)
 {
 	struct state *st = fresh();
@@ -612,6 +627,7 @@ main(void)
 		cmocka_unit_test(test_polls_and_eval),
 		cmocka_unit_test(test_unknown_and_bad),
 		cmocka_unit_test(test_timer_huge_n_is_unknown),
+		cmocka_unit_test(test_room_label),
 		cmocka_unit_test(test_replay_is_deterministic),
 	};
 
