@@ -1,6 +1,7 @@
 #!/bin/sh
-# Roll call: mark who is present today; the count follows; a participant
-# checking in from another terminal shows up too; / finds people.
+# Roll call: mark who is present today; the count follows, in the status
+# line too; a participant checking in from another terminal shows up too;
+# / finds people.
 . "$(dirname "$0")/lib.sh"
 e2e_init
 s=$E2E_DIR/s
@@ -15,6 +16,7 @@ send con 7
 wait_for_text con "Day 1: 0 of 3 present"
 send con Space
 wait_for_text con "Day 1: 1 of 3 present"
+wait_for_text con "1 of 3 here"	# the status line agrees
 wait_for_line con "✓ +김민준"
 send con Space
 wait_for_text con "Day 1: 2 of 3 present"
@@ -22,6 +24,7 @@ send con Home Space
 wait_for_text con "is marked present already"
 cv checkin "$s" --by p3
 wait_for_text con "Day 1: 3 of 3 present"
+wait_for_text con "3 of 3 here"
 [ "$(journal_count "$s" checkin)" -eq 3 ] || fail "expected 3 check-ins"
 send con /
 wait_for_text con "Find"
