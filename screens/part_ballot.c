@@ -147,13 +147,22 @@ selected_rows(struct ballot *b, struct app *a, int avail, int cols)
 	return wall_text_rows(it->text, cols - TEXT_X, max);
 }
 
+/* The dots this participant has left in the ballot's round. */
+static int
+dots_left(const struct ballot *b, struct app *a)
+{
+	const struct round *r = &app_session(a)->state->rounds[b->round];
+	int me = participant_index(a);
+
+	return r->budget - (me >= 0 ? round_spent(r, me) : 0);
+}
+
 static void
 draw_voting(struct ballot *b, struct app *a, WINDOW *w, int cols)
 {
 	const struct state *st = app_session(a)->state;
 	const struct round *r = &st->rounds[b->round];
-	int me = participant_index(a);
-	int left = r->budget - (me >= 0 ? round_spent(r, me) : 0);
+	int left = dots_left(b, a);
 
 	if (b->phase == WALL_CLOSED) {
 		draw_text(w, 0, 0, cols, _("Voting is closed: the results "
@@ -232,6 +241,13 @@ vote(struct ballot *b, struct app *a, int dots)
 	}
 	if (it == NULL)
 		return REQ_HANDLED;
+	/* The rule is the core's; this only says it to the person in front
+	 * of the screen rather than about "p2". */
+	if (dots > 0 && dots_left(b, a) <= 0) {
+		app_message(a, "%s", _("all your dots are cast: - takes one "
+		    "back"));
+		return REQ_HANDLED;
+	}
 	listscreen_remember(&b->ls, app_session(a)->state);
 	status = cmd_vote(app_session(a), participant_id(a), it->id, dots,
 	    &err);

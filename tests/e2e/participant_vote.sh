@@ -33,7 +33,7 @@ wait_for_text wall "voting is open"
 send a + Space
 wait_for_text a "all 2 dots cast"
 send a Down +
-wait_for_text a "0 of 2 dots left"
+wait_for_text a "all your dots are cast: - takes one back"
 [ "$(journal_count "$s" dot)" = 2 ] || fail "the refused dot was written"
 send a -
 send a Up -
