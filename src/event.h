@@ -73,6 +73,10 @@ struct event {
 	 * the name of an EV_UNKNOWN record).  Ignored when writing: the name
 	 * written is event_type_name(type). */
 	const char *name;
+	/* Where the record starts in journal.csv (bytes), for records read
+	 * from or written to a journal: journal_record_at() reads it again.
+	 * 0 (the header's place, never a record's) when not known. */
+	int64_t offset;
 };
 
 /* The journal name of a type ("idea", "dot", ...) and back; EV_UNKNOWN for

@@ -55,6 +55,7 @@ const char *const journal_header_names[NFIELDS] = {
 struct scan {
 	off_t pos, end;		/* end: the file size when the read began */
 	size_t len, at;		/* bytes in buf, cursor */
+	size_t chunk;		/* how much to read at a time, <= READ_BLOCK */
 };
 
 /* What parsing one record from a line start gave. */
@@ -121,6 +122,8 @@ on_field(void *data, size_t len, void *ctx)
 		j->glued = 1;
 		return;
 	}
+	if (j->nfields == F_ID && j->peek != NULL && j->have_header)
+		j->peek(data, len, j->peek_ctx);
 	if (j->nfields < NFIELDS) {
 		if (j->rec_len + len + 1 > j->rec_cap)
 			j->rec = xgrow(j->rec, &j->rec_cap,
@@ -166,6 +169,14 @@ scan_seek(struct scan *s, off_t pos)
 	s->len = s->at = 0;
 }
 
+static void
+scan_start(struct scan *s, off_t pos, off_t end, size_t chunk)
+{
+	s->end = end;
+	s->chunk = chunk;
+	scan_seek(s, pos);
+}
+
 static off_t
 scan_offset(const struct scan *s)
 {
@@ -179,6 +190,9 @@ scan_fill(struct journal *j, struct scan *s, char **err)
 	off_t from = s->pos + (off_t)s->len;
 	size_t want = READ_BLOCK - s->len;
 	ssize_t got;
+
+	if (want > s->chunk)
+		want = s->chunk;
 
 	if ((off_t)want > s->end - from)
 		want = (size_t)(s->end - from);
@@ -419,9 +433,10 @@ count_nuls(const char *p, size_t n)
 	return nuls;
 }
 
-/* Checks the complete row in j->rec and fills ev from it. */
+/* Checks the complete row in j->rec and fills ev from it; its seq must
+ * come after `after_seq`. */
 static enum check
-check_record(struct journal *j, struct event *ev)
+check_record(struct journal *j, struct event *ev, uint64_t after_seq)
 {
 	uint32_t want;
 
@@ -443,10 +458,10 @@ check_record(struct journal *j, struct event *ev)
 	if (parse_u64(field(j, F_SEQ), field_len(j, F_SEQ), &ev->seq) != 0 ||
 	    ev->seq == 0)
 		return check_bad(j, CHECK_BAD, _("seq is not a positive number"));
-	if (ev->seq <= j->last_seq) {
+	if (ev->seq <= after_seq) {
 		snprintf(j->why, sizeof j->why,
 		    _("seq %" PRIu64 " does not come after %" PRIu64
-		    " (a copied or replayed record?)"), ev->seq, j->last_seq);
+		    " (a copied or replayed record?)"), ev->seq, after_seq);
 		return CHECK_BAD;
 	}
 	if (event_parse_time(field(j, F_TIME), &ev->time_ms) != 0)
@@ -559,8 +574,9 @@ take_record(struct journal *j, struct scan *s, struct sink *k,
 	enum check c;
 
 	memset(&ev, 0, sizeof ev);
-	c = check_record(j, &ev);
+	c = check_record(j, &ev, j->last_seq);
 	if (c == CHECK_OK) {
+		ev.offset = (int64_t)j->offset;	/* the record's start */
 		j->damaged = 0;
 		j->last_seq = ev.seq;
 		if (ev.time_ms > j->last_time)
@@ -639,11 +655,49 @@ journal_read_into(struct journal *j, struct sink *k, char **err)
 	j->seen_size = st.st_size;
 	if (!j->have_header && check_magic(j, err) != 0)
 		return -1;
-	s.end = st.st_size;
-	scan_seek(&s, j->offset);
+	scan_start(&s, j->offset, st.st_size, READ_BLOCK);
 	while ((r = read_one(j, &s, k, err)) == 1)
 		;
 	return r < 0 ? -1 : k->count;
+}
+
+void
+journal_set_peek(struct journal *j, journal_peek_fn peek, void *ctx)
+{
+	j->peek = peek;
+	j->peek_ctx = ctx;
+}
+
+/* A record is a few hundred bytes: reading it back needs no 64 KiB. */
+#define RECORD_CHUNK 2048
+
+int
+journal_record_at(struct journal *j, int64_t offset,
+    journal_record_fn on_record, void *ctx, char **err)
+{
+	struct event ev;
+	struct scan s;
+	unsigned long lines;
+	enum attempt a;
+
+	if (offset <= 0 || offset >= (int64_t)j->offset || !j->have_header)
+		return set_error(err, -1, _("the journal %s has no record at "
+		    "byte %" PRId64), j->path, offset);
+	scan_start(&s, (off_t)offset, j->offset, RECORD_CHUNK);
+	a = parse_one(j, &s, &lines, err);
+	if (a == A_IOERR)
+		return -1;
+	memset(&ev, 0, sizeof ev);
+	if (a != A_RECORD || check_record(j, &ev, 0) != CHECK_OK) {
+		j->csv_dirty = 1;
+		return set_error(err, -1, _("the journal %s has no good record "
+		    "at byte %" PRId64 " any more: was it changed?"), j->path,
+		    offset);
+	}
+	ev.offset = offset;
+	if (on_record != NULL)
+		on_record(&ev, ctx);
+	return 0;
 }
 
 long

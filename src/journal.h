@@ -62,6 +62,27 @@ void journal_close(struct journal *j);
 long journal_read(struct journal *j, journal_record_fn on_record,
     journal_bad_fn on_bad, void *ctx, char **err);
 
+/* Reads again the one record that starts at `offset` (an event's offset
+ * from a journal_read of this journal), checks it as journal_read does
+ * (CRC and fields, not its place in the sequence) and hands it to
+ * on_record.  For processes that keep only part of a record (an idea's
+ * text) and read the rest back when it is shown.  Returns 0, or -1 with
+ * *err when there is no good record at the offset (only offsets below
+ * journal_offset() are complete) or the read fails. */
+int journal_record_at(struct journal *j, int64_t offset,
+    journal_record_fn on_record, void *ctx, char **err);
+
+/* A hint for the reader: called with the id column of each record as soon
+ * as the parser has it, before the rest of the record is parsed and
+ * checked (so it may come from a record that turns out damaged).  The
+ * callee may only look, e.g. prefetch the memory that applying the record
+ * will touch: replaying a long journal spends much of its own time waiting
+ * for the ideas and questions that records name at random, and parsing
+ * the rest of the record can hide that wait.  `id` is not NUL-terminated.
+ * NULL turns it off. */
+typedef void (*journal_peek_fn)(const char *id, size_t len, void *ctx);
+void journal_set_peek(struct journal *j, journal_peek_fn peek, void *ctx);
+
 /* Appends under the lock as described above.  `terminal` and `actor` of the
  * batch's events are taken as given; seq and time_ms are assigned here
  * (time from `now_ms`, or the clock when now_ms is 0; the clock is never

@@ -69,6 +69,8 @@ struct journal {
 	char *out;		/* the formatted batch */
 	size_t out_cap;
 	enum journal_fault fault;
+	journal_peek_fn peek;	/* journal_set_peek */
+	void *peek_ctx;
 };
 
 /* Where records and reports go, and how many went. */

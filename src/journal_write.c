@@ -160,6 +160,7 @@ format_batch(struct journal *j, struct journal_batch *b, char **err)
 		if (event_parse_time(tim, &t) != 0)
 			return set_error(err, -1, _("cannot write the time "
 			    "%" PRId64 " ms"), b->items[i].ev.time_ms);
+		b->items[i].ev.offset = (int64_t)at;	/* in the batch, for now */
 		at = format_record(j, at, &b->items[i].ev);
 	}
 	return (ssize_t)at;
@@ -398,9 +399,11 @@ append_locked(struct journal *j, struct journal_batch *b, struct sink *k,
 	j->last_seq = b->first_seq + b->n - 1;
 	if (b->items[b->n - 1].ev.time_ms > j->last_time)
 		j->last_time = b->items[b->n - 1].ev.time_ms;
-	for (i = 0; i < b->n; i++)
+	for (i = 0; i < b->n; i++) {
+		b->items[i].ev.offset += (int64_t)size;
 		if (k->on_record != NULL)
 			k->on_record(&b->items[i].ev, k->ctx);
+	}
 	return 0;
 }
 

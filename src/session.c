@@ -481,6 +481,7 @@ session_open(const char *dir, int read_only, char **err)
 	s->state->no_self_votes = s->set.no_self_votes;
 	s->state->default_budget = s->set.budget;
 	set_days(s);
+	journal_set_peek(s->journal, state_peek_id, s->state);
 	if (session_refresh(s, err) < 0)
 		goto fail;
 	privilege_drop();

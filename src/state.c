@@ -85,6 +85,55 @@ id_number(const char *id, char letter)
 	return (unsigned)v;
 }
 
+/* The array and element size of the kinds records name at random. */
+static const void *
+peek_array(const struct state *st, char letter, size_t *size, size_t *n,
+    enum state_kind *k)
+{
+	switch (letter) {
+	case 'i':
+		*k = K_IDEA;
+		*size = sizeof *st->ideas;
+		*n = st->nideas;
+		return st->ideas;
+	case 'q':
+		*k = K_QUESTION;
+		*size = sizeof *st->questions;
+		*n = st->nquestions;
+		return st->questions;
+	default:
+		return NULL;
+	}
+}
+
+void
+state_peek_id(const char *id, size_t len, void *ctx)
+{
+	const struct state *st = ctx;
+	const struct idmap *m;
+	const char *base;
+	enum state_kind k;
+	unsigned long num = 0;
+	size_t size, n, i;
+
+	if (len < 2 || len > 10 ||
+	    (base = peek_array(st, id[0], &size, &n, &k)) == NULL)
+		return;
+	for (i = 1; i < len; i++) {
+		if (id[i] < '0' || id[i] > '9')
+			return;
+		num = num * 10 + (unsigned long)(id[i] - '0');
+	}
+	m = &st->ix->map[k];
+	if (num == 0 || num > m->n)
+		return;		/* a new object: nothing to fetch */
+	__builtin_prefetch(&m->idx[num - 1]);
+	/* the element's index is number - 1 in every undamaged journal:
+	 * fetching it now need not wait for the map */
+	if (num <= n)
+		__builtin_prefetch(base + (num - 1) * size);
+}
+
 int
 state_lookup(const struct state *st, enum state_kind k, const char *id)
 {

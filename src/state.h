@@ -181,6 +181,10 @@ void state_apply(struct state *st, const struct event *ev);
 void state_note_bad(unsigned long line, const char *why, void *st);
 /* journal_record_fn-compatible wrapper (ctx = state). */
 void state_apply_cb(const struct event *ev, void *st);
+/* journal_peek_fn-compatible (ctx = state): prefetches the idea or
+ * question a record being parsed names, so that replaying overlaps the
+ * cache misses of objects named at random with parsing. */
+void state_peek_id(const char *id, size_t len, void *st);
 
 /* Lookups by id; -1 when unknown. */
 int state_participant(const struct state *st, const char *id);

@@ -83,6 +83,7 @@ fx_file(struct fx *f, const char *name)
 /* --- collecting what a journal delivers ---------------------------------- */
 
 struct rec {
+	int64_t offset;
 	uint64_t seq;
 	int64_t time_ms;
 	enum event_type type;
@@ -116,6 +117,7 @@ got_record(const struct event *ev, void *ctx)
 
 	g->recs = xgrow(g->recs, &g->caprecs, g->nrecs + 1, sizeof *g->recs);
 	r = &g->recs[g->nrecs++];
+	r->offset = ev->offset;
 	r->seq = ev->seq;
 	r->time_ms = ev->time_ms;
 	r->type = ev->type;
@@ -492,6 +494,127 @@ test_hostile_text(void **state)
 	free(k100);
 	free(k600);
 	free(lines);
+}
+
+/* Every record read or written knows where it starts, and
+ * journal_record_at reads exactly that record back, checked. */
+static void
+test_record_at(void **state)
+{
+	struct fx *f = *state;
+	char *k5 = big_text(5 * 1024, 3), *err = NULL, *file;
+	const char *texts[] = { "first", "two\r\nlines, \"quoted\"", k5,
+	    "디지털 정부", "รัฐบาลดิจิทัล", "" };
+	size_t n = sizeof texts / sizeof texts[0], i, len;
+	struct event ev[sizeof texts / sizeof texts[0]];
+	struct journal *j = journal_open(f->path, 0, NULL);
+	struct got w = { 0 }, g = { 0 }, one = { 0 };
+
+	for (i = 0; i < n; i++)
+		ev[i] = idea(texts[i]);
+	ev[n - 1].type = EV_DOT;	/* a record without text */
+	assert_int_equal(append_events(j, ev, 2, &w, 0), 0);
+	assert_int_equal(append_events(j, ev + 2, n - 2, &w, 0), 0);
+	journal_close(j);
+	j = journal_open(f->path, 1, NULL);
+	assert_int_equal(journal_read(j, got_record, got_bad, &g, &err),
+	    (long)n);
+	assert_int_equal(g.recs[0].offset, (int64_t)strlen(
+	    "\"convene_journal_v1\",\"time\",\"actor\",\"terminal\","
+	    "\"event\",\"id\",\"ref\",\"room\",\"n\",\"text\",\"extra\","
+	    "\"crc32\"\r\n"));
+	/* backwards, so that no read can lean on the one before */
+	for (i = n; i-- > 0;) {
+		assert_int_equal(w.recs[i].offset, g.recs[i].offset);
+		assert_int_equal(journal_record_at(j, g.recs[i].offset,
+		    got_record, &one, &err), 0);
+		assert_int_equal(one.nrecs, n - i);
+		assert_int_equal(one.recs[n - i - 1].offset, g.recs[i].offset);
+		assert_int_equal(one.recs[n - i - 1].seq, i + 1);
+		assert_string_equal(one.recs[n - i - 1].s[5], texts[i]);
+	}
+	/* no record starts there: the header, inside a record, the end */
+	assert_int_equal(journal_record_at(j, 0, got_record, &one, &err), -1);
+	assert_non_null(strstr(err, "no record"));
+	free(err);
+	err = NULL;
+	assert_int_equal(journal_record_at(j, g.recs[1].offset + 1,
+	    got_record, &one, &err), -1);
+	assert_non_null(strstr(err, "no good record"));
+	free(err);
+	err = NULL;
+	assert_int_equal(journal_record_at(j, journal_offset(j), got_record,
+	    &one, &err), -1);
+	free(err);
+	err = NULL;
+	/* a record changed on disk since it was read is refused, and the
+	 * handle still reads what comes after */
+	file = slurp(f->path, &len);
+	file[g.recs[3].offset + 40] ^= 0x01;
+	spit(f->path, file, len, 0);
+	assert_int_equal(journal_record_at(j, g.recs[3].offset, got_record,
+	    &one, &err), -1);
+	assert_non_null(strstr(err, "no good record"));
+	assert_int_equal(journal_record_at(j, g.recs[4].offset, got_record,
+	    &one, NULL), 0);
+	assert_string_equal(one.recs[one.nrecs - 1].s[5], texts[4]);
+	assert_int_equal(one.nrecs, n + 1);
+	free(err);
+	free(file);
+	journal_close(j);
+	got_clear(&w);
+	got_clear(&g);
+	got_clear(&one);
+	free(k5);
+}
+
+struct peeks {
+	char ids[8][16];
+	size_t n;
+};
+
+static void
+got_peek(const char *id, size_t len, void *ctx)
+{
+	struct peeks *p = ctx;
+
+	assert_true(len < sizeof p->ids[0]);
+	if (p->n < 8) {
+		memcpy(p->ids[p->n], id, len);
+		p->ids[p->n][len] = '\0';
+	}
+	p->n++;
+}
+
+/* The peek sees each record's id column before the record is handed
+ * over, and nothing once turned off. */
+static void
+test_peek(void **state)
+{
+	struct fx *f = *state;
+	struct event ev[3] = { idea("a"), idea("b"), idea("c") };
+	struct journal *j = journal_open(f->path, 0, NULL);
+	struct peeks p = { .n = 0 };
+	struct got g = { 0 };
+	char *err = NULL;
+
+	ev[1].id = "i22";
+	ev[2].id = "";
+	assert_int_equal(append_events(j, ev, 3, NULL, 0), 0);
+	journal_close(j);
+	j = journal_open(f->path, 1, NULL);
+	journal_set_peek(j, got_peek, &p);
+	assert_int_equal(journal_read(j, got_record, NULL, &g, &err), 3);
+	assert_int_equal(p.n, 3);
+	assert_string_equal(p.ids[0], "i1");
+	assert_string_equal(p.ids[1], "i22");
+	assert_string_equal(p.ids[2], "");
+	journal_set_peek(j, NULL, NULL);
+	assert_int_equal(journal_record_at(j, g.recs[1].offset, NULL, NULL,
+	    &err), 0);
+	assert_int_equal(p.n, 3);
+	journal_close(j);
+	got_clear(&g);
 }
 
 /* --- damage -------------------------------------------------------------- */
@@ -1546,6 +1669,8 @@ main(void)
 		T(test_man_page_example),
 		T(test_round_trip_every_type),
 		T(test_hostile_text),
+		T(test_record_at),
+		T(test_peek),
 		T(test_crc_detects_every_flipped_byte),
 		T(test_broken_quote_keeps_later_records),
 		T(test_damaged_last_record),
