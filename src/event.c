@@ -150,33 +150,77 @@ days_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-int
-event_parse_time(const char *s, int64_t *time_ms)
+/* ":00:00.123Z" at s + 13 of a 24-byte time: ms into the hour, or -1. */
+static int64_t
+parse_in_hour(const char *s)
+{
+	int mi, sec, ms;
+	unsigned bad = 0;
+
+	if (s[13] != ':' || s[16] != ':' || s[19] != '.' || s[23] != 'Z')
+		return -1;
+	mi = digits(s + 14, 2, &bad);
+	sec = digits(s + 17, 2, &bad);
+	ms = digits(s + 20, 3, &bad);
+	if (bad || mi > 59 || sec > 59)
+		return -1;
+	return (int64_t)mi * 60000 + (int64_t)sec * 1000 + ms;
+}
+
+/* "2026-11-26T09" at s: *hour_ms gets the hour's start; -1 when it is
+ * not a valid date and hour. */
+static int
+parse_hour(const char *s, int64_t *hour_ms)
 {
 	static const unsigned char mdays[] =
 	    { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y, mo, d, h, mi, sec, ms, dim;
+	int y, mo, d, h, dim;
 	unsigned bad = 0;
 
-	/* "2026-11-26T09:00:00.123Z": length and punctuation, then digits. */
-	if (s == NULL || strnlen(s, 25) != 24 || s[4] != '-' || s[7] != '-' ||
-	    s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != '.' ||
-	    s[23] != 'Z')
+	if (s[4] != '-' || s[7] != '-' || s[10] != 'T')
 		return -1;
 	y = digits(s, 4, &bad);
 	mo = digits(s + 5, 2, &bad);
 	d = digits(s + 8, 2, &bad);
 	h = digits(s + 11, 2, &bad);
-	mi = digits(s + 14, 2, &bad);
-	sec = digits(s + 17, 2, &bad);
-	ms = digits(s + 20, 3, &bad);
-	if (bad || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 ||
-	    sec > 59)
+	if (bad || mo < 1 || mo > 12 || d < 1 || h > 23)
 		return -1;
 	dim = mdays[mo - 1] + (mo == 2 && is_leap(y));
 	if (d > dim)
 		return -1;
-	*time_ms = ((days_from_civil(y, mo, d) * 24 + h) * 60 + mi) * 60000 +
-	    (int64_t)sec * 1000 + ms;
+	*hour_ms = (days_from_civil(y, mo, d) * 24 + h) * 3600000;
+	return 0;
+}
+
+int
+event_parse_time(const char *s, int64_t *time_ms)
+{
+	int64_t hour, in_hour;
+
+	/* "2026-11-26T09:00:00.123Z" */
+	if (s == NULL || strnlen(s, 25) != 24 || parse_hour(s, &hour) != 0 ||
+	    (in_hour = parse_in_hour(s)) < 0)
+		return -1;
+	*time_ms = hour + in_hour;
+	return 0;
+}
+
+int
+event_parse_time_cached(const char *s, int64_t *time_ms,
+    struct event_time_cache *c)
+{
+	int64_t in_hour;
+
+	if (s == NULL || strnlen(s, 25) != 24 || (in_hour = parse_in_hour(s)) < 0)
+		return -1;
+	/* the 13 bytes parsed before, so they are a valid date and hour */
+	if (c->hour[0] == '\0' || memcmp(s, c->hour, sizeof c->hour) != 0) {
+		if (parse_hour(s, &c->hour_ms) != 0) {
+			c->hour[0] = '\0';
+			return -1;
+		}
+		memcpy(c->hour, s, sizeof c->hour);
+	}
+	*time_ms = c->hour_ms + in_hour;
 	return 0;
 }

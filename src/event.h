@@ -90,4 +90,14 @@ void event_format_time(int64_t time_ms, char *buf, unsigned size);
 /* Parses that form back; -1 when it is not exactly that form. */
 int event_parse_time(const char *s, int64_t *time_ms);
 
+/* The same, remembering the last hour parsed: a journal's records come in
+ * time order, mostly many an hour, and the date and the hour are the
+ * costly part (the calendar).  Zero-initialise the cache. */
+struct event_time_cache {
+	char hour[13];		/* "2026-11-26T09", all 0: empty */
+	int64_t hour_ms;	/* that hour's start */
+};
+int event_parse_time_cached(const char *s, int64_t *time_ms,
+    struct event_time_cache *c);
+
 #endif

@@ -464,7 +464,8 @@ check_record(struct journal *j, struct event *ev, uint64_t after_seq)
 		    " (a copied or replayed record?)"), ev->seq, after_seq);
 		return CHECK_BAD;
 	}
-	if (event_parse_time(field(j, F_TIME), &ev->time_ms) != 0)
+	if (event_parse_time_cached(field(j, F_TIME), &ev->time_ms,
+	    &j->time_cache) != 0)
 		return check_bad(j, CHECK_BAD,
 		    _("time is not an ISO 8601 UTC time with milliseconds"));
 	if (parse_n(field(j, F_N), field_len(j, F_N), &ev->n) != 0)

@@ -69,6 +69,7 @@ struct journal {
 	char *out;		/* the formatted batch */
 	size_t out_cap;
 	enum journal_fault fault;
+	struct event_time_cache time_cache;
 	journal_peek_fn peek;	/* journal_set_peek */
 	void *peek_ctx;
 };

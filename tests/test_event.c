@@ -103,13 +103,26 @@ test_parse_time_rejects(void **state)
 		"+026-11-26T09:00:00.123Z", "2026-1-126T09:00:00.123Z",
 		"2026-11-26T09:00:00.1234Z",
 	};
-	int64_t t = 7;
+	struct event_time_cache c;
+	int64_t t = 7, good;
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		assert_int_equal(event_parse_time(bad[i], &t), -1);
 	assert_int_equal(event_parse_time(NULL, &t), -1);
+	assert_int_equal(t, 7);
+	/* the cached form refuses the same, whether or not the cache holds
+	 * the hour the string starts with, and still knows the hour after */
+	memset(&c, 0, sizeof c);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(event_parse_time_cached(bad[i], &t, &c), -1);
+		assert_int_equal(event_parse_time_cached(
+		    "2026-11-26T09:59:59.999Z", &good, &c), 0);
+		assert_int_equal(event_parse_time_cached(bad[i], &t, &c), -1);
+		assert_int_equal(good, 1795687199999LL);
+	}
+	assert_int_equal(event_parse_time_cached(NULL, &t, &c), -1);
 	assert_int_equal(t, 7);
 }
 
@@ -120,18 +133,26 @@ test_time_against_timegm(void **state)
 {
 	/* 0000-01-01 .. 9999-12-31, in ms */
 	const int64_t lo = -62167219200000LL, hi = 253402300800000LL;
+	struct event_time_cache c;
 	char buf[32];
 	struct tm tm;
-	int64_t t, back;
+	int64_t t = 0, back;
 	uint64_t x = 12345;
 	int i;
 
 	(void)state;
+	memset(&c, 0, sizeof c);
 	for (i = 0; i < 200000; i++) {
 		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-		t = lo + (int64_t)((x >> 1) % (uint64_t)(hi - lo));
+		/* a jump anywhere, or a step within or just past the hour */
+		if (i % 4 == 0)
+			t = lo + (int64_t)((x >> 1) % (uint64_t)(hi - lo));
+		else if (t < hi - 3600000)
+			t += (int64_t)((x >> 1) % 2000000);
 		event_format_time(t, buf, sizeof buf);
 		assert_int_equal(event_parse_time(buf, &back), 0);
+		assert_int_equal(back, t);
+		assert_int_equal(event_parse_time_cached(buf, &back, &c), 0);
 		assert_int_equal(back, t);
 		memset(&tm, 0, sizeof tm);
 		tm.tm_year = atoi(buf) - 1900;
