@@ -1,6 +1,7 @@
 /* projector_questions.c -- the projector's questions view: the pinned
  * question large, the top five below, and the newest poll (how many
- * answered while it is open, its results as bars once revealed). */
+ * answered while it is open or waits for its reveal, its results as bars
+ * once revealed). */
 #include "questions.h"
 
 #include <stdio.h>
@@ -15,17 +16,12 @@
 
 #define TOP_QUESTIONS 5
 
-/* The newest poll, when it is open or its results are out; else -1 (a
- * closed poll waiting for its reveal shows nothing: the room waits). */
+/* The newest poll, or -1 when there is none.  A closed poll waiting for
+ * its reveal stays up, saying so: the room sees its answers were taken. */
 static int
 shown_poll(const struct state *st)
 {
-	const struct poll *p;
-
-	if (st->npolls == 0)
-		return -1;
-	p = &st->polls[st->npolls - 1];
-	return p->open || p->revealed ? (int)st->npolls - 1 : -1;
+	return st->npolls > 0 ? (int)st->npolls - 1 : -1;
 }
 
 /* Rows the poll panel takes: question, a blank, one row an option and
@@ -46,12 +42,18 @@ draw_poll(WINDOW *w, int y, int rows, int cols, const struct poll *p)
 	    draw_attr(DR_HEADING));
 	if (p->revealed)
 		questions_draw_results(w, y + 1, 1, rows - y - 1, cols - 2, p);
-	else
+	else if (p->open)
 		draw_textf(w, y + 1, 1, cols - 2, draw_attr(DR_CURRENT),
 		    ngettext("Poll open: %zu answer so far. Results when the "
 		    "facilitator reveals them.", "Poll open: %zu answers so "
 		    "far. Results when the facilitator reveals them.",
 		    p->nvoters), p->nvoters);
+	else
+		draw_textf(w, y + 1, 1, cols - 2, draw_attr(DR_DIM),
+		    ngettext("Poll closed: %zu answer. Results when the "
+		    "facilitator reveals them.", "Poll closed: %zu answers. "
+		    "Results when the facilitator reveals them.", p->nvoters),
+		    p->nvoters);
 }
 
 /* The pinned question in large rows: wrapped, bold, centred as a block. */

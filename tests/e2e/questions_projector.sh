@@ -33,8 +33,11 @@ cv poll "$s" answer "$o1" --by p2 2
 wait_for_text pj "Poll open: 2 answers so far"
 refute_screen pj "%"
 cv poll "$s" close "$o1"
+wait_for_text pj "Poll closed: 2 answers. Results when"
+refute_screen pj "Poll open"
 cv poll "$s" reveal "$o1"
 wait_for_line pj "2 +Web +█+[^ ]* +100% \(2\)"
+refute_screen pj "Poll closed"
 
 # Voting opens: back to the wall; a new poll: the questions view again.
 cv idea "$s" --by p1 "One portal for every service" >/dev/null
