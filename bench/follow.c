@@ -73,13 +73,15 @@ static int
 note_new_ideas(const struct state *st, size_t from, struct shared *sh,
     unsigned f, int64_t t)
 {
+	const char *text;
 	unsigned k;
 	size_t i;
 	int stop = 0;
 
 	for (i = from; i < st->nideas; i++) {
-		if (strncmp(st->ideas[i].text, MARK, strlen(MARK)) != 0 ||
-		    sscanf(st->ideas[i].text + strlen(MARK), "%u", &k) != 1)
+		text = state_idea_text(st, (int)i);
+		if (strncmp(text, MARK, strlen(MARK)) != 0 ||
+		    sscanf(text + strlen(MARK), "%u", &k) != 1)
 			continue;
 		if (k < sh->ideas)
 			sh->applied[(size_t)f * sh->ideas + k] = t;

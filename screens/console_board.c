@@ -48,19 +48,20 @@ by_room_stage_age(const void *pa, const void *pb)
 
 	if (a->room != b->room)
 		return a->room < b->room ? -1 : 1;
-	sa = stage_rank(a->stage);
-	sb = stage_rank(b->stage);
+	sa = stage_rank(state_idea_stage(sort_state, *(const int *)pa));
+	sb = stage_rank(state_idea_stage(sort_state, *(const int *)pb));
 	if (sa != sb)
 		return sa < sb ? -1 : 1;
 	return *(const int *)pa < *(const int *)pb ? -1 : 1;
 }
 
 static int
-shown(const struct board *b, const struct idea *it)
+shown(const struct board *b, const struct state *st, int i)
 {
-	if (b->room != ALL_ROOMS && it->room != b->room)
+	if (b->room != ALL_ROOMS && st->ideas[i].room != b->room)
 		return 0;
-	return b->stage == ALL_STAGES || stage_rank(it->stage) == b->stage;
+	return b->stage == ALL_STAGES ||
+	    stage_rank(state_idea_stage(st, i)) == b->stage;
 }
 
 /* Builds the list again, keeping the highlight on the same idea. */
@@ -72,7 +73,7 @@ collect(struct board *b, struct app *a)
 
 	listscreen_clear(&b->ls);
 	for (i = 0; i < st->nideas; i++)
-		if (shown(b, &st->ideas[i]))
+		if (shown(b, st, (int)i))
 			listscreen_add(&b->ls, (int)i);
 	sort_state = st;
 	if (b->ls.nrows > 1)
@@ -182,6 +183,7 @@ draw_idea(struct board *b, struct app *a, WINDOW *w, int y, int cols,
 	int right = cols >= 70 ? (authors_shown(a) ? 36 : 22) : 0, x;
 	attr_t at = sel ? draw_attr(DR_SELECTED) : dim ? draw_attr(DR_DIM) :
 	    it->prototype ? draw_attr(DR_CURRENT) : A_NORMAL;
+	const char *stage;
 	char tg[128];
 
 	if (sel)
@@ -191,14 +193,15 @@ draw_idea(struct board *b, struct app *a, WINDOW *w, int y, int cols,
 	tags(a, it, tg, sizeof tg);
 	x = 2 + draw_text(w, y, 2, cols - 2 - right, tg, sel ? at :
 	    draw_attr(DR_WARN));
-	draw_text(w, y, x, cols - x - right - 1, it->text, at);
+	draw_text(w, y, x, cols - x - right - 1,
+	    state_idea_text(app_session(a)->state, b->ls.rows[k]), at);
 	if (right == 0)
 		return;
 	draw_textf(w, y, cols - right, 11, sel ? at : draw_attr(DR_DIM), "%s",
 	    console_room_name(a, it->room));
-	draw_text(w, y, cols - right + 11, 10, it->stage != NULL &&
-	    *it->stage != '\0' ? it->stage : "-", sel ? at :
-	    draw_attr(DR_DIM));
+	stage = state_idea_stage(app_session(a)->state, b->ls.rows[k]);
+	draw_text(w, y, cols - right + 11, 10, *stage != '\0' ? stage : "-",
+	    sel ? at : draw_attr(DR_DIM));
 	if (authors_shown(a))
 		draw_text(w, y, cols - right + 22, 14, author_name(a, it),
 		    sel ? at : draw_attr(DR_DIM));
@@ -208,6 +211,8 @@ static void
 draw_detail(struct board *b, struct app *a, WINDOW *w, int y, int cols)
 {
 	const struct idea *it = selected(b, a);
+	const char *stage = state_idea_stage(app_session(a)->state,
+	    listscreen_item(&b->ls));
 	char when[16];
 
 	wattrset(w, draw_attr(DR_DIM));
@@ -219,14 +224,16 @@ draw_detail(struct board *b, struct app *a, WINDOW *w, int y, int cols)
 	if (authors_shown(a))
 		draw_textf(w, y + 1, 0, cols, draw_attr(DR_HEADING),
 		    _("%s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 by %s"),
-		    it->id, console_room_name(a, it->room), *it->stage != '\0' ?
-		    it->stage : "-", when, author_name(a, it));
+		    it->id, console_room_name(a, it->room), *stage != '\0' ?
+		    stage : "-", when, author_name(a, it));
 	else
 		draw_textf(w, y + 1, 0, cols, draw_attr(DR_HEADING),
 		    "%s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s", it->id,
-		    console_room_name(a, it->room), *it->stage != '\0' ?
-		    it->stage : "-", when);
-	draw_wrapped(w, y + 2, 0, cols, 0, DETAIL_ROWS - 2, it->text, A_NORMAL);
+		    console_room_name(a, it->room), *stage != '\0' ?
+		    stage : "-", when);
+	draw_wrapped(w, y + 2, 0, cols, 0, DETAIL_ROWS - 2,
+	    state_idea_text(app_session(a)->state, listscreen_item(&b->ls)),
+	    A_NORMAL);
 }
 
 static const char *
@@ -390,7 +397,8 @@ key_edit(void *self, struct app *a)
 	if (it == NULL)
 		return no_idea(a);
 	listscreen_remember(&b->ls, app_session(a)->state);
-	app_prompt(a, _("Edit:"), it->text, edit_done, b);
+	app_prompt(a, _("Edit:"), state_idea_text(app_session(a)->state,
+	    listscreen_item(&b->ls)), edit_done, b);
 	return REQ_HANDLED;
 }
 

@@ -165,7 +165,6 @@ draw_result(struct voting *v, struct app *a, WINDOW *w, int y, int cols,
     size_t k)
 {
 	const struct ranked *rk = &v->ranked[k];
-	const struct idea *it = &app_session(a)->state->ideas[rk->idea];
 	int bar = cols / 4 > 30 ? 30 : cols / 4, x;
 	attr_t at = k == v->lv.sel ? draw_attr(DR_SELECTED) : A_NORMAL;
 
@@ -182,7 +181,8 @@ draw_result(struct voting *v, struct app *a, WINDOW *w, int y, int cols,
 	draw_textf(w, y, x, 12, draw_attr(DR_DIM), ngettext("%d person",
 	    "%d people", rk->voters), rk->voters);
 	x += 12;
-	draw_text(w, y, x, cols - x, it->text, at);
+	draw_text(w, y, x, cols - x,
+	    state_idea_text(app_session(a)->state, rk->idea), at);
 }
 
 static void

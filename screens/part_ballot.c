@@ -132,7 +132,8 @@ draw_row(struct ballot *b, struct app *a, WINDOW *w, int y, int cols,
 	draw_text(w, y, 0, 2, mine ? "\xe2\x98\x85" : " ", sel ? at :
 	    draw_attr(DR_MARK));
 	draw_text_pad(w, y, 2, DOT_COLS, buf, sel ? at : draw_attr(DR_BAR));
-	wall_text(w, y, TEXT_X, cols - TEXT_X, rows, it->text, at);
+	wall_text(w, y, TEXT_X, cols - TEXT_X, rows,
+	    state_idea_text(st, b->ls.rows[k]), at);
 }
 
 /* Rows the highlighted idea takes, wrapped whole (while voting). */
@@ -144,7 +145,8 @@ selected_rows(struct ballot *b, struct app *a, int avail, int cols)
 
 	if (it == NULL || max <= 1 || b->phase != WALL_VOTING)
 		return 1;
-	return wall_text_rows(it->text, cols - TEXT_X, max);
+	return wall_text_rows(state_idea_text(app_session(a)->state,
+	    listscreen_item(&b->ls)), cols - TEXT_X, max);
 }
 
 /* The dots this participant has left in the ballot's round. */

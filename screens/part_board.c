@@ -213,7 +213,8 @@ draw_idea(struct board *b, struct app *a, WINDOW *w, int y, int cols,
 	    draw_attr(DR_MARK));
 	x += draw_text(w, y, x, 1, " ", at);
 	x += draw_text(w, y, x, cols - x, idea_tag(it), at);
-	wall_text(w, y, x, cols - x, rows, it->text, at);
+	wall_text(w, y, x, cols - x, rows,
+	    state_idea_text(app_session(a)->state, b->ls.rows[k]), at);
 }
 
 /* Rows the highlighted idea takes, wrapped whole, in a list of `avail`
@@ -226,7 +227,8 @@ selected_rows(struct board *b, struct app *a, int avail, int cols)
 
 	if (it == NULL || max <= 1)
 		return 1;
-	return wall_text_rows(it->text, cols - text_x(it), max);
+	return wall_text_rows(state_idea_text(app_session(a)->state,
+	    listscreen_item(&b->ls)), cols - text_x(it), max);
 }
 
 static void
@@ -317,7 +319,9 @@ key_edit(void *self, struct app *a)
 	if (it == NULL)
 		return REQ_HANDLED;
 	listscreen_remember(&b->ls, app_session(a)->state);
-	app_prompt(a, _("Change your idea:"), it->text, edit_done, b);
+	app_prompt(a, _("Change your idea:"),
+	    state_idea_text(app_session(a)->state, listscreen_item(&b->ls)),
+	    edit_done, b);
 	return REQ_HANDLED;
 }
 

@@ -164,7 +164,7 @@ draw_ideas(struct wall *wl, struct app *a, WINDOW *w, int y, int rows,
 		return;
 	}
 	for (i = wl->first; i < wl->nideas && c < ncols; i++) {
-		const char *text = st->ideas[wl->ideas[i]].text;
+		const char *text = state_idea_text(st, wl->ideas[i]);
 
 		n = wall_text_rows(text, colw - 4, IDEA_MAX_ROWS);
 		if (row + n > rows && row > 0) {

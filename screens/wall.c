@@ -174,7 +174,8 @@ result_entry(WINDOW *w, int y, int x, int cols, const struct state *st,
 	c = draw_text(w, y, x, cols, rank, draw_attr(DR_HEADING));
 	c += 1;
 	if (entry_rows >= 2) {
-		draw_text(w, y, x + c, cols - c, it->text, ta);
+		draw_text(w, y, x + c, cols - c,
+		    state_idea_text(st, k->idea), ta);
 		barw = cols - c - text_width(nums) - 1;
 		draw_bar(w, y + 1, x + c, barw, k->dots, max,
 		    draw_attr(DR_BAR));
@@ -187,7 +188,7 @@ result_entry(WINDOW *w, int y, int x, int cols, const struct state *st,
 	c += barw + 1;
 	c += draw_textf(w, y, x + c, cols - c, draw_attr(DR_DIM), "%3d ",
 	    k->dots);
-	draw_text(w, y, x + c, cols - c, it->text, ta);
+	draw_text(w, y, x + c, cols - c, state_idea_text(st, k->idea), ta);
 }
 
 size_t

@@ -21,10 +21,10 @@ need_ui(void)
 }
 
 static struct session *
-open_or_fail(const char *dir, int read_only, int *status)
+open_or_fail(const char *dir, unsigned flags, int *status)
 {
 	char *err = NULL;
-	struct session *s = session_open(dir, read_only, &err);
+	struct session *s = session_open_with(dir, flags, &err);
 
 	if (s == NULL)
 		*status = cli_fail_free(EXIT_DATA, err);
@@ -106,7 +106,8 @@ cli_join(int argc, char **argv)
 		return cli_usage("join");
 	if (need_ui() != 0)
 		return EXIT_DATA;
-	s = open_or_fail(dir, 0, &status);
+	/* A participant shows a screenful of ideas: texts on demand. */
+	s = open_or_fail(dir, SESSION_TEXTS_ON_DEMAND, &status);
 	if (s == NULL)
 		return status;
 	/* --as passes the participant's PIN gate, as the scripting verbs do. */
@@ -135,7 +136,7 @@ cli_show(int argc, char **argv)
 		return cli_usage("show");
 	if (need_ui() != 0)
 		return EXIT_DATA;
-	s = open_or_fail(dir, 1, &status);
+	s = open_or_fail(dir, SESSION_READ_ONLY, &status);
 	if (s == NULL)
 		return status;
 	status = cli_get_ui()->show(s);

@@ -142,7 +142,7 @@ build_idea_edit(struct journal_batch *b, void *ctx, char **err)
 	if (need_idea(st, c->idea, &i, err) != 0 ||
 	    need_author(st, c->actor, i, err) != 0)
 		return 1;
-	if (strcmp(st->ideas[i].text, c->text) == 0)
+	if (strcmp(state_idea_text(st, i), c->text) == 0)
 		return cmd_refuse(err, _("the text of %s is unchanged"),
 		    c->idea);
 	ev.id = c->idea;

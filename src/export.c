@@ -185,8 +185,8 @@ assign_pseudonyms(struct export_ctx *x)
 	for (r = 0; r < st->nrounds; r++) {
 		n = export_vote_rows(st, (int)r, &rows);
 		for (i = 0; i < n; i++)
-			name_voter(x, st->rounds[r].tally[rows[i]].voter,
-			    &next);
+			name_voter(x, round_tally(&st->rounds[r],
+			    rows[i]).voter, &next);
 		free(rows);
 	}
 	n = export_eval_rows(st, &rows);

@@ -127,7 +127,8 @@ void export_local_time(const struct export_ctx *x, int64_t ms, char *buf,
 const char *export_room_label(const struct export_ctx *x, int room);
 
 /* The rows of votes.csv in order: a round's tally sorted by idea, then
- * time.  *out: indexes into st->rounds[round].tally (caller frees). */
+ * time, then the order first cast.  *out: indexes for round_tally() on
+ * st->rounds[round] (caller frees). */
 size_t export_vote_rows(const struct state *st, int round, size_t **out);
 /* evaluation.csv's rows: the last answer of each person to each question,
  * in the order answers were first given.  Indexes into st->evals. */

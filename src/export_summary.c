@@ -286,7 +286,7 @@ ranked_line(const struct export_ctx *x, FILE *f, const struct ranked *k,
     int number, int show_room)
 {
 	fprintf(f, "%d. ", number);
-	export_md_text(f, x->st->ideas[k->idea].text);
+	export_md_text(f, state_idea_text(x->st, k->idea));
 	fputs(" (", f);
 	fprintf(f, ngettext("%d dot", "%d dots", k->dots), k->dots);
 	fputs(", ", f);
@@ -392,7 +392,7 @@ summary_prototypes(const struct export_ctx *x, FILE *f)
 			continue;
 		shown++;
 		fputs("- ", f);
-		export_md_text(f, d->text);
+		export_md_text(f, state_idea_text(st, (int)i));
 		fputs(" (", f);
 		export_md_text(f, export_room_label(x, d->room));
 		if (author[0] != '\0') {

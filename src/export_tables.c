@@ -97,18 +97,19 @@ export_ideas(const struct export_ctx *x, struct csv_out *w)
 
 		csv_out_plain(w, d->id);
 		csv_out_text(w, export_room_id(x, d->room));
-		csv_out_text(w, d->stage);
+		csv_out_text(w, state_idea_stage(x->st, (int)i));
 		csv_out_plain(w, export_author_id(x, d->author));
 		csv_out_text(w, export_author_name(x, d->author));
-		csv_out_text(w, d->text);
+		csv_out_text(w, state_idea_text(x->st, (int)i));
 		csv_out_time(w, x, d->created_at);
 		csv_out_plain(w, idea_id(x, d->merged_into));
 		csv_out_bool(w, d->prototype);
 		csv_out_bool(w, d->hidden);
 		csv_out_bool(w, d->withdrawn);
 		csv_out_long(w, (long)d->edits);
-		csv_out_time(w, x, d->edits > 0 ? d->edited_at : 0);
-		csv_out_text(w, d->agenda_id);
+		csv_out_time(w, x, d->edits > 0 ?
+		    state_idea_edited_at(x->st, (int)i) : 0);
+		csv_out_text(w, state_idea_agenda(x->st, (int)i));
 		csv_out_text(w, export_room_name(x, d->room));
 		csv_out_bool(w, d->sample);
 		csv_out_end(w);
@@ -136,7 +137,9 @@ cmp_vote_row(const void *a, const void *b)
 }
 
 /* Sorted by idea and time, never by voter: in anonymous sessions the
- * pseudonyms follow this order and must not follow the participant list. */
+ * pseudonyms follow this order and must not follow the participant list.
+ * Ties go by tally index, which within an idea is the order first cast
+ * (round_tally). */
 size_t
 export_vote_rows(const struct state *st, int round, size_t **out)
 {
@@ -145,11 +148,13 @@ export_vote_rows(const struct state *st, int round, size_t **out)
 	size_t i, n = 0;
 
 	for (i = 0; i < r->ntally; i++) {
-		if (r->tally[i].dots <= 0)
+		struct dot_tally t = round_tally(r, i);
+
+		if (t.dots <= 0)
 			continue;
 		rows[n].at = i;
-		rows[n].idea = r->tally[i].idea;
-		rows[n].cast_at = r->tally[i].cast_at;
+		rows[n].idea = t.idea;
+		rows[n].cast_at = t.cast_at;
 		n++;
 	}
 	qsort(rows, n, sizeof *rows, cmp_vote_row);
@@ -175,14 +180,14 @@ export_votes(const struct export_ctx *x, struct csv_out *w)
 
 		n = export_vote_rows(st, (int)r, &rows);
 		for (i = 0; i < n; i++) {
-			const struct dot_tally *t = &rd->tally[rows[i]];
+			struct dot_tally t = round_tally(rd, rows[i]);
 
-			export_person_id(x, t->voter, voter, sizeof voter);
+			export_person_id(x, t.voter, voter, sizeof voter);
 			csv_out_plain(w, rd->id);
-			csv_out_plain(w, idea_id(x, t->idea));
+			csv_out_plain(w, idea_id(x, t.idea));
 			csv_out_plain(w, voter);
-			csv_out_long(w, t->dots);
-			csv_out_time(w, x, t->cast_at);
+			csv_out_long(w, t.dots);
+			csv_out_time(w, x, t.cast_at);
 			csv_out_end(w);
 		}
 		free(rows);
@@ -210,7 +215,7 @@ export_results(const struct export_ctx *x, struct csv_out *w)
 			csv_out_long(w, k->rank);
 			csv_out_long(w, k->room_rank);
 			csv_out_plain(w, idea_id(x, k->idea));
-			csv_out_text(w, st->ideas[k->idea].text);
+			csv_out_text(w, state_idea_text(st, k->idea));
 			csv_out_text(w, export_room_id(x, k->room));
 			csv_out_long(w, k->dots);
 			csv_out_long(w, k->voters);

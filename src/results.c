@@ -52,14 +52,14 @@ collect_tally(const struct state *st, const struct round *r, int *dots,
 	size_t i, np = 0;
 
 	for (i = 0; i < r->ntally; i++) {
-		const struct dot_tally *t = &r->tally[i];
+		struct dot_tally t = round_tally(r, i);
 		int root;
 
-		if (t->dots <= 0 || (root = results_root(st, t->idea)) < 0)
+		if (t.dots <= 0 || (root = results_root(st, t.idea)) < 0)
 			continue;
-		dots[root] += t->dots;
+		dots[root] += t.dots;
 		pairs[np].root = root;
-		pairs[np].voter = t->voter;
+		pairs[np].voter = t.voter;
 		np++;
 	}
 	return np;

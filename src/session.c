@@ -451,10 +451,25 @@ set_days(struct session *s)
 	free(starts);
 }
 
+/* The state's text loader: the record at `offset` of this journal. */
+static int
+load_record(void *journal, int64_t offset, state_record_fn on_record,
+    void *ctx, char **err)
+{
+	return journal_record_at(journal, offset, on_record, ctx, err);
+}
+
 struct session *
 session_open(const char *dir, int read_only, char **err)
 {
+	return session_open_with(dir, read_only ? SESSION_READ_ONLY : 0, err);
+}
+
+struct session *
+session_open_with(const char *dir, unsigned flags, char **err)
+{
 	struct session *s = xcalloc(1, sizeof *s);
+	int read_only = (flags & SESSION_READ_ONLY) != 0;
 	char *path;
 
 	s->dir = xstrdup(dir);
@@ -480,6 +495,8 @@ session_open(const char *dir, int read_only, char **err)
 	s->state->anonymous = s->set.anonymous;
 	s->state->no_self_votes = s->set.no_self_votes;
 	s->state->default_budget = s->set.budget;
+	if (flags & SESSION_TEXTS_ON_DEMAND)
+		state_texts_on_demand(s->state, load_record, s->journal);
 	set_days(s);
 	journal_set_peek(s->journal, state_peek_id, s->state);
 	if (session_refresh(s, err) < 0)

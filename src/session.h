@@ -59,6 +59,14 @@ char *session_path(const struct session *s, const char *name);
 
 /* Opens and replays.  NULL with *err (exit status 3 material). */
 struct session *session_open(const char *dir, int read_only, char **err);
+
+/* session_open with flags: SESSION_READ_ONLY as read_only above;
+ * SESSION_TEXTS_ON_DEMAND keeps idea texts in the journal, read back when
+ * shown (state_texts_on_demand, state_idea_text): for the participant
+ * terminal, which shows a screenful of ideas out of thousands. */
+enum { SESSION_READ_ONLY = 1, SESSION_TEXTS_ON_DEMAND = 2 };
+struct session *session_open_with(const char *dir, unsigned flags,
+    char **err);
 void session_close(struct session *s);
 
 /* Applies records appended since the last read; returns how many, or -1

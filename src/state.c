@@ -3,8 +3,9 @@
  *
  * Replay speed matters (a million records in well under a second), so
  * applying a record allocates nothing beyond growing arrays: strings go to
- * the arena, ids resolve through number -> index maps, and each voting
- * round keeps its tallies in an open-addressing hash (state_votes.c).
+ * the arena, ids resolve through number -> index maps, and an open voting
+ * round finds its tallies through a hash (state_votes.c; a closed round
+ * keeps them compact, sorted by idea).
  * Questions, polls and the evaluation are in state_questions.c.
  *
  * Applying never fails: a record that names an object the state does not
@@ -40,6 +41,14 @@ struct state_index {
 	size_t nlast, caplast;
 	const char **agenda_ids;	/* interned agenda ids (few) */
 	size_t nagenda, capagenda;
+	size_t agenda_last;	/* the index agenda_number() found last */
+	/* What a struct idea keeps out of its 48 bytes: the time of the last
+	 * edit (per idea, up to the highest edited), and stages that are not
+	 * one of the design stages (by idea, ascending; rare). */
+	int64_t *edited_at;
+	size_t nedited, capedited;
+	struct odd_stage { int idea; const char *stage; } *odd_stages;
+	size_t nodd, capodd;
 };
 
 /* --- small helpers ------------------------------------------------------- */
@@ -195,18 +204,48 @@ state_intern_agenda(struct state *st, const char *id)
 	return ix->agenda_ids[ix->nagenda++] = arena_strdup(st->arena, id);
 }
 
-/* The design stages are few: point at constants instead of copying. */
-static const char *
-intern_stage(struct state *st, const char *stage)
+/* The design stages are few: an idea keeps a stage's number (3 bits).
+ * Any other stage (a journal from elsewhere) is STAGE_ODD, its text kept
+ * in odd_stages. */
+static const char *const design_stages[] = { "", "empathise", "ideate",
+    "prototype", "share", "launch" };
+#define STAGE_ODD 7
+
+static unsigned
+stage_number(struct state *st, int idea, const char *stage)
 {
-	static const char *const stages[] = { "", "empathise", "ideate",
-	    "prototype", "share", "launch" };
+	struct state_index *ix = st->ix;
 	size_t i;
 
-	for (i = 0; i < NELEM(stages); i++)
-		if (strcmp(stages[i], stage) == 0)
-			return stages[i];
-	return arena_strdup(st->arena, stage);
+	for (i = 0; i < NELEM(design_stages); i++)
+		if (strcmp(design_stages[i], stage) == 0)
+			return (unsigned)i;
+	ix->odd_stages = xgrow(ix->odd_stages, &ix->capodd, ix->nodd + 1,
+	    sizeof *ix->odd_stages);
+	ix->odd_stages[ix->nodd].idea = idea;
+	ix->odd_stages[ix->nodd++].stage = arena_strdup(st->arena, stage);
+	return STAGE_ODD;
+}
+
+/* An interned agenda id (or NULL) as a number: its index + 1, 0 for NULL.
+ * The current item nearly always answers at once. */
+static unsigned
+agenda_number(struct state *st, const char *interned)
+{
+	struct state_index *ix = st->ix;
+	size_t i;
+
+	if (interned == NULL)
+		return 0;
+	if (ix->agenda_last < ix->nagenda &&
+	    ix->agenda_ids[ix->agenda_last] == interned)
+		return (unsigned)ix->agenda_last + 1;
+	for (i = 0; i < ix->nagenda; i++)
+		if (ix->agenda_ids[i] == interned) {
+			ix->agenda_last = i;
+			return (unsigned)i + 1;
+		}
+	return 0;	/* not interned: cannot happen */
 }
 
 /* Copies the next LF-separated line of *p and moves past it. */
@@ -403,9 +442,10 @@ apply_idea(struct state *st, const struct event *ev)
 	it = &st->ideas[st->nideas++];
 	memset(it, 0, sizeof *it);
 	it->id = arena_strdup(st->arena, ev->id);
-	it->text = arena_strdup(st->arena, ev->text);
-	it->stage = intern_stage(st, ev->extra != NULL ? ev->extra : "");
-	it->agenda_id = st->agenda_id;
+	state_set_idea_text(st, it, ev);
+	it->stage = stage_number(st, (int)(st->nideas - 1),
+	    ev->extra != NULL ? ev->extra : "");
+	it->agenda = agenda_number(st, st->agenda_id);
 	it->room = room;
 	it->author = author;
 	it->merged_into = -1;
@@ -428,6 +468,21 @@ idea_of(struct state *st, const struct event *ev)
 }
 
 static void
+set_edited_at(struct state *st, size_t idea, int64_t at)
+{
+	struct state_index *ix = st->ix;
+
+	if (idea >= ix->nedited) {
+		ix->edited_at = xgrow(ix->edited_at, &ix->capedited, idea + 1,
+		    sizeof *ix->edited_at);
+		memset(ix->edited_at + ix->nedited, 0,
+		    (idea + 1 - ix->nedited) * sizeof *ix->edited_at);
+		ix->nedited = idea + 1;
+	}
+	ix->edited_at[idea] = at;
+}
+
+static void
 apply_idea_edit(struct state *st, const struct event *ev)
 {
 	struct idea *it = idea_of(st, ev);
@@ -438,9 +493,10 @@ apply_idea_edit(struct state *st, const struct event *ev)
 		state_unknown(st);
 		return;
 	}
-	it->text = arena_strdup(st->arena, ev->text);
-	it->edits++;
-	it->edited_at = ev->time_ms;
+	state_set_idea_text(st, it, ev);
+	if (it->edits < IDEA_EDITS_MAX)
+		it->edits++;
+	set_edited_at(st, (size_t)(it - st->ideas), ev->time_ms);
 	touch_actor(st, ev, 0);
 }
 
@@ -642,6 +698,7 @@ state_free(struct state *st)
 	if (st == NULL)
 		return;
 	state_free_rounds(st);
+	state_texts_free(st);
 	for (i = 0; i < st->nquestions; i++)
 		free(st->questions[i].upvoters);
 	for (i = 0; i < st->npolls; i++)
@@ -650,6 +707,8 @@ state_free(struct state *st)
 		free(st->ix->map[i].idx);
 	free(st->ix->last_checkin);
 	free(st->ix->agenda_ids);
+	free(st->ix->edited_at);
+	free(st->ix->odd_stages);
 	free(st->ix);
 	free(st->participants);
 	free(st->rooms);
@@ -727,6 +786,48 @@ int
 state_idea(const struct state *st, const char *id)
 {
 	return state_lookup(st, K_IDEA, id);
+}
+
+const char *
+state_idea_stage(const struct state *st, int idea)
+{
+	const struct state_index *ix = st->ix;
+	size_t lo = 0, hi = ix->nodd, mid;
+	unsigned n;
+
+	if (idea < 0 || (size_t)idea >= st->nideas)
+		return "";
+	n = st->ideas[idea].stage;
+	if (n < NELEM(design_stages))
+		return design_stages[n];
+	while (lo < hi) {	/* odd_stages is by idea, ascending */
+		mid = lo + (hi - lo) / 2;
+		if (ix->odd_stages[mid].idea < idea)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ix->nodd && ix->odd_stages[lo].idea == idea ?
+	    ix->odd_stages[lo].stage : "";
+}
+
+const char *
+state_idea_agenda(const struct state *st, int idea)
+{
+	unsigned n;
+
+	if (idea < 0 || (size_t)idea >= st->nideas)
+		return NULL;
+	n = st->ideas[idea].agenda;
+	return n > 0 && n <= st->ix->nagenda ? st->ix->agenda_ids[n - 1] :
+	    NULL;
+}
+
+int64_t
+state_idea_edited_at(const struct state *st, int idea)
+{
+	return idea >= 0 && (size_t)idea < st->ix->nedited ?
+	    st->ix->edited_at[idea] : 0;
 }
 
 int

@@ -14,7 +14,8 @@
  * The format is private to the core (scripts treat ids as opaque).
  *
  * All strings in the state live in the state's own arena and stay valid
- * until state_free().  Pointers to array elements stay valid only until
+ * until state_free(), except idea texts read back from the journal (see
+ * state_idea_text).  Pointers to array elements stay valid only until
  * the next state_apply() (arrays grow).
  */
 #ifndef CONVENE_STATE_H
@@ -39,15 +40,32 @@ struct room {
 	const char *id, *name, *topic;
 };
 
+/* Where an idea's current text is (private to the state: read it with
+ * state_idea_text()): kept in the state's arena, or, in a state that reads
+ * texts on demand (state_texts_on_demand), the journal offset of the
+ * record that set it (the idea or its latest edit). */
+union idea_text {
+	const char *kept;
+	int64_t at;
+};
+
+/* 48 bytes: a participant's state holds thousands.  The stage, the agenda
+ * item and the time of the last edit are read with state_idea_stage(),
+ * state_idea_agenda() and state_idea_edited_at(). */
 struct idea {
-	const char *id, *text, *stage, *agenda_id;
+	const char *id;
+	union idea_text text;	/* state_idea_text() reads it */
+	int64_t created_at;
 	int room;		/* -1: plenary */
 	int author;		/* participant index, -1: facilitator */
 	int merged_into;	/* idea index, -1 */
-	int prototype, hidden, withdrawn, sample;
-	unsigned edits;
-	int64_t created_at, edited_at;
+	unsigned agenda;	/* private: the agenda item's number, 0 none */
+	unsigned edits : 16;	/* saturates at 65,535 */
+	unsigned stage : 3;	/* private: a design stage's number */
+	unsigned prototype : 1, hidden : 1, withdrawn : 1, sample : 1;
+	unsigned text_in_journal : 1;	/* 1: text.at, 0: text.kept */
 };
+#define IDEA_EDITS_MAX 65535u
 
 /* A timer's remaining time is derived from timestamps (timer_remaining_ms),
  * so it is right in every process and after a restart. */
@@ -61,13 +79,15 @@ struct timer {
 };
 enum { TIMER_IDLE, TIMER_RUNNING, TIMER_PAUSED };
 
+/* One voter's dots on one idea in a round, as round_tally() gives it (the
+ * round stores it more compactly). */
 struct dot_tally {
 	int idea, voter;	/* indexes */
 	int dots;		/* net dots of this voter on this idea */
 	int64_t cast_at;	/* last change */
 };
 
-struct round_index;		/* private to state.c: O(1) tallies */
+struct round_index;		/* private to state_votes.c: the tally */
 
 struct round {
 	const char *id;
@@ -75,8 +95,8 @@ struct round {
 	int budget, prototypes_only;
 	int open, revealed;
 	int64_t opened_at, closed_at, revealed_at;
-	struct dot_tally *tally;	/* one per voter and idea with dots != 0 ever */
-	size_t ntally, captally;
+	size_t ntally;		/* tallies: one per voter and idea with dots
+				   != 0 ever (round_tally) */
 	struct round_index *ix;
 };
 
@@ -138,10 +158,12 @@ struct bad_record {
 #define STATE_ARRAY(type, name) type *name; size_t n##name, cap##name
 
 struct state_index;		/* private to state.c: id maps and the like */
+struct state_texts;		/* private to state_texts.c: texts on demand */
 
 struct state {
 	struct arena *arena;
 	struct state_index *ix;
+	struct state_texts *texts;	/* NULL: every text is kept */
 	STATE_ARRAY(struct participant, participants);
 	STATE_ARRAY(struct room, rooms);
 	STATE_ARRAY(struct idea, ideas);
@@ -231,6 +253,60 @@ int state_open_round(const struct state *st);
 int round_covers(const struct state *st, const struct round *r, int idea);
 /* Net dots of one voter on one idea in a round. */
 int round_voter_dots(const struct round *r, int voter, int idea);
+/* Tally i (0 <= i < r->ntally) of a round; { -1, -1, 0, 0 } out of range.
+ * Indexes hold until the next state_apply().  Within one idea the tallies
+ * come in the order they were first cast (votes.csv breaks ties on it);
+ * across ideas in no particular order.
+ *
+ * Costs: a dot on an open round O(1); round_spent and round_voters O(1);
+ * on a closed round (sorted by idea) round_voter_dots, round_idea_dots and
+ * round_idea_voters O(log T + the idea's voters); on an open round the
+ * first O(1), the other two O(T), for T tallies. */
+struct dot_tally round_tally(const struct round *r, size_t i);
+
+/* The design stage an idea was written in ("" none; never NULL), the
+ * agenda item it was written under (NULL none), when it was last edited
+ * (0 never).  Borrowed from the state until state_free(). */
+const char *state_idea_stage(const struct state *st, int idea);
+const char *state_idea_agenda(const struct state *st, int idea);
+int64_t state_idea_edited_at(const struct state *st, int idea);
+
+/* --- idea texts on demand ---------------------------------------------
+ *
+ * A participant terminal shows a screenful of ideas out of thousands, so it
+ * need not keep every text: a state told so before replay keeps, for each
+ * idea whose record came from a journal (event.offset known), only where
+ * its current text is, and reads it back when it is asked for, into a
+ * small cache.  Every other state keeps every text, as before.
+ *
+ * The loader reads the one record at `offset` again and hands it to
+ * on_record (the shape of journal_record_at with the journal as
+ * loader_ctx); 0, or -1 with *err (the caller frees it). */
+typedef void (*state_record_fn)(const struct event *ev, void *ctx);
+typedef int (*state_text_loader)(void *loader_ctx, int64_t offset,
+    state_record_fn on_record, void *ctx, char **err);
+
+/* Texts kept read back: two screenfuls of a 100 x 30 terminal (one idea a
+ * row), so that a list, its highlighted idea and a page up and down again
+ * read nothing twice.  Bounded: ideas written by convene are at most 1,000
+ * characters (TEXT_MAX_CHARS), so 256 KiB at worst, a few KiB usually. */
+#define STATE_TEXT_CACHE 64
+
+/* Turns on texts on demand, with the loader to read them: call before
+ * replay (records applied before keep their texts).  The loader and its
+ * context must outlive the state. */
+void state_texts_on_demand(struct state *st, state_text_loader load,
+    void *loader_ctx);
+/* An idea's current text; never NULL.  Kept texts stay valid until
+ * state_free(); a text read back stays valid until state_free() and at
+ * least until the next STATE_TEXT_CACHE - 1 calls of state_idea_text() (a
+ * screen uses it at once, two can be compared): copy it to keep it longer
+ * (undo, an edit prompt).  When the record cannot be read back any more
+ * (the journal was changed or replaced, an I/O error) it is a translated
+ * placeholder, "(text unavailable)", and the next call tries again. */
+const char *state_idea_text(const struct state *st, int idea);
+/* How many texts were read back so far (for tests and benchmarks). */
+unsigned long state_texts_loaded(const struct state *st);
 
 /* The check-in (or first activity) of a participant on a day, or NULL. */
 const struct checkin *state_checkin(const struct state *st, int participant,

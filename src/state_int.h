@@ -46,6 +46,13 @@ const char *state_next_line(struct arena *a, const char **p);
 void state_touch(struct state *st, int p, int day, int64_t at,
     unsigned contributions);
 
+/* state_texts.c: sets an idea's text from its record (kept, or where it
+ * is in the journal when the state reads texts on demand); frees the
+ * cache. */
+void state_set_idea_text(struct state *st, struct idea *it,
+    const struct event *ev);
+void state_texts_free(struct state *st);
+
 /* state_votes.c */
 void state_apply_voting_open(struct state *st, const struct event *ev);
 void state_apply_voting_close(struct state *st, const struct event *ev);

@@ -1,13 +1,26 @@
 /*
  * state_votes.c -- voting rounds and their dots.
  *
- * Each round keeps its tallies in an open-addressing hash on (voter, idea)
- * with running totals per voter and per idea, so that a dot costs O(1) on
- * replay and every total the screens ask for is a lookup.
+ * A round's tally holds one entry per voter and idea that ever had a dot
+ * in the round, in 10 bytes (struct tally_small).  Two forms:
+ *
+ *   - open, once dots come in: entries in the order they were first cast
+ *     and an open-addressing hash on (voter, idea), so that a dot costs
+ *     O(1) on replay;
+ *   - closed (and open before its first dot): no hash; the entries sorted
+ *     by idea (a stable radix sort, so that within an idea they keep the
+ *     order they were first cast, which export's ties follow) in an array
+ *     of exactly their size, answering by binary search.
+ *
+ * Reopening a round keeps the sorted entries; the hash comes back with the
+ * first dot.  Dots spent per voter are kept as a small array by voter in
+ * both forms; dots and voters per idea are summed from the entries when
+ * asked (results.c ranks from the tally, not from these).
  */
 #include "state.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,17 +28,359 @@
 #include "state_int.h"
 #include "util.h"
 
+/* An entry in 10 bytes (2-byte fields only, so no padding): the voter
+ * index up to 65,535, net dots up to 255 (a round's budget is at most 99),
+ * the idea index up to 16,777,215, and the time as milliseconds from 2^31
+ * before the round's opening (24 days either side).  A round where a value
+ * does not fit switches all its entries to struct dot_tally (24 bytes) for
+ * good. */
+struct tally_small {
+	uint16_t voter;
+	uint8_t dots, idea_hi;	/* idea = idea_hi << 16 | idea_lo */
+	uint16_t idea_lo;
+	uint16_t at_lo, at_hi;	/* at = at_hi << 16 | at_lo */
+};
+
+#define SMALL_IDEA_MAX 0xffffff
+#define SMALL_AT_BASE 0x80000000LL	/* at = cast_at - opened_at + this */
+
+_Static_assert(sizeof(struct tally_small) == 10, "a small entry is 10 bytes");
+
 struct round_index {
+	void *ent;		/* ntally entries, struct tally_small or,
+				   when wide, struct dot_tally */
+	size_t cap;
+	int wide;
 	int *spent;		/* per voter index */
 	size_t nspent, capspent;
-	int *idea_dots, *idea_voters;	/* per idea index */
-	size_t nidea_dots, capidea_dots, nidea_voters, capidea_voters;
 	int nvoters;		/* voters with any dot */
-	int *slots;		/* tally indexes, -1 empty; power of two */
+	int *slots;		/* hash of entry indexes, -1 empty; power of
+				   two.  NULL: the entries are sorted by idea */
 	size_t nslots;
 };
 
-static void tally_drop_slots(struct round *r);
+/* Where (voter, idea) is or would go: found, its index or the index to
+ * insert at, and (open rounds) its hash slot. */
+struct tally_pos {
+	int found;
+	size_t at;
+	int *slot;
+};
+
+#define RADIX_BITS 11
+#define RADIX (1u << RADIX_BITS)
+
+/* --------------------------------------------------------- the entries */
+
+static size_t
+tally_esize(const struct round_index *x)
+{
+	return x->wide ? sizeof(struct dot_tally) : sizeof(struct tally_small);
+}
+
+static int
+entry_idea(const void *base, size_t esize, size_t i)
+{
+	const struct tally_small *s;
+
+	if (esize == sizeof(struct dot_tally))
+		return ((const struct dot_tally *)base)[i].idea;
+	s = (const struct tally_small *)base + i;
+	return s->idea_hi << 16 | s->idea_lo;
+}
+
+static int
+tally_idea(const struct round *r, size_t i)
+{
+	return entry_idea(r->ix->ent, tally_esize(r->ix), i);
+}
+
+static struct dot_tally
+tally_load(const struct round *r, size_t i)
+{
+	const struct tally_small *s;
+	struct dot_tally t;
+
+	if (r->ix->wide)
+		return ((const struct dot_tally *)r->ix->ent)[i];
+	s = (const struct tally_small *)r->ix->ent + i;
+	t.idea = s->idea_hi << 16 | s->idea_lo;
+	t.voter = s->voter;
+	t.dots = s->dots;
+	t.cast_at = r->opened_at - SMALL_AT_BASE +
+	    (int64_t)((uint32_t)s->at_hi << 16 | s->at_lo);
+	return t;
+}
+
+static int
+tally_fits_small(const struct round *r, const struct dot_tally *t)
+{
+	int64_t at = t->cast_at - r->opened_at + SMALL_AT_BASE;
+
+	return t->voter >= 0 && t->voter <= UINT16_MAX && t->dots >= 0 &&
+	    t->dots <= UINT8_MAX && t->idea >= 0 &&
+	    t->idea <= SMALL_IDEA_MAX && at >= 0 && at <= UINT32_MAX;
+}
+
+/* Every entry of the round as a struct dot_tally from now on. */
+static void
+tally_widen(struct round *r)
+{
+	struct dot_tally *w = xcalloc(r->ix->cap > 0 ? r->ix->cap : 1,
+	    sizeof *w);
+	size_t i;
+
+	for (i = 0; i < r->ntally; i++)
+		w[i] = tally_load(r, i);
+	free(r->ix->ent);
+	r->ix->ent = w;
+	r->ix->wide = 1;
+}
+
+static void
+tally_store(struct round *r, size_t i, const struct dot_tally *t)
+{
+	struct tally_small *s;
+	uint32_t at;
+
+	if (!r->ix->wide && !tally_fits_small(r, t))
+		tally_widen(r);
+	if (r->ix->wide) {
+		((struct dot_tally *)r->ix->ent)[i] = *t;
+		return;
+	}
+	s = (struct tally_small *)r->ix->ent + i;
+	at = (uint32_t)(t->cast_at - r->opened_at + SMALL_AT_BASE);
+	s->voter = (uint16_t)t->voter;
+	s->dots = (uint8_t)t->dots;
+	s->idea_hi = (uint8_t)(t->idea >> 16);
+	s->idea_lo = (uint16_t)(t->idea & 0xffff);
+	s->at_lo = (uint16_t)(at & 0xffff);
+	s->at_hi = (uint16_t)(at >> 16);
+}
+
+static int
+tally_is(const struct round *r, size_t i, int voter, int idea)
+{
+	struct dot_tally t = tally_load(r, i);
+
+	return t.voter == voter && t.idea == idea;
+}
+
+/* ------------------------------------------------ open: the hash */
+
+static size_t
+tally_hash(int voter, int idea)
+{
+	uint64_t x = ((uint64_t)(unsigned)voter << 32) | (unsigned)idea;
+
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	return (size_t)x;
+}
+
+/* The slot of (voter, idea): holding its entry index, or empty (-1). */
+static int *
+tally_slot(const struct round *r, int voter, int idea)
+{
+	size_t mask = r->ix->nslots - 1, i = tally_hash(voter, idea) & mask;
+	int *s;
+
+	for (;; i = (i + 1) & mask) {
+		s = &r->ix->slots[i];
+		if (*s < 0 || tally_is(r, (size_t)*s, voter, idea))
+			return s;
+	}
+}
+
+/* A hash of at least twice as many slots as entries (and room for one
+ * more), built from the entries. */
+static void
+tally_need_slots(struct round *r)
+{
+	struct round_index *x = r->ix;
+	size_t n = x->nslots, i;
+	struct dot_tally t;
+
+	if (n != 0 && (r->ntally + 1) * 2 <= n)
+		return;
+	if (n < 16)
+		n = 16;
+	while ((r->ntally + 1) * 2 > n)
+		n *= 2;
+	free(x->slots);
+	x->slots = xmalloc(n * sizeof *x->slots);
+	x->nslots = n;
+	for (i = 0; i < n; i++)
+		x->slots[i] = -1;
+	for (i = 0; i < r->ntally; i++) {
+		t = tally_load(r, i);
+		*tally_slot(r, t.voter, t.idea) = (int)i;
+	}
+}
+
+/* ---------------------------------------- closed: sorted by idea */
+
+/* The first entry whose idea is `idea` or more. */
+static size_t
+tally_lower_bound(const struct round *r, int idea)
+{
+	size_t lo = 0, hi = r->ntally, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (tally_idea(r, mid) < idea)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int
+tally_sorted(const struct round *r)
+{
+	size_t i;
+
+	for (i = 1; i < r->ntally; i++)
+		if (tally_idea(r, i - 1) > tally_idea(r, i))
+			return 0;
+	return 1;
+}
+
+/* One pass of a least-significant-digit radix sort: stable. */
+static void
+radix_pass(const void *from, void *to, size_t n, size_t esize,
+    unsigned shift)
+{
+	size_t count[RADIX + 1], i, d;
+
+	memset(count, 0, sizeof count);
+	for (i = 0; i < n; i++)
+		count[(((unsigned)entry_idea(from, esize, i) >> shift) &
+		    (RADIX - 1)) + 1]++;
+	for (d = 1; d <= RADIX; d++)
+		count[d] += count[d - 1];
+	for (i = 0; i < n; i++) {
+		d = ((unsigned)entry_idea(from, esize, i) >> shift) &
+		    (RADIX - 1);
+		memcpy((char *)to + count[d]++ * esize,
+		    (const char *)from + i * esize, esize);
+	}
+}
+
+/* Sorts the entries by idea, keeping the order within an idea, into an
+ * array of exactly their size. */
+static void
+tally_sort(struct round *r)
+{
+	struct round_index *x = r->ix;
+	size_t n = r->ntally, esize = tally_esize(x), i;
+	unsigned shift, top = 0;
+	void *a = x->ent, *b, *swap;
+
+	if (n == 0 || tally_sorted(r)) {
+		if (n == 0) {
+			free(x->ent);
+			x->ent = NULL;
+		} else if (n < x->cap)
+			x->ent = xrealloc(x->ent, n * esize);
+		x->cap = n;
+		return;
+	}
+	for (i = 0; i < n; i++)
+		top |= (unsigned)entry_idea(a, esize, i);
+	b = xmalloc(n * esize);
+	for (shift = 0; shift < 32 && (top >> shift) != 0;
+	    shift += RADIX_BITS) {
+		radix_pass(a, b, n, esize, shift);
+		swap = a;
+		a = b;
+		b = swap;
+	}
+	/* a holds the result, b the other buffer: the old array, or the
+	 * new one of exactly n entries */
+	free(b);
+	x->ent = a == x->ent ? xrealloc(a, n * esize) : a;
+	x->cap = n;
+}
+
+/* ---------------------------------------------------- both forms */
+
+/* Finds (voter, idea).  On an open round this makes room for one more
+ * entry in the hash first, so that the slot stays valid for
+ * tally_insert; a closed round (no hash, sorted) gives the end of the
+ * idea's entries, so that a new entry comes after the older ones. */
+static void
+tally_seek(struct round *r, int voter, int idea, struct tally_pos *pos)
+{
+	size_t i;
+
+	memset(pos, 0, sizeof *pos);
+	if (r->open) {
+		tally_need_slots(r);
+		pos->slot = tally_slot(r, voter, idea);
+		pos->found = *pos->slot >= 0;
+		pos->at = pos->found ? (size_t)*pos->slot : r->ntally;
+		return;
+	}
+	for (i = tally_lower_bound(r, idea);
+	    i < r->ntally && tally_idea(r, i) == idea; i++)
+		if (tally_is(r, i, voter, idea)) {
+			pos->found = 1;
+			break;
+		}
+	pos->at = i;		/* or the end of the idea's entries */
+}
+
+/* Adds the entry t where tally_seek said, found == 0. */
+static void
+tally_insert(struct round *r, const struct tally_pos *pos,
+    const struct dot_tally *t)
+{
+	struct round_index *x = r->ix;
+	size_t esize;
+
+	if (!x->wide && !tally_fits_small(r, t))
+		tally_widen(r);	/* before making room: no half-made entry */
+	esize = tally_esize(x);
+	x->ent = xgrow(x->ent, &x->cap, r->ntally + 1, esize);
+	if (pos->at < r->ntally)
+		memmove((char *)x->ent + (pos->at + 1) * esize,
+		    (char *)x->ent + pos->at * esize,
+		    (r->ntally - pos->at) * esize);
+	r->ntally++;
+	tally_store(r, pos->at, t);
+	if (pos->slot != NULL)
+		*pos->slot = (int)pos->at;
+}
+
+/* The sum of dots and the number of voters with dots on an idea. */
+static void
+tally_idea_totals(const struct round *r, int idea, int *dots, int *voters)
+{
+	size_t i = 0, end = r->ntally;
+	struct dot_tally t;
+
+	*dots = *voters = 0;
+	if (r->ix == NULL)
+		return;
+	if (r->ix->slots == NULL)
+		i = tally_lower_bound(r, idea);
+	for (; i < end; i++) {
+		t = tally_load(r, i);
+		if (t.idea != idea) {
+			if (r->ix->slots == NULL)
+				break;	/* sorted: past the idea */
+			continue;
+		}
+		*dots += t.dots;
+		*voters += t.dots > 0;
+	}
+}
+
+/* ----------------------------------------------------------- records */
 
 void
 state_apply_voting_open(struct state *st, const struct event *ev)
@@ -53,6 +408,24 @@ state_apply_voting_open(struct state *st, const struct event *ev)
 	st->current_round = (int)st->nrounds++;
 }
 
+/* A closed round takes no dots: it drops its hash and sorts its entries,
+ * and its spent array shrinks to its size. */
+static void
+round_compact(struct round *r)
+{
+	struct round_index *x = r->ix;
+
+	free(x->slots);
+	x->slots = NULL;
+	x->nslots = 0;
+	tally_sort(r);
+	if (x->nspent < x->capspent) {
+		x->spent = x->nspent > 0 ?
+		    xrealloc(x->spent, x->nspent * sizeof *x->spent) : NULL;
+		x->capspent = x->nspent;
+	}
+}
+
 void
 state_apply_voting_close(struct state *st, const struct event *ev)
 {
@@ -69,7 +442,7 @@ state_apply_voting_close(struct state *st, const struct event *ev)
 	if (r->open)
 		st->current_round = i;
 	else
-		tally_drop_slots(r);
+		round_compact(r);
 }
 
 void
@@ -85,116 +458,37 @@ state_apply_voting_reveal(struct state *st, const struct event *ev)
 	st->rounds[i].revealed_at = ev->n != 0 ? ev->time_ms : 0;
 }
 
-static size_t
-tally_hash(int voter, int idea)
-{
-	uint64_t x = ((uint64_t)(unsigned)voter << 32) | (unsigned)idea;
-
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdULL;
-	x ^= x >> 33;
-	return (size_t)x;
-}
-
-/* The slot of (voter, idea): holding its tally index, or empty (-1). */
-static int *
-tally_slot(const struct round *r, int voter, int idea)
-{
-	size_t mask = r->ix->nslots - 1, i = tally_hash(voter, idea) & mask;
-	int *s;
-
-	for (;; i = (i + 1) & mask) {
-		s = &r->ix->slots[i];
-		if (*s < 0 || (r->tally[*s].voter == voter &&
-		    r->tally[*s].idea == idea))
-			return s;
-	}
-}
-
-static void
-tally_rehash(struct round *r)
-{
-	size_t n = r->ix->nslots < 16 ? 16 : r->ix->nslots * 2, i;
-
-	free(r->ix->slots);
-	r->ix->slots = xmalloc(n * sizeof *r->ix->slots);
-	r->ix->nslots = n;
-	for (i = 0; i < n; i++)
-		r->ix->slots[i] = -1;
-	for (i = 0; i < r->ntally; i++)
-		*tally_slot(r, r->tally[i].voter, r->tally[i].idea) = (int)i;
-}
-
-/* A closed round takes no dots: its hash (4 bytes a slot, 64 KB for
- * 8,000 tallies) is dropped, and rebuilt if the round opens again or
- * someone asks for a voter's dots on an idea. */
-static void
-tally_drop_slots(struct round *r)
-{
-	free(r->ix->slots);
-	r->ix->slots = NULL;
-	r->ix->nslots = 0;
-}
-
-static void
-tally_need_slots(struct round *r)
-{
-	if (r->ix->nslots == 0 && r->ntally > 0) {
-		while (r->ix->nslots < r->ntally * 2)
-			r->ix->nslots = r->ix->nslots < 16 ? 16 :
-			    r->ix->nslots * 2;
-		r->ix->nslots /= 2;
-		tally_rehash(r);
-	}
-}
-
-static struct dot_tally *
-tally_get(struct round *r, int voter, int idea)
-{
-	int *s;
-	struct dot_tally *t;
-
-	tally_need_slots(r);
-	if ((r->ntally + 1) * 2 > r->ix->nslots)
-		tally_rehash(r);
-	s = tally_slot(r, voter, idea);
-	if (*s >= 0)
-		return &r->tally[*s];
-	r->tally = xgrow(r->tally, &r->captally, r->ntally + 1,
-	    sizeof *r->tally);
-	t = &r->tally[r->ntally];
-	memset(t, 0, sizeof *t);
-	t->voter = voter;
-	t->idea = idea;
-	*s = (int)r->ntally++;
-	return t;
-}
-
-static void
-round_add(struct round *r, int voter, int idea, int dots, int64_t at)
+/* Adds `dots` (negative: takes them back) to a voter's net dots on an
+ * idea at `at`; -1, changing nothing, when the net dots would go below
+ * zero or past INT_MAX: such a record cannot come from the rules, and
+ * applying it would corrupt every total. */
+static int
+round_change(struct round *r, int voter, int idea, int dots, int64_t at)
 {
 	struct round_index *x = r->ix;
-	struct dot_tally *t = tally_get(r, voter, idea);
-	int *spent, *idots, *ivoters, was = t->dots;
+	struct tally_pos pos;
+	struct dot_tally t = { idea, voter, 0, at };
+	long long net, spent = state_int_get(x->spent, x->nspent, voter);
 
-	t->dots += dots;
-	t->cast_at = at;
-	spent = state_int_at(&x->spent, &x->nspent, &x->capspent,
-	    (size_t)voter, 0);
-	if (*spent == 0 && *spent + dots > 0)
+	tally_seek(r, voter, idea, &pos);
+	if (pos.found)
+		t = tally_load(r, pos.at);
+	net = (long long)t.dots + dots;
+	if (net < 0 || net > INT_MAX || spent + dots > INT_MAX)
+		return -1;
+	t.dots = (int)net;
+	t.cast_at = at;
+	if (pos.found)
+		tally_store(r, pos.at, &t);
+	else
+		tally_insert(r, &pos, &t);
+	if (spent == 0 && spent + dots > 0)
 		x->nvoters++;
-	else if (*spent > 0 && *spent + dots <= 0)
+	else if (spent > 0 && spent + dots <= 0)
 		x->nvoters--;
-	*spent += dots;
-	idots = state_int_at(&x->idea_dots, &x->nidea_dots, &x->capidea_dots,
-	    (size_t)idea, 0);
-	*idots += dots;
-	ivoters = state_int_at(&x->idea_voters, &x->nidea_voters,
-	    &x->capidea_voters, (size_t)idea, 0);
-	if (was <= 0 && t->dots > 0)
-		(*ivoters)++;
-	else if (was > 0 && t->dots <= 0)
-		(*ivoters)--;
+	*state_int_at(&x->spent, &x->nspent, &x->capspent, (size_t)voter,
+	    0) = (int)(spent + dots);
+	return 0;
 }
 
 void
@@ -203,21 +497,14 @@ state_apply_dot(struct state *st, const struct event *ev)
 	int rd = state_lookup(st, K_ROUND, ev->ref);
 	int idea = state_lookup(st, K_IDEA, ev->id);
 	int voter = state_lookup(st, K_PARTICIPANT, ev->actor);
-	struct round *r;
 
 	if (rd < 0 || idea < 0 || voter < 0 || ev->n == 0 ||
-	    ev->n > INT_MAX / 2 || ev->n < -(INT_MAX / 2)) {
+	    ev->n > INT_MAX / 2 || ev->n < -(INT_MAX / 2) ||
+	    round_change(&st->rounds[rd], voter, idea, (int)ev->n,
+	    ev->time_ms) != 0) {
 		state_unknown(st);
 		return;
 	}
-	r = &st->rounds[rd];
-	/* Net dots never go below zero: such a record cannot come from
-	 * the rules, and applying it would corrupt every total. */
-	if (round_voter_dots(r, voter, idea) + ev->n < 0) {
-		state_unknown(st);
-		return;
-	}
-	round_add(r, voter, idea, (int)ev->n, ev->time_ms);
 	state_touch(st, voter, state_day_of(st, ev->time_ms), ev->time_ms,
 	    ev->n > 0 ? 1 : 0);
 }
@@ -230,17 +517,17 @@ state_free_rounds(struct state *st)
 
 	for (i = 0; i < st->nrounds; i++) {
 		x = st->rounds[i].ix;
-		free(st->rounds[i].tally);
 		if (x == NULL)
 			continue;
+		free(x->ent);
 		free(x->spent);
-		free(x->idea_dots);
-		free(x->idea_voters);
 		free(x->slots);
 		free(x);
 	}
 	free(st->rounds);
 }
+
+/* ------------------------------------------------------------ queries */
 
 int
 round_spent(const struct round *r, int voter)
@@ -252,15 +539,19 @@ round_spent(const struct round *r, int voter)
 int
 round_idea_dots(const struct round *r, int idea)
 {
-	return r->ix != NULL ?
-	    state_int_get(r->ix->idea_dots, r->ix->nidea_dots, idea) : 0;
+	int dots, voters;
+
+	tally_idea_totals(r, idea, &dots, &voters);
+	return dots;
 }
 
 int
 round_idea_voters(const struct round *r, int idea)
 {
-	return r->ix != NULL ?
-	    state_int_get(r->ix->idea_voters, r->ix->nidea_voters, idea) : 0;
+	int dots, voters;
+
+	tally_idea_totals(r, idea, &dots, &voters);
+	return voters;
 }
 
 int
@@ -272,21 +563,28 @@ round_voters(const struct round *r)
 int
 round_voter_dots(const struct round *r, int voter, int idea)
 {
-	int *s;
 	size_t i;
+	int *s;
 
 	if (r->ix == NULL || r->ntally == 0)
 		return 0;
-	if (r->ix->nslots == 0) {
-		/* a closed round: a scan, rather than keeping its hash */
-		for (i = 0; i < r->ntally; i++)
-			if (r->tally[i].voter == voter &&
-			    r->tally[i].idea == idea)
-				return r->tally[i].dots;
-		return 0;
+	if (r->ix->slots != NULL) {
+		s = tally_slot(r, voter, idea);
+		return *s >= 0 ? tally_load(r, (size_t)*s).dots : 0;
 	}
-	s = tally_slot(r, voter, idea);
-	return *s >= 0 ? r->tally[*s].dots : 0;
+	for (i = tally_lower_bound(r, idea);
+	    i < r->ntally && tally_idea(r, i) == idea; i++)
+		if (tally_is(r, i, voter, idea))
+			return tally_load(r, i).dots;
+	return 0;
+}
+
+struct dot_tally
+round_tally(const struct round *r, size_t i)
+{
+	struct dot_tally none = { -1, -1, 0, 0 };
+
+	return r->ix != NULL && i < r->ntally ? tally_load(r, i) : none;
 }
 
 int

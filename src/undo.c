@@ -274,7 +274,7 @@ capture(const struct state *st, struct undo_action *a)
 	case UNDO_IDEA_MERGE:
 		if ((i = state_idea(st, nz(a->id))) < 0)
 			return;
-		a->prev = a->kind == UNDO_IDEA_EDIT ? st->ideas[i].text :
+		a->prev = a->kind == UNDO_IDEA_EDIT ? state_idea_text(st, i) :
 		    a->kind == UNDO_IDEA_MERGE ?
 		    (st->ideas[i].merged_into >= 0 ?
 		    st->ideas[st->ideas[i].merged_into].id : "") : NULL;

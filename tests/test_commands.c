@@ -299,13 +299,13 @@ test_idea_rules(void **state)
 	id = idea(f, a, "Renew an ID card by phone");
 	assert_string_equal(id, "i1");
 	free(id);
-	assert_string_equal(f->s->state->ideas[0].stage, "");
+	assert_string_equal(state_idea_stage(f->s->state, 0), "");
 	assert_int_equal(f->s->state->ideas[0].author, 0);
 	/* Ideas take the stage of the agenda item they were written in. */
 	DONE(cmd_agenda(f->s, AGENDA_GOTO, "d1-ideate", &err));
 	id = idea(f, a, "ลงทะเบียนออนไลน์");
-	assert_string_equal(f->s->state->ideas[1].stage, "ideate");
-	assert_string_equal(f->s->state->ideas[1].agenda_id, "d1-ideate");
+	assert_string_equal(state_idea_stage(f->s->state, 1), "ideate");
+	assert_string_equal(state_idea_agenda(f->s->state, 1), "d1-ideate");
 	free(id);
 	DONE(cmd_idea(f->s, ACTOR_FACILITATOR, NULL, "From the front", &id,
 	    &err));
@@ -366,7 +366,7 @@ test_idea_changes(void **state)
 	const struct state *st = f->s->state;
 
 	DONE(cmd_idea_edit(f->s, a, i1, "one, better", &err));
-	assert_string_equal(f->s->state->ideas[0].text, "one, better");
+	assert_string_equal(state_idea_text(f->s->state, 0), "one, better");
 	REFUSED(f, "only the author of i1 or the facilitator",
 	    cmd_idea_edit(f->s, b, i1, "mine now", &err));
 	DONE(cmd_idea_edit(f->s, ACTOR_FACILITATOR, i1, "one, edited", &err));

@@ -163,8 +163,8 @@ test_ideas(void **unused)
 	assert_int_equal(st->unknown_events, 1);
 	it = &st->ideas[0];
 	assert_string_equal(it->id, "i1");
-	assert_string_equal(it->stage, "ideate");
-	assert_string_equal(it->agenda_id, "d1-ideate");
+	assert_string_equal(state_idea_stage(st, 0), "ideate");
+	assert_string_equal(state_idea_agenda(st, 0), "d1-ideate");
 	assert_int_equal(it->room, 0);
 	assert_int_equal(it->author, 0);
 	assert_int_equal(it->merged_into, -1);
@@ -172,7 +172,7 @@ test_ideas(void **unused)
 	assert_int_equal(st->ideas[1].room, -1);
 	put(st, EV_IDEA_EDIT, "p1", "i1", "", "", 0, "One form for every permit",
 	    "");
-	assert_string_equal(st->ideas[0].text, "One form for every permit");
+	assert_string_equal(state_idea_text(st, 0), "One form for every permit");
 	assert_int_equal(st->ideas[0].edits, 1);
 	put(st, EV_IDEA_WITHDRAW, "p1", "i1", "", "", 1, "", "");
 	assert_int_equal(st->ideas[0].withdrawn, 1);

@@ -274,10 +274,10 @@ test_hide_merge_promote_edit(void **state)
 	a = (struct undo_action){ .kind = UNDO_IDEA_EDIT, .id = "i2",
 	    .actor = ACTOR_FACILITATOR, .text = "รัฐบาลดิจิทัลเพื่อประชาชน" };
 	run(f, &a);
-	assert_string_equal(f->s->state->ideas[1].text,
+	assert_string_equal(state_idea_text(f->s->state, 1),
 	    "รัฐบาลดิจิทัลเพื่อประชาชน");
 	undo(f);
-	assert_string_equal(f->s->state->ideas[1].text, "รัฐบาลดิจิทัล");
+	assert_string_equal(state_idea_text(f->s->state, 1), "รัฐบาลดิจิทัล");
 	undo(f);
 	assert_false(f->s->state->ideas[1].prototype);
 	assert_int_equal(undo_depth(f->u), 0);
@@ -287,7 +287,7 @@ test_hide_merge_promote_edit(void **state)
 	assert_false(r->state->ideas[0].hidden);
 	assert_int_equal(r->state->ideas[1].merged_into, -1);
 	assert_false(r->state->ideas[1].prototype);
-	assert_string_equal(r->state->ideas[1].text, "รัฐบาลดิจิทัล");
+	assert_string_equal(state_idea_text(r->state, 1), "รัฐบาลดิจิทัล");
 	session_close(r);
 }
 
