@@ -284,7 +284,11 @@ app_current(const struct app *a)
 	return a->cfg->screens[a->cur];
 }
 
-/* Lays the windows out for the terminal's size now and tells the screens. */
+/* Lays the windows out for the terminal's size now and tells the screens.
+ * They are parts of stdscr (derwin), not windows of their own: they tile
+ * it, and sharing its cells saves a screenful of them (84 kB at 100x30,
+ * each cell a cchar_t), which counts on a server hosting 150 participant
+ * terminals.  stdscr itself is never drawn on directly. */
 static void
 layout(struct app *a)
 {
@@ -295,14 +299,14 @@ layout(struct app *a)
 	a->too_small = a->rows < app_min_rows(a) || a->cols < app_min_cols(a);
 	a->dirty |= REQ_FULL;
 	if (a->too_small) {
-		a->w_small = newwin(a->rows > 0 ? a->rows : 1,
+		a->w_small = derwin(stdscr, a->rows > 0 ? a->rows : 1,
 		    a->cols > 0 ? a->cols : 1, 0, 0);
 		return;
 	}
-	a->w_status = newwin(1, a->cols, 0, 0);
-	a->w_tabs = newwin(1, a->cols, 1, 0);
-	a->w_body = newwin(a->rows - 3, a->cols, 2, 0);
-	a->w_msg = newwin(1, a->cols, a->rows - 1, 0);
+	a->w_status = derwin(stdscr, 1, a->cols, 0, 0);
+	a->w_tabs = derwin(stdscr, 1, a->cols, 1, 0);
+	a->w_body = derwin(stdscr, a->rows - 3, a->cols, 2, 0);
+	a->w_msg = derwin(stdscr, 1, a->cols, a->rows - 1, 0);
 	/* The cursor is hidden except in the prompt: never spend bytes on
 	 * moving it back after a clock digit changed. */
 	leaveok(a->w_status, TRUE);
