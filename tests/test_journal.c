@@ -568,6 +568,37 @@ test_record_at(void **state)
 	free(k5);
 }
 
+/* Values of every length up to past the reader's short-copy sizes come
+ * back whole, byte for byte. */
+static void
+test_every_short_length(void **state)
+{
+	struct fx *f = *state;
+	enum { N = 41 };
+	char texts[N][N + 1], *err = NULL;
+	struct event ev[N];
+	struct journal *j = journal_open(f->path, 0, NULL);
+	struct got g = { 0 };
+	size_t i, k;
+
+	for (i = 0; i < N; i++) {
+		for (k = 0; k < i; k++)
+			texts[i][k] = (char)('A' + (i + k) % 26);
+		texts[i][i] = '\0';
+		ev[i] = idea(i > 0 ? texts[i] : "x");
+		ev[i].extra = texts[i];
+		ev[i].terminal = texts[N - 1 - i];
+	}
+	assert_int_equal(append_events(j, ev, N, NULL, 0), 0);
+	journal_close(j);
+	assert_int_equal(read_all(f->path, &g, &err), N);
+	for (i = 0; i < N; i++) {
+		assert_string_equal(g.recs[i].s[6], texts[i]);
+		assert_string_equal(g.recs[i].s[1], texts[N - 1 - i]);
+	}
+	got_clear(&g);
+}
+
 struct peeks {
 	char ids[8][16];
 	size_t n;
@@ -1671,6 +1702,7 @@ main(void)
 		T(test_hostile_text),
 		T(test_record_at),
 		T(test_peek),
+		T(test_every_short_length),
 		T(test_crc_detects_every_flipped_byte),
 		T(test_broken_quote_keeps_later_records),
 		T(test_damaged_last_record),
