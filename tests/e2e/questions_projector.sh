@@ -15,6 +15,8 @@ cv upvote "$s" --by p1 "$q1"
 
 start_session con 100 30 "$CONVENE" run "$s"
 start_session pj 100 30 "$CONVENE" show "$s"
+# The projector follows what changes after it started: let it start first.
+wait_for_text pj "1 Wall"
 wait_for_text con "8 Questions"
 send con 8
 wait_for_text con "2 questions"
