@@ -20,8 +20,9 @@ refute_screen con "*Day 1"
 
 # Scrolling.
 send con End
+# (the position shows before End too: wait for the page to move)
+wait_for_gone con "Key points"
 wait_for_line con "[0-9]+–[0-9]+ / [0-9]+"
-refute_screen con "Key points"
 send con Home
 wait_for_text con "Key points"
 
