@@ -253,7 +253,7 @@ draw_poll(struct app *a, WINDOW *w, int y, int rows, int cols,
 		    (long)st->nparticipants : 1, draw_attr(DR_BAR));
 	y += 2;
 	if (p->revealed) {
-		questions_draw_results(w, y, 0, rows - y, cols, p);
+		questions_draw_results(w, y, 0, rows - y, cols, p, 0);
 		return;
 	}
 	draw_text(w, y++, 0, cols, p->open ? _("Blind: the answers stay "

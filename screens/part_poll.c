@@ -3,6 +3,7 @@
  * of questions and polls share. */
 #include "questions.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +49,7 @@ option_label(const struct poll *p, size_t i)
 
 int
 questions_draw_results(WINDOW *w, int y, int x, int rows, int cols,
-    const struct poll *p)
+    const struct poll *p, unsigned mine)
 {
 	int pct[MAX_CHOICES], bar = cols / 3 > 30 ? 30 : cols / 3, label, bx;
 	int top = qa_poll_top(p), mean = qa_poll_mean10(p), r = 0;
@@ -66,7 +67,9 @@ questions_draw_results(WINDOW *w, int y, int x, int rows, int cols,
 	}
 	for (i = 0; i < p->noptions && r < rows; i++, r++) {
 		at = (int)i == top ? draw_attr(DR_STRONG) : A_NORMAL;
-		draw_textf(w, y + r, x, 4, at, " %zu", i + 1);
+		draw_textf(w, y + r, x, 4, at, "%s%zu",
+		    i < sizeof mine * CHAR_BIT && mine & 1u << i ?
+		    "\xe2\x98\x85" : " ", i + 1);
 		draw_text(w, y + r, x + 4, label - 1, option_label(p, i), at);
 		bx = x + 4 + label;
 		if (bar > 2)
@@ -216,6 +219,7 @@ pp_draw(void *self, struct app *a, WINDOW *w)
 	struct ppoll *pp = self;
 	const struct poll *p = shown(pp, a);
 	int rows, cols, y, m = me(a);
+	unsigned mine;
 
 	getmaxyx(w, rows, cols);
 	if (p == NULL) {
@@ -231,8 +235,12 @@ pp_draw(void *self, struct app *a, WINDOW *w)
 		    draw_attr(DR_CURRENT));
 		draw_choices(pp, w, y + 1, rows - y - 1, cols, p);
 	} else if (p->revealed) {
-		draw_text(w, y++, 0, cols, _("Results:"), draw_attr(DR_OK));
-		questions_draw_results(w, y + 1, 0, rows - y - 1, cols, p);
+		mine = m >= 0 ? poll_chose(p, m) : 0;
+		draw_text(w, y++, 0, cols, mine != 0 ?
+		    _("Results (\xe2\x98\x85 your answer):") : _("Results:"),
+		    draw_attr(DR_OK));
+		questions_draw_results(w, y + 1, 0, rows - y - 1, cols, p,
+		    mine);
 	} else if (p->open)
 		draw_wrapped(w, y, 0, cols, 0, 3, m >= 0 ? _("Thank you: your "
 		    "answer is in. The results appear when the facilitator "

@@ -41,7 +41,8 @@ draw_poll(WINDOW *w, int y, int rows, int cols, const struct poll *p)
 	y += draw_wrapped(w, y, 1, cols - 2, 0, 1, p->question,
 	    draw_attr(DR_HEADING));
 	if (p->revealed)
-		questions_draw_results(w, y + 1, 1, rows - y - 1, cols - 2, p);
+		questions_draw_results(w, y + 1, 1, rows - y - 1, cols - 2, p,
+		    0);
 	else if (p->open)
 		draw_textf(w, y + 1, 1, cols - 2, draw_attr(DR_CURRENT),
 		    ngettext("Poll open: %zu answer so far. Results when the "

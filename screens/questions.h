@@ -43,10 +43,11 @@ const char *questions_author(struct app *a, const struct question *q);
  * A poll's results as bars in rows x cols at y, x: one row an option
  * (number, option, bar, share in percent and count), and for a 1-5 scale
  * a row with the average (else how many answered); the most chosen
- * option in bold.  Draw it only for a revealed poll (or the blind count
- * would leak).  Returns the rows drawn.
+ * option in bold; a star before the options in `mine` (bit i: option i,
+ * poll_chose), the participant's own answer.  Draw it only for a revealed
+ * poll (or the blind count would leak).  Returns the rows drawn.
  */
 int questions_draw_results(WINDOW *w, int y, int x, int rows, int cols,
-    const struct poll *p);
+    const struct poll *p, unsigned mine);
 
 #endif

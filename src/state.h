@@ -129,6 +129,13 @@ struct question {
 	size_t nupvoters, capupvoters;
 };
 
+/* Who answered a poll and what they chose (options past the 32nd are
+ * counted in the poll's answers but not marked here). */
+struct poll_voter {
+	int participant;	/* index */
+	unsigned chose;		/* bit i: option i */
+};
+
 struct poll {
 	const char *id, *question, *agenda_id;
 	int kind;		/* POLL_SINGLE, POLL_MULTI, POLL_SCALE */
@@ -137,7 +144,7 @@ struct poll {
 	int open, revealed;
 	int64_t opened_at;
 	unsigned *answers;	/* count per option */
-	int *voters;		/* participant indexes who answered */
+	struct poll_voter *voters;	/* in the order they answered */
 	size_t nvoters, capvoters;
 };
 enum { POLL_SINGLE, POLL_MULTI, POLL_SCALE };
@@ -316,6 +323,9 @@ const struct checkin *state_checkin(const struct state *st, int participant,
  * answered the evaluation question (key). */
 int question_upvoted(const struct question *q, int participant);
 int poll_answered(const struct poll *p, int participant);
+/* The options a participant chose in a poll (bit i: option i), 0 when
+ * they did not answer. */
+unsigned poll_chose(const struct poll *p, int participant);
 int state_eval_answered(const struct state *st, int participant,
     const char *question);
 

@@ -4,6 +4,7 @@
  */
 #include "state.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -156,6 +157,7 @@ state_apply_poll_answer(struct state *st, const struct event *ev)
 	int pi = state_lookup(st, K_POLL, ev->id);
 	int voter = state_lookup(st, K_PARTICIPANT, ev->actor);
 	size_t choice[16], n, i;
+	unsigned chose = 0;
 	struct poll *p;
 
 	if (pi < 0 || voter < 0 || poll_answered(&st->polls[pi], voter) ||
@@ -165,11 +167,15 @@ state_apply_poll_answer(struct state *st, const struct event *ev)
 		return;
 	}
 	p = &st->polls[pi];
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		p->answers[choice[i]]++;
+		if (choice[i] < sizeof chose * CHAR_BIT)
+			chose |= 1u << choice[i];
+	}
 	p->voters = xgrow(p->voters, &p->capvoters, p->nvoters + 1,
 	    sizeof *p->voters);
-	p->voters[p->nvoters++] = voter;
+	p->voters[p->nvoters].participant = voter;
+	p->voters[p->nvoters++].chose = chose;
 	state_touch(st, voter, state_day_of(st, ev->time_ms), ev->time_ms, 1);
 }
 
@@ -230,15 +236,29 @@ question_upvoted(const struct question *q, int participant)
 	return 0;
 }
 
-int
-poll_answered(const struct poll *p, int participant)
+static const struct poll_voter *
+find_voter(const struct poll *p, int participant)
 {
 	size_t i;
 
 	for (i = 0; i < p->nvoters; i++)
-		if (p->voters[i] == participant)
-			return 1;
-	return 0;
+		if (p->voters[i].participant == participant)
+			return &p->voters[i];
+	return NULL;
+}
+
+int
+poll_answered(const struct poll *p, int participant)
+{
+	return find_voter(p, participant) != NULL;
+}
+
+unsigned
+poll_chose(const struct poll *p, int participant)
+{
+	const struct poll_voter *v = find_voter(p, participant);
+
+	return v != NULL ? v->chose : 0;
 }
 
 int

@@ -233,6 +233,37 @@ test_percent_multi_of_people(void **state)
 	assert_int_equal(qa_poll_mean10(&fx.st->polls[pi("o1")]), -1);
 }
 
+/* Each participant's own choices are kept for their terminal to mark;
+ * a second answer changes nothing, and options past the 32nd are counted
+ * but not marked. */
+static void
+test_poll_chose(void **state)
+{
+	char many[200];
+	size_t at = 0;
+	int i;
+
+	(void)state;
+	people(4);
+	open_poll("o1", POLL_MULTI, "A\nB\nC");
+	answer("p1", "o1", "1\n3");
+	answer("p2", "o1", "2");
+	answer("p2", "o1", "1");	/* again: refused */
+	assert_int_equal(poll_chose(&fx.st->polls[pi("o1")], 0), 5);
+	assert_int_equal(poll_chose(&fx.st->polls[pi("o1")], 1), 2);
+	assert_int_equal(poll_chose(&fx.st->polls[pi("o1")], 2), 0);
+	assert_int_equal(poll_chose(&fx.st->polls[pi("o1")], -1), 0);
+	for (i = 1; i <= 40; i++)
+		at += (size_t)snprintf(many + at, sizeof many - at, "%s%d",
+		    i > 1 ? "\n" : "", i);
+	open_poll("o2", POLL_MULTI, many);	/* a journal not from convene */
+	answer("p3", "o2", "40\n32\n33\n1");
+	assert_int_equal(fx.st->polls[pi("o2")].answers[39], 1);
+	assert_int_equal(fx.st->polls[pi("o2")].answers[32], 1);
+	assert_int_equal(poll_chose(&fx.st->polls[pi("o2")], 2),
+	    1u | 1u << 31);
+}
+
 static void
 test_scale_mean(void **state)
 {
@@ -457,6 +488,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_poll_for_participant,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_poll_chose, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_attention, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_split_options, setup,
