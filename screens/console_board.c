@@ -160,7 +160,7 @@ tags(struct app *a, const struct idea *it, char *buf, size_t size)
 	buf[0] = '\0';
 	if (it->merged_into >= 0)
 		snprintf(buf, size, _("[merged into %s] "),
-		    st->ideas[it->merged_into].id);
+		    state_idea_id(st, it->merged_into).s);
 	if (it->prototype)
 		snprintf(buf + strlen(buf), size - strlen(buf), "%s",
 		    _("[prototype] "));
@@ -178,7 +178,8 @@ draw_idea(struct board *b, struct app *a, WINDOW *w, int y, int cols,
 {
 	const struct idea *it = &app_session(a)->state->ideas[b->ls.rows[k]];
 	int sel = k == b->ls.lv.sel, marked = b->mark_id != NULL &&
-	    strcmp(b->mark_id, it->id) == 0, dim = it->hidden ||
+	    strcmp(b->mark_id, state_id_of_idea(it).s) == 0,
+	    dim = it->hidden ||
 	    it->withdrawn || it->merged_into >= 0;
 	int right = cols >= 70 ? (authors_shown(a) ? 36 : 22) : 0, x;
 	attr_t at = sel ? draw_attr(DR_SELECTED) : dim ? draw_attr(DR_DIM) :
@@ -224,11 +225,13 @@ draw_detail(struct board *b, struct app *a, WINDOW *w, int y, int cols)
 	if (authors_shown(a))
 		draw_textf(w, y + 1, 0, cols, draw_attr(DR_HEADING),
 		    _("%s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 by %s"),
-		    it->id, console_room_name(a, it->room), *stage != '\0' ?
+		    state_id_of_idea(it).s, console_room_name(a, it->room),
+		    *stage != '\0' ?
 		    stage : "-", when, author_name(a, it));
 	else
 		draw_textf(w, y + 1, 0, cols, draw_attr(DR_HEADING),
-		    "%s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s", it->id,
+		    "%s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s",
+		    state_id_of_idea(it).s,
 		    console_room_name(a, it->room), *stage != '\0' ?
 		    stage : "-", when);
 	draw_wrapped(w, y + 2, 0, cols, 0, DETAIL_ROWS - 2,
@@ -302,18 +305,20 @@ key_mark(void *self, struct app *a)
 {
 	struct board *b = self;
 	const struct idea *it = selected(b, a);
+	struct state_id id;
 
 	if (it == NULL)
 		return no_idea(a);
-	if (b->mark_id != NULL && strcmp(b->mark_id, it->id) == 0) {
+	id = state_id_of_idea(it);
+	if (b->mark_id != NULL && strcmp(b->mark_id, id.s) == 0) {
 		free(b->mark_id);
 		b->mark_id = NULL;
 		app_message(a, "%s", _("mark removed"));
 	} else {
 		free(b->mark_id);
-		b->mark_id = xstrdup(it->id);
+		b->mark_id = xstrdup(id.s);
 		app_message(a, _("%s is marked: m on a duplicate merges it "
-		    "into %s"), it->id, it->id);
+		    "into %s"), id.s, id.s);
 	}
 	return REQ_HANDLED | REQ_REDRAW;
 }
@@ -324,10 +329,12 @@ key_merge(void *self, struct app *a)
 	struct board *b = self;
 	const struct idea *it = selected(b, a);
 	struct undo_action act = { .kind = UNDO_IDEA_MERGE };
+	struct state_id id;
 
 	if (it == NULL)
 		return no_idea(a);
-	act.id = it->id;
+	id = state_id_of_idea(it);
+	act.id = id.s;
 	if (b->mark_id == NULL) {
 		if (it->merged_into < 0) {
 			app_message(a, "%s", _("x marks the idea to merge "
@@ -346,8 +353,9 @@ flag(struct app *a, const struct idea *it, enum undo_kind kind, int on,
     const char *done)
 {
 	struct undo_action act = { .kind = kind };
+	struct state_id id = state_id_of_idea(it);
 
-	act.id = it->id;
+	act.id = id.s;
 	act.n = on;
 	return console_act(a, &act, done);
 }

@@ -9,22 +9,37 @@
 #include "state.h"
 #include "util.h"
 
-const char *
+/* A kept id as a struct state_id: the state took only ids that fit
+ * (a letter and a number up to INT_MAX); a longer one would be cut. */
+static struct state_id
+id_copy(const char *id)
+{
+	struct state_id v;
+	size_t n = strlen(id);
+
+	if (n >= sizeof v.s)
+		n = sizeof v.s - 1;
+	memcpy(v.s, id, n);
+	v.s[n] = '\0';
+	return v;
+}
+
+struct state_id
 listscreen_idea_id(const struct state *st, int item)
 {
-	return st->ideas[item].id;
+	return state_idea_id(st, item);
 }
 
-const char *
+struct state_id
 listscreen_question_id(const struct state *st, int item)
 {
-	return st->questions[item].id;
+	return id_copy(st->questions[item].id);
 }
 
-const char *
+struct state_id
 listscreen_participant_id(const struct state *st, int item)
 {
-	return st->participants[item].id;
+	return id_copy(st->participants[item].id);
 }
 
 void
@@ -72,7 +87,7 @@ listscreen_rows_done(struct listscreen *ls, const struct state *st)
 
 	listview_set_count(&ls->lv, ls->nrows);
 	for (i = 0; ls->sel_id != NULL && i < ls->nrows; i++)
-		if (strcmp(ls->id_of(st, ls->rows[i]), ls->sel_id) == 0)
+		if (strcmp(ls->id_of(st, ls->rows[i]).s, ls->sel_id) == 0)
 			listview_select(&ls->lv, i);
 }
 
@@ -87,8 +102,8 @@ listscreen_remember(struct listscreen *ls, const struct state *st)
 {
 	int item = listscreen_item(ls);
 
-	listscreen_remember_id(ls, item >= 0 ? xstrdup(ls->id_of(st, item)) :
-	    NULL);
+	listscreen_remember_id(ls, item >= 0 ?
+	    xstrdup(ls->id_of(st, item).s) : NULL);
 }
 
 void

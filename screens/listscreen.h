@@ -23,12 +23,11 @@
 
 #include "listview.h"
 #include "screen.h"
+#include "state.h"
 
-struct state;
-
-/* The id of the state's item `item` (an index into ideas, questions...);
- * borrowed from the state. */
-typedef const char *listscreen_id_fn(const struct state *st, int item);
+/* The id of the state's item `item` (an index into ideas, questions...),
+ * by value (ideas keep no id string). */
+typedef struct state_id listscreen_id_fn(const struct state *st, int item);
 
 struct listscreen {
 	struct listview lv;
@@ -40,9 +39,9 @@ struct listscreen {
 };
 
 /* The ids of the state's ideas, questions and participants. */
-const char *listscreen_idea_id(const struct state *st, int item);
-const char *listscreen_question_id(const struct state *st, int item);
-const char *listscreen_participant_id(const struct state *st, int item);
+struct state_id listscreen_idea_id(const struct state *st, int item);
+struct state_id listscreen_question_id(const struct state *st, int item);
+struct state_id listscreen_participant_id(const struct state *st, int item);
 
 /* An empty list of the items that id_of names.  listscreen_free frees what
  * the list owns (the rows and sel_id), not ls itself. */

@@ -251,8 +251,8 @@ vote(struct ballot *b, struct app *a, int dots)
 		return REQ_HANDLED;
 	}
 	listscreen_remember(&b->ls, app_session(a)->state);
-	status = cmd_vote(app_session(a), participant_id(a), it->id, dots,
-	    &err);
+	status = cmd_vote(app_session(a), participant_id(a),
+	    state_id_of_idea(it).s, dots, &err);
 	return app_report(a, status, err, NULL);
 }
 

@@ -337,8 +337,8 @@ key_withdraw(void *self, struct app *a)
 		return REQ_HANDLED;
 	listscreen_remember(&b->ls, app_session(a)->state);
 	back = it->withdrawn;
-	status = cmd_idea_withdraw(app_session(a), participant_id(a), it->id,
-	    !back, &err);
+	status = cmd_idea_withdraw(app_session(a), participant_id(a),
+	    state_id_of_idea(it).s, !back, &err);
 	return app_report(a, status, err, back ? _("idea restored") :
 	    _("idea withdrawn: w brings it back"));
 }

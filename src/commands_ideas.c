@@ -122,7 +122,7 @@ need_author(const struct state *st, const char *actor, int idea, char **err)
 	    strcmp(st->participants[it->author].id, actor) == 0)
 		return 0;
 	return cmd_refuse(err, _("only the author of %s or the facilitator "
-	    "may change it"), it->id);
+	    "may change it"), state_idea_id(st, idea).s);
 }
 
 struct idea_change_cmd {
@@ -213,12 +213,12 @@ build_idea_merge(struct journal_batch *b, void *ctx, char **err)
 		if (st->ideas[i].merged_into >= 0)
 			return cmd_refuse(err, _("%s is merged into %s "
 			    "already"), c->idea,
-			    st->ideas[st->ideas[i].merged_into].id);
+			    state_idea_id(st, st->ideas[i].merged_into).s);
 		if (st->ideas[into].merged_into >= 0)
 			return cmd_refuse(err, _("%s is itself merged into %s: "
 			    "merge into %s"), c->text,
-			    st->ideas[st->ideas[into].merged_into].id,
-			    st->ideas[st->ideas[into].merged_into].id);
+			    state_idea_id(st, st->ideas[into].merged_into).s,
+			    state_idea_id(st, st->ideas[into].merged_into).s);
 	}
 	ev.id = c->idea;
 	ev.ref = c->text;
@@ -312,11 +312,12 @@ vote_scope(const struct state *st, const struct round *r, int voter,
 		    st->participants[voter].id);
 	if (r->room >= 0 && it->room != r->room)
 		return cmd_refuse(err, _("%s is not on the board of room %s, "
-		    "where round %s is voting"), it->id, st->rooms[r->room].id,
+		    "where round %s is voting"), state_idea_id(st, idea).s,
+		    st->rooms[r->room].id,
 		    r->id);
 	if (r->prototypes_only && !it->prototype)
 		return cmd_refuse(err, _("round %s is for prototypes only, and "
-		    "%s is not one"), r->id, it->id);
+		    "%s is not one"), r->id, state_idea_id(st, idea).s);
 	return 0;
 }
 
@@ -329,13 +330,15 @@ vote_cast(const struct state *st, const struct round *r, int voter,
 
 	if (it->merged_into >= 0)
 		return cmd_refuse(err, _("%s was merged into %s: vote for %s"),
-		    it->id, st->ideas[it->merged_into].id,
-		    st->ideas[it->merged_into].id);
+		    state_idea_id(st, idea).s,
+		    state_idea_id(st, it->merged_into).s,
+		    state_idea_id(st, it->merged_into).s);
 	if (it->withdrawn)
 		return cmd_refuse(err, _("%s was withdrawn by its author"),
-		    it->id);
+		    state_idea_id(st, idea).s);
 	if (it->hidden)
-		return cmd_refuse(err, _("%s is hidden"), it->id);
+		return cmd_refuse(err, _("%s is hidden"),
+		    state_idea_id(st, idea).s);
 	if (st->no_self_votes && it->author == voter)
 		return cmd_refuse(err, "%s", _("this session does not allow "
 		    "dots on one's own ideas"));

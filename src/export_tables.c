@@ -15,12 +15,11 @@
 
 #define ID_BUF 32
 
-static const char *
+/* "" for -1 (merged into none); use .s within the expression. */
+static struct state_id
 idea_id(const struct export_ctx *x, int idea)
 {
-	if (idea < 0 || (size_t)idea >= x->st->nideas)
-		return "";
-	return x->st->ideas[idea].id;
+	return state_idea_id(x->st, idea);
 }
 
 void
@@ -95,14 +94,14 @@ export_ideas(const struct export_ctx *x, struct csv_out *w)
 	for (i = 0; i < x->st->nideas; i++) {
 		const struct idea *d = &x->st->ideas[i];
 
-		csv_out_plain(w, d->id);
+		csv_out_plain(w, idea_id(x, (int)i).s);
 		csv_out_text(w, export_room_id(x, d->room));
 		csv_out_text(w, state_idea_stage(x->st, (int)i));
 		csv_out_plain(w, export_author_id(x, d->author));
 		csv_out_text(w, export_author_name(x, d->author));
 		csv_out_text(w, state_idea_text(x->st, (int)i));
 		csv_out_time(w, x, d->created_at);
-		csv_out_plain(w, idea_id(x, d->merged_into));
+		csv_out_plain(w, idea_id(x, d->merged_into).s);
 		csv_out_bool(w, d->prototype);
 		csv_out_bool(w, d->hidden);
 		csv_out_bool(w, d->withdrawn);
@@ -184,7 +183,7 @@ export_votes(const struct export_ctx *x, struct csv_out *w)
 
 			export_person_id(x, t.voter, voter, sizeof voter);
 			csv_out_plain(w, rd->id);
-			csv_out_plain(w, idea_id(x, t.idea));
+			csv_out_plain(w, idea_id(x, t.idea).s);
 			csv_out_plain(w, voter);
 			csv_out_long(w, t.dots);
 			csv_out_time(w, x, t.cast_at);
@@ -214,7 +213,7 @@ export_results(const struct export_ctx *x, struct csv_out *w)
 			csv_out_plain(w, st->rounds[r].id);
 			csv_out_long(w, k->rank);
 			csv_out_long(w, k->room_rank);
-			csv_out_plain(w, idea_id(x, k->idea));
+			csv_out_plain(w, idea_id(x, k->idea).s);
 			csv_out_text(w, state_idea_text(st, k->idea));
 			csv_out_text(w, export_room_id(x, k->room));
 			csv_out_long(w, k->dots);

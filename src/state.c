@@ -26,6 +26,9 @@
 
 #define DAY_MS (24 * 60 * 60 * 1000LL)
 
+/* A participant's state holds thousands of ideas (state.h). */
+_Static_assert(sizeof(struct idea) == 40, "struct idea is 40 bytes");
+
 static const char kind_letter[K_COUNT] = { 'p', 'r', 'i', 'v', 'q', 'o' };
 
 /* An id's number -> the object's index in its array (-1: none). */
@@ -441,7 +444,7 @@ apply_idea(struct state *st, const struct event *ev)
 	    sizeof *st->ideas);
 	it = &st->ideas[st->nideas++];
 	memset(it, 0, sizeof *it);
-	it->id = arena_strdup(st->arena, ev->id);
+	it->number = id_number(ev->id, 'i');	/* claimed: well formed */
 	state_set_idea_text(st, it, ev);
 	it->stage = stage_number(st, (int)(st->nideas - 1),
 	    ev->extra != NULL ? ev->extra : "");
@@ -786,6 +789,42 @@ int
 state_idea(const struct state *st, const char *id)
 {
 	return state_lookup(st, K_IDEA, id);
+}
+
+struct state_id
+state_make_id(char kind, unsigned number)
+{
+	struct state_id id;
+	char digits[10];	/* UINT_MAX has 10 */
+	size_t n = 0, i;
+
+	do {
+		digits[n++] = (char)('0' + number % 10);
+		number /= 10;
+	} while (number > 0 && n < sizeof digits);
+	id.s[0] = kind;
+	for (i = 0; i < n; i++)
+		id.s[1 + i] = digits[n - 1 - i];
+	id.s[1 + n] = '\0';
+	return id;
+}
+
+/* Ideas keep their id's number only, not the string: thousands of them
+ * would cost a pointer and an arena string each. */
+struct state_id
+state_idea_id(const struct state *st, int idea)
+{
+	struct state_id none = { "" };
+
+	if (idea < 0 || (size_t)idea >= st->nideas)
+		return none;
+	return state_id_of_idea(&st->ideas[idea]);
+}
+
+struct state_id
+state_id_of_idea(const struct idea *it)
+{
+	return state_make_id(kind_letter[K_IDEA], it->number);
 }
 
 const char *

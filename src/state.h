@@ -15,7 +15,8 @@
  *
  * All strings in the state live in the state's own arena and stay valid
  * until state_free(), except idea texts read back from the journal (see
- * state_idea_text).  Pointers to array elements stay valid only until
+ * state_idea_text); ideas keep no id string, only its number (see
+ * state_idea_id).  Pointers to array elements stay valid only until
  * the next state_apply() (arrays grow).
  */
 #ifndef CONVENE_STATE_H
@@ -49,13 +50,14 @@ union idea_text {
 	int64_t at;
 };
 
-/* 48 bytes: a participant's state holds thousands.  The stage, the agenda
- * item and the time of the last edit are read with state_idea_stage(),
+/* 40 bytes: a participant's state holds thousands.  The id is kept as its
+ * number and written out by state_idea_id(); the stage, the agenda item
+ * and the time of the last edit are read with state_idea_stage(),
  * state_idea_agenda() and state_idea_edited_at(). */
 struct idea {
-	const char *id;
 	union idea_text text;	/* state_idea_text() reads it */
 	int64_t created_at;
+	unsigned number;	/* the id's: "i" + number (state_idea_id) */
 	int room;		/* -1: plenary */
 	int author;		/* participant index, -1: facilitator */
 	int merged_into;	/* idea index, -1 */
@@ -66,6 +68,14 @@ struct idea {
 	unsigned text_in_journal : 1;	/* 1: text.at, 0: text.kept */
 };
 #define IDEA_EDITS_MAX 65535u
+
+/* An id written out, by value, so that no string need be kept per object:
+ * a letter and any unsigned number fit.  state_idea_id(st, i).s lives
+ * until the end of the full expression that holds the call (C11 6.2.4p8):
+ * use it there (a printf argument, a strcmp), or keep the struct itself. */
+struct state_id {
+	char s[12];
+};
 
 /* A timer's remaining time is derived from timestamps (timer_remaining_ms),
  * so it is right in every process and after a restart. */
@@ -222,6 +232,14 @@ int state_room(const struct state *st, const char *id);
  * (translated) for -1 or an index that is not a room. */
 const char *state_room_label(const struct state *st, int room);
 int state_idea(const struct state *st, const char *id);
+/* The id of idea index `idea` ("i12"); "" for an index that is not an
+ * idea. */
+struct state_id state_idea_id(const struct state *st, int idea);
+/* The same from the idea itself (one of st->ideas). */
+struct state_id state_id_of_idea(const struct idea *it);
+/* An id of kind `kind` ('p', 'i'...) and number `number` >= 1, as the
+ * state writes it. */
+struct state_id state_make_id(char kind, unsigned number);
 int state_round(const struct state *st, const char *id);
 int state_question(const struct state *st, const char *id);
 int state_poll(const struct state *st, const char *id);

@@ -257,10 +257,11 @@ room_id(const struct state *st, int room)
 }
 
 /* Fills prev, prev_topic and prev_n of *a from the state before it runs.
- * The strings point into the state, which the action itself may grow, so
- * push() copies them before anything else. */
+ * The strings point into the state, which the action itself may grow, or
+ * into *id (an idea merged into: ideas keep no id string), so the caller
+ * copies them before anything else. */
 static void
-capture(const struct state *st, struct undo_action *a)
+capture(const struct state *st, struct undo_action *a, struct state_id *id)
 {
 	int i;
 
@@ -274,10 +275,10 @@ capture(const struct state *st, struct undo_action *a)
 	case UNDO_IDEA_MERGE:
 		if ((i = state_idea(st, nz(a->id))) < 0)
 			return;
+		/* ideas keep no id string: "" when merged into none */
+		*id = state_idea_id(st, st->ideas[i].merged_into);
 		a->prev = a->kind == UNDO_IDEA_EDIT ? state_idea_text(st, i) :
-		    a->kind == UNDO_IDEA_MERGE ?
-		    (st->ideas[i].merged_into >= 0 ?
-		    st->ideas[st->ideas[i].merged_into].id : "") : NULL;
+		    a->kind == UNDO_IDEA_MERGE ? id->s : NULL;
 		a->prev_n = a->kind == UNDO_IDEA_WITHDRAW ?
 		    st->ideas[i].withdrawn : a->kind == UNDO_IDEA_HIDE ?
 		    st->ideas[i].hidden : st->ideas[i].prototype;
@@ -306,9 +307,10 @@ undo_do(struct undo_stack *u, struct session *s, const struct undo_action *a,
 {
 	struct undo_action act = *a, rev;
 	char *new_id = NULL, *prev, *prev_topic;
+	struct state_id merged_into;
 	int status;
 
-	capture(s->state, &act);
+	capture(s->state, &act, &merged_into);
 	/* Copy what was captured: the state's strings may move once the
 	 * command's own record is applied. */
 	prev = dup_or_null(act.prev);

@@ -1021,7 +1021,8 @@ test_concurrent_writers(void **state)
 		char want[16];
 
 		snprintf(want, sizeof want, "i%zu", i + 1);
-		assert_string_equal(f->s->state->ideas[i].id, want);
+		assert_string_equal(state_idea_id(f->s->state, (int)i).s,
+		    want);
 	}
 	assert_int_equal(f->s->state->unknown_events, 0);
 	assert_int_equal(f->s->state->nbad, 0);

@@ -694,6 +694,49 @@ test_results_csv(void **state)
 	table_free(t);
 }
 
+/* Ideas keep only their id's number: after gaps that damaged records
+ * left, every file still names each idea by the id its record gave. */
+static void
+test_ids_after_gaps(void **state)
+{
+	struct table *t;
+
+	(void)state;
+	person("p1", "Kim", "KR", "Ministry", "");
+	idea("i1", "p1", NULL, "First");
+	idea("i3", "p1", NULL, "Third");	/* i2 was damaged */
+	idea("i10", "p1", NULL, "Tenth");
+	idea("i11", "p1", NULL, "Eleventh");
+	apply(EV_IDEA_MERGE, NULL, "i11", "i10", NULL, 0, NULL, NULL);
+	apply(EV_VOTING_OPEN, NULL, "v1", NULL, NULL, 5, NULL, NULL);
+	dot("p1", "i10", "v1", 2);
+	dot("p1", "i3", "v1", 1);
+	apply(EV_VOTING_CLOSE, NULL, "v1", NULL, NULL, 1, NULL, NULL);
+
+	t = export_table(EXPORT_IDEAS, 0);
+	assert_int_equal(t->nrows, 5);
+	assert_string_equal(cell(t, 1, "id"), "i1");
+	assert_string_equal(cell(t, 2, "id"), "i3");
+	assert_string_equal(cell(t, 2, "text"), "Third");
+	assert_string_equal(cell(t, 3, "id"), "i10");
+	assert_string_equal(cell(t, 4, "id"), "i11");
+	assert_string_equal(cell(t, 4, "merged_into"), "i10");
+	assert_string_equal(cell(t, 3, "merged_into"), "");
+	table_free(t);
+	t = export_table(EXPORT_VOTES, 0);
+	assert_int_equal(t->nrows, 3);
+	assert_string_equal(cell(t, 1, "idea_id"), "i3");
+	assert_string_equal(cell(t, 2, "idea_id"), "i10");
+	assert_string_equal(cell(t, 2, "dots"), "2");
+	table_free(t);
+	t = export_table(EXPORT_RESULTS, 0);
+	assert_int_equal(t->nrows, 3);
+	assert_string_equal(cell(t, 1, "idea_id"), "i10");
+	assert_string_equal(cell(t, 1, "text"), "Tenth");
+	assert_string_equal(cell(t, 2, "idea_id"), "i3");
+	table_free(t);
+}
+
 static void
 test_results_not_revealed(void **state)
 {
@@ -1282,6 +1325,7 @@ main(void)
 		T(test_negative_numbers_untouched),
 		T(test_votes),
 		T(test_results_csv),
+		T(test_ids_after_gaps),
 		T(test_results_not_revealed),
 		T(test_anonymous),
 		T(test_named),

@@ -162,7 +162,9 @@ test_ideas(void **unused)
 	assert_int_equal(st->nideas, 2);
 	assert_int_equal(st->unknown_events, 1);
 	it = &st->ideas[0];
-	assert_string_equal(it->id, "i1");
+	assert_string_equal(state_idea_id(st, 0).s, "i1");
+	assert_string_equal(state_id_of_idea(it).s, "i1");
+	assert_string_equal(state_idea_id(st, 1).s, "i2");
 	assert_string_equal(state_idea_stage(st, 0), "ideate");
 	assert_string_equal(state_idea_agenda(st, 0), "d1-ideate");
 	assert_int_equal(it->room, 0);
@@ -194,6 +196,54 @@ test_ideas(void **unused)
 	assert_int_equal(st->ideas[1].hidden, 0);
 	assert_int_equal(st->unknown_events, 2);
 	state_free(st);
+}
+
+/* Ideas keep only their id's number: the ids written back are the ones
+ * the records gave, also after a gap a damaged record left (so never the
+ * index + 1), and every one finds its idea again. */
+static void
+test_idea_ids(void **unused)
+{
+	static const char *const ids[] = { "i1", "i2", "i4", "i9", "i10",
+	    "i99", "i100", "i2147483647" };
+	struct state *st = fresh();
+	size_t i;
+
+	(void)unused;
+	for (i = 0; i < sizeof ids / sizeof *ids; i++)
+		put(st, EV_IDEA, "facilitator", ids[i], "", "", 0, "An idea",
+		    "");
+	put(st, EV_IDEA, "facilitator", "i2147483648", "", "", 0, "too big",
+	    "");
+	put(st, EV_IDEA, "facilitator", "i04", "", "", 0, "leading 0", "");
+	assert_int_equal(st->nideas, sizeof ids / sizeof *ids);
+	assert_int_equal(st->unknown_events, 2);
+	for (i = 0; i < st->nideas; i++) {
+		assert_string_equal(state_idea_id(st, (int)i).s, ids[i]);
+		assert_string_equal(state_id_of_idea(&st->ideas[i]).s, ids[i]);
+		assert_int_equal(state_idea(st, ids[i]), (int)i);
+	}
+	assert_int_equal(state_idea(st, "i3"), -1);
+	assert_string_equal(state_idea_id(st, -1).s, "");
+	assert_string_equal(state_idea_id(st, (int)st->nideas).s, "");
+	/* a merge across the gap names the idea, not its neighbour */
+	put(st, EV_IDEA_MERGE, "facilitator", "i10", "i4", "", 0, "", "");
+	assert_string_equal(state_idea_id(st,
+	    st->ideas[state_idea(st, "i10")].merged_into).s, "i4");
+	assert_int_equal(state_next_number(st, 'i'), 2147483648u);
+	state_free(st);
+}
+
+static void
+test_make_id(void **unused)
+{
+	(void)unused;
+	assert_string_equal(state_make_id('i', 1).s, "i1");
+	assert_string_equal(state_make_id('i', 9).s, "i9");
+	assert_string_equal(state_make_id('i', 10).s, "i10");
+	assert_string_equal(state_make_id('q', 1000000).s, "q1000000");
+	assert_string_equal(state_make_id('i', UINT_MAX).s, "i4294967295");
+	assert_true(sizeof(struct state_id) >= sizeof "i4294967295");
 }
 
 /* Found by the replay fuzzer: a timer record with n near LONG_MAX made
@@ -573,7 +623,8 @@ digest(const struct state *st, char *out, size_t size)
 		    st->participants[i].id, st->participants[i].room);
 	for (i = 0; i < st->nideas && o < size; i++)
 		o += (size_t)snprintf(out + o, size - o, "%s:%d:%d;",
-		    st->ideas[i].id, round_idea_dots(&st->rounds[0], (int)i),
+		    state_idea_id(st, (int)i).s,
+		    round_idea_dots(&st->rounds[0], (int)i),
 		    st->ideas[i].merged_into);
 }
 
@@ -617,6 +668,8 @@ main(void)
 		cmocka_unit_test(test_id_gap_and_duplicates),
 		cmocka_unit_test(test_rooms_and_moves),
 		cmocka_unit_test(test_ideas),
+		cmocka_unit_test(test_idea_ids),
+		cmocka_unit_test(test_make_id),
 		cmocka_unit_test(test_timer),
 		cmocka_unit_test(test_agenda),
 		cmocka_unit_test(test_voting),

@@ -267,6 +267,19 @@ test_hide_merge_promote_edit(void **state)
 	assert_int_equal(f->s->state->ideas[1].merged_into, 0);
 	undo(f);
 	assert_int_equal(f->s->state->ideas[1].merged_into, -1);
+	/* undoing an unmerge merges into the idea it was merged into (the
+	 * undo keeps that id: ideas keep no id string) */
+	run(f, &a);
+	a = (struct undo_action){ .kind = UNDO_IDEA_MERGE, .id = "i2",
+	    .ref = "" };
+	run(f, &a);
+	assert_int_equal(f->s->state->ideas[1].merged_into, -1);
+	undo(f);
+	assert_int_equal(f->s->state->ideas[1].merged_into, 0);
+	undo(f);
+	assert_int_equal(f->s->state->ideas[1].merged_into, -1);
+	a = (struct undo_action){ .kind = UNDO_IDEA_MERGE, .id = "i2",
+	    .ref = "i1" };
 
 	a = (struct undo_action){ .kind = UNDO_IDEA_PROMOTE, .id = "i2",
 	    .n = 1 };
