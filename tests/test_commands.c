@@ -20,7 +20,7 @@
 #include "auth.h"
 #include "commands.h"
 #include "session.h"
-#include "tz.h"
+#include "session_fixture.h"
 #include "util.h"
 
 static const char module_ini[] =
@@ -62,79 +62,15 @@ static const char module_ini[] =
     "question = Anything else?\n"
     "kind = text\n";
 
-struct fixture {
-	char *base, *module, *dir;
-	struct session *s;
-};
-
-static void
-write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
-static struct session *
-open_session(const char *dir)
-{
-	char *err = NULL;
-	struct session *s = session_open(dir, 0, &err);
-
-	if (s == NULL)
-		fail_msg("session_open: %s", err);
-	return s;
-}
-
 static int
 setup(void **state)
 {
-	struct fixture *f = xcalloc(1, sizeof *f);
-	const char *tmp = getenv("TMPDIR");
-	struct session_settings set = { 0 };
-	char today[16], *path, *err = NULL;
-
-	f->base = path_join(tmp != NULL && *tmp != '\0' ? tmp : "/tmp",
-	    "convene-test-XXXXXX");
-	assert_non_null(mkdtemp(f->base));
-	f->module = path_join(f->base, "module");
-	assert_int_equal(mkdir(f->module, 0755), 0);
-	path = path_join(f->module, "module.ini");
-	write_file(path, module_ini);
-	free(path);
-	f->dir = path_join(f->base, "session");
-	assert_int_equal(tz_today("Asia/Bangkok", today, sizeof today), 0);
-	set.title = (char *)(uintptr_t)"Test session";
-	set.start = today;
-	set.budget = 5;
-	if (session_create(f->dir, f->module, &set, &err) != 0)
-		fail_msg("session_create: %s", err);
-	f->s = open_session(f->dir);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-	char *cmd;
-
-	session_close(f->s);
-	cmd = xasprintf("rm -rf '%s'", f->base);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(f->base);
-	free(f->module);
-	free(f->dir);
-	free(f);
+	*state = sfx_new(module_ini, "Test session");
 	return 0;
 }
 
 static off_t
-journal_size(const struct fixture *f)
+journal_size(const struct session_fixture *f)
 {
 	char *path = path_join(f->dir, "journal.csv");
 	struct stat sb;
@@ -171,7 +107,7 @@ journal_size(const struct fixture *f)
 } while (0)
 
 static char *
-person(struct fixture *f, const char *name, const char *country)
+person(struct session_fixture *f, const char *name, const char *country)
 {
 	char *id = NULL, *err = NULL;
 
@@ -182,7 +118,7 @@ person(struct fixture *f, const char *name, const char *country)
 }
 
 static char *
-idea(struct fixture *f, const char *by, const char *text)
+idea(struct session_fixture *f, const char *by, const char *text)
 {
 	char *id = NULL, *err = NULL;
 
@@ -196,7 +132,7 @@ idea(struct fixture *f, const char *by, const char *text)
 static void
 test_participant_rules(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	char *id = NULL, *err = NULL, name[128];
 	const struct participant *p;
 
@@ -240,7 +176,7 @@ test_participant_rules(void **state)
 static void
 test_checkin(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	char *p = person(f, "A", "LA"), *err = NULL;
 	off_t size;
 	int64_t day;
@@ -265,7 +201,7 @@ test_checkin(void **state)
 static void
 test_pin(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	char *p = person(f, "A", "NP"), *err = NULL;
 
 	REFUSED(f, "4 to 8 digits", cmd_set_pin(f->s, p, "12a4", &err));
@@ -291,7 +227,7 @@ test_pin(void **state)
 static void
 test_idea_rules(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	char *a = person(f, "A", "MN"), *err = NULL, *id = NULL;
 	char *text = xmalloc(3 * 1001 + 1);
 	size_t i;
@@ -335,7 +271,7 @@ test_idea_rules(void **state)
 static void
 test_idea_room_rules(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	char *a = person(f, "A", "KR"), *b = person(f, "B", "TH");
 	char *err = NULL, *id = NULL;
 
@@ -359,7 +295,7 @@ test_idea_room_rules(void **state)
 static void
 test_idea_changes(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	char *a = person(f, "A", "BT"), *b = person(f, "B", "BD");
 	char *i1 = idea(f, a, "one"), *i2 = idea(f, b, "two");
 	char *i3 = idea(f, b, "three"), *err = NULL;
@@ -414,7 +350,7 @@ test_idea_changes(void **state)
 static void
 test_vote_rules(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	char *a = person(f, "A", "KZ"), *b = person(f, "B", "UZ");
 	char *i1 = idea(f, a, "one"), *i2 = idea(f, b, "two");
 	char *i3 = idea(f, b, "three"), *round = NULL, *err = NULL;
@@ -466,7 +402,7 @@ test_vote_rules(void **state)
 static void
 test_vote_scopes(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	char *a = person(f, "A", "KR"), *b = person(f, "B", "TH");
 	char *ia, *ib, *err = NULL, *round = NULL;
 
@@ -505,7 +441,7 @@ test_vote_scopes(void **state)
 static void
 test_voting_round_rules(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	char *err = NULL;
 
 	REFUSED(f, "no voting round was opened", cmd_voting_close(f->s, 1,
@@ -536,7 +472,7 @@ test_voting_round_rules(void **state)
 static void
 test_timer_rules(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	char *err = NULL;
 	const struct timer *t;
 
@@ -577,7 +513,7 @@ test_timer_rules(void **state)
 static void
 test_agenda_goto_any_case(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	char *err = NULL;
 
 	DONE(cmd_agenda(f->s, AGENDA_GOTO, "D1-Ideate", &err));
@@ -589,7 +525,7 @@ test_agenda_goto_any_case(void **state)
 static void
 test_agenda_rules(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	char *err = NULL;
 
 	REFUSED(f, "at its first item", cmd_agenda(f->s, AGENDA_PREV, NULL,
@@ -638,7 +574,7 @@ country_in_room(const struct state *st, int room, const char *country)
 static void
 test_rooms_rules(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	static const char *const countries[] = { "KR", "KR", "KR", "KR", "KR",
 	    "TH", "TH", "TH", "PK", "PK", "PK", "PH", "LA", "KR" };
 	const struct state *st;
@@ -691,7 +627,7 @@ test_rooms_rules(void **state)
 static void
 test_messages(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	char *err = NULL;
 
 	DONE(cmd_message(f->s, NULL, "Lunch is served", 0, &err));
@@ -707,7 +643,7 @@ test_messages(void **state)
 static void
 test_questions(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	char *a = person(f, "A", "AM"), *b = person(f, "B", "MV");
 	char *q = NULL, *err = NULL;
 
@@ -736,7 +672,7 @@ test_questions(void **state)
 static void
 test_polls(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	static const char *const two[] = { "Paper", "SMS" };
 	static const char *const ten[] = { "1", "2", "3", "4", "5", "6", "7",
 	    "8", "9", "10" };
@@ -795,7 +731,7 @@ test_polls(void **state)
 static void
 test_eval(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	char *a = person(f, "A", "PG"), *err = NULL;
 
 	REFUSED(f, "answered 1 to 5", cmd_eval(f->s, a, "overall", 6, NULL,
@@ -818,7 +754,7 @@ test_eval(void **state)
 static void
 test_replay_matches(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	char *a = person(f, "A", "FJ"), *b = person(f, "B", "WS");
 	char *i1 = idea(f, a, "one"), *err = NULL;
 	struct session *again;
@@ -826,7 +762,7 @@ test_replay_matches(void **state)
 	DONE(cmd_voting_open(f->s, NULL, 0, 0, NULL, &err));
 	DONE(cmd_vote(f->s, b, i1, 2, &err));
 	DONE(cmd_rooms_make(f->s, 2, 1, &err));
-	again = open_session(f->dir);
+	again = sfx_open(f->dir, 0);
 	assert_int_equal(again->state->nparticipants, 2);
 	assert_int_equal(again->state->nrooms, 2);
 	assert_int_equal(again->state->participants[1].room,
@@ -847,7 +783,7 @@ test_replay_matches(void **state)
 static void
 test_passphrase(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	struct session_settings set = { 0 };
 	struct session *s;
 	char *hash = NULL, *err = NULL, *dir = path_join(f->base, "locked");
@@ -862,7 +798,7 @@ test_passphrase(void **state)
 	set.budget = 3;
 	set.passphrase_hash = hash;
 	DONE(session_create(dir, f->module, &set, &err));
-	s = open_session(dir);
+	s = sfx_open(dir, 0);
 	assert_string_equal(s->set.passphrase_hash, hash);
 	assert_int_equal(s->set.budget, 3);
 	assert_int_equal(s->state->default_budget, 3);
@@ -893,7 +829,7 @@ test_passphrase(void **state)
 static void
 test_read_secret_from_stdin(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	char *path = path_join(f->base, "secret"), *out = NULL, *err = NULL;
 	FILE *fp = fopen(path, "w");
 
@@ -916,7 +852,7 @@ test_read_secret_from_stdin(void **state)
 static void
 test_damaged_record_on_open(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	char *a = person(f, "Somchai", "TH"), *b = person(f, "Nimal", "LK");
 	char *path = path_join(f->dir, "journal.csv"), *text, *hit;
 	struct session *s;
@@ -932,7 +868,7 @@ test_damaged_record_on_open(void **state)
 	assert_non_null(fp);
 	fwrite(text, 1, len, fp);
 	fclose(fp);
-	s = open_session(f->dir);
+	s = sfx_open(f->dir, 0);
 	assert_int_equal(s->state->nbad, 1);
 	assert_int_equal(s->state->bad[0].line, 2);
 	assert_int_equal(s->state->nparticipants, 1);
@@ -949,7 +885,7 @@ test_damaged_record_on_open(void **state)
 static void
 test_new_rules(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	struct session_settings set = { 0 };
 	char *err = NULL;
 
@@ -990,7 +926,7 @@ test_new_rules(void **state)
 static void
 test_concurrent_writers(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	char *p = person(f, "A", "TO"), *err = NULL;
 	struct session *s;
 	pid_t kids[8];
@@ -1034,47 +970,50 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_participant_rules, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_checkin, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_pin, setup, teardown),
+		    sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_checkin, setup,
+		    sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_pin, setup, sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_idea_rules, setup,
-		    teardown),
+		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_idea_room_rules, setup,
-		    teardown),
+		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_idea_changes, setup,
-		    teardown),
+		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_vote_rules, setup,
-		    teardown),
+		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_vote_scopes, setup,
-		    teardown),
+		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_voting_round_rules, setup,
-		    teardown),
+		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_timer_rules, setup,
-		    teardown),
+		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_agenda_goto_any_case,
-		    setup, teardown),
+		    setup, sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_agenda_rules, setup,
-		    teardown),
+		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_rooms_rules, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_messages, setup, teardown),
+		    sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_messages, setup,
+		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_questions, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_polls, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_eval, setup, teardown),
+		    sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_polls, setup,
+		    sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_eval, setup, sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_replay_matches, setup,
-		    teardown),
+		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_passphrase, setup,
-		    teardown),
+		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_new_rules, setup,
-		    teardown),
+		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_record_on_open,
-		    setup, teardown),
+		    setup, sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_writers, setup,
-		    teardown),
+		    sfx_teardown),
 		/* Last: it takes stdin away. */
 		cmocka_unit_test_setup_teardown(test_read_secret_from_stdin,
-		    setup, teardown),
+		    setup, sfx_teardown),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

@@ -19,7 +19,7 @@
 
 #include "import.h"
 #include "session.h"
-#include "tz.h"
+#include "session_fixture.h"
 #include "util.h"
 
 #define DATA "tests/data/registration-150.csv"
@@ -295,62 +295,20 @@ test_data_files(void **unused)
 
 /* --- into a session ------------------------------------------------------ */
 
-struct fixture {
-	char *base, *dir;
-	struct session *s;
-};
+static const char module_ini[] =
+    "[module]\ntitle = T\ndays = 1\ntimezone = Asia/Bangkok\n"
+    "[session a]\nday = 1\nstart = 09:00\nminutes = 30\n"
+    "kind = lecture\ntitle = A\n";
 
 static int
 setup(void **state)
 {
-	struct fixture *f = xcalloc(1, sizeof *f);
-	const char *tmp = getenv("TMPDIR");
-	struct session_settings set = { 0 };
-	char *module, *path, *err = NULL;
-	FILE *fp;
-
-	f->base = path_join(tmp != NULL && *tmp != '\0' ? tmp : "/tmp",
-	    "convene-import-XXXXXX");
-	assert_non_null(mkdtemp(f->base));
-	module = path_join(f->base, "module");
-	assert_int_equal(mkdir(module, 0755), 0);
-	path = path_join(module, "module.ini");
-	fp = fopen(path, "w");
-	assert_non_null(fp);
-	fputs("[module]\ntitle = T\ndays = 1\ntimezone = Asia/Bangkok\n"
-	    "[session a]\nday = 1\nstart = 09:00\nminutes = 30\n"
-	    "kind = lecture\ntitle = A\n", fp);
-	fclose(fp);
-	free(path);
-	f->dir = path_join(f->base, "session");
-	set.start = (char *)(uintptr_t)"2026-11-26";
-	set.budget = 5;
-	if (session_create(f->dir, module, &set, &err) != 0)
-		fail_msg("session_create: %s", err);
-	free(module);
-	f->s = session_open(f->dir, 0, &err);
-	assert_non_null(f->s);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-	char *cmd = xasprintf("rm -rf '%s'", f->base);
-
-	session_close(f->s);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(f->base);
-	free(f->dir);
-	free(f);
+	*state = sfx_new(module_ini, "Import");
 	return 0;
 }
 
 static char *
-write_list(const struct fixture *f, const char *name, const char *text)
+write_list(const struct session_fixture *f, const char *name, const char *text)
 {
 	char *path = path_join(f->base, name);
 	FILE *fp = fopen(path, "w");
@@ -373,7 +331,7 @@ size_of(const char *path)
 static void
 test_import_twice(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	struct import_report rep;
 	char *err = NULL, *journal = path_join(f->dir, "journal.csv");
 	off_t size;
@@ -400,7 +358,7 @@ test_import_twice(void **state)
 static void
 test_import_rooms_and_people(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	struct import_report rep;
 	char *err = NULL, *path;
 	const struct state *st;
@@ -468,9 +426,9 @@ main(void)
 		cmocka_unit_test(test_registration_150),
 		cmocka_unit_test(test_data_files),
 		cmocka_unit_test_setup_teardown(test_import_twice, setup,
-		    teardown),
+		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_import_rooms_and_people,
-		    setup, teardown),
+		    setup, sfx_teardown),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

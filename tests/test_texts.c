@@ -18,13 +18,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "arena.h"
 #include "commands.h"
 #include "session.h"
-#include "tz.h"
+#include "session_fixture.h"
 #include "undo.h"
 #include "util.h"
 
@@ -47,32 +46,6 @@ static const char module_ini[] =
     "title = Many ideas\n"
     "stage = ideate\n";
 
-struct fixture {
-	char *base, *dir;
-	struct session *w;	/* the writer: keeps every text */
-};
-
-static void
-write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
-static struct session *
-open_with(const char *dir, unsigned flags)
-{
-	char *err = NULL;
-	struct session *s = session_open_with(dir, flags, &err);
-
-	if (s == NULL)
-		fail_msg("session_open_with: %s", err);
-	return s;
-}
-
 /* Texts that CSV must quote, in several scripts, of several lengths. */
 static char *
 idea_text(int k)
@@ -94,52 +67,17 @@ idea_text(int k)
 static int
 setup(void **state)
 {
-	struct fixture *f = xcalloc(1, sizeof *f);
-	const char *tmp = getenv("TMPDIR");
-	struct session_settings set = { 0 };
-	char today[16], *path, *module, *err = NULL, *text;
+	struct session_fixture *f = sfx_new(module_ini, "Texts");
+	char *text, *err = NULL;
 	int k;
 
-	f->base = path_join(tmp != NULL && *tmp != '\0' ? tmp : "/tmp",
-	    "convene-texts-XXXXXX");
-	assert_non_null(mkdtemp(f->base));
-	module = path_join(f->base, "module");
-	assert_int_equal(mkdir(module, 0755), 0);
-	path = path_join(module, "module.ini");
-	write_file(path, module_ini);
-	free(path);
-	f->dir = path_join(f->base, "session");
-	assert_int_equal(tz_today("Asia/Bangkok", today, sizeof today), 0);
-	set.title = (char *)(uintptr_t)"Texts";
-	set.start = today;
-	set.budget = 5;
-	if (session_create(f->dir, module, &set, &err) != 0)
-		fail_msg("session_create: %s", err);
-	free(module);
-	f->w = open_with(f->dir, 0);
 	for (k = 1; k <= NIDEAS; k++) {
 		text = idea_text(k);
-		assert_int_equal(cmd_idea(f->w, ACTOR_FACILITATOR, NULL, text,
-		    NULL, &err), 0);
+		sfx_ok(cmd_idea(f->s, ACTOR_FACILITATOR, NULL, text, NULL,
+		    &err), &err);
 		free(text);
 	}
 	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-	char *cmd;
-
-	session_close(f->w);
-	cmd = xasprintf("rm -rf '%s'", f->base);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(f->base);
-	free(f->dir);
-	free(f);
 	return 0;
 }
 
@@ -167,7 +105,7 @@ assert_same_texts(const struct state *eager, const struct state *lazy)
 static void
 test_same_as_kept(void **state)
 {
-	struct fixture *f = *state;
+	struct session_fixture *f = *state;
 	struct undo_stack *u = undo_stack_new(8);
 	struct undo_action a = { .kind = UNDO_IDEA_EDIT, .id = "i5",
 	    .actor = ACTOR_FACILITATOR, .text = "five, undone later" };
@@ -175,21 +113,21 @@ test_same_as_kept(void **state)
 	char *err = NULL;
 	size_t i, texts = 0;
 
-	edit(f->w, "i3", "three, edited once");
-	edit(f->w, "i3", "three, edited twice");
-	edit(f->w, "i70", "seventy\nwith a \"quote\"");
-	assert_int_equal(undo_do(u, f->w, &a, &err), 0);
-	assert_int_equal(undo_undo(u, f->w, NULL, &err), 0);
-	assert_int_equal(cmd_idea_merge(f->w, "i8", "i9", &err), 0);
-	assert_int_equal(cmd_idea_merge(f->w, "i10", "i9", &err), 0);
+	edit(f->s, "i3", "three, edited once");
+	edit(f->s, "i3", "three, edited twice");
+	edit(f->s, "i70", "seventy\nwith a \"quote\"");
+	assert_int_equal(undo_do(u, f->s, &a, &err), 0);
+	assert_int_equal(undo_undo(u, f->s, NULL, &err), 0);
+	assert_int_equal(cmd_idea_merge(f->s, "i8", "i9", &err), 0);
+	assert_int_equal(cmd_idea_merge(f->s, "i10", "i9", &err), 0);
 	undo_stack_free(u);
 
-	eager = open_with(f->dir, SESSION_READ_ONLY);
-	lazy = open_with(f->dir, SESSION_TEXTS_ON_DEMAND);
+	eager = sfx_open(f->dir, SESSION_READ_ONLY);
+	lazy = sfx_open(f->dir, SESSION_TEXTS_ON_DEMAND);
 	/* Nothing is read back before it is asked for. */
 	assert_int_equal(state_texts_loaded(lazy->state), 0);
 	assert_same_texts(eager->state, lazy->state);
-	assert_same_texts(f->w->state, lazy->state);
+	assert_same_texts(f->s->state, lazy->state);
 	assert_string_equal(state_idea_text(lazy->state, 2),
 	    "three, edited twice");
 	assert_string_equal(state_idea_text(lazy->state, 3), "4: One form, "
@@ -207,8 +145,8 @@ test_same_as_kept(void **state)
 static void
 test_reads_each_shown_text_once(void **state)
 {
-	struct fixture *f = *state;
-	struct session *lazy = open_with(f->dir, SESSION_TEXTS_ON_DEMAND);
+	struct session_fixture *f = *state;
+	struct session *lazy = sfx_open(f->dir, SESSION_TEXTS_ON_DEMAND);
 	int pass, k;
 
 	/* A screenful drawn again and again reads its records once. */
@@ -222,15 +160,15 @@ test_reads_each_shown_text_once(void **state)
 static void
 test_live_append_and_no_stale_text(void **state)
 {
-	struct fixture *f = *state;
-	struct session *lazy = open_with(f->dir, SESSION_TEXTS_ON_DEMAND);
+	struct session_fixture *f = *state;
+	struct session *lazy = sfx_open(f->dir, SESSION_TEXTS_ON_DEMAND);
 	char *err = NULL, *id = NULL;
 
 	assert_string_equal(state_idea_text(lazy->state, 0), "1: "
 	    "รัฐบาลดิจิทัลเพื่อประชาชน");
 	/* Another process edits it and adds one. */
-	edit(f->w, "i1", "one, changed elsewhere");
-	assert_int_equal(cmd_idea(f->w, ACTOR_FACILITATOR, NULL, "a new one",
+	edit(f->s, "i1", "one, changed elsewhere");
+	assert_int_equal(cmd_idea(f->s, ACTOR_FACILITATOR, NULL, "a new one",
 	    NULL, &err), 0);
 	assert_true(session_refresh(lazy, &err) >= 2);
 	assert_string_equal(state_idea_text(lazy->state, 0),
@@ -249,16 +187,16 @@ test_live_append_and_no_stale_text(void **state)
 	assert_string_equal(state_idea_text(lazy->state,
 	    state_idea(lazy->state, id)), "mine");
 	free(id);
-	assert_int_equal(session_refresh(f->w, &err) >= 0, 1);
-	assert_same_texts(f->w->state, lazy->state);
+	assert_int_equal(session_refresh(f->s, &err) >= 0, 1);
+	assert_same_texts(f->s->state, lazy->state);
 	session_close(lazy);
 }
 
 static void
 test_placeholder_when_journal_changed(void **state)
 {
-	struct fixture *f = *state;
-	struct session *lazy = open_with(f->dir, SESSION_TEXTS_ON_DEMAND);
+	struct session_fixture *f = *state;
+	struct session *lazy = sfx_open(f->dir, SESSION_TEXTS_ON_DEMAND);
 	const struct idea *it = &lazy->state->ideas[1];
 	char *path = session_path(lazy, "journal.csv");
 	int fd = open(path, O_WRONLY);
@@ -472,13 +410,13 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_same_as_kept, setup,
-		    teardown),
+		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_reads_each_shown_text_once,
-		    setup, teardown),
+		    setup, sfx_teardown),
 		cmocka_unit_test_setup_teardown(
-		    test_live_append_and_no_stale_text, setup, teardown),
+		    test_live_append_and_no_stale_text, setup, sfx_teardown),
 		cmocka_unit_test_setup_teardown(
-		    test_placeholder_when_journal_changed, setup, teardown),
+		    test_placeholder_when_journal_changed, setup, sfx_teardown),
 		cmocka_unit_test(test_cache_contract),
 		cmocka_unit_test(test_idea_fields),
 	};

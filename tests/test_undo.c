@@ -13,11 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "module_fixture.h"
+#include "commands.h"
 #include "session.h"
+#include "session_fixture.h"
 #include "state.h"
-#include "tz.h"
 #include "undo.h"
+#include "undo_fixture.h"
 #include "util.h"
 
 /* --- the table ----------------------------------------------------------- */
@@ -149,154 +150,82 @@ static const char module_ini[] =
     "[session d1-ideate]\nday = 1\nstart = 09:30\nminutes = 45\n"
     "kind = group-work\ntitle = Ideas\nstage = ideate\n";
 
-struct fx {
-	char *base, *dir;
-	struct session *s;
-	struct undo_stack *u;
-};
-
 static int
 setup(void **state)
 {
-	struct fx *f = xcalloc(1, sizeof *f);
-	struct session_settings set = { 0 };
-	char today[16], *module, *err = NULL;
-
 	setlocale(LC_ALL, "C.UTF-8");
-	f->base = fx_tempdir();
-	fx_write(f->base, "module/module.ini", module_ini);
-	module = path_join(f->base, "module");
-	f->dir = path_join(f->base, "session");
-	assert_int_equal(tz_today("Asia/Bangkok", today, sizeof today), 0);
-	set.title = (char *)(uintptr_t)"Undo";
-	set.start = today;
-	set.budget = 5;
-	if (session_create(f->dir, module, &set, &err) != 0)
-		fail_msg("session_create: %s", err);
-	free(module);
-	f->s = session_open(f->dir, 0, &err);
-	if (f->s == NULL)
-		fail_msg("session_open: %s", err);
-	f->u = undo_stack_new(3);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-
-	undo_stack_free(f->u);
-	session_close(f->s);
-	fx_rmtree(f->base);
-	free(f->dir);
-	free(f);
+	*state = ufx_new(module_ini, "Undo", 3);
 	return 0;
 }
 
 static void
-ok(int status, char *err)
+add_people_and_ideas(struct undo_fixture *f)
 {
-	if (status != 0)
-		fail_msg("status %d: %s", status, err != NULL ? err : "?");
-	free(err);
-}
-
-static void
-run(struct fx *f, const struct undo_action *a)
-{
-	char *err = NULL;
-
-	ok(undo_do(f->u, f->s, a, &err), err);
-}
-
-static void
-undo(struct fx *f)
-{
-	char *err = NULL;
-
-	ok(undo_undo(f->u, f->s, NULL, &err), err);
-}
-
-/* A second process's view: the journal replayed from scratch. */
-static struct session *
-replay(struct fx *f)
-{
-	char *err = NULL;
-	struct session *s = session_open(f->dir, 1, &err);
-
-	if (s == NULL)
-		fail_msg("%s", err);
-	return s;
-}
-
-static void
-add_people_and_ideas(struct fx *f)
-{
+	struct session *s = f->sf->s;
 	char *id = NULL, *err = NULL;
 
-	ok(cmd_participant(f->s, ACTOR_FACILITATOR, "Kim", "KR", "", "", &id,
-	    &err), err);
+	sfx_ok(cmd_participant(s, ACTOR_FACILITATOR, "Kim", "KR", "", "", &id,
+	    &err), &err);
 	free(id);
-	ok(cmd_participant(f->s, ACTOR_FACILITATOR, "Somchai", "TH", "", "",
-	    &id, &err), err);
+	sfx_ok(cmd_participant(s, ACTOR_FACILITATOR, "Somchai", "TH", "", "",
+	    &id, &err), &err);
 	free(id);
-	ok(cmd_idea(f->s, "p1", NULL, "디지털 정부", &id, &err), err);
+	sfx_ok(cmd_idea(s, "p1", NULL, "디지털 정부", &id, &err), &err);
 	free(id);
-	ok(cmd_idea(f->s, "p2", NULL, "รัฐบาลดิจิทัล", &id, &err), err);
+	sfx_ok(cmd_idea(s, "p2", NULL, "รัฐบาลดิจิทัล", &id, &err), &err);
 	free(id);
 }
 
 static void
 test_hide_merge_promote_edit(void **state)
 {
-	struct fx *f = *state;
+	struct undo_fixture *f = *state;
 	struct undo_action a = { .kind = UNDO_IDEA_HIDE, .id = "i1", .n = 1 };
 	struct session *r;
 
 	add_people_and_ideas(f);
-	run(f, &a);
-	assert_true(f->s->state->ideas[0].hidden);
-	undo(f);
-	assert_false(f->s->state->ideas[0].hidden);
+	ufx_do(f, &a);
+	assert_true(f->sf->s->state->ideas[0].hidden);
+	ufx_undo(f);
+	assert_false(f->sf->s->state->ideas[0].hidden);
 
 	a = (struct undo_action){ .kind = UNDO_IDEA_MERGE, .id = "i2",
 	    .ref = "i1" };
-	run(f, &a);
-	assert_int_equal(f->s->state->ideas[1].merged_into, 0);
-	undo(f);
-	assert_int_equal(f->s->state->ideas[1].merged_into, -1);
+	ufx_do(f, &a);
+	assert_int_equal(f->sf->s->state->ideas[1].merged_into, 0);
+	ufx_undo(f);
+	assert_int_equal(f->sf->s->state->ideas[1].merged_into, -1);
 	/* undoing an unmerge merges into the idea it was merged into (the
 	 * undo keeps that id: ideas keep no id string) */
-	run(f, &a);
+	ufx_do(f, &a);
 	a = (struct undo_action){ .kind = UNDO_IDEA_MERGE, .id = "i2",
 	    .ref = "" };
-	run(f, &a);
-	assert_int_equal(f->s->state->ideas[1].merged_into, -1);
-	undo(f);
-	assert_int_equal(f->s->state->ideas[1].merged_into, 0);
-	undo(f);
-	assert_int_equal(f->s->state->ideas[1].merged_into, -1);
+	ufx_do(f, &a);
+	assert_int_equal(f->sf->s->state->ideas[1].merged_into, -1);
+	ufx_undo(f);
+	assert_int_equal(f->sf->s->state->ideas[1].merged_into, 0);
+	ufx_undo(f);
+	assert_int_equal(f->sf->s->state->ideas[1].merged_into, -1);
 	a = (struct undo_action){ .kind = UNDO_IDEA_MERGE, .id = "i2",
 	    .ref = "i1" };
 
 	a = (struct undo_action){ .kind = UNDO_IDEA_PROMOTE, .id = "i2",
 	    .n = 1 };
-	run(f, &a);
+	ufx_do(f, &a);
 	a = (struct undo_action){ .kind = UNDO_IDEA_EDIT, .id = "i2",
 	    .actor = ACTOR_FACILITATOR, .text = "รัฐบาลดิจิทัลเพื่อประชาชน" };
-	run(f, &a);
-	assert_string_equal(state_idea_text(f->s->state, 1),
+	ufx_do(f, &a);
+	assert_string_equal(state_idea_text(f->sf->s->state, 1),
 	    "รัฐบาลดิจิทัลเพื่อประชาชน");
-	undo(f);
-	assert_string_equal(state_idea_text(f->s->state, 1), "รัฐบาลดิจิทัล");
-	undo(f);
-	assert_false(f->s->state->ideas[1].prototype);
+	ufx_undo(f);
+	assert_string_equal(state_idea_text(f->sf->s->state, 1),
+	    "รัฐบาลดิจิทัล");
+	ufx_undo(f);
+	assert_false(f->sf->s->state->ideas[1].prototype);
 	assert_int_equal(undo_depth(f->u), 0);
 
 	/* Every other process sees the same: the undo is in the journal. */
-	r = replay(f);
+	r = sfx_open(f->sf->dir, SESSION_READ_ONLY);	/* replayed anew */
 	assert_false(r->state->ideas[0].hidden);
 	assert_int_equal(r->state->ideas[1].merged_into, -1);
 	assert_false(r->state->ideas[1].prototype);
@@ -307,90 +236,90 @@ test_hide_merge_promote_edit(void **state)
 static void
 test_agenda_timer_voting(void **state)
 {
-	struct fx *f = *state;
+	struct undo_fixture *f = *state;
 	struct undo_action a = { .kind = UNDO_AGENDA, .move = AGENDA_NEXT };
 	const struct timer *t;
 
 	add_people_and_ideas(f);
-	run(f, &a);			/* before any item -> d1-open */
-	run(f, &a);			/* -> d1-ideate */
-	assert_string_equal(f->s->state->agenda_id, "d1-ideate");
-	undo(f);
-	assert_string_equal(f->s->state->agenda_id, "d1-open");
-	undo(f);			/* back to before the first item */
-	assert_null(f->s->state->agenda_id);
+	ufx_do(f, &a);			/* before any item -> d1-open */
+	ufx_do(f, &a);			/* -> d1-ideate */
+	assert_string_equal(f->sf->s->state->agenda_id, "d1-ideate");
+	ufx_undo(f);
+	assert_string_equal(f->sf->s->state->agenda_id, "d1-open");
+	ufx_undo(f);			/* back to before the first item */
+	assert_null(f->sf->s->state->agenda_id);
 
 	a = (struct undo_action){ .kind = UNDO_TIMER, .timer = TIMER_START,
 	    .n = 600 };
-	run(f, &a);
+	ufx_do(f, &a);
 	a.timer = TIMER_EXTEND;
 	a.n = 300;
-	run(f, &a);
-	t = state_timer(f->s->state, -1);
+	ufx_do(f, &a);
+	t = state_timer(f->sf->s->state, -1);
 	assert_int_equal(t->length_ms, 900000);
-	undo(f);
-	t = state_timer(f->s->state, -1);
+	ufx_undo(f);
+	t = state_timer(f->sf->s->state, -1);
 	assert_int_equal(t->length_ms, 600000);
-	undo(f);
-	t = state_timer(f->s->state, -1);
+	ufx_undo(f);
+	t = state_timer(f->sf->s->state, -1);
 	assert_int_equal(t->state, TIMER_IDLE);
 
 	a = (struct undo_action){ .kind = UNDO_VOTING_OPEN };
-	run(f, &a);
-	assert_int_equal(state_open_round(f->s->state), 0);
+	ufx_do(f, &a);
+	assert_int_equal(state_open_round(f->sf->s->state), 0);
 	a = (struct undo_action){ .kind = UNDO_DOT, .actor = "p1", .id = "i2",
 	    .n = 2 };
-	run(f, &a);
-	assert_int_equal(round_idea_dots(&f->s->state->rounds[0], 1), 2);
-	undo(f);			/* the dots are taken back */
-	assert_int_equal(round_idea_dots(&f->s->state->rounds[0], 1), 0);
-	undo(f);			/* the round is closed again */
-	assert_int_equal(state_open_round(f->s->state), -1);
+	ufx_do(f, &a);
+	assert_int_equal(round_idea_dots(&f->sf->s->state->rounds[0], 1), 2);
+	ufx_undo(f);			/* the dots are taken back */
+	assert_int_equal(round_idea_dots(&f->sf->s->state->rounds[0], 1), 0);
+	ufx_undo(f);			/* the round is closed again */
+	assert_int_equal(state_open_round(f->sf->s->state), -1);
 }
 
 static void
 test_stack_limits_and_refusals(void **state)
 {
-	struct fx *f = *state;
+	struct undo_fixture *f = *state;
 	struct undo_action a = { .kind = UNDO_IDEA_HIDE, .id = "i1", .n = 1 };
 	char *err = NULL;
 	const char *what = NULL;
 
 	add_people_and_ideas(f);
-	assert_int_equal(undo_undo(f->u, f->s, NULL, &err), 1);
+	assert_int_equal(undo_undo(f->u, f->sf->s, NULL, &err), 1);
 	assert_non_null(err);		/* "nothing to undo" */
 	free(err);
 	err = NULL;
 	/* A refused action is not remembered. */
 	a.id = "i99";
-	assert_int_equal(undo_do(f->u, f->s, &a, &err), 1);
+	assert_int_equal(undo_do(f->u, f->sf->s, &a, &err), 1);
 	free(err);
 	err = NULL;
 	assert_int_equal(undo_depth(f->u), 0);
 	/* The stack keeps the newest three. */
 	a.id = "i1";
-	run(f, &a);			/* hide i1 */
+	ufx_do(f, &a);			/* hide i1 */
 	a.n = 0;
-	run(f, &a);			/* show i1 */
+	ufx_do(f, &a);			/* show i1 */
 	a.n = 1;
-	run(f, &a);			/* hide i1 */
+	ufx_do(f, &a);			/* hide i1 */
 	a.id = "i2";
-	run(f, &a);			/* hide i2: the first is forgotten */
+	ufx_do(f, &a);			/* hide i2: the first is forgotten */
 	assert_int_equal(undo_depth(f->u), 3);
 	/* Another console shows i2 again: the reverse is now refused, and
 	 * the entry is dropped rather than blocking the stack. */
-	ok(cmd_idea_hide(f->s, "i2", 0, &err), err);
-	assert_int_equal(undo_undo(f->u, f->s, &what, &err), 1);
+	sfx_ok(cmd_idea_hide(f->sf->s, "i2", 0, &err), &err);
+	assert_int_equal(undo_undo(f->u, f->sf->s, &what, &err), 1);
 	assert_non_null(err);
 	free(err);
 	err = NULL;
 	assert_int_equal(undo_depth(f->u), 2);
-	ok(undo_undo(f->u, f->s, &what, &err), err);
+	sfx_ok(undo_undo(f->u, f->sf->s, &what, &err), &err);
 	assert_string_equal(what, undo_describe(UNDO_IDEA_HIDE));
-	assert_false(f->s->state->ideas[0].hidden);
+	assert_false(f->sf->s->state->ideas[0].hidden);
 	/* Not undoable: done, but not kept. */
 	a = (struct undo_action){ .kind = UNDO_MESSAGE, .text = "Tea!" };
-	run(f, &a);
+	ufx_do(f, &a);
 	assert_int_equal(undo_depth(f->u), 1);
 }
 
@@ -403,11 +332,11 @@ main(void)
 		cmocka_unit_test(test_reverse_timer_agenda_voting_dots),
 		cmocka_unit_test(test_not_undoable),
 		cmocka_unit_test_setup_teardown(test_hide_merge_promote_edit,
-		    setup, teardown),
+		    setup, ufx_teardown),
 		cmocka_unit_test_setup_teardown(test_agenda_timer_voting,
-		    setup, teardown),
+		    setup, ufx_teardown),
 		cmocka_unit_test_setup_teardown(test_stack_limits_and_refusals,
-		    setup, teardown),
+		    setup, ufx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,16 +12,17 @@
 #include <cmocka.h>
 
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
 #include "export_int.h"
-#include "module_fixture.h"
 #include "session.h"
+#include "session_fixture.h"
 #include "state.h"
-#include "tz.h"
 #include "undo.h"
+#include "undo_fixture.h"
 #include "util.h"
 
 #define PEOPLE 4
@@ -33,12 +34,6 @@ static const char module_ini[] =
     "[session d1-ideate]\nday = 1\nstart = 09:00\nminutes = 45\n"
     "kind = group-work\ntitle = Ideas\nstage = ideate\n";
 
-struct fx {
-	char *base, *dir;
-	struct session *s;
-	struct undo_stack *u;
-};
-
 /* Everything a round answers, and votes.csv's order. */
 struct answers {
 	int voter_dots[PEOPLE][IDEAS], spent[PEOPLE];
@@ -47,83 +42,39 @@ struct answers {
 	size_t rows;
 };
 
-static void
-ok(int status, char *err)
-{
-	if (status != 0)
-		fail_msg("status %d: %s", status, err != NULL ? err : "?");
-	free(err);
-}
-
 static int
 setup(void **state)
 {
-	struct fx *f = xcalloc(1, sizeof *f);
-	struct session_settings set = { 0 };
-	char today[16], *module, *id = NULL, *err = NULL, name[32];
+	struct undo_fixture *f;
+	char *id = NULL, *err = NULL, name[32];
 	int k;
 
 	setlocale(LC_ALL, "C.UTF-8");
-	f->base = fx_tempdir();
-	fx_write(f->base, "module/module.ini", module_ini);
-	module = path_join(f->base, "module");
-	f->dir = path_join(f->base, "session");
-	assert_int_equal(tz_today("Asia/Bangkok", today, sizeof today), 0);
-	set.title = (char *)(uintptr_t)"Votes";
-	set.start = today;
-	set.budget = 5;
-	if (session_create(f->dir, module, &set, &err) != 0)
-		fail_msg("session_create: %s", err);
-	free(module);
-	f->s = session_open(f->dir, 0, &err);
-	if (f->s == NULL)
-		fail_msg("session_open: %s", err);
+	f = ufx_new(module_ini, "Votes", 10);
 	for (k = 1; k <= PEOPLE; k++) {
 		snprintf(name, sizeof name, "Person %d", k);
-		ok(cmd_participant(f->s, ACTOR_FACILITATOR, name, "TH", "",
-		    "", &id, &err), err);
+		sfx_ok(cmd_participant(f->sf->s, ACTOR_FACILITATOR, name, "TH",
+		    "", "", &id, &err), &err);
 		free(id);
 	}
 	for (k = 1; k <= IDEAS; k++) {
 		snprintf(name, sizeof name, "p%d", k);
-		ok(cmd_idea(f->s, name, NULL, "an idea", &id, &err), err);
+		sfx_ok(cmd_idea(f->sf->s, name, NULL, "an idea", &id, &err),
+		    &err);
 		free(id);
 	}
-	f->u = undo_stack_new(10);
 	*state = f;
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-
-	undo_stack_free(f->u);
-	session_close(f->s);
-	fx_rmtree(f->base);
-	free(f->dir);
-	free(f);
-	return 0;
-}
-
 static void
-run(struct fx *f, enum undo_kind kind, const char *actor, const char *id,
-    long n)
+run(struct undo_fixture *f, enum undo_kind kind, const char *actor,
+    const char *id, long n)
 {
 	struct undo_action a = { .kind = kind, .actor = actor, .id = id,
 	    .n = n };
-	char *err = NULL;
 
-	ok(undo_do(f->u, f->s, &a, &err), err);
-}
-
-static void
-undo(struct fx *f)
-{
-	char *err = NULL;
-
-	ok(undo_undo(f->u, f->s, NULL, &err), err);
+	ufx_do(f, &a);
 }
 
 static void
@@ -167,14 +118,11 @@ same(const struct answers *want, const struct state *st)
 
 /* The same answers here and in a process that replays the journal. */
 static void
-same_everywhere(struct fx *f, const struct answers *want)
+same_everywhere(struct undo_fixture *f, const struct answers *want)
 {
-	char *err = NULL;
-	struct session *s = session_open(f->dir, 1, &err);
+	struct session *s = sfx_open(f->sf->dir, SESSION_READ_ONLY);
 
-	if (s == NULL)
-		fail_msg("%s", err);
-	same(want, f->s->state);
+	same(want, f->sf->s->state);
 	same(want, s->state);
 	session_close(s);
 }
@@ -182,7 +130,7 @@ same_everywhere(struct fx *f, const struct answers *want)
 static void
 test_undo_across_close(void **state)
 {
-	struct fx *f = *state;
+	struct undo_fixture *f = *state;
 	struct answers open, more, back;
 
 	run(f, UNDO_VOTING_OPEN, NULL, NULL, 5);
@@ -191,7 +139,7 @@ test_undo_across_close(void **state)
 	run(f, UNDO_DOT, "p3", "i1", 3);
 	run(f, UNDO_DOT, "p4", "i4", 1);
 	run(f, UNDO_DOT, "p4", "i4", -1);	/* p4 took every dot back */
-	answers_of(f->s->state, &open);
+	answers_of(f->sf->s->state, &open);
 	assert_int_equal(open.voters, 3);
 	assert_int_equal(open.idea_dots[1], 3);
 	assert_int_equal(open.rows, 3);
@@ -200,32 +148,32 @@ test_undo_across_close(void **state)
 	assert_int_equal(open.row_voter[2], 1);
 
 	run(f, UNDO_VOTING_CLOSE, NULL, NULL, 1);
-	assert_int_equal(state_open_round(f->s->state), -1);
+	assert_int_equal(state_open_round(f->sf->s->state), -1);
 	same_everywhere(f, &open);
-	undo(f);				/* reopened */
-	assert_int_equal(state_open_round(f->s->state), 0);
+	ufx_undo(f);				/* reopened */
+	assert_int_equal(state_open_round(f->sf->s->state), 0);
 	same_everywhere(f, &open);
 
 	run(f, UNDO_DOT, "p2", "i3", 2);
 	run(f, UNDO_DOT, "p1", "i2", 1);
-	answers_of(f->s->state, &more);
+	answers_of(f->sf->s->state, &more);
 	assert_int_equal(more.idea_dots[1], 4);
 	assert_int_equal(more.voter_dots[1][2], 2);
 	run(f, UNDO_VOTING_CLOSE, NULL, NULL, 1);
 	same_everywhere(f, &more);
-	undo(f);				/* reopened again */
+	ufx_undo(f);				/* reopened again */
 	same_everywhere(f, &more);
-	undo(f);				/* p1's dot on i2 back */
-	undo(f);				/* p2's dots on i3 back */
+	ufx_undo(f);				/* p1's dot on i2 back */
+	ufx_undo(f);				/* p2's dots on i3 back */
 	/* back to the first totals (p2 keeps a tally of 0 on i3); the rows
 	 * of i2 may now differ in order: p1's last change is the undo */
-	answers_of(f->s->state, &back);
+	answers_of(f->sf->s->state, &back);
 	assert_memory_equal(&back, &open, offsetof(struct answers, row_voter));
 	assert_int_equal(back.rows, 3);
 	same_everywhere(f, &back);
 	run(f, UNDO_VOTING_CLOSE, NULL, NULL, 1);
 	same_everywhere(f, &back);
-	assert_int_equal(f->s->state->rounds[0].ntally, 5);
+	assert_int_equal(f->sf->s->state->rounds[0].ntally, 5);
 }
 
 int
@@ -233,7 +181,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_undo_across_close,
-		    setup, teardown),
+		    setup, ufx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
