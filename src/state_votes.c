@@ -13,7 +13,9 @@
  *     of exactly their size, answering by binary search.
  *
  * Reopening a round keeps the sorted entries; the hash comes back with the
- * first dot.  Dots spent per voter are kept as a small array by voter in
+ * first dot.  Which form a round is in is whether it has a hash, not
+ * whether it is open: a dot on a closed round (which no rule writes)
+ * hashes it again until its next close.  Dots spent per voter are kept as a small array by voter in
  * both forms; dots and voters per idea are summed from the entries when
  * asked (results.c ranks from the tally, not from these).
  */
@@ -308,52 +310,34 @@ tally_sort(struct round *r)
 
 /* ---------------------------------------------------- both forms */
 
-/* Finds (voter, idea).  On an open round this makes room for one more
- * entry in the hash first, so that the slot stays valid for
- * tally_insert; a closed round (no hash, sorted) gives the end of the
- * idea's entries, so that a new entry comes after the older ones. */
+/* Finds (voter, idea) through the hash, making room in it for one more
+ * entry first, so that the slot stays valid for tally_insert.  A dot on a
+ * closed round (a record no rule writes: a damaged or hostile journal)
+ * goes through the hash too, and the round stays hashed, its entries no
+ * longer sorted, until it is closed again: inserting into the sorted
+ * array instead would cost O(T) a dot, quadratic over a journal. */
 static void
 tally_seek(struct round *r, int voter, int idea, struct tally_pos *pos)
 {
-	size_t i;
-
 	memset(pos, 0, sizeof *pos);
-	if (r->open) {
-		tally_need_slots(r);
-		pos->slot = tally_slot(r, voter, idea);
-		pos->found = *pos->slot >= 0;
-		pos->at = pos->found ? (size_t)*pos->slot : r->ntally;
-		return;
-	}
-	for (i = tally_lower_bound(r, idea);
-	    i < r->ntally && tally_idea(r, i) == idea; i++)
-		if (tally_is(r, i, voter, idea)) {
-			pos->found = 1;
-			break;
-		}
-	pos->at = i;		/* or the end of the idea's entries */
+	tally_need_slots(r);
+	pos->slot = tally_slot(r, voter, idea);
+	pos->found = *pos->slot >= 0;
+	pos->at = pos->found ? (size_t)*pos->slot : r->ntally;
 }
 
-/* Adds the entry t where tally_seek said, found == 0. */
+/* Appends the entry t, which tally_seek did not find. */
 static void
 tally_insert(struct round *r, const struct tally_pos *pos,
     const struct dot_tally *t)
 {
 	struct round_index *x = r->ix;
-	size_t esize;
 
 	if (!x->wide && !tally_fits_small(r, t))
 		tally_widen(r);	/* before making room: no half-made entry */
-	esize = tally_esize(x);
-	x->ent = xgrow(x->ent, &x->cap, r->ntally + 1, esize);
-	if (pos->at < r->ntally)
-		memmove((char *)x->ent + (pos->at + 1) * esize,
-		    (char *)x->ent + pos->at * esize,
-		    (r->ntally - pos->at) * esize);
-	r->ntally++;
-	tally_store(r, pos->at, t);
-	if (pos->slot != NULL)
-		*pos->slot = (int)pos->at;
+	x->ent = xgrow(x->ent, &x->cap, r->ntally + 1, tally_esize(x));
+	tally_store(r, r->ntally, t);
+	*pos->slot = (int)r->ntally++;
 }
 
 /* The sum of dots and the number of voters with dots on an idea. */
