@@ -315,13 +315,21 @@ key_edit(void *self, struct app *a)
 {
 	struct board *b = self;
 	const struct idea *it = own_changeable(b, a);
+	const char *text;
 
 	if (it == NULL)
 		return REQ_HANDLED;
+	/* Never start from the placeholder: sent back, it would replace the
+	 * idea. */
+	text = state_idea_text_if_readable(app_session(a)->state,
+	    listscreen_item(&b->ls));
+	if (text == NULL) {
+		app_error(a, xstrdup(_("the text of this idea cannot be read "
+		    "from the journal: quit and join again")));
+		return REQ_HANDLED;
+	}
 	listscreen_remember(&b->ls, app_session(a)->state);
-	app_prompt(a, _("Change your idea:"),
-	    state_idea_text(app_session(a)->state, listscreen_item(&b->ls)),
-	    edit_done, b);
+	app_prompt(a, _("Change your idea:"), text, edit_done, b);
 	return REQ_HANDLED;
 }
 

@@ -136,13 +136,15 @@ build_idea_edit(struct journal_batch *b, void *ctx, char **err)
 {
 	struct idea_change_cmd *c = ctx;
 	const struct state *st = c->s->state;
+	const char *text;
 	int i;
 	struct event ev = { .type = EV_IDEA_EDIT };
 
 	if (need_idea(st, c->idea, &i, err) != 0 ||
 	    need_author(st, c->actor, i, err) != 0)
 		return 1;
-	if (strcmp(state_idea_text(st, i), c->text) == 0)
+	text = state_idea_text_if_readable(st, i);
+	if (text != NULL && strcmp(text, c->text) == 0)
 		return cmd_refuse(err, _("the text of %s is unchanged"),
 		    c->idea);
 	ev.id = c->idea;

@@ -678,8 +678,10 @@ journal_read_into(struct journal *j, struct sink *k, char **err)
 	if (!j->have_header && check_magic(j, err) != 0)
 		return -1;
 	scan_start(&s, j->offset, st.st_size, READ_BLOCK);
+	j->reading = 1;
 	while ((r = read_one(j, &s, k, err)) == 1)
 		;
+	j->reading = 0;
 	return r < 0 ? -1 : k->count;
 }
 
@@ -702,6 +704,11 @@ journal_record_at(struct journal *j, int64_t offset,
 	unsigned long lines;
 	enum attempt a;
 
+	/* From a callback of a read, the read's buffers and parser would be
+	 * overwritten under it. */
+	if (j->reading)
+		return set_error(err, -1, _("the journal %s cannot read a record "
+		    "again while it is reading"), j->path);
 	if (offset <= 0 || offset >= (int64_t)j->offset || !j->have_header)
 		return set_error(err, -1, _("the journal %s has no record at "
 		    "byte %" PRId64), j->path, offset);

@@ -68,7 +68,9 @@ long journal_read(struct journal *j, journal_record_fn on_record,
  * on_record.  For processes that keep only part of a record (an idea's
  * text) and read the rest back when it is shown.  Returns 0, or -1 with
  * *err when there is no good record at the offset (only offsets below
- * journal_offset() are complete) or the read fails. */
+ * journal_offset() are complete), the read fails, or it is called from a
+ * callback of journal_read (or of journal_append's catching up), whose
+ * buffers it would overwrite. */
 int journal_record_at(struct journal *j, int64_t offset,
     journal_record_fn on_record, void *ctx, char **err);
 

@@ -70,6 +70,8 @@ struct journal {
 	size_t out_cap;
 	enum journal_fault fault;
 	struct event_time_cache time_cache;
+	int reading;		/* in journal_read_into's loop: the buffers
+				   and the parser are in use */
 	journal_peek_fn peek;	/* journal_set_peek */
 	void *peek_ctx;
 };

@@ -323,13 +323,19 @@ typedef int (*state_text_loader)(void *loader_ctx, int64_t offset,
 void state_texts_on_demand(struct state *st, state_text_loader load,
     void *loader_ctx);
 /* An idea's current text; never NULL.  Kept texts stay valid until
- * state_free(); a text read back stays valid until state_free() and at
- * least until the next STATE_TEXT_CACHE - 1 calls of state_idea_text() (a
- * screen uses it at once, two can be compared): copy it to keep it longer
- * (undo, an edit prompt).  When the record cannot be read back any more
- * (the journal was changed or replaced, an I/O error) it is a translated
- * placeholder, "(text unavailable)", and the next call tries again. */
+ * state_free(); a text read back stays valid for at least the next
+ * STATE_TEXT_CACHE - 1 calls of state_idea_text() (a screen uses it at
+ * once, two can be compared): copy it to keep it longer (undo, an edit
+ * prompt).  When the record cannot be read back any more (the journal was
+ * changed or replaced, an I/O error) it is a translated placeholder,
+ * "(text unavailable)", and the next call tries again.  Reading back
+ * uses the journal: from a callback of journal_read or journal_append's
+ * catching up (state_apply) it cannot, and gives the placeholder. */
 const char *state_idea_text(const struct state *st, int idea);
+/* The same, but NULL where state_idea_text() gives the placeholder: for
+ * what must not take the placeholder for the text (an edit starts from
+ * the text). */
+const char *state_idea_text_if_readable(const struct state *st, int idea);
 /* How many texts were read back so far (for tests and benchmarks). */
 unsigned long state_texts_loaded(const struct state *st);
 

@@ -119,6 +119,14 @@ find_entry(struct state_texts *t, int64_t at)
 const char *
 state_idea_text(const struct state *st, int idea)
 {
+	const char *text = state_idea_text_if_readable(st, idea);
+
+	return text != NULL ? text : _("(text unavailable)");
+}
+
+const char *
+state_idea_text_if_readable(const struct state *st, int idea)
+{
 	const struct idea *it;
 	struct state_texts *t = st->texts;
 	struct text_entry *e;
@@ -136,7 +144,7 @@ state_idea_text(const struct state *st, int idea)
 		    &err) != 0 || r.text == NULL) {
 			free(err);
 			free(r.text);
-			return _("(text unavailable)");
+			return NULL;
 		}
 		free(e->text);
 		e->at = it->text.at;

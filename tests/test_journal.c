@@ -599,6 +599,55 @@ test_every_short_length(void **state)
 	got_clear(&g);
 }
 
+struct reentry {
+	struct journal *j;
+	int64_t first;		/* the first record's offset */
+	int refused, records;
+};
+
+static void
+read_again_inside(const struct event *ev, void *ctx)
+{
+	struct reentry *r = ctx;
+	char *err = NULL;
+
+	(void)ev;
+	r->records++;
+	if (r->first > 0 && journal_record_at(r->j, r->first, NULL, NULL,
+	    &err) == -1 && strstr(err, "while it is reading") != NULL)
+		r->refused++;
+	free(err);
+}
+
+/* Reading a record again from a callback of a read would overwrite the
+ * read's buffers: it is refused, and the read goes on whole. */
+static void
+test_record_at_refused_inside_a_read(void **state)
+{
+	struct fx *f = *state;
+	struct event ev[3] = { idea("a"), idea("b"), idea("c") };
+	struct journal *j = journal_open(f->path, 0, NULL);
+	struct reentry r = { NULL, 0, 0, 0 };
+	struct got g = { 0 };
+	char *err = NULL;
+
+	assert_int_equal(append_events(j, ev, 3, &g, 0), 0);
+	journal_close(j);
+	r.j = journal_open(f->path, 1, NULL);
+	assert_int_equal(journal_read(r.j, got_record, NULL, &g, &err), 3);
+	r.first = g.recs[0].offset;
+	journal_close(r.j);
+	r.j = journal_open(f->path, 1, NULL);
+	assert_int_equal(journal_read(r.j, read_again_inside, NULL, &r,
+	    &err), 3);
+	assert_int_equal(r.records, 3);
+	assert_int_equal(r.refused, 3);
+	/* outside the read it works again */
+	assert_int_equal(journal_record_at(r.j, r.first, NULL, NULL, &err), 0);
+	journal_close(r.j);
+	got_clear(&g);
+}
+
 struct peeks {
 	char ids[8][16];
 	size_t n;
@@ -1702,6 +1751,7 @@ main(void)
 		T(test_hostile_text),
 		T(test_record_at),
 		T(test_peek),
+		T(test_record_at_refused_inside_a_read),
 		T(test_every_short_length),
 		T(test_crc_detects_every_flipped_byte),
 		T(test_broken_quote_keeps_later_records),

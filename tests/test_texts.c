@@ -214,6 +214,9 @@ test_placeholder_when_journal_changed(void **state)
 	assert_string_equal(state_idea_text(lazy->state, 1), PLACEHOLDER);
 	/* Asked again: tried again, still the placeholder. */
 	assert_string_equal(state_idea_text(lazy->state, 1), PLACEHOLDER);
+	/* What must not start from the placeholder (an edit) can tell. */
+	assert_null(state_idea_text_if_readable(lazy->state, 1));
+	assert_non_null(state_idea_text_if_readable(lazy->state, 2));
 	/* The others are unharmed, read back or cached. */
 	assert_string_equal(state_idea_text(lazy->state, 0), "1: "
 	    "รัฐบาลดิจิทัลเพื่อประชาชน");
