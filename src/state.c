@@ -45,7 +45,7 @@ struct state_index {
 	const char **agenda_ids;	/* interned agenda ids (few) */
 	size_t nagenda, capagenda;
 	size_t agenda_last;	/* the index agenda_number() found last */
-	/* What a struct idea keeps out of its 48 bytes: the time of the last
+	/* What a struct idea keeps out of its 40 bytes: the time of the last
 	 * edit (per idea, up to the highest edited), and stages that are not
 	 * one of the design stages (by idea, ascending; rare). */
 	int64_t *edited_at;
@@ -128,7 +128,7 @@ state_peek_id(const char *id, size_t len, void *ctx)
 	unsigned long num = 0;
 	size_t size, n, i;
 
-	if (len < 2 || len > 10 ||
+	if (len < 2 || len > 11 ||
 	    (base = peek_array(st, id[0], &size, &n, &k)) == NULL)
 		return;
 	for (i = 1; i < len; i++) {

@@ -10,12 +10,27 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
+
 #include "state_fixture.h"
+
+/* The id in a buffer of exactly its length, without a NUL, as the
+ * journal hands it over: a read past it fails under valgrind or ASan. */
+static void
+peek_n(const char *id, size_t len)
+{
+	char *exact = malloc(len > 0 ? len : 1);
+
+	assert_non_null(exact);
+	memcpy(exact, id, len);
+	state_peek_id(exact, len, fx.st);
+	free(exact);
+}
 
 static void
 peek(const char *id)
 {
-	state_peek_id(id, strlen(id), fx.st);
+	peek_n(id, strlen(id));
 }
 
 static void
@@ -38,7 +53,7 @@ test_hostile_ids_change_nothing(void **state)
 	for (i = 0; i < sizeof ids / sizeof ids[0]; i++)
 		peek(ids[i]);
 	/* a length shorter than the string: only that much is looked at */
-	state_peek_id("i12345", 2, fx.st);
+	peek_n("i12345", 2);
 	assert_int_equal(fx.st->nideas, 2);
 	assert_int_equal(fx.st->nquestions, 1);
 	assert_int_equal(state_idea(fx.st, "i2"), 1);

@@ -13,10 +13,13 @@
  * starts a new batch written that many minutes after 09:00 of day 1.  The
  * first byte sets the session's flags (anonymous, no self votes).  Each
  * batch goes through journal_append into a real journal, applied live to
- * one state; then a fresh reader replays the file into another.  Checked:
- * every event reads back exactly as written (the CSV and CRC round trip);
- * both states export byte for byte the same files (replay is
- * deterministic); every round ranks by results.h's rules.
+ * one state, which reads idea texts back from the journal as a
+ * participant terminal does (with the replay's prefetch peek on); then a
+ * fresh reader replays the file into another, which keeps every text.
+ * Checked: every event reads back exactly as written (the CSV and CRC
+ * round trip); both states export byte for byte the same files (replay is
+ * deterministic, and texts read back equal texts kept); every round ranks
+ * by results.h's rules.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -330,6 +333,14 @@ check_exports(const struct state *a, const struct state *b)
 	}
 }
 
+/* state_text_loader: the live state reads texts back from its journal. */
+static int
+load_text(void *j, int64_t offset, state_record_fn on_record, void *ctx,
+    char **err)
+{
+	return journal_record_at(j, offset, on_record, ctx, err);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -352,6 +363,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fresh = new_state(data[0]);
 	j = journal_open(path, 0, &err);
 	FUZZ_ASSERT(j != NULL);
+	state_texts_on_demand(live, load_text, j);
+	journal_set_peek(j, state_peek_id, live);
 	FUZZ_ASSERT(journal_read(j, state_apply_cb, on_bad, live, &err) == 0);
 	for (i = 0; i < in.nb; i++) {
 		if (journal_append(j, build, &in.b[i], state_apply_cb, on_bad,
