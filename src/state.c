@@ -6,7 +6,8 @@
  * the arena, ids resolve through number -> index maps, and an open voting
  * round finds its tallies through a hash (state_votes.c; a closed round
  * keeps them compact, sorted by idea).
- * Questions, polls and the evaluation are in state_questions.c.
+ * Ideas are in state_ideas.c (their texts in state_texts.c); questions,
+ * polls and the evaluation in state_questions.c.
  *
  * Applying never fails: a record that names an object the state does not
  * have (a damaged record was skipped, or a newer version wrote it) is
@@ -26,33 +27,7 @@
 
 #define DAY_MS (24 * 60 * 60 * 1000LL)
 
-/* A participant's state holds thousands of ideas (state.h). */
-_Static_assert(sizeof(struct idea) == 40, "struct idea is 40 bytes");
-
 static const char kind_letter[K_COUNT] = { 'p', 'r', 'i', 'v', 'q', 'o' };
-
-/* An id's number -> the object's index in its array (-1: none). */
-struct idmap {
-	int *idx;
-	size_t n, cap;
-	unsigned next;		/* the highest number seen + 1 */
-};
-
-struct state_index {
-	struct idmap map[K_COUNT];
-	int *last_checkin;	/* per participant: its latest checkin, -1 */
-	size_t nlast, caplast;
-	const char **agenda_ids;	/* interned agenda ids (few) */
-	size_t nagenda, capagenda;
-	size_t agenda_last;	/* the index agenda_number() found last */
-	/* What a struct idea keeps out of its 40 bytes: the time of the last
-	 * edit (per idea, up to the highest edited), and stages that are not
-	 * one of the design stages (by idea, ascending; rare). */
-	int64_t *edited_at;
-	size_t nedited, capedited;
-	struct odd_stage { int idea; const char *stage; } *odd_stages;
-	size_t nodd, capodd;
-};
 
 /* --- small helpers ------------------------------------------------------- */
 
@@ -79,8 +54,8 @@ state_int_get(const int *arr, size_t n, int i)
 
 /* The number of an id of the given letter ("p12" -> 12); 0 when the id is
  * not of that form (no sign, no leading zero, no trailing bytes). */
-static unsigned
-id_number(const char *id, char letter)
+unsigned
+state_id_number(const char *id, char letter)
 {
 	unsigned long v = 0;
 	const char *p;
@@ -150,7 +125,7 @@ int
 state_lookup(const struct state *st, enum state_kind k, const char *id)
 {
 	const struct idmap *m = &st->ix->map[k];
-	unsigned num = id_number(id, kind_letter[k]);
+	unsigned num = state_id_number(id, kind_letter[k]);
 
 	if (num == 0 || num > m->n)
 		return -1;
@@ -164,7 +139,7 @@ state_claim_id(struct state *st, enum state_kind k, const char *id,
     size_t index)
 {
 	struct idmap *m = &st->ix->map[k];
-	unsigned num = id_number(id, kind_letter[k]);
+	unsigned num = state_id_number(id, kind_letter[k]);
 	int *slot;
 
 	if (num == 0 || (num <= m->n && m->idx[num - 1] >= 0))
@@ -205,50 +180,6 @@ state_intern_agenda(struct state *st, const char *id)
 	ix->agenda_ids = xgrow(ix->agenda_ids, &ix->capagenda, ix->nagenda + 1,
 	    sizeof *ix->agenda_ids);
 	return ix->agenda_ids[ix->nagenda++] = arena_strdup(st->arena, id);
-}
-
-/* The design stages are few: an idea keeps a stage's number (3 bits).
- * Any other stage (a journal from elsewhere) is STAGE_ODD, its text kept
- * in odd_stages. */
-static const char *const design_stages[] = { "", "empathise", "ideate",
-    "prototype", "share", "launch" };
-#define STAGE_ODD 7
-
-static unsigned
-stage_number(struct state *st, int idea, const char *stage)
-{
-	struct state_index *ix = st->ix;
-	size_t i;
-
-	for (i = 0; i < NELEM(design_stages); i++)
-		if (strcmp(design_stages[i], stage) == 0)
-			return (unsigned)i;
-	ix->odd_stages = xgrow(ix->odd_stages, &ix->capodd, ix->nodd + 1,
-	    sizeof *ix->odd_stages);
-	ix->odd_stages[ix->nodd].idea = idea;
-	ix->odd_stages[ix->nodd++].stage = arena_strdup(st->arena, stage);
-	return STAGE_ODD;
-}
-
-/* An interned agenda id (or NULL) as a number: its index + 1, 0 for NULL.
- * The current item nearly always answers at once. */
-static unsigned
-agenda_number(struct state *st, const char *interned)
-{
-	struct state_index *ix = st->ix;
-	size_t i;
-
-	if (interned == NULL)
-		return 0;
-	if (ix->agenda_last < ix->nagenda &&
-	    ix->agenda_ids[ix->agenda_last] == interned)
-		return (unsigned)ix->agenda_last + 1;
-	for (i = 0; i < ix->nagenda; i++)
-		if (ix->agenda_ids[i] == interned) {
-			ix->agenda_last = i;
-			return (unsigned)i + 1;
-		}
-	return 0;	/* not interned: cannot happen */
 }
 
 /* Copies the next LF-separated line of *p and moves past it. */
@@ -328,8 +259,9 @@ state_touch(struct state *st, int p, int day, int64_t at,
 	c->contributions += contributions;
 }
 
-static void
-touch_actor(struct state *st, const struct event *ev, unsigned contributions)
+void
+state_touch_actor(struct state *st, const struct event *ev,
+    unsigned contributions)
 {
 	state_touch(st, state_lookup(st, K_PARTICIPANT, ev->actor),
 	    state_day_of(st, ev->time_ms), ev->time_ms, contributions);
@@ -424,123 +356,6 @@ apply_move(struct state *st, const struct event *ev)
 		return;
 	}
 	st->participants[p].room = r;
-}
-
-/* --- ideas --------------------------------------------------------------- */
-
-static void
-apply_idea(struct state *st, const struct event *ev)
-{
-	int author = state_opt_ref(st, K_PARTICIPANT, ev->ref);
-	int room = state_opt_ref(st, K_ROOM, ev->room);
-	struct idea *it;
-
-	if (author == -2 || room == -2 || state_is_empty(ev->text) ||
-	    state_claim_id(st, K_IDEA, ev->id, st->nideas) != 0) {
-		state_unknown(st);
-		return;
-	}
-	st->ideas = xgrow(st->ideas, &st->capideas, st->nideas + 1,
-	    sizeof *st->ideas);
-	it = &st->ideas[st->nideas++];
-	memset(it, 0, sizeof *it);
-	it->number = id_number(ev->id, 'i');	/* claimed: well formed */
-	state_set_idea_text(st, it, ev);
-	it->stage = stage_number(st, (int)(st->nideas - 1),
-	    ev->extra != NULL ? ev->extra : "");
-	it->agenda = agenda_number(st, st->agenda_id);
-	it->room = room;
-	it->author = author;
-	it->merged_into = -1;
-	it->sample = (author >= 0 && st->participants[author].sample) ||
-	    (ev->actor != NULL && strcmp(ev->actor, "sample") == 0);
-	it->created_at = ev->time_ms;
-	state_touch(st, author, state_day_of(st, ev->time_ms), ev->time_ms, 1);
-}
-
-static struct idea *
-idea_of(struct state *st, const struct event *ev)
-{
-	int i = state_lookup(st, K_IDEA, ev->id);
-
-	if (i < 0) {
-		state_unknown(st);
-		return NULL;
-	}
-	return &st->ideas[i];
-}
-
-static void
-set_edited_at(struct state *st, size_t idea, int64_t at)
-{
-	struct state_index *ix = st->ix;
-
-	if (idea >= ix->nedited) {
-		ix->edited_at = xgrow(ix->edited_at, &ix->capedited, idea + 1,
-		    sizeof *ix->edited_at);
-		memset(ix->edited_at + ix->nedited, 0,
-		    (idea + 1 - ix->nedited) * sizeof *ix->edited_at);
-		ix->nedited = idea + 1;
-	}
-	ix->edited_at[idea] = at;
-}
-
-static void
-apply_idea_edit(struct state *st, const struct event *ev)
-{
-	struct idea *it = idea_of(st, ev);
-
-	if (it == NULL)
-		return;
-	if (state_is_empty(ev->text)) {
-		state_unknown(st);
-		return;
-	}
-	state_set_idea_text(st, it, ev);
-	if (it->edits < IDEA_EDITS_MAX)
-		it->edits++;
-	set_edited_at(st, (size_t)(it - st->ideas), ev->time_ms);
-	touch_actor(st, ev, 0);
-}
-
-static void
-apply_idea_withdraw(struct state *st, const struct event *ev)
-{
-	struct idea *it = idea_of(st, ev);
-
-	if (it != NULL)
-		it->withdrawn = ev->n != 0;
-}
-
-static void
-apply_idea_merge(struct state *st, const struct event *ev)
-{
-	int i = state_lookup(st, K_IDEA, ev->id);
-	int into = state_opt_ref(st, K_IDEA, ev->ref);
-
-	if (i < 0 || into == -2 || into == i) {
-		state_unknown(st);
-		return;
-	}
-	st->ideas[i].merged_into = into;
-}
-
-static void
-apply_idea_promote(struct state *st, const struct event *ev)
-{
-	struct idea *it = idea_of(st, ev);
-
-	if (it != NULL)
-		it->prototype = ev->n != 0;
-}
-
-static void
-apply_idea_hide(struct state *st, const struct event *ev)
-{
-	struct idea *it = idea_of(st, ev);
-
-	if (it != NULL)
-		it->hidden = ev->n != 0;
 }
 
 /* --- timers and the agenda ----------------------------------------------- */
@@ -654,12 +469,12 @@ static const apply_fn appliers[EV_COUNT] = {
 	[EV_PARTICIPANT] = apply_participant,
 	[EV_PIN] = apply_pin,
 	[EV_CHECKIN] = apply_checkin,
-	[EV_IDEA] = apply_idea,
-	[EV_IDEA_EDIT] = apply_idea_edit,
-	[EV_IDEA_WITHDRAW] = apply_idea_withdraw,
-	[EV_IDEA_MERGE] = apply_idea_merge,
-	[EV_IDEA_PROMOTE] = apply_idea_promote,
-	[EV_IDEA_HIDE] = apply_idea_hide,
+	[EV_IDEA] = state_apply_idea,
+	[EV_IDEA_EDIT] = state_apply_idea_edit,
+	[EV_IDEA_WITHDRAW] = state_apply_idea_withdraw,
+	[EV_IDEA_MERGE] = state_apply_idea_merge,
+	[EV_IDEA_PROMOTE] = state_apply_idea_promote,
+	[EV_IDEA_HIDE] = state_apply_idea_hide,
 	[EV_ROOM] = apply_room,
 	[EV_MOVE] = apply_move,
 	[EV_TIMER] = apply_timer,
@@ -807,66 +622,6 @@ state_make_id(char kind, unsigned number)
 		id.s[1 + i] = digits[n - 1 - i];
 	id.s[1 + n] = '\0';
 	return id;
-}
-
-/* Ideas keep their id's number only, not the string: thousands of them
- * would cost a pointer and an arena string each. */
-struct state_id
-state_idea_id(const struct state *st, int idea)
-{
-	struct state_id none = { "" };
-
-	if (idea < 0 || (size_t)idea >= st->nideas)
-		return none;
-	return state_id_of_idea(&st->ideas[idea]);
-}
-
-struct state_id
-state_id_of_idea(const struct idea *it)
-{
-	return state_make_id(kind_letter[K_IDEA], it->number);
-}
-
-const char *
-state_idea_stage(const struct state *st, int idea)
-{
-	const struct state_index *ix = st->ix;
-	size_t lo = 0, hi = ix->nodd, mid;
-	unsigned n;
-
-	if (idea < 0 || (size_t)idea >= st->nideas)
-		return "";
-	n = st->ideas[idea].stage;
-	if (n < NELEM(design_stages))
-		return design_stages[n];
-	while (lo < hi) {	/* odd_stages is by idea, ascending */
-		mid = lo + (hi - lo) / 2;
-		if (ix->odd_stages[mid].idea < idea)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < ix->nodd && ix->odd_stages[lo].idea == idea ?
-	    ix->odd_stages[lo].stage : "";
-}
-
-const char *
-state_idea_agenda(const struct state *st, int idea)
-{
-	unsigned n;
-
-	if (idea < 0 || (size_t)idea >= st->nideas)
-		return NULL;
-	n = st->ideas[idea].agenda;
-	return n > 0 && n <= st->ix->nagenda ? st->ix->agenda_ids[n - 1] :
-	    NULL;
-}
-
-int64_t
-state_idea_edited_at(const struct state *st, int idea)
-{
-	return idea >= 0 && (size_t)idea < st->ix->nedited ?
-	    st->ix->edited_at[idea] : 0;
 }
 
 int

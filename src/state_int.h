@@ -1,10 +1,12 @@
 /*
- * state_int.h -- what the state's files share (state.c, state_votes.c,
- * state_questions.c); not for use outside them.
+ * state_int.h -- what the state's files share (state.c, state_ideas.c,
+ * state_texts.c, state_votes.c, state_questions.c); not for use outside
+ * them.
  *
- * state.c keeps the id maps, attendance and the dispatch table; the voting
- * rounds with their tallies and the questions, polls and evaluation apply
- * their records in their own files through these helpers.
+ * state.c keeps the id maps, attendance and the dispatch table; ideas,
+ * the voting rounds with their tallies, and the questions, polls and
+ * evaluation apply their records in their own files through these
+ * helpers.
  */
 #ifndef CONVENE_STATE_INT_H
 #define CONVENE_STATE_INT_H
@@ -18,6 +20,32 @@ struct arena;
 
 enum state_kind { K_PARTICIPANT, K_ROOM, K_IDEA, K_ROUND, K_QUESTION,
 	K_POLL, K_COUNT };
+
+/* What state.c keeps beside the arrays of struct state (its id maps and
+ * indexes); state_ideas.c reads and extends the ideas' part. */
+
+/* An id's number -> the object's index in its array (-1: none). */
+struct idmap {
+	int *idx;
+	size_t n, cap;
+	unsigned next;		/* the highest number seen + 1 */
+};
+
+struct state_index {
+	struct idmap map[K_COUNT];
+	int *last_checkin;	/* per participant: its latest checkin, -1 */
+	size_t nlast, caplast;
+	const char **agenda_ids;	/* interned agenda ids (few) */
+	size_t nagenda, capagenda;
+	size_t agenda_last;	/* the index agenda_number() found last */
+	/* What a struct idea keeps out of its 40 bytes: the time of the last
+	 * edit (per idea, up to the highest edited), and stages that are not
+	 * one of the design stages (by idea, ascending; rare). */
+	int64_t *edited_at;
+	size_t nedited, capedited;
+	struct odd_stage { int idea; const char *stage; } *odd_stages;
+	size_t nodd, capodd;
+};
 
 /* The element at i of a growable int array, filled with `fill` up to it;
  * the element at i, or 0 when i is out of range. */
@@ -52,6 +80,20 @@ void state_touch(struct state *st, int p, int day, int64_t at,
 void state_set_idea_text(struct state *st, struct idea *it,
     const struct event *ev);
 void state_texts_free(struct state *st);
+
+/* The number of an id "<letter><number>", 0 when malformed. */
+unsigned state_id_number(const char *id, char letter);
+/* The record's actor was seen on the record's day. */
+void state_touch_actor(struct state *st, const struct event *ev,
+    unsigned contributions);
+
+/* state_ideas.c */
+void state_apply_idea(struct state *st, const struct event *ev);
+void state_apply_idea_edit(struct state *st, const struct event *ev);
+void state_apply_idea_withdraw(struct state *st, const struct event *ev);
+void state_apply_idea_merge(struct state *st, const struct event *ev);
+void state_apply_idea_promote(struct state *st, const struct event *ev);
+void state_apply_idea_hide(struct state *st, const struct event *ev);
 
 /* state_votes.c */
 void state_apply_voting_open(struct state *st, const struct event *ev);
