@@ -26,15 +26,6 @@ struct peval {
 	int sel;		/* the highlighted point of a scale, 0..4 */
 };
 
-static int
-me(struct app *a)
-{
-	const char *pid = participant_id(a);
-
-	return pid != NULL ? state_participant(app_session(a)->state, pid) :
-	    -1;
-}
-
 /* Skips belong to one person: the next one at a kiosk starts afresh. */
 static void
 follow_person(struct peval *e, struct app *a)
@@ -60,9 +51,9 @@ current(struct peval *e, struct app *a)
 	size_t i;
 
 	follow_person(e, a);
-	if (me(a) < 0)
+	if (participant_index(a) < 0)
 		return NULL;
-	i = qa_eval_next(m, app_session(a)->state, me(a), e->skipped, 0);
+	i = qa_eval_next(m, app_session(a)->state, participant_index(a), e->skipped, 0);
 	return i < m->nevals ? &m->evals[i] : NULL;
 }
 
@@ -75,7 +66,7 @@ skipped_left(struct peval *e, struct app *a)
 
 	for (i = 0; i < m->nevals; i++)
 		n += e->skipped[i] &&
-		    !state_eval_answered(st, me(a), m->evals[i].id);
+		    !state_eval_answered(st, participant_index(a), m->evals[i].id);
 	return n;
 }
 
@@ -154,7 +145,7 @@ pe_draw(void *self, struct app *a, WINDOW *w)
 	}
 	draw_textf(w, 0, 0, cols, draw_attr(DR_DIM), _("Evaluation \xc2\xb7 "
 	    "%zu of %zu answered"), qa_eval_answered(m, app_session(a)->state,
-	    me(a)), m->nevals);
+	    participant_index(a)), m->nevals);
 	if (q == NULL) {
 		draw_done(e, a, w, cols);
 		return;

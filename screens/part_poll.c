@@ -101,11 +101,8 @@ static struct qa_seen attention_seen;
 const struct screen_ops *
 questions_attention(struct app *a)
 {
-	const char *pid = participant_id(a);
-	int me = pid != NULL ? state_participant(app_session(a)->state, pid) :
-	    -1;
-
-	return qa_attention(app_session(a)->state, me, &attention_seen) >= 0 ?
+	return qa_attention(app_session(a)->state, participant_index(a),
+	    &attention_seen) >= 0 ?
 	    &part_poll : NULL;
 }
 
@@ -117,22 +114,13 @@ struct ppoll {
 	int sel;		/* the highlighted option */
 };
 
-static int
-me(struct app *a)
-{
-	const char *pid = participant_id(a);
-
-	return pid != NULL ? state_participant(app_session(a)->state, pid) :
-	    -1;
-}
-
 /* The poll shown, or NULL; a different poll than last time starts the
  * choices afresh. */
 static const struct poll *
 shown(struct ppoll *pp, struct app *a)
 {
 	const struct state *st = app_session(a)->state;
-	int i = qa_poll_for(st, me(a));
+	int i = qa_poll_for(st, participant_index(a));
 	const struct poll *p = i >= 0 ? &st->polls[i] : NULL;
 
 	if (p == NULL || pp->poll_id == NULL ||
@@ -148,7 +136,7 @@ shown(struct ppoll *pp, struct app *a)
 static int
 can_answer(const struct poll *p, struct app *a)
 {
-	int m = me(a);
+	int m = participant_index(a);
 
 	return p != NULL && p->open && m >= 0 && !poll_answered(p, m) &&
 	    p->noptions <= MAX_CHOICES;
@@ -218,7 +206,7 @@ pp_draw(void *self, struct app *a, WINDOW *w)
 {
 	struct ppoll *pp = self;
 	const struct poll *p = shown(pp, a);
-	int rows, cols, y, m = me(a);
+	int rows, cols, y, m = participant_index(a);
 	unsigned mine;
 
 	getmaxyx(w, rows, cols);

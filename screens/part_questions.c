@@ -17,15 +17,6 @@
 #include "session.h"
 #include "state.h"
 
-static int
-me(struct app *a)
-{
-	const char *pid = participant_id(a);
-
-	return pid != NULL ? state_participant(app_session(a)->state, pid) :
-	    -1;
-}
-
 static void *
 pq_init(struct app *a)
 {
@@ -40,7 +31,7 @@ draw_row(struct qlist *c, struct app *a, WINDOW *w, int y, int cols,
 {
 	const struct question *q =
 	    &app_session(a)->state->questions[c->ls.rows[k]];
-	int sel = k == c->ls.lv.sel, m = me(a), x;
+	int sel = k == c->ls.lv.sel, m = participant_index(a), x;
 	attr_t at = sel ? draw_attr(DR_SELECTED) : q->answered ?
 	    draw_attr(DR_DIM) : A_NORMAL;
 
@@ -139,7 +130,7 @@ key_upvote(void *self, struct app *a)
 	struct qlist *c = self;
 	const struct question *q = qlist_selected(c, a);
 	char *err = NULL, *id;
-	int status, m = me(a);
+	int status, m = participant_index(a);
 
 	if (q == NULL || m < 0) {
 		app_message(a, "%s", _("no question to upvote here"));
