@@ -5,7 +5,8 @@
  * fx_tempdir() makes an empty directory under $TMPDIR (or /tmp);
  * fx_write() writes a file in it, making the directories on the way;
  * fx_rmtree() removes the whole tree (symbolic links are removed, never
- * followed).
+ * followed); fx_find_module() finds a module directory of the source tree
+ * (e.g. "content") from wherever the test runs.
  */
 #ifndef CONVENE_TEST_MODULE_FIXTURE_H
 #define CONVENE_TEST_MODULE_FIXTURE_H
@@ -98,6 +99,28 @@ fx_rmtree(char *dir)
 		return;
 	nftw(dir, fx_remove, 16, FTW_DEPTH | FTW_PHYS);
 	free(dir);
+}
+
+/* The module directory `rel` of the source tree (caller frees), looked
+ * for here and up to two levels up; NULL when absent. */
+static inline char *
+fx_find_module(const char *rel)
+{
+	static const char *const up[] = { "", "../", "../../" };
+	char *dir, *ini;
+	size_t i;
+
+	for (i = 0; i < NELEM(up); i++) {
+		dir = xasprintf("%s%s", up[i], rel);
+		ini = path_join(dir, "module.ini");
+		if (access(ini, R_OK) == 0) {
+			free(ini);
+			return dir;
+		}
+		free(ini);
+		free(dir);
+	}
+	return NULL;
 }
 
 #endif

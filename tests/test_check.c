@@ -171,31 +171,11 @@ test_base_module_is_clean(void **state)
 	assert_int_equal(f->r.ncases, 1);
 }
 
-static char *
-find_module(const char *rel)
-{
-	static const char *const up[] = { "", "../", "../../" };
-	char *dir, *ini;
-	size_t i;
-
-	for (i = 0; i < NELEM(up); i++) {
-		dir = xasprintf("%s%s", up[i], rel);
-		ini = path_join(dir, "module.ini");
-		if (access(ini, R_OK) == 0) {
-			free(ini);
-			return dir;
-		}
-		free(ini);
-		free(dir);
-	}
-	return NULL;
-}
-
 static void
 test_minimal_fixture_is_clean(void **state)
 {
 	struct check_report r;
-	char *dir = find_module("tests/data/modules/minimal");
+	char *dir = fx_find_module("tests/data/modules/minimal");
 	struct fixture f;
 
 	(void)state;
@@ -220,7 +200,7 @@ test_minimal_fixture_is_clean(void **state)
 static void
 test_bundled_module_is_clean(void **state)
 {
-	char *dir = find_module("content");
+	char *dir = fx_find_module("content");
 	struct fixture f;
 
 	(void)state;

@@ -20,31 +20,10 @@
 #include "state.h"
 #include "util.h"
 
-/* The fixture directory, wherever the test runs from; NULL when absent. */
-static char *
-find_dir(const char *rel)
-{
-	static const char *const up[] = { "", "../", "../../" };
-	char *dir, *ini;
-	size_t i;
-
-	for (i = 0; i < NELEM(up); i++) {
-		dir = xasprintf("%s%s", up[i], rel);
-		ini = path_join(dir, "module.ini");
-		if (access(ini, R_OK) == 0) {
-			free(ini);
-			return dir;
-		}
-		free(ini);
-		free(dir);
-	}
-	return NULL;
-}
-
 static struct module *
 load_minimal(char **dirp)
 {
-	char *err = NULL, *dir = find_dir("tests/data/modules/minimal");
+	char *err = NULL, *dir = fx_find_module("tests/data/modules/minimal");
 	struct module *m;
 
 	if (dir == NULL)
