@@ -100,12 +100,18 @@ pe_changed(void *self, struct app *a)
 static void
 draw_scale(struct peval *e, WINDOW *w, int y, int cols)
 {
-	int i, x = 2;
+	/* Six columns a point, closer on a narrow terminal (30 columns
+	 * still show all five): " 5 " needs three. */
+	int step = (cols - 2) / SCALE_MAX, i, x = 2;
 	attr_t at;
 
-	for (i = 0; i < SCALE_MAX && x + 6 < cols; i++, x += 6) {
+	if (step > 6)
+		step = 6;
+	if (step < 4)
+		step = 4;
+	for (i = 0; i < SCALE_MAX && x + 3 <= cols; i++, x += step) {
 		at = i == e->sel ? draw_attr(DR_SELECTED) : A_NORMAL;
-		draw_textf(w, y, x, 5, at, " %d ", i + 1);
+		draw_textf(w, y, x, 3, at, " %d ", i + 1);
 	}
 	draw_wrapped(w, y + 1, 2, cols - 2, 0, 2, _("1 = lowest, 5 = highest: "
 	    "press the number, or move with h l and press Enter."),

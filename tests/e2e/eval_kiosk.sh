@@ -27,6 +27,11 @@ start_session k 90 26 "$CONVENE" join "$s" --kiosk --as p1
 wait_for_text k "Evaluation"
 tab_to k "Evaluation · 0 of 8 answered"
 wait_for_text k "How relevant was this workshop to your work?"
+# All five points of the scale show on the smallest terminal too.
+resize k 30 10
+wait_for_line k "^ +1 +2 +3 +4 +5 *$"
+resize k 90 26
+wait_for_text k "How relevant was this workshop to your work?"
 send k l Enter
 wait_for_text k "Evaluation · 1 of 8 answered"
 journal_has "$s" eval relevance || fail "no answer to relevance"
