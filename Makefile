@@ -41,7 +41,7 @@ MO          := $(PO:po/%.po=$(B)/locale/%/LC_MESSAGES/convene.mo)
 MANPAGES    := $(wildcard man/*.[15])
 
 .PHONY: all test unit e2e bench fuzz sanitize clean install uninstall demo \
-        deps check-layering man-check pot clang-check clang-objects FORCE
+        deps check-layering man-check pot clang-check clang-objects fresh-check FORCE
 
 all: convene $(MO)
 
@@ -136,6 +136,11 @@ demo: deps all
 
 deps:
 	@./tools/deps
+
+# A clean clone of HEAD passes `make test` in a minimal Debian 12 chroot
+# (as root, with debootstrap; the first run makes the image).
+fresh-check:
+	@./tools/fresh-check
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)

@@ -27,7 +27,8 @@ check_restored quit
 
 for sig in TERM:143 HUP:129 SEGV:139; do
 	run_console "c${sig%%:*}"
-	kill -"${sig%%:*}" "$(pane_pid "c${sig%%:*}")"
+	pid=$(pane_pid "c${sig%%:*}") || fail "no convene in c${sig%%:*}"
+	kill -"${sig%%:*}" "$pid"
 	st=$(wait_exit "c${sig%%:*}")
 	[ "$st" = "${sig#*:}" ] ||
 	    fail "SIG${sig%%:*}: exit status $st, expected ${sig#*:}"

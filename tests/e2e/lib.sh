@@ -189,9 +189,34 @@ resize() {
 	tm resize-window -t "=$1:" -x "$2" -y "$3"
 }
 
+# children PID...
+#	The pids whose parent is one of PID.  Read from /proc, as are the
+#	helpers below: a minimal Debian has no procps (pgrep, ps), and the
+#	tests must run there.
+children() {
+	for _p in "$@"; do
+		cat "/proc/$_p/task/"*/children 2>/dev/null
+	done | tr ' ' '\n' | grep .
+}
+
+# user_pids USER [COMMAND]
+#	The pids of USER's processes (only those named COMMAND when given).
+user_pids() {
+	# One stat(1) for all of them; a process that ends meanwhile is
+	# just not listed.
+	stat -c '%U %n' /proc/[0-9]* 2>/dev/null | while read -r _u _d; do
+		[ "$_u" = "$1" ] || continue
+		[ -z "${2:-}" ] || [ "$(cat "$_d/comm" 2>/dev/null)" = "$2" ] ||
+		    continue
+		echo "${_d#/proc/}"
+	done
+}
+
 # pane_pid NAME [PROGRAM]
 #	The pid of PROGRAM (default: convene) running in NAME's pane: the
 #	pane runs a shell, which runs the command, which may run others.
+#	Fails (prints nothing) when there is none: call it as
+#	`pid=$(pane_pid a) || fail ...`, never inside another command.
 pane_pid() {
 	_pids=$(tm display-message -p -t "=$1:" '#{pane_pid}')
 	while [ -n "$_pids" ]; do
@@ -202,7 +227,7 @@ pane_pid() {
 				return 0
 			fi
 		done
-		_pids=$(for _p in $_pids; do pgrep -P "$_p"; done)
+		_pids=$(children $_pids)
 	done
 	return 1
 }
@@ -324,7 +349,7 @@ host_users() {
 host_drop_users() {
 	for _u in $HOST_USERS; do
 		# Only this test's throwaway users: their processes are ours.
-		for _pid in $(pgrep -u "$_u" 2>/dev/null); do
+		for _pid in $(user_pids "$_u"); do
 			kill -KILL "$_pid" 2>/dev/null
 		done
 		userdel "$_u" 2>/dev/null

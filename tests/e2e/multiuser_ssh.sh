@@ -116,7 +116,7 @@ echo "$out" | grep -q 'needs a terminal' ||
 # With a terminal: the participant screen, as the kiosk's user.
 start_session kiosk 100 30 sh -c "$SSH -tt $K@127.0.0.1"
 wait_for_text kiosk "Losa Tuilagi" 15
-pid=$(pgrep -u "$K" -x convene | head -n 1)
+pid=$(user_pids "$K" convene | head -n 1)
 [ -n "$pid" ] || fail "no convene of the kiosk's user"
 [ "$(stat -c %U /proc/"$pid")" = "$K" ] || fail "the kiosk's convene runs as $(stat -c %U /proc/"$pid")"
 # Closing the connection ends the kiosk's convene.

@@ -24,7 +24,8 @@ wait_for_text a "No ideas yet"
 send a i
 send_text a "บริการภาครัฐแบบครบวงจร"
 draft_is "บริการภาครัฐแบบครบวงจร"
-kill -9 "$(pane_pid a)"
+pid=$(pane_pid a) || fail "no convene in a"
+kill -9 "$pid"
 wait_exit a >/dev/null
 ls -a "$s/drafts" | grep -q '^\.p1' && fail "a temporary file was left"
 
@@ -43,7 +44,8 @@ refute_screen b "1 idea in"
 send b i
 send_text b " ชั่วโมง"
 wait_for_text b "24 ชั่วโมง"
-kill -HUP "$(pane_pid b)"
+pid=$(pane_pid b) || fail "no convene in b"
+kill -HUP "$pid"
 wait_exit b >/dev/null
 draft_is "บริการภาครัฐแบบครบวงจร 24 ชั่วโมง"
 
