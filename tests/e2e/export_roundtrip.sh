@@ -82,7 +82,10 @@ $bin export "$a" --out "$tmp/anon-export" >/dev/null || fail "anon export"
 as_user=""
 if [ "$(id -u)" = 0 ]; then
 	as_user=none
-	if command -v runuser >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
+	# nobody must be able to run the binary: a clone under /root
+	# (mode 700, as on a fresh machine) is out of its reach.
+	if command -v runuser >/dev/null 2>&1 && id nobody >/dev/null 2>&1 &&
+	    runuser -u nobody -- test -x "$bin"; then
 		as_user="runuser -u nobody --"
 	fi
 fi
@@ -99,7 +102,7 @@ if [ "$as_user" != none ]; then
 	[ -s "$tmp/ro/out/ideas.csv" ] || fail "no ideas.csv under --out"
 	chmod -R u+w "$s"
 else
-	echo "note: read-only check left out (root without runuser)"
+	echo "note: read-only check left out (root without runuser, or nobody cannot run $bin)"
 fi
 
 # --- read everything back ---------------------------------------------------
