@@ -14,6 +14,8 @@
 #include "content.h"
 #include "export_int.h"
 #include "i18n.h"
+#include "journal.h"
+#include "schedule.h"
 #include "session.h"
 #include "state.h"
 #include "tz.h"
@@ -55,6 +57,7 @@ export_source_from_session(struct export_source *src,
 	src->title = s->set.title;
 	src->start = s->set.start;
 	src->anonymous = s->set.anonymous;
+	src->now = journal_now_ms();
 }
 
 /* ---------------------------------------------------------------- time */
@@ -214,6 +217,8 @@ export_ctx_init(struct export_ctx *x, const struct export_source *src,
 		x->title = mod->title;
 	else
 		x->title = _("Workshop");
+	x->start = src->start;
+	x->now = src->now;
 	find_day1(x, src->start);
 	count_days(x);
 	assign_pseudonyms(x);
@@ -285,80 +290,32 @@ export_room_name(const struct export_ctx *x, int room)
 
 /* ----------------------------------------------- the agenda as it ran */
 
-/* The last moment anything happened on each day (index = day): where a
- * visit left open overnight is taken to have ended. */
-static int64_t *
-day_ends(const struct export_ctx *x)
+/* Items and days as the schedule (schedule.h) has them: the console's
+ * arithmetic, so that the files say what the console said. */
+static void
+from_schedule(const struct export_ctx *x, struct export_timing *items,
+    struct export_day *days)
 {
-	const struct state *st = x->st;
-	int64_t *end = xcalloc((size_t)x->ndays + 2, sizeof *end);
+	struct schedule sch;
 	size_t i;
 	int d;
 
-	for (i = 0; i < st->ncheckins; i++) {
-		const struct checkin *c = &st->checkins[i];
+	schedule_build(&sch, x->mod, x->st, x->start, x->now);
+	for (i = 0; i < sch.nitems; i++) {
+		const struct schedule_item *si = &sch.items[i];
 
-		d = c->day;
-		if (d >= 1 && d <= x->ndays && c->last_seen > end[d])
-			end[d] = c->last_seen;
+		items[i].visited = si->visited;
+		items[i].first_start = si->actual_start;
+		items[i].last_end = si->actual_end;
+		items[i].actual_ms = si->actual_ms;
 	}
-	for (i = 0; i < st->nvisits; i++) {
-		d = day_of(x, st->visits[i].at);
-		if (d >= 1 && d <= x->ndays && st->visits[i].at > end[d])
-			end[d] = st->visits[i].at;
+	for (d = 1; d <= x->ndays && d <= sch.ndays; d++) {
+		days[d].actual_ms = sch.days[d].actual_ms;
+		days[d].visited = sch.days[d].visited;
+		days[d].current = sch.days[d].current;
+		days[d].behind_ms = sch.days[d].behind_ms;
 	}
-	d = day_of(x, st->last_time);
-	if (d >= 1 && d <= x->ndays && st->last_time > end[d])
-		end[d] = st->last_time;
-	return end;
-}
-
-/* Adds one visit, [at, end), to its item and its day.  `closed`: the
- * agenda moved on (the item has an end). */
-static void
-add_visit(const struct export_ctx *x, int item, int64_t at, int64_t end,
-    int closed, struct export_timing *items, struct export_day *days)
-{
-	struct export_timing *t = &items[item];
-	int d = day_of(x, at);
-
-	if (end < at)
-		end = at;
-	if (!t->visited || at < t->first_start)
-		t->first_start = at;
-	t->last_end = closed ? end : 0;
-	t->actual_ms += end - at;
-	t->visited = 1;
-	if (d >= 1 && d <= x->ndays) {
-		days[d].actual_ms += end - at;
-		days[d].visited = 1;
-		days[d].current = !closed;
-	}
-}
-
-static void
-walk_visits(const struct export_ctx *x, struct export_timing *items,
-    struct export_day *days)
-{
-	const struct state *st = x->st;
-	int64_t *ends = day_ends(x);
-	size_t i;
-
-	for (i = 0; i < st->nvisits; i++) {
-		const struct agenda_visit *v = &st->visits[i];
-		int item = module_item_index(x->mod, v->agenda_id);
-		int d = day_of(x, v->at), closed = i + 1 < st->nvisits;
-		int64_t end = d >= 1 && d <= x->ndays ? ends[d] : v->at;
-
-		if (item < 0)
-			continue;
-		/* A session ends when the agenda moves on, unless it moved
-		 * on only the next day: then at the day's last activity. */
-		if (closed && day_of(x, st->visits[i + 1].at) == d)
-			end = st->visits[i + 1].at;
-		add_visit(x, item, v->at, end, closed, items, days);
-	}
-	free(ends);
+	schedule_free(&sch);
 }
 
 static void
@@ -402,7 +359,8 @@ export_timings(const struct export_ctx *x, struct export_timing **itemsp,
 		if (d >= 1 && d <= x->ndays)
 			days[d].planned_min += x->mod->items[i].minutes;
 	}
-	walk_visits(x, items, days);
+	if (x->mod != NULL)
+		from_schedule(x, items, days);
 	count_present(x, days);
 	*itemsp = items;
 	*daysp = days;

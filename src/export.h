@@ -52,6 +52,7 @@
 #ifndef CONVENE_EXPORT_H
 #define CONVENE_EXPORT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 struct module;
@@ -81,6 +82,9 @@ struct export_source {
 	const char *title;		/* NULL or "": the module's title */
 	const char *start;		/* day 1, YYYY-MM-DD; NULL: unknown */
 	int anonymous;			/* or st->anonymous */
+	/* The time of the export (UTC ms): the day under way is measured to
+	 * it; 0 or earlier than the last record: the last record's time. */
+	int64_t now;
 };
 
 /* Flags. */

@@ -26,6 +26,8 @@ struct export_ctx {
 	int have_start;			/* day 1's date is known */
 	int y1, m1, d1;			/* day 1 */
 	int ndays;			/* module days, or more when used */
+	const char *start;		/* day 1, YYYY-MM-DD; may be NULL */
+	int64_t now;			/* export_source's */
 };
 
 void export_ctx_init(struct export_ctx *x, const struct export_source *src,
@@ -64,6 +66,7 @@ struct export_day {
 	int64_t actual_ms;
 	int visited;			/* any agenda time that day */
 	int current;			/* its last item is still current */
+	int64_t behind_ms;		/* at its end (schedule.h) */
 	unsigned present;		/* distinct participants seen */
 };
 /* Arrays of mod->nitems and ndays + 1 (index 0 unused); caller frees. */

@@ -333,7 +333,7 @@ export_days_csv(const struct export_ctx *x, struct csv_out *w)
 {
 	static const char *const cols[] = { "day", "date", "planned_minutes",
 	    "actual_minutes", "overrun_minutes", "participants_present",
-	    "complete", NULL };
+	    "complete", "behind_minutes", NULL };
 	struct export_timing *items;
 	struct export_day *days;
 	char date[16];
@@ -360,6 +360,11 @@ export_days_csv(const struct export_ctx *x, struct csv_out *w)
 		 * started */
 		csv_out_plain(w, !days[d].visited ? "" : days[d].current ?
 		    "no" : "yes");
+		/* the console's figure at the day's end (or now) */
+		if (days[d].visited)
+			csv_out_long(w, (long)(days[d].behind_ms / 60000));
+		else
+			csv_out_plain(w, "");
 		csv_out_end(w);
 	}
 	free(items);

@@ -427,16 +427,21 @@ apply_timer(struct state *st, const struct event *ev)
 		state_unknown(st);
 }
 
+/* `agenda` records: id is the item made current ("" before the first);
+ * with ref "end", id is the item that ended and nothing runs after it (a
+ * visit of "" marks where it ended). */
 static void
 apply_agenda(struct state *st, const struct event *ev)
 {
 	struct agenda_visit *v;
+	int end = ev->ref != NULL && strcmp(ev->ref, "end") == 0;
 
 	st->agenda_id = state_intern_agenda(st, ev->id);
+	st->agenda_ended = end && st->agenda_id != NULL;
 	st->visits = xgrow(st->visits, &st->capvisits, st->nvisits + 1,
 	    sizeof *st->visits);
 	v = &st->visits[st->nvisits++];
-	v->agenda_id = st->agenda_id != NULL ? st->agenda_id : "";
+	v->agenda_id = st->agenda_id != NULL && !end ? st->agenda_id : "";
 	v->at = ev->time_ms;
 }
 
@@ -540,8 +545,36 @@ state_free(struct state *st)
 	free(st->evals);
 	free(st->bad);
 	free(st->day_starts);
+	free(st->day_last);
 	arena_free(st->arena);
 	free(st);
+}
+
+/* Remembers the last record of each day: a day left open overnight ends
+ * no later than that (schedule.h). */
+static void
+note_activity(struct state *st, int64_t at)
+{
+	int d = state_day_of(st, at);
+	size_t old = st->nday_last;
+
+	if (d < 1 || d > STATE_DAYS_MAX)
+		return;
+	if ((size_t)d >= old) {
+		st->nday_last = (size_t)d + 1;
+		st->day_last = xrealloc(st->day_last,
+		    st->nday_last * sizeof *st->day_last);
+		memset(st->day_last + old, 0,
+		    (st->nday_last - old) * sizeof *st->day_last);
+	}
+	if (at > st->day_last[d])
+		st->day_last[d] = at;
+}
+
+int64_t
+state_day_last_activity(const struct state *st, int day)
+{
+	return day >= 1 && (size_t)day < st->nday_last ? st->day_last[day] : 0;
 }
 
 void
@@ -551,6 +584,7 @@ state_apply(struct state *st, const struct event *ev)
 		st->last_seq = ev->seq;
 	if (ev->time_ms > st->last_time)
 		st->last_time = ev->time_ms;
+	note_activity(st, ev->time_ms);
 	if (ev->type <= EV_UNKNOWN || ev->type >= EV_COUNT ||
 	    appliers[ev->type] == NULL) {
 		state_unknown(st);

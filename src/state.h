@@ -195,6 +195,9 @@ struct state {
 	STATE_ARRAY(struct bad_record, bad);
 
 	const char *agenda_id;	/* current agenda session, NULL before any */
+	/* 1 when agenda_id was ended (`convene agenda end`) and nothing has
+	 * started since: no item runs; the next one is after agenda_id. */
+	int agenda_ended;
 	int current_round;	/* index of the open or last round, -1 none */
 	uint64_t last_seq;
 	int64_t last_time;
@@ -208,7 +211,13 @@ struct state {
 	 * follow the zone's calendar; owned by the state. */
 	int64_t *day_starts;
 	size_t nday_starts;
+	/* The time of the last record of each workshop day (index = day,
+	 * 1..STATE_DAYS_MAX; 0: nothing that day): read it with
+	 * state_day_last_activity(). */
+	int64_t *day_last;
+	size_t nday_last;
 };
+#define STATE_DAYS_MAX 366
 
 struct state *state_new(void);
 void state_free(struct state *st);
@@ -260,6 +269,9 @@ int round_voters(const struct round *r);	/* voters with any dot */
  * else from day1_midnight_ms in steps of 24 hours.  0 or less before day 1;
  * 1 when neither is set. */
 int state_day_of(const struct state *st, int64_t time_ms);
+
+/* The time of the last record of a workshop day, 0 when it had none. */
+int64_t state_day_last_activity(const struct state *st, int day);
 
 /* Copies the local midnights of day 1..n (UTC ms, ascending) into the state
  * and sets day1_midnight_ms to the first.  Call before replay. */
