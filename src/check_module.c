@@ -12,7 +12,7 @@
 #include "tz.h"
 
 static const char *const module_keys[] = {
-	"title", "provider", "days", "timezone", "description", NULL
+	"title", "provider", "days", "timezone", "description", "timer", NULL
 };
 static const char *const session_keys[] = {
 	"day", "start", "minutes", "kind", "title", "speaker", "page", "case",
@@ -101,6 +101,11 @@ check_header(struct module_check *mc)
 			    CONTENT_MAX_DAYS, check_show(c, v));
 		}
 	}
+	v = check_get(mc->d, "module", "timer");
+	if (v != NULL && strcmp(v, "auto") != 0 && strcmp(v, "manual") != 0)
+		check_fault(c, "module.ini", check_key_line(sec, "timer"),
+		    _("timer must be auto or manual, not '%s'"),
+		    check_show(c, v));
 	if (require(mc, sec, "timezone")) {
 		v = check_get(mc->d, "module", "timezone");
 		if (!tz_valid(v))

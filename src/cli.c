@@ -35,7 +35,7 @@ static const struct verb verbs[] = {
 	{ "rooms", cli_rooms, "SESSION --make N [--balance country]", N_("make breakout rooms") },
 	{ "voting", cli_voting, "SESSION open [--room R] [--budget N] [--prototypes] | close | reveal",
 	    N_("open, close or reveal a voting round") },
-	{ "agenda", cli_agenda, "SESSION next | prev | goto ID", N_("move on the agenda") },
+	{ "agenda", cli_agenda, "SESSION next | prev | goto ID | end", N_("move on the agenda") },
 	{ "checkin", cli_checkin, "SESSION --by PID", N_("mark a participant present today") },
 	{ "ask", cli_ask, "SESSION --by PID TEXT", N_("ask the speaker a question; prints the id") },
 	{ "upvote", cli_upvote, "SESSION --by PID QUESTION", N_("upvote a question") },

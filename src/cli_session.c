@@ -646,6 +646,8 @@ cli_agenda(int argc, char **argv)
 		m = AGENDA_NEXT;
 	else if (strcmp(what, "prev") == 0 && argc - optind == 2)
 		m = AGENDA_PREV;
+	else if (strcmp(what, "end") == 0 && argc - optind == 2)
+		m = AGENDA_END;
 	else if (strcmp(what, "goto") == 0 && argc - optind == 3 &&
 	    argv[optind + 2][0] != '\0') {
 		m = AGENDA_GOTO;

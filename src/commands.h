@@ -14,6 +14,7 @@
 #define CONVENE_COMMANDS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "session.h"
 
@@ -27,7 +28,7 @@
 
 enum timer_action { TIMER_START, TIMER_PAUSE, TIMER_RESUME, TIMER_STOP,
 	TIMER_EXTEND };
-enum agenda_move { AGENDA_NEXT, AGENDA_PREV, AGENDA_GOTO };
+enum agenda_move { AGENDA_NEXT, AGENDA_PREV, AGENDA_GOTO, AGENDA_END };
 
 /* The rules for text people write, shared with import and the screens.
  * Each returns 0, or 1 with *err naming the rule ("the idea is 1,234
@@ -115,11 +116,35 @@ int cmd_voting_open(struct session *s, const char *room, int budget,
     int prototypes_only, char **new_id, char **err);	/* budget 0: default */
 int cmd_voting_close(struct session *s, int close, char **err);
 int cmd_voting_reveal(struct session *s, int reveal, char **err);
-/* next from before the first item goes to the first; not past the last,
- * not before the first.  goto: an item of the module, or NULL / "" for
- * "before the first item" (the undo of the first step). */
+/*
+ * Makes an agenda item current, as one batch: the session timer is stopped
+ * (the item before ends with its timer), the item is made current and its
+ * timer starts with its planned minutes, unless the module or the session
+ * says `timer = manual` or the item has no minutes.  next from before the
+ * first item goes to the first; not past the last, not before the first;
+ * after `end`, next goes to the item after the one ended and prev back to
+ * it.  goto: an item of the module, or NULL / "" for "before the first
+ * item" (the undo of the first step).  end: ends the current item (and its
+ * timer) with nothing after it: the end of a day, or a pause in the plan.
+ */
 int cmd_agenda(struct session *s, enum agenda_move m, const char *id,
     char **err);
+
+/* What the undo of an agenda move puts back besides the item: the session
+ * timer as it was when the move was made, and whether the item had been
+ * ended. */
+struct agenda_restore {
+	int timer_state;	/* TIMER_IDLE, TIMER_RUNNING, TIMER_PAUSED */
+	int64_t remaining_ms;	/* at `at` (negative: overrun) */
+	int64_t at;		/* when the move was made */
+	int ended;
+};
+/* Goes back to item `id` ("" before the first) as the undo of a move: the
+ * current timer stops and the one of *r runs on (a running one as though
+ * the move had never happened: what was left at the move, less the time
+ * since; a paused one with what was left). */
+int cmd_agenda_restore(struct session *s, const char *id,
+    const struct agenda_restore *r, char **err);
 /* text: the text rules, except that a recall may have none. */
 int cmd_message(struct session *s, const char *room, const char *text,
     int recall, char **err);

@@ -463,6 +463,7 @@ struct agenda_cmd {
 	struct session *s;
 	enum agenda_move m;
 	const char *id;
+	const struct agenda_restore *restore;	/* an undo; else NULL */
 };
 
 /* Ids are read in lower case from module.ini (iniparser), but a facilitator
@@ -480,27 +481,36 @@ agenda_index_any_case(const struct module *m, const char *id)
 }
 
 static int
+agenda_goto_target(const struct agenda_cmd *c, const char **to, char **err)
+{
+	const struct module *m = c->s->module;
+	int k;
+
+	/* "" is before the first item: the undo of the first step. */
+	if (c->id == NULL || *c->id == '\0') {
+		if (c->s->state->agenda_id == NULL)
+			return cmd_refuse(err, "%s", _("the agenda has not "
+			    "started"));
+		*to = "";
+		return 0;
+	}
+	k = agenda_index_any_case(m, c->id);
+	if (k < 0)
+		return cmd_refuse(err, _("no agenda item '%s' in this module"),
+		    c->id);
+	*to = m->items[k].id;
+	return 0;
+}
+
+static int
 agenda_target(const struct agenda_cmd *c, const char **to, char **err)
 {
 	const struct module *m = c->s->module;
-	int cur = module_item_index(m, c->s->state->agenda_id), k;
+	const struct state *st = c->s->state;
+	int cur = module_item_index(m, st->agenda_id);
 
-	if (c->m == AGENDA_GOTO) {
-		/* "" is before the first item: the undo of the first step. */
-		if (c->id == NULL || *c->id == '\0') {
-			if (c->s->state->agenda_id == NULL)
-				return cmd_refuse(err, "%s", _("the agenda has "
-				    "not started"));
-			*to = "";
-			return 0;
-		}
-		k = agenda_index_any_case(m, c->id);
-		if (k < 0)
-			return cmd_refuse(err, _("no agenda item '%s' in this "
-			    "module"), c->id);
-		*to = m->items[k].id;
-		return 0;
-	}
+	if (c->m == AGENDA_GOTO)
+		return agenda_goto_target(c, to, err);
 	if (m->nitems == 0)
 		return cmd_refuse(err, "%s", _("the module has no agenda"));
 	if (c->m == AGENDA_NEXT) {
@@ -510,10 +520,98 @@ agenda_target(const struct agenda_cmd *c, const char **to, char **err)
 		*to = m->items[cur + 1].id;
 		return 0;
 	}
+	/* prev after an end resumes the item that was ended */
+	if (st->agenda_ended && cur >= 0) {
+		*to = m->items[cur].id;
+		return 0;
+	}
 	if (cur <= 0)
 		return cmd_refuse(err, "%s", _("the agenda is at its first "
 		    "item"));
 	*to = m->items[cur - 1].id;
+	return 0;
+}
+
+static void
+add_session_timer(struct journal_batch *b, const struct session *s,
+    const char *action, long seconds)
+{
+	struct event ev = { .type = EV_TIMER };
+
+	ev.room = "";
+	ev.ref = action;
+	ev.n = seconds;
+	cmd_add(b, s, ACTOR_FACILITATOR, &ev);
+}
+
+/* The item before ends with its timer. */
+static void
+stop_session_timer(struct journal_batch *b, const struct session *s)
+{
+	const struct timer *t = state_timer(s->state, -1);
+
+	if (t != NULL && t->state != TIMER_IDLE)
+		add_session_timer(b, s, "stop", 0);
+}
+
+static void
+add_agenda(struct journal_batch *b, const struct session *s, const char *id,
+    int end)
+{
+	struct event ev = { .type = EV_AGENDA };
+
+	ev.id = id;
+	ev.ref = end ? "end" : "";
+	cmd_add(b, s, ACTOR_FACILITATOR, &ev);
+}
+
+/* The new item's own timer, unless the plan says the facilitator starts
+ * timers by hand. */
+static void
+start_item_timer(struct journal_batch *b, const struct session *s,
+    const char *id)
+{
+	const struct agenda_item *it = module_item(s->module, id);
+
+	if (it == NULL || it->minutes <= 0 || s->module->timer_manual ||
+	    s->set.timer_manual)
+		return;
+	add_session_timer(b, s, "start", (long)it->minutes * 60);
+}
+
+/* The timer an undo puts back: a running one as though the move had never
+ * happened. */
+static void
+restore_timer(struct journal_batch *b, const struct session *s,
+    const struct agenda_restore *r)
+{
+	int64_t left = r->remaining_ms;
+	long seconds;
+
+	if (r->timer_state == TIMER_IDLE)
+		return;
+	if (r->timer_state == TIMER_RUNNING)
+		left -= journal_now_ms() - r->at;
+	/* A timer cannot start at zero or below: an overrun one starts at a
+	 * second and is over again at once. */
+	seconds = left > 1000 ? (long)((left + 999) / 1000) : 1;
+	if (seconds > TIMER_MAX_SECONDS)
+		seconds = TIMER_MAX_SECONDS;
+	add_session_timer(b, s, "start", seconds);
+	if (r->timer_state == TIMER_PAUSED)
+		add_session_timer(b, s, "pause", 0);
+}
+
+static int
+build_agenda_end(struct journal_batch *b, struct agenda_cmd *c, char **err)
+{
+	const struct state *st = c->s->state;
+
+	if (st->agenda_id == NULL || st->agenda_ended)
+		return cmd_refuse(err, "%s", _("no agenda item is running: "
+		    "there is nothing to end"));
+	stop_session_timer(b, c->s);
+	add_agenda(b, c->s, st->agenda_id, 1);
 	return 0;
 }
 
@@ -522,12 +620,20 @@ build_agenda(struct journal_batch *b, void *ctx, char **err)
 {
 	struct agenda_cmd *c = ctx;
 	const char *to = NULL;
-	struct event ev = { .type = EV_AGENDA };
 
+	if (c->m == AGENDA_END)
+		return build_agenda_end(b, c, err);
 	if (agenda_target(c, &to, err) != 0)
 		return 1;
-	ev.id = to;
-	cmd_add(b, c->s, ACTOR_FACILITATOR, &ev);
+	stop_session_timer(b, c->s);
+	if (c->restore != NULL) {
+		add_agenda(b, c->s, to, c->restore->ended && *to != '\0');
+		restore_timer(b, c->s, c->restore);
+		return 0;
+	}
+	add_agenda(b, c->s, to, 0);
+	if (*to != '\0')
+		start_item_timer(b, c->s, to);
 	return 0;
 }
 
@@ -535,7 +641,16 @@ int
 cmd_agenda(struct session *s, enum agenda_move m, const char *id,
     char **err)
 {
-	struct agenda_cmd c = { s, m, id };
+	struct agenda_cmd c = { s, m, id, NULL };
+
+	return cmd_run(s, build_agenda, &c, err);
+}
+
+int
+cmd_agenda_restore(struct session *s, const char *id,
+    const struct agenda_restore *r, char **err)
+{
+	struct agenda_cmd c = { s, AGENDA_GOTO, id, r };
 
 	return cmd_run(s, build_agenda, &c, err);
 }

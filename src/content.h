@@ -53,6 +53,7 @@ struct module {
 	char *dir;		/* as given to content_load */
 	char *title, *provider, *timezone, *description;
 	int days;
+	int timer_manual;	/* timer = manual: items start no timer */
 	struct agenda_item *items;	/* sorted by day, then start */
 	size_t nitems;
 	struct case_study *cases;

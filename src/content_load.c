@@ -102,6 +102,7 @@ static void
 load_header(struct module *m, dictionary *d)
 {
 	const char *base = strrchr(m->dir, '/');
+	const char *v;
 	int days;
 
 	m->title = get_dup(d, "module", "title");
@@ -118,6 +119,8 @@ load_header(struct module *m, dictionary *d)
 	if (get_number(d, "module", "days", 1, CONTENT_MAX_DAYS, &days) != 0)
 		days = 0;	/* from the sessions, below */
 	m->days = days;
+	v = iniparser_getstring(d, "module:timer", "auto");
+	m->timer_manual = strcmp(v, "manual") == 0;
 }
 
 static void

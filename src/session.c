@@ -79,6 +79,8 @@ read_settings(const char *path, struct session_settings *set, char **err)
 	set->budget = (int)budget;
 	set->anonymous = iniparser_getboolean(d, "session:anonymous", 0);
 	set->no_self_votes = iniparser_getboolean(d, "session:no_self_votes", 0);
+	set->timer_manual = strcmp(iniparser_getstring(d, "session:timer",
+	    "auto"), "manual") == 0;
 	v = iniparser_getstring(d, "session:passphrase", "");
 	set->passphrase_hash = *v != '\0' ? xstrdup(v) : NULL;
 	iniparser_freedict(d);

@@ -27,6 +27,9 @@ struct session_settings {
 	char *start;		/* YYYY-MM-DD, day 1 */
 	int budget;		/* default dots per voter and round */
 	int anonymous, no_self_votes;
+	/* timer = manual in session.ini: making an agenda item current
+	 * starts no timer (as the module's own `timer = manual`). */
+	int timer_manual;
 	char *passphrase_hash;	/* NULL: no passphrase */
 };
 

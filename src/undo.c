@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "journal.h"
 #include "state.h"
 #include "util.h"
 
@@ -78,6 +79,7 @@ undo_reverse(const struct undo_action *done, struct undo_action *rev)
 		 * item, which cmd_agenda takes for exactly this undo. */
 		rev->move = AGENDA_GOTO;
 		rev->ref = nz(done->prev);
+		rev->restoring = 1;
 		return 0;
 	case UNDO_VOTING_OPEN:
 		rev->kind = UNDO_VOTING_CLOSE;
@@ -124,6 +126,9 @@ undo_perform(struct session *s, const struct undo_action *a, char **new_id,
 	case UNDO_TIMER:
 		return cmd_timer(s, or_null(a->room), a->timer, a->n, err);
 	case UNDO_AGENDA:
+		if (a->restoring)
+			return cmd_agenda_restore(s, nz(a->ref), &a->restore,
+			    err);
 		return cmd_agenda(s, a->move, or_null(a->ref), err);
 	case UNDO_VOTING_OPEN:
 		return cmd_voting_open(s, or_null(a->room), (int)a->n,
@@ -256,6 +261,22 @@ room_id(const struct state *st, int room)
 	return room >= 0 && (size_t)room < st->nrooms ? st->rooms[room].id : "";
 }
 
+/* The session timer and the agenda's end as they are now, for the undo of
+ * an agenda move. */
+static void
+capture_timer(const struct state *st, struct agenda_restore *r)
+{
+	const struct timer *t = state_timer(st, -1);
+
+	memset(r, 0, sizeof *r);
+	r->at = journal_now_ms();
+	r->ended = st->agenda_ended;
+	if (t == NULL || t->state == TIMER_IDLE)
+		return;
+	r->timer_state = t->state;
+	r->remaining_ms = timer_remaining_ms(t, r->at);
+}
+
 /* Fills prev, prev_topic and prev_n of *a from the state before it runs.
  * The strings point into the state, which the action itself may grow, or
  * into *id (an idea merged into: ideas keep no id string), so the caller
@@ -285,6 +306,7 @@ capture(const struct state *st, struct undo_action *a, struct state_id *id)
 		return;
 	case UNDO_AGENDA:
 		a->prev = st->agenda_id != NULL ? st->agenda_id : "";
+		capture_timer(st, &a->restore);
 		return;
 	case UNDO_MOVE:
 		if ((i = state_participant(st, nz(a->id))) >= 0)

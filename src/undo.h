@@ -37,7 +37,8 @@ enum undo_kind {
 	UNDO_IDEA_MERGE,	/* id, ref: into ("" unmerge); prev: into before */
 	UNDO_DOT,		/* actor, id: idea, n: dots (> 0 cast, < 0 back) */
 	UNDO_TIMER,		/* room ("" session), timer, n: seconds */
-	UNDO_AGENDA,		/* move, ref: id for AGENDA_GOTO; prev: before */
+	UNDO_AGENDA,		/* move, ref: id for AGENDA_GOTO; prev: before,
+				   restore: the timer and end before */
 	UNDO_VOTING_OPEN,	/* room, n: budget, prototypes; id: the round */
 	UNDO_VOTING_CLOSE,	/* n: 1 close / 0 reopen */
 	UNDO_VOTING_REVEAL,	/* n: 1 reveal / 0 hide the results */
@@ -67,6 +68,10 @@ struct undo_action {
 	/* What the action changed, as it was before. */
 	const char *prev, *prev_topic;
 	long prev_n;
+	/* UNDO_AGENDA: the session timer before the move (its reverse puts
+	 * it back, cmd_agenda_restore); `restoring` marks that reverse. */
+	struct agenda_restore restore;
+	int restoring;
 };
 
 /* The action that reverses `done` into *rev (its strings point into done);

@@ -485,8 +485,10 @@ test_timer_rules(void **state)
 	    &err));
 	REFUSED(f, "no room 'r1'", cmd_timer(f->s, "r1", TIMER_START, 60,
 	    &err));
-	/* Without minutes, the current agenda item's. */
+	/* Without minutes, the current agenda item's (which making it
+	 * current started already). */
 	DONE(cmd_agenda(f->s, AGENDA_NEXT, NULL, &err));
+	DONE(cmd_timer(f->s, NULL, TIMER_STOP, 0, &err));
 	DONE(cmd_timer(f->s, NULL, TIMER_START, 0, &err));
 	t = state_timer(f->s->state, -1);
 	assert_true(t->length_ms == 30 * 60 * 1000);
@@ -546,6 +548,83 @@ test_agenda_rules(void **state)
 	DONE(cmd_agenda(f->s, AGENDA_GOTO, NULL, &err));	/* undo */
 	assert_null(f->s->state->agenda_id);
 	assert_int_equal(f->s->state->nvisits, 6);
+}
+
+/* The agenda and the session timer as a fresh replay of the journal sees
+ * them ("d1-open ended timer-idle"), into buf. */
+static const char *
+replayed_agenda(struct session_fixture *f, char *buf, size_t size)
+{
+	struct session *s = sfx_open(f->dir, 0);
+	const struct state *st = s->state;
+	const struct timer *t = state_timer(st, -1);
+
+	snprintf(buf, size, "%s %s %s", st->agenda_id != NULL ?
+	    st->agenda_id : "-", st->agenda_ended ? "ended" : "running",
+	    t == NULL ? "never" : t->state == TIMER_RUNNING ? "timer-running" :
+	    t->state == TIMER_PAUSED ? "timer-paused" : "timer-idle");
+	session_close(s);
+	return buf;
+}
+
+/* Making an item current ends the one before with its timer and starts
+ * the new one's with its planned minutes; end ends it with nothing after;
+ * a fresh replay agrees. */
+static void
+test_agenda_drives_timer(void **state)
+{
+	struct session_fixture *f = *state;
+	const struct timer *t;
+	char *err = NULL, buf[128];
+
+	DONE(cmd_agenda(f->s, AGENDA_NEXT, NULL, &err));
+	t = state_timer(f->s->state, -1);
+	assert_int_equal(t->state, TIMER_RUNNING);
+	assert_true(t->length_ms == 30 * 60 * 1000);
+	DONE(cmd_timer(f->s, NULL, TIMER_EXTEND, 300, &err));
+	DONE(cmd_agenda(f->s, AGENDA_NEXT, NULL, &err));
+	t = state_timer(f->s->state, -1);
+	assert_int_equal(t->state, TIMER_RUNNING);
+	assert_true(t->length_ms == 45 * 60 * 1000);	/* not 35 + 45 */
+	/* A paused timer is stopped too: the new one runs. */
+	DONE(cmd_timer(f->s, NULL, TIMER_PAUSE, 0, &err));
+	DONE(cmd_agenda(f->s, AGENDA_PREV, NULL, &err));
+	assert_int_equal(state_timer(f->s->state, -1)->state, TIMER_RUNNING);
+	/* end: no item runs, no timer; prev resumes it, next goes on. */
+	DONE(cmd_agenda(f->s, AGENDA_END, NULL, &err));
+	assert_true(f->s->state->agenda_ended);
+	assert_string_equal(f->s->state->agenda_id, "d1-open");
+	assert_int_equal(state_timer(f->s->state, -1)->state, TIMER_IDLE);
+	assert_string_equal(replayed_agenda(f, buf, sizeof buf),
+	    "d1-open ended timer-idle");
+	REFUSED(f, "nothing to end", cmd_agenda(f->s, AGENDA_END, NULL, &err));
+	DONE(cmd_agenda(f->s, AGENDA_NEXT, NULL, &err));
+	assert_string_equal(f->s->state->agenda_id, "d1-ideate");
+	assert_false(f->s->state->agenda_ended);
+	DONE(cmd_agenda(f->s, AGENDA_END, NULL, &err));
+	DONE(cmd_agenda(f->s, AGENDA_PREV, NULL, &err));
+	assert_string_equal(f->s->state->agenda_id, "d1-ideate");
+	assert_string_equal(replayed_agenda(f, buf, sizeof buf),
+	    "d1-ideate running timer-running");
+}
+
+/* timer = manual (module or session): items start no timer, and the one
+ * running still stops. */
+static void
+test_agenda_manual_timer(void **state)
+{
+	struct session_fixture *f = *state;
+	char *err = NULL;
+
+	DONE(cmd_timer(f->s, NULL, TIMER_START, 600, &err));
+	f->s->set.timer_manual = 1;
+	DONE(cmd_agenda(f->s, AGENDA_NEXT, NULL, &err));
+	assert_int_equal(state_timer(f->s->state, -1)->state, TIMER_IDLE);
+	f->s->set.timer_manual = 0;
+	f->s->module->timer_manual = 1;
+	DONE(cmd_timer(f->s, NULL, TIMER_START, 0, &err));
+	DONE(cmd_agenda(f->s, AGENDA_NEXT, NULL, &err));
+	assert_int_equal(state_timer(f->s->state, -1)->state, TIMER_IDLE);
 }
 
 static int
@@ -989,6 +1068,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_timer_rules, setup,
 		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_agenda_goto_any_case,
+		    setup, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_agenda_drives_timer, setup,
+		    sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_agenda_manual_timer,
 		    setup, sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_agenda_rules, setup,
 		    sfx_teardown),

@@ -15,6 +15,7 @@
 #define MIN 60000LL
 /* 2026-11-23 09:00 in Asia/Bangkok (UTC+7) is 02:00Z. */
 #define DAY1_0900 1795399200000LL
+#define DAY (24 * 60 * MIN)
 
 /* The module's strings are not const (content.h): writable arrays. */
 static char id_open[] = "open", id_talk[] = "talk", id_lunch[] = "lunch",
@@ -47,6 +48,54 @@ visit(struct state *st, const char *id, int64_t at)
 	ev.type = EV_AGENDA;
 	ev.id = id;
 	state_apply(st, &ev);
+}
+
+/* Any other record at `at`: activity on that day. */
+static void
+activity(struct state *st, int64_t at)
+{
+	struct event ev;
+
+	memset(&ev, 0, sizeof ev);
+	ev.seq = st->last_seq + 1;
+	ev.time_ms = at;
+	ev.actor = ev.terminal = ev.ref = ev.room = ev.text = ev.extra = "";
+	ev.id = "";
+	ev.name = "message";
+	ev.type = EV_MESSAGE;
+	ev.text = "tea is ready";
+	state_apply(st, &ev);
+}
+
+/* `convene agenda end` of item id at `at`. */
+static void
+end_item(struct state *st, const char *id, int64_t at)
+{
+	struct event ev;
+
+	memset(&ev, 0, sizeof ev);
+	ev.seq = st->last_seq + 1;
+	ev.time_ms = at;
+	ev.actor = ev.terminal = ev.room = ev.text = ev.extra = "";
+	ev.ref = "end";
+	ev.name = "agenda";
+	ev.type = EV_AGENDA;
+	ev.id = id;
+	state_apply(st, &ev);
+}
+
+/* A state whose workshop days are Bangkok's calendar days from day 1. */
+static struct state *
+state_with_days(void)
+{
+	struct state *st = state_new();
+	int64_t starts[3];
+	int i;
+
+	for (i = 0; i < 3; i++)
+		starts[i] = DAY1_0900 - 9 * 60 * MIN + i * DAY;
+	state_set_days(st, starts, 3);
+	return st;
 }
 
 static void
@@ -211,6 +260,145 @@ test_no_start_date(void **state)
 	state_free(st);
 }
 
+/* A day never ended ends when the next day's first item starts: at its
+ * last planned end (lunch, 13:00) or its last activity, whichever is
+ * earlier. */
+static void
+test_day_left_open(void **state)
+{
+	struct state *st = state_with_days();
+	struct schedule sch;
+
+	(void)state;
+	visit(st, "open", DAY1_0900);
+	visit(st, "lunch", DAY1_0900 + 3 * 60 * MIN);		/* 12:00 */
+	activity(st, DAY1_0900 + 5 * 60 * MIN + 30 * MIN);	/* 14:30 */
+	visit(st, "d2", DAY1_0900 + DAY + 10 * MIN);		/* 09:10 */
+	assert_int_equal(schedule_build(&sch, &mod, st, "2026-11-23",
+	    DAY1_0900 + DAY + 20 * MIN), 0);
+	assert_int_equal(sch.items[2].actual_end, DAY1_0900 + 4 * 60 * MIN);
+	assert_int_equal(sch.items[2].actual_ms, 60 * MIN);
+	assert_int_equal(sch.days[1].end, DAY1_0900 + 4 * 60 * MIN);
+	assert_false(sch.days[1].current);
+	assert_true(sch.days[2].current);
+	assert_int_equal(sch.days[1].actual_ms, 4 * 60 * MIN);
+	assert_int_equal(sch.days[1].planned_min, 150);
+	/* The talk was skipped: never visited, no minutes. */
+	assert_false(sch.items[1].visited);
+	assert_int_equal(sch.items[1].actual_ms, 0);
+	schedule_free(&sch);
+	state_free(st);
+
+	/* The last activity came before the plan's end: that is the end. */
+	st = state_with_days();
+	visit(st, "lunch", DAY1_0900 + 3 * 60 * MIN);
+	activity(st, DAY1_0900 + 3 * 60 * MIN + 20 * MIN);	/* 12:20 */
+	visit(st, "d2", DAY1_0900 + DAY);
+	assert_int_equal(schedule_build(&sch, &mod, st, "2026-11-23",
+	    DAY1_0900 + DAY), 0);
+	assert_int_equal(sch.items[2].actual_ms, 20 * MIN);
+	schedule_free(&sch);
+	state_free(st);
+}
+
+/* The next morning, before anything starts, nobody is behind, and no item
+ * runs; a day that starts late is behind from its first item on; the
+ * figure days.csv takes equals the console's at every instant. */
+static void
+test_night_not_carried_over(void **state)
+{
+	struct state *st = state_with_days();
+	struct schedule sch;
+	int64_t t;
+
+	(void)state;
+	visit(st, "open", DAY1_0900);
+	visit(st, "lunch", DAY1_0900 + 3 * 60 * MIN + 30 * MIN); /* 12:30 */
+	activity(st, DAY1_0900 + 5 * 60 * MIN);			/* 14:00 */
+	assert_int_equal(schedule_build(&sch, &mod, st, "2026-11-23",
+	    DAY1_0900 + DAY - 60 * MIN), 0);			/* 08:00 */
+	assert_int_equal(sch.behind_ms, 0);
+	assert_int_equal(sch.current, -1);
+	assert_int_equal(sch.items[2].actual_ms, 30 * MIN);	/* to 13:00 */
+	/* lunch began 30 minutes late: so the day ended, at 13:00 */
+	assert_int_equal(sch.days[1].behind_ms, 30 * MIN);
+	schedule_free(&sch);
+	visit(st, "d2", DAY1_0900 + DAY + 20 * MIN);		/* 09:20 */
+	for (t = DAY1_0900 + DAY + 20 * MIN; t < DAY1_0900 + DAY + 90 * MIN;
+	    t += 7 * MIN) {
+		assert_int_equal(schedule_build(&sch, &mod, st, "2026-11-23",
+		    t), 0);
+		/* 45 minutes from 09:20 end at 10:05, 20 after the plan;
+		 * past 10:05 the end moves with the clock. */
+		assert_int_equal(sch.behind_ms, t <= DAY1_0900 + DAY + 65 * MIN ?
+		    20 * MIN : t - (DAY1_0900 + DAY + 45 * MIN));
+		assert_int_equal(sch.days[2].behind_ms, sch.behind_ms);
+		assert_true(sch.days[2].current);
+		schedule_free(&sch);
+	}
+	state_free(st);
+}
+
+/* agenda end: the item ends then, nothing runs after it, and the day's
+ * behind is its end against the plan. */
+static void
+test_end_of_day(void **state)
+{
+	struct state *st = state_with_days();
+	struct schedule sch;
+
+	(void)state;
+	visit(st, "open", DAY1_0900);
+	end_item(st, "open", DAY1_0900 + 35 * MIN);
+	activity(st, DAY1_0900 + 50 * MIN);
+	assert_true(st->agenda_ended);
+	assert_string_equal(st->agenda_id, "open");
+	assert_int_equal(schedule_build(&sch, &mod, st, "2026-11-23",
+	    DAY1_0900 + 60 * MIN), 0);
+	assert_int_equal(sch.current, -1);
+	assert_int_equal(sch.items[0].actual_ms, 35 * MIN);
+	assert_int_equal(sch.items[0].actual_end, DAY1_0900 + 35 * MIN);
+	assert_int_equal(sch.days[1].end, DAY1_0900 + 35 * MIN);
+	assert_false(sch.days[1].current);
+	assert_int_equal(sch.days[1].behind_ms, 5 * MIN);
+	assert_int_equal(sch.behind_ms, 5 * MIN);
+	schedule_free(&sch);
+	state_free(st);
+}
+
+/* A record at 23:00 belongs to its own day, and a move made late in the
+ * evening to the next day's item does not put anyone behind. */
+static void
+test_record_at_2300(void **state)
+{
+	struct state *st = state_with_days();
+	struct schedule sch;
+	int64_t at2300 = DAY1_0900 + 14 * 60 * MIN;
+
+	(void)state;
+	visit(st, "lunch", DAY1_0900 + 3 * 60 * MIN);
+	activity(st, at2300);
+	assert_int_equal(state_day_last_activity(st, 1), at2300);
+	assert_int_equal(state_day_last_activity(st, 2), 0);
+	visit(st, "d2", at2300 + 10 * MIN);			/* 23:10 */
+	assert_int_equal(schedule_build(&sch, &mod, st, "2026-11-23",
+	    at2300 + 20 * MIN), 0);
+	/* lunch ran from 12:00 to 23:10: the same day */
+	assert_int_equal(sch.items[2].actual_ms, 11 * 60 * MIN + 10 * MIN);
+	assert_int_equal(sch.behind_ms, 0);	/* d2 is planned for day 2 */
+	schedule_free(&sch);
+	/* The next morning d2 is made current again: the evening visit
+	 * ended with day 1, at its own start (the plan ended earlier). */
+	visit(st, "d2", DAY1_0900 + DAY);
+	assert_int_equal(schedule_build(&sch, &mod, st, "2026-11-23",
+	    DAY1_0900 + DAY + 30 * MIN), 0);
+	assert_int_equal(sch.items[3].actual_ms, 30 * MIN);
+	assert_int_equal(sch.items[3].actual_start, at2300 + 10 * MIN);
+	assert_int_equal(sch.behind_ms, 0);
+	schedule_free(&sch);
+	state_free(st);
+}
+
 int
 main(void)
 {
@@ -222,6 +410,10 @@ main(void)
 		cmocka_unit_test(test_going_back_sums_visits),
 		cmocka_unit_test(test_unknown_item_and_undo_to_start),
 		cmocka_unit_test(test_no_start_date),
+		cmocka_unit_test(test_day_left_open),
+		cmocka_unit_test(test_night_not_carried_over),
+		cmocka_unit_test(test_end_of_day),
+		cmocka_unit_test(test_record_at_2300),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

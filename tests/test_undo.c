@@ -246,8 +246,37 @@ test_agenda_timer_voting(void **state)
 	assert_string_equal(f->sf->s->state->agenda_id, "d1-ideate");
 	ufx_undo(f);
 	assert_string_equal(f->sf->s->state->agenda_id, "d1-open");
+	/* The whole move is undone: d1-open's timer runs on with what it
+	 * had left (30 minutes, less the few ms the test took). */
+	t = state_timer(f->sf->s->state, -1);
+	assert_int_equal(t->state, TIMER_RUNNING);
+	assert_in_range(t->length_ms, 30 * 60000 - 5000, 30 * 60000);
 	ufx_undo(f);			/* back to before the first item */
 	assert_null(f->sf->s->state->agenda_id);
+	assert_int_equal(state_timer(f->sf->s->state, -1)->state, TIMER_IDLE);
+
+	/* A paused timer comes back paused; an end comes back ended. */
+	ufx_do(f, &a);			/* -> d1-open */
+	a = (struct undo_action){ .kind = UNDO_TIMER, .timer = TIMER_PAUSE };
+	ufx_do(f, &a);
+	a = (struct undo_action){ .kind = UNDO_AGENDA, .move = AGENDA_END };
+	ufx_do(f, &a);
+	assert_true(f->sf->s->state->agenda_ended);
+	assert_int_equal(state_timer(f->sf->s->state, -1)->state, TIMER_IDLE);
+	ufx_undo(f);
+	assert_false(f->sf->s->state->agenda_ended);
+	assert_int_equal(state_timer(f->sf->s->state, -1)->state, TIMER_PAUSED);
+	a.move = AGENDA_END;
+	ufx_do(f, &a);
+	a.move = AGENDA_NEXT;
+	ufx_do(f, &a);			/* -> d1-ideate */
+	ufx_undo(f);
+	assert_string_equal(f->sf->s->state->agenda_id, "d1-open");
+	assert_true(f->sf->s->state->agenda_ended);
+	assert_int_equal(state_timer(f->sf->s->state, -1)->state, TIMER_IDLE);
+	a.move = AGENDA_GOTO;
+	a.ref = "";
+	ufx_do(f, &a);			/* before the first item again */
 
 	a = (struct undo_action){ .kind = UNDO_TIMER, .timer = TIMER_START,
 	    .n = 600 };
