@@ -38,15 +38,14 @@ static void
 status_clock(const struct app *a, char *buf, size_t size,
     enum draw_role *role)
 {
-	const struct timer *t = state_timer(a->s->state, a->room);
+	const struct timer *t = state_timer_live(a->s->state, a->room, a->now);
 	struct tz_local l;
 	int64_t rem;
 
 	*role = DR_STATUS;
-	if ((t == NULL || t->state == TIMER_IDLE) && a->room >= 0 &&
-	    a->cfg->clock_falls_back)
-		t = state_timer(a->s->state, -1);
-	if (t != NULL && t->state != TIMER_IDLE) {
+	if (t == NULL && a->room >= 0 && a->cfg->clock_falls_back)
+		t = state_timer_live(a->s->state, -1, a->now);
+	if (t != NULL) {
 		char clock[16];
 
 		rem = timer_remaining_ms(t, a->now);

@@ -46,20 +46,19 @@ wall_phase(const struct state *st, int room, int *round)
 
 /* The timer a viewer of `room` follows, or NULL. */
 static const struct timer *
-shown_timer(const struct state *st, int room)
+shown_timer(const struct state *st, int room, int64_t now)
 {
-	const struct timer *t = room >= 0 ? state_timer(st, room) : NULL;
+	const struct timer *t = room >= 0 ? state_timer_live(st, room, now) :
+	    NULL;
 
-	if (t == NULL || t->state == TIMER_IDLE)
-		t = state_timer(st, -1);
-	return t != NULL && t->state != TIMER_IDLE ? t : NULL;
+	return t != NULL ? t : state_timer_live(st, -1, now);
 }
 
 void
 wall_clock(const struct session *s, int room, int64_t now, char *buf,
     size_t size, enum wall_clock *kind)
 {
-	const struct timer *t = shown_timer(s->state, room);
+	const struct timer *t = shown_timer(s->state, room, now);
 	struct tz_local l;
 	int64_t rem;
 
@@ -85,7 +84,7 @@ wall_clock(const struct session *s, int room, int64_t now, char *buf,
 int64_t
 wall_clock_next(const struct session *s, int room, int64_t now)
 {
-	const struct timer *t = shown_timer(s->state, room);
+	const struct timer *t = shown_timer(s->state, room, now);
 	int64_t rem;
 
 	if (t == NULL || t->state != TIMER_RUNNING)

@@ -713,6 +713,17 @@ timer_remaining_ms(const struct timer *t, int64_t now)
 	return t->length_ms - run;
 }
 
+const struct timer *
+state_timer_live(const struct state *st, int room, int64_t now)
+{
+	const struct timer *t = state_timer(st, room);
+
+	if (t == NULL || t->state == TIMER_IDLE ||
+	    state_day_of(st, t->started_at) != state_day_of(st, now))
+		return NULL;
+	return t;
+}
+
 /* Floor division: days before day 1 count down through 0. */
 static int
 days_between(int64_t from, int64_t to)

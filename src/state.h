@@ -255,6 +255,11 @@ int state_poll(const struct state *st, const char *id);
 
 /* The timer of a room (-1: session), NULL if it never ran. */
 const struct timer *state_timer(const struct state *st, int room);
+/* The timer of a room (-1: session) as the screens show it at `now`:
+ * running or paused, and started on the same workshop day as `now` (a
+ * timer left running overnight ended with its day); else NULL. */
+const struct timer *state_timer_live(const struct state *st, int room,
+    int64_t now);
 /* Remaining ms at `now` (negative once overrun). */
 int64_t timer_remaining_ms(const struct timer *t, int64_t now);
 

@@ -113,6 +113,9 @@ run 2 "$bin" timer "$S" extend
 run 2 "$bin" timer "$S" explode
 run 1 "$bin" agenda "$S" prev; says 'first item'
 run 0 "$bin" agenda "$S" next; silent
+# Making an item current started its timer.
+refused 1 "$bin" timer "$S" start 10; says 'stop it before'
+run 0 "$bin" timer "$S" stop; silent
 run 0 "$bin" timer "$S" start; silent
 refused 1 "$bin" timer "$S" start 10; says 'stop it before'
 run 0 "$bin" timer "$S" extend 5; silent
@@ -128,6 +131,10 @@ run 1 "$bin" agenda "$S" goto nowhere; says "no agenda item 'nowhere'"
 run 0 "$bin" agenda "$S" goto d1-everyday; silent
 run 2 "$bin" agenda "$S" goto
 run 2 "$bin" agenda "$S" sideways
+run 0 "$bin" agenda "$S" end; silent
+run 1 "$bin" agenda "$S" end; says 'nothing to end'
+run 1 "$bin" timer "$S" stop; says 'not running'
+run 0 "$bin" agenda "$S" prev; silent
 
 # --- rooms, check-in ----------------------------------------------------------------
 run 2 "$bin" rooms "$S" --make 0

@@ -13,7 +13,11 @@ cv agenda "$s" goto d1-opening >/dev/null
 start_session con 80 24 "$CONVENE" run "$s"
 wait_for_text con "1 Agenda"
 send con 3
-wait_for_text con "Session timer · not started"
+# Making the item current started its timer with its planned minutes.
+wait_for_text con "Session timer · running"
+wait_for_line con "running +(30:00|29:5[0-9]) +of 30:00"
+cv timer "$s" stop >/dev/null
+wait_for_text con "Session timer · stopped"
 send con t
 wait_for_text con "Session timer · running"
 wait_for_line con "running +(30:00|29:5[0-9]) +of 30:00"

@@ -16,6 +16,7 @@ wait_for_text wall "1 idea"
 wait_for_text wall "Welcome, introductions and the four days ahead"
 # The clock: block characters, several rows tall.
 [ "$(screen wall | grep -c '█')" -ge 3 ] || fail "no big clock"
+cv timer "$s" stop >/dev/null	# the item's own, started by the agenda
 cv timer "$s" start 7 >/dev/null
 wait_for_text wall "06:5"
 [ "$(screen wall | grep -c '█')" -ge 8 ] || fail "the clock is not large"
