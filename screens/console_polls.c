@@ -337,6 +337,20 @@ opened(struct cpolls *c, struct app *a, int status, char *id, char *err)
 }
 
 static int
+key_home(void *self, struct app *a)
+{
+	listview_home(&((struct cpolls *)self)->lv);
+	return moved(self, a);
+}
+
+static int
+key_end(void *self, struct app *a)
+{
+	listview_end(&((struct cpolls *)self)->lv);
+	return moved(self, a);
+}
+
+static int
 key_open_module(void *self, struct app *a)
 {
 	struct cpolls *c = self;
@@ -470,6 +484,10 @@ static const struct binding cp_keys[] = {
 	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
 	{ 'k', NULL, NULL, key_up },
 	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
+	{ 'g', "g G Home End", N_("the first / last poll"), key_home },
+	{ 'G', NULL, NULL, key_end },
+	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
+	{ KEYCODE(KEY_END), NULL, NULL, key_end },
 	{ '\r', "Enter", N_("open the module's poll for this agenda item"),
 	    key_open_module },
 	{ KEYCODE(KEY_ENTER), NULL, NULL, key_open_module },

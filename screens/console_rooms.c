@@ -241,6 +241,25 @@ key_up(void *self, struct app *a)
 	return move_by(self, a, -1);
 }
 
+/* The focused list's first or last row (the rooms', or the people's). */
+static int
+key_home(void *self, struct app *a)
+{
+	struct rooms *r = self;
+
+	return move_by(r, a, -(long)(r->focus_people ? r->people.count :
+	    r->rooms.count));
+}
+
+static int
+key_end(void *self, struct app *a)
+{
+	struct rooms *r = self;
+
+	return move_by(r, a, (long)(r->focus_people ? r->people.count :
+	    r->rooms.count));
+}
+
 static int
 key_focus_people(void *self, struct app *a)
 {
@@ -485,6 +504,10 @@ static const struct binding rooms_keys[] = {
 	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
 	{ 'k', NULL, NULL, key_up },
 	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
+	{ 'g', "g G Home End", N_("the first / last room (or person)"), key_home },
+	{ 'G', NULL, NULL, key_end },
+	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
+	{ KEYCODE(KEY_END), NULL, NULL, key_end },
 	{ '\r', "Enter Esc", N_("to the people / back to the rooms"),
 	    key_focus_people },
 	{ KEYCODE(KEY_ENTER), NULL, NULL, key_focus_people },
