@@ -254,6 +254,19 @@ key_prev(void *self, struct app *a)
 	return agenda_step(a, AGENDA_PREV, 'p');
 }
 
+/* Closing a round ends the voting on every terminal, and revealing shows
+ * the results to everyone: both ask first. */
+static void
+close_confirmed(void *self, struct app *a, int yes)
+{
+	struct undo_action act = { .kind = UNDO_VOTING_CLOSE, .n = 1 };
+
+	(void)self;
+	if (yes)
+		console_act(a, &act, _("voting closed: r reveals the "
+		    "results"));
+}
+
 static int
 key_voting(void *self, struct app *a)
 {
@@ -262,22 +275,42 @@ key_voting(void *self, struct app *a)
 
 	(void)self;
 	if (state_open_round(st) >= 0) {
-		act.kind = UNDO_VOTING_CLOSE;
-		act.n = 1;
-		return console_act(a, &act, _("voting closed: r reveals the "
-		    "results"));
+		app_confirm_key(a, _("Close voting? Nobody can add dots after "
+		    "it."), 'v', close_confirmed, NULL);
+		return REQ_HANDLED;
 	}
 	act.room = console_of(a)->room;
 	return console_act(a, &act, _("voting is open"));
 }
 
-static int
-key_reveal(void *self, struct app *a)
+static void
+reveal_confirmed(void *self, struct app *a, int yes)
 {
 	struct undo_action act = { .kind = UNDO_VOTING_REVEAL, .n = 1 };
 
 	(void)self;
-	return console_act(a, &act, _("results revealed"));
+	if (yes)
+		console_act(a, &act, _("results revealed"));
+}
+
+static int
+key_reveal(void *self, struct app *a)
+{
+	const struct state *st = app_session(a)->state;
+	const struct round *r = st->current_round >= 0 ?
+	    &st->rounds[st->current_round] : NULL;
+
+	(void)self;
+	/* Nothing to reveal: the command says why, without a question. */
+	if (r == NULL || r->open || r->revealed) {
+		struct undo_action act = { .kind = UNDO_VOTING_REVEAL,
+		    .n = 1 };
+
+		return console_act(a, &act, _("results revealed"));
+	}
+	app_confirm_key(a, _("Reveal the results on every screen?"), 'r',
+	    reveal_confirmed, NULL);
+	return REQ_HANDLED;
 }
 
 static int
@@ -311,8 +344,10 @@ static const struct binding console_keys[] = {
 	{ 'n', "n p", N_("next / previous agenda item (asks first: it "
 	    "ends the current one)"), key_next },
 	{ 'p', NULL, NULL, key_prev },
-	{ 'v', "v", N_("open or close voting"), key_voting },
-	{ 'r', "r", N_("reveal the results of the last round"), key_reveal },
+	{ 'v', "v", N_("open or close voting (closing asks first)"),
+	    key_voting },
+	{ 'r', "r", N_("reveal the results of the last round (asks first)"),
+	    key_reveal },
 	{ 'b', "b", N_("broadcast a message"), key_broadcast },
 	{ 'u', "u", N_("undo this console's last action"), key_undo },
 	{ 0, NULL, NULL, NULL }

@@ -250,8 +250,8 @@ stop_confirmed(void *self, struct app *a, int yes)
 static int
 key_stop(void *self, struct app *a)
 {
-	app_confirm(a, _("Stop this timer? (a stop cannot be undone)"),
-	    stop_confirmed, self);
+	app_confirm_key(a, _("Stop this timer? (a stop cannot be undone)"),
+	    's', stop_confirmed, self);
 	return REQ_HANDLED;
 }
 
@@ -310,7 +310,7 @@ static const struct binding timers_keys[] = {
 	{ 'e', "e E", N_("add one / five minutes to it"), key_extend1 },
 	{ 'E', NULL, NULL, key_extend5 },
 	{ 'S', "S", N_("start it for a number of minutes"), key_set },
-	{ 's', "s", N_("stop it"), key_stop },
+	{ 's', "s", N_("stop it (asks first)"), key_stop },
 	{ 'a', "a", N_("bell at zero on / off"), key_bell },
 	{ 0, NULL, NULL, NULL }
 };

@@ -65,7 +65,7 @@ grep -F "Five minutes left" "$s/journal.csv" | grep -qF '"r1"' ||
     fail "the message is not for room 1"
 send con R
 wait_for_text con "Call everyone back to the plenary?"
-send con y
+send con R
 wait_for_text con "everyone is called back"
 [ "$(journal_count "$s" message)" -eq 2 ] || fail "expected 2 messages"
 
