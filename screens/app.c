@@ -265,28 +265,24 @@ app_confirm(struct app *a, const char *question, app_confirm_fn done,
 	a->dirty |= REQ_FULL;
 }
 
-/* How a confirming key is named in the question's hint. */
+/* The question's hint: which keys say yes ("n/Enter: yes"). */
 static char *
-key_label(int key)
+confirm_hint(int key)
 {
+	if (key == '\r' || key == KEYCODE(KEY_ENTER))
+		return xstrdup(_("Enter: yes"));
 	if (key == ' ')
-		return xstrdup(_("Space"));
-	if (key == '\r')
-		return xstrdup(_("Enter"));
-	return xasprintf("%c", (char)key);
+		return xstrdup(_("Space/Enter: yes"));
+	return xasprintf(_("%c/Enter: yes"), (char)key);
 }
 
 void
 app_confirm_key(struct app *a, const char *question, int key,
     app_confirm_fn done, void *self)
 {
-	char *label = key_label(key);
-
 	app_confirm(a, question, done, self);
 	a->confirm_key = key;
-	a->confirm_hint = key == '\r' ? xstrdup(_("Enter: yes")) :
-	    xasprintf(_("%s/Enter: yes"), label);
-	free(label);
+	a->confirm_hint = confirm_hint(key);
 }
 
 /* --- layout -------------------------------------------------------------- */
