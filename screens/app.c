@@ -257,9 +257,32 @@ app_confirm(struct app *a, const char *question, app_confirm_fn done,
 	free(a->question);
 	a->question = xstrdup(question);
 	a->confirm_done = done;
+	a->confirm_key = 0;
+	free(a->confirm_hint);
+	a->confirm_hint = NULL;
 	a->modal_self = self;
 	a->mode = MODE_CONFIRM;
 	a->dirty |= REQ_FULL;
+}
+
+/* The question's hint: which keys say yes ("n/Enter: yes"). */
+static char *
+confirm_hint(int key)
+{
+	if (key == '\r' || key == KEYCODE(KEY_ENTER))
+		return xstrdup(_("Enter: yes"));
+	if (key == ' ')
+		return xstrdup(_("Space/Enter: yes"));
+	return xasprintf(_("%c/Enter: yes"), (char)key);
+}
+
+void
+app_confirm_key(struct app *a, const char *question, int key,
+    app_confirm_fn done, void *self)
+{
+	app_confirm(a, question, done, self);
+	a->confirm_key = key;
+	a->confirm_hint = confirm_hint(key);
 }
 
 /* --- layout -------------------------------------------------------------- */
@@ -540,6 +563,27 @@ key_prompt(struct app *a, wint_t wc, int code)
 	free(text);
 }
 
+/* The answer to a question: y, or for app_confirm_key the same key again
+ * or Enter, says yes.  Any other key says no and does nothing else: a key
+ * pressed by habit must not run as a command after a cancel. */
+static void
+key_confirm(struct app *a, int key)
+{
+	int k = a->confirm_key;
+	int yes = key == 'y' || key == 'Y';
+
+	if (k != 0 && (key == k || key == '\r' || key == KEYCODE(KEY_ENTER)))
+		yes = 1;
+	a->mode = MODE_NORMAL;
+	a->confirm_key = 0;
+	free(a->confirm_hint);
+	a->confirm_hint = NULL;
+	a->dirty |= REQ_FULL;
+	if (!yes && k != 0)
+		app_message(a, "%s", _("cancelled"));
+	a->confirm_done(a->modal_self, a, yes);
+}
+
 /* kiosk: the keys that would send a signal on a cooked tty are nothing. */
 static int
 kiosk_swallows(const struct app *a, int key)
@@ -609,9 +653,7 @@ on_key(struct app *a, wint_t wc, int code)
 		a->dirty |= REQ_FULL;
 		break;
 	case MODE_CONFIRM:
-		a->mode = MODE_NORMAL;
-		a->dirty |= REQ_FULL;
-		a->confirm_done(a->modal_self, a, key == 'y' || key == 'Y');
+		key_confirm(a, key);
 		break;
 	case MODE_HELP:
 		key_help(a, key);
@@ -815,6 +857,7 @@ app_run(struct session *s, const struct app_config *cfg)
 	free(a.msg);
 	free(a.journal_error);
 	free(a.question);
+	free(a.confirm_hint);
 	prompt_free(a.prompt);
 	return got_signal != 0 ? 128 + got_signal : EXIT_DONE;
 }

@@ -112,6 +112,17 @@ typedef void (*app_confirm_fn)(void *self, struct app *a, int yes);
 void app_confirm(struct app *a, const char *question, app_confirm_fn done,
     void *self);
 
+/*
+ * Asks before an action that ends something running or is hard to undo
+ * (the agenda's next item, closing a vote...): `key` pressed again, Enter or
+ * y answer yes; any other key answers no, is not acted on, and the message
+ * line says "cancelled".  The message line shows `question` followed by
+ * which keys say yes ("n/Enter: yes"), so the question names what will
+ * happen.  `key` is the key that asked (a character).
+ */
+void app_confirm_key(struct app *a, const char *question, int key,
+    app_confirm_fn done, void *self);
+
 /* As app_prompt, but what is typed is shown as one '*' a character (a
  * passphrase, a PIN). */
 void app_prompt_secret(struct app *a, const char *question,

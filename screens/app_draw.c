@@ -269,6 +269,22 @@ draw_secret(WINDOW *w, int x, int width, const char *text)
 	wmove(w, 0, x + i);
 }
 
+/* A question of app_confirm_key: its hint stays at the right however long
+ * the question is (titles of agenda items are), so the keys that say yes
+ * are always in sight. */
+static void
+draw_confirm(struct app *a)
+{
+	int hint = text_width(a->confirm_hint) + 2;
+
+	if (hint > a->cols / 2)
+		hint = a->cols / 2;
+	draw_text(a->w_msg, 0, 0, a->cols - hint, a->question,
+	    draw_attr(DR_HEADING));
+	draw_text_right(a->w_msg, 0, a->cols - hint, hint, a->confirm_hint,
+	    draw_attr(DR_HEADING) | A_REVERSE);
+}
+
 static void
 draw_msg(struct app *a)
 {
@@ -289,7 +305,9 @@ draw_msg(struct app *a)
 		wnoutrefresh(w);
 		return;
 	}
-	if (a->mode == MODE_CONFIRM)
+	if (a->mode == MODE_CONFIRM && a->confirm_hint != NULL)
+		draw_confirm(a);
+	else if (a->mode == MODE_CONFIRM)
 		draw_textf(w, 0, 0, a->cols, draw_attr(DR_HEADING), "%s %s",
 		    a->question, _("(y/n)"));
 	else if (a->journal_error != NULL)
@@ -323,8 +341,8 @@ draw_too_small(struct app *a)
 	/* A question asked (q) must still be seen. */
 	if (a->rows > 2 && (a->mode == MODE_CONFIRM || a->mode == MODE_PROMPT))
 		draw_textf(w, a->rows - 1, 0, a->cols, draw_attr(DR_HEADING),
-		    "%s %s", a->question, a->mode == MODE_CONFIRM ?
-		    _("(y/n)") : "");
+		    "%s %s", a->question, a->mode != MODE_CONFIRM ? "" :
+		    a->confirm_hint != NULL ? a->confirm_hint : _("(y/n)"));
 	wnoutrefresh(w);
 }
 

@@ -46,6 +46,8 @@ struct app {
 	char *question;
 	app_prompt_fn prompt_done;
 	app_confirm_fn confirm_done;
+	int confirm_key;	/* app_confirm_key's key, 0: y answers yes */
+	char *confirm_hint;	/* its "n/Enter: yes", kept in sight */
 	void *modal_self;
 
 	SCREEN *screen;

@@ -174,29 +174,97 @@ key_extend5(void *self, struct app *a)
 	return console_timer_extend(a, console_of(a)->room, 300);
 }
 
-static int
-agenda_step(struct app *a, enum agenda_move m)
+/* --- the agenda: making an item current ----------------------------------- */
+
+static void
+agenda_goto_done(void *self, struct app *a, int yes)
 {
+	struct console *c = self;
+	struct undo_action act = { .kind = UNDO_AGENDA, .move = AGENDA_GOTO };
+
+	if (yes) {
+		/* The page follows the agenda again. */
+		free(c->page_item);
+		c->page_item = NULL;
+		act.ref = c->pending_item;
+		console_act(a, &act, NULL);
+	}
+	free(c->pending_item);
+	c->pending_item = NULL;
+}
+
+int
+console_agenda_goto(struct app *a, const char *id, int key)
+{
+	struct console *c = console_of(a);
+	const struct session *s = app_session(a);
+	const struct agenda_item *to = module_item(s->module, id), *cur;
+	char *q;
+
+	cur = s->state->agenda_id != NULL ?
+	    module_item(s->module, s->state->agenda_id) : NULL;
+	if (to == NULL)
+		return REQ_HANDLED;
+	if (to == cur) {
+		app_message(a, _("'%s' is the current item already"),
+		    to->title);
+		return REQ_HANDLED;
+	}
+	free(c->pending_item);
+	c->pending_item = xstrdup(to->id);
+	if (cur == NULL) {
+		/* Nothing runs yet: starting the agenda ends nothing. */
+		agenda_goto_done(c, a, 1);
+		return REQ_HANDLED | REQ_REDRAW | REQ_STATUS;
+	}
+	q = xasprintf(_("Make '%s' current? It ends '%s' for everyone."),
+	    to->title, cur->title);
+	app_confirm_key(a, q, key, agenda_goto_done, c);
+	free(q);
+	return REQ_HANDLED;
+}
+
+/* n and p: the item after or before the current one (the first when the
+ * agenda has not started); at either end the command says why not. */
+static int
+agenda_step(struct app *a, enum agenda_move m, int key)
+{
+	const struct session *s = app_session(a);
+	const struct module *mod = s->module;
+	int cur = module_item_index(mod, s->state->agenda_id);
+	int to = m == AGENDA_NEXT ? cur + 1 : cur - 1;
 	struct undo_action act = { .kind = UNDO_AGENDA, .move = m };
 
-	/* The page follows the agenda again. */
-	free(console_of(a)->page_item);
-	console_of(a)->page_item = NULL;
-	return console_act(a, &act, NULL);
+	if (to < 0 || (size_t)to >= mod->nitems)
+		return console_act(a, &act, NULL);
+	return console_agenda_goto(a, mod->items[to].id, key);
 }
 
 static int
 key_next(void *self, struct app *a)
 {
 	(void)self;
-	return agenda_step(a, AGENDA_NEXT);
+	return agenda_step(a, AGENDA_NEXT, 'n');
 }
 
 static int
 key_prev(void *self, struct app *a)
 {
 	(void)self;
-	return agenda_step(a, AGENDA_PREV);
+	return agenda_step(a, AGENDA_PREV, 'p');
+}
+
+/* Closing a round ends the voting on every terminal, and revealing shows
+ * the results to everyone: both ask first. */
+static void
+close_confirmed(void *self, struct app *a, int yes)
+{
+	struct undo_action act = { .kind = UNDO_VOTING_CLOSE, .n = 1 };
+
+	(void)self;
+	if (yes)
+		console_act(a, &act, _("voting closed: r reveals the "
+		    "results"));
 }
 
 static int
@@ -207,22 +275,42 @@ key_voting(void *self, struct app *a)
 
 	(void)self;
 	if (state_open_round(st) >= 0) {
-		act.kind = UNDO_VOTING_CLOSE;
-		act.n = 1;
-		return console_act(a, &act, _("voting closed: r reveals the "
-		    "results"));
+		app_confirm_key(a, _("Close voting? Nobody can add dots after "
+		    "it."), 'v', close_confirmed, NULL);
+		return REQ_HANDLED;
 	}
 	act.room = console_of(a)->room;
 	return console_act(a, &act, _("voting is open"));
 }
 
-static int
-key_reveal(void *self, struct app *a)
+static void
+reveal_confirmed(void *self, struct app *a, int yes)
 {
 	struct undo_action act = { .kind = UNDO_VOTING_REVEAL, .n = 1 };
 
 	(void)self;
-	return console_act(a, &act, _("results revealed"));
+	if (yes)
+		console_act(a, &act, _("results revealed"));
+}
+
+static int
+key_reveal(void *self, struct app *a)
+{
+	const struct state *st = app_session(a)->state;
+	const struct round *r = st->current_round >= 0 ?
+	    &st->rounds[st->current_round] : NULL;
+
+	(void)self;
+	/* Nothing to reveal: the command says why, without a question. */
+	if (r == NULL || r->open || r->revealed) {
+		struct undo_action act = { .kind = UNDO_VOTING_REVEAL,
+		    .n = 1 };
+
+		return console_act(a, &act, _("results revealed"));
+	}
+	app_confirm_key(a, _("Reveal the results on every screen?"), 'r',
+	    reveal_confirmed, NULL);
+	return REQ_HANDLED;
 }
 
 static int
@@ -253,10 +341,13 @@ static const struct binding console_keys[] = {
 	{ 't', "t", N_("start, pause or resume the timer"), key_timer },
 	{ 'e', "e E", N_("add one / five minutes to the timer"), key_extend1 },
 	{ 'E', NULL, NULL, key_extend5 },
-	{ 'n', "n p", N_("next / previous agenda item"), key_next },
+	{ 'n', "n p", N_("next / previous agenda item (asks first: it "
+	    "ends the current one)"), key_next },
 	{ 'p', NULL, NULL, key_prev },
-	{ 'v', "v", N_("open or close voting"), key_voting },
-	{ 'r', "r", N_("reveal the results of the last round"), key_reveal },
+	{ 'v', "v", N_("open or close voting (closing asks first)"),
+	    key_voting },
+	{ 'r', "r", N_("reveal the results of the last round (asks first)"),
+	    key_reveal },
 	{ 'b', "b", N_("broadcast a message"), key_broadcast },
 	{ 'u', "u", N_("undo this console's last action"), key_undo },
 	{ 0, NULL, NULL, NULL }
@@ -343,5 +434,6 @@ console_run(struct session *s, const char *room)
 	free(c.last_remaining);
 	free(c.page_item);
 	free(c.pending_room);
+	free(c.pending_item);
 	return status;
 }

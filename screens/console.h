@@ -37,6 +37,10 @@ struct console {
 	/* The room a prompt is about (a timer's minutes, a message), kept
 	 * until its answer comes back; NULL for the session. */
 	char *pending_room;
+	/* The agenda item a question is about (n, p, the agenda's s), kept
+	 * until it is answered: what was asked is what happens, even when
+	 * another terminal moves the agenda meanwhile. */
+	char *pending_item;
 };
 
 extern const struct screen_ops console_agenda;
@@ -64,6 +68,11 @@ int console_act(struct app *a, const struct undo_action *act,
  * it; extend it by `seconds`. */
 int console_timer_toggle(struct app *a, const char *room);
 int console_timer_extend(struct app *a, const char *room, long seconds);
+
+/* Makes agenda item `id` current (n, p, the agenda's s, pressed as `key`):
+ * at once when no item is current, else after a confirmation, since it
+ * ends the current item for everyone. */
+int console_agenda_goto(struct app *a, const char *id, int key);
 
 /* Asks for a message and sends it to `room` (NULL: everyone). */
 int console_broadcast(struct app *a, const char *room);

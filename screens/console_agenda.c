@@ -222,7 +222,7 @@ draw_header(struct app *a, WINDOW *w, int cols, const struct schedule *sch)
 		    " \xc2\xb7 %s", m->provider);
 	if (sch->current < 0) {
 		draw_text(w, 1, 0, cols, _("The agenda has not started: n "
-		    "starts the first item, g the highlighted one."),
+		    "starts the first item, s the highlighted one."),
 		    A_NORMAL);
 		return;
 	}
@@ -378,18 +378,16 @@ selected_item(const struct agenda *ag, struct app *a)
 	return i >= 0 ? &app_session(a)->module->items[i] : NULL;
 }
 
+/* s: the highlighted item becomes the current one (asking first when that
+ * ends another).  Not g, which goes to the top as in less and vim. */
 static int
-key_goto(void *self, struct app *a)
+key_start(void *self, struct app *a)
 {
 	const struct agenda_item *it = selected_item(self, a);
-	struct undo_action act = { .kind = UNDO_AGENDA, .move = AGENDA_GOTO };
 
 	if (it == NULL)
 		return REQ_HANDLED;
-	free(console_of(a)->page_item);
-	console_of(a)->page_item = NULL;
-	act.ref = it->id;
-	return console_act(a, &act, NULL);
+	return console_agenda_goto(a, it->id, 's');
 }
 
 static int
@@ -413,11 +411,13 @@ static const struct binding agenda_keys[] = {
 	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
 	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("a page down / up"), key_pgdn },
 	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ KEYCODE(KEY_HOME), "Home End", N_("first / last item"), key_home },
+	{ 'g', "g G Home End", N_("first / last item"), key_home },
+	{ 'G', NULL, NULL, key_end },
+	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
 	{ KEYCODE(KEY_END), NULL, NULL, key_end },
 	{ '.', ".", N_("back to the current item"), key_now },
-	{ 'g', "g", N_("make the highlighted item the current one"),
-	    key_goto },
+	{ 's', "s", N_("start the highlighted item (asks first when it "
+	    "ends the current one)"), key_start },
 	{ '\r', "Enter", N_("open the highlighted item's page"), key_open },
 	{ KEYCODE(KEY_ENTER), NULL, NULL, key_open },
 	{ 0, NULL, NULL, NULL }

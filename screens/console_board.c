@@ -22,6 +22,11 @@ struct board {
 	int room;		/* ALL_ROOMS, -1 plenary, or a room */
 	int stage;		/* ALL_STAGES or a design stage */
 	char *mark_id;		/* the idea to merge into */
+	/* What a question (merge, promote, hide) is about, until it is
+	 * answered: that idea, whatever is highlighted by then. */
+	struct undo_action pending;
+	char *pending_id, *pending_ref;
+	const char *pending_done;
 };
 LISTSCREEN_FIRST(struct board, ls);
 
@@ -110,6 +115,8 @@ board_fini(void *self)
 
 	listscreen_free(&b->ls);
 	free(b->mark_id);
+	free(b->pending_id);
+	free(b->pending_ref);
 	free(b);
 }
 
@@ -323,6 +330,38 @@ key_mark(void *self, struct app *a)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
+static void
+ask_done(void *self, struct app *a, int yes)
+{
+	struct board *b = self;
+
+	if (yes) {
+		b->pending.id = b->pending_id;
+		b->pending.ref = b->pending_ref;
+		console_act(a, &b->pending, b->pending_done);
+	}
+	free(b->pending_id);
+	free(b->pending_ref);
+	b->pending_id = b->pending_ref = NULL;
+}
+
+/* Merging, promoting and hiding change what everyone sees and votes on:
+ * they ask first (`key` again or Enter says yes).  Their way back (unmerge,
+ * take back, show) does not ask. */
+static int
+ask(struct board *b, struct app *a, const struct undo_action *act,
+    const char *question, int key, const char *done)
+{
+	free(b->pending_id);
+	free(b->pending_ref);
+	b->pending = *act;
+	b->pending_id = xstrdup(act->id);
+	b->pending_ref = act->ref != NULL ? xstrdup(act->ref) : NULL;
+	b->pending_done = done;
+	app_confirm_key(a, question, key, ask_done, b);
+	return REQ_HANDLED;
+}
+
 static int
 key_merge(void *self, struct app *a)
 {
@@ -330,6 +369,8 @@ key_merge(void *self, struct app *a)
 	const struct idea *it = selected(b, a);
 	struct undo_action act = { .kind = UNDO_IDEA_MERGE };
 	struct state_id id;
+	char *q;
+	int req;
 
 	if (it == NULL)
 		return no_idea(a);
@@ -345,19 +386,32 @@ key_merge(void *self, struct app *a)
 		return console_act(a, &act, _("merge undone"));
 	}
 	act.ref = b->mark_id;
-	return console_act(a, &act, _("merged"));
+	q = xasprintf(_("Merge %s into %s, as its duplicate?"), id.s,
+	    b->mark_id);
+	req = ask(b, a, &act, q, 'm', _("merged"));
+	free(q);
+	return req;
 }
 
 static int
-flag(struct app *a, const struct idea *it, enum undo_kind kind, int on,
-    const char *done)
+flag(struct board *b, struct app *a, const struct idea *it,
+    enum undo_kind kind, int on, const char *done)
 {
 	struct undo_action act = { .kind = kind };
 	struct state_id id = state_id_of_idea(it);
+	char *q;
+	int req;
 
 	act.id = id.s;
 	act.n = on;
-	return console_act(a, &act, done);
+	if (!on)
+		return console_act(a, &act, done);
+	q = kind == UNDO_IDEA_HIDE ?
+	    xasprintf(_("Hide %s from every screen?"), id.s) :
+	    xasprintf(_("Promote %s to prototype?"), id.s);
+	req = ask(b, a, &act, q, kind == UNDO_IDEA_HIDE ? 'h' : 'P', done);
+	free(q);
+	return req;
 }
 
 static int
@@ -367,8 +421,9 @@ key_promote(void *self, struct app *a)
 
 	if (it == NULL)
 		return no_idea(a);
-	return flag(a, it, UNDO_IDEA_PROMOTE, !it->prototype, it->prototype ?
-	    _("no longer a prototype") : _("promoted to prototype"));
+	return flag(self, a, it, UNDO_IDEA_PROMOTE, !it->prototype,
+	    it->prototype ? _("no longer a prototype") :
+	    _("promoted to prototype"));
 }
 
 static int
@@ -378,7 +433,7 @@ key_hide(void *self, struct app *a)
 
 	if (it == NULL)
 		return no_idea(a);
-	return flag(a, it, UNDO_IDEA_HIDE, !it->hidden, it->hidden ?
+	return flag(self, a, it, UNDO_IDEA_HIDE, !it->hidden, it->hidden ?
 	    _("shown again") : _("hidden from every screen"));
 }
 
@@ -455,10 +510,10 @@ static const struct binding board_keys[] = {
 	{ 'f', "f", N_("show all rooms / the plenary / one room"), key_room },
 	{ 's', "s", N_("show all stages / one design stage"), key_stage },
 	{ 'x', "x", N_("mark the idea to merge duplicates into"), key_mark },
-	{ 'm', "m", N_("merge into the marked idea (on a merged one: "
-	    "unmerge)"), key_merge },
-	{ 'P', "P", N_("promote to prototype / take back"), key_promote },
-	{ 'h', "h", N_("hide / show the idea"), key_hide },
+	{ 'm', "m", N_("merge into the marked idea, asks first (on a "
+	    "merged one: unmerge)"), key_merge },
+	{ 'P', "P", N_("promote to prototype (asks first) / take back"), key_promote },
+	{ 'h', "h", N_("hide (asks first) / show the idea"), key_hide },
 	{ '\r', "Enter", N_("edit the idea"), key_edit },
 	{ KEYCODE(KEY_ENTER), NULL, NULL, key_edit },
 	{ 'i', "i", N_("add an idea (as the facilitator)"), key_add },

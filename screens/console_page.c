@@ -440,7 +440,7 @@ page_draw(void *self, struct app *a, WINDOW *w)
 	free(where);
 	where = xasprintf("%s%s  %zu\xe2\x80\x93%zu / %zu",
 	    it != NULL && it->case_id != NULL && !pg->shown_case ?
-	    _("c: case study  ") : "", pg->term != NULL ? _("[ ]: matches  ") :
+	    _("c: case study  ") : "", pg->term != NULL ? _("n N: matches  ") :
 	    "", pg->nrows > 0 ? pg->lv.top + 1 : 0,
 	    pg->lv.top + listview_visible(&pg->lv), pg->nrows);
 	draw_text_right(w, 0, cols / 2, cols - cols / 2, where,
@@ -568,7 +568,8 @@ search_done(void *self, struct app *a, const char *text)
 		app_message(a, _("'%s' is not on this page"), text);
 		return;
 	}
-	app_message(a, _("%zu matches: ] next, [ previous"), pg->nmatches);
+	app_message(a, _("%zu matches: n next, N previous, Esc ends the "
+	    "search"), pg->nmatches);
 	listview_scroll_to(&pg->lv, 0);
 	if (row_of_match(pg, &pg->matches[0]) > 2)
 		jump(pg, a, 1);
@@ -595,6 +596,28 @@ key_prev_match(void *self, struct app *a)
 	return jump(self, a, -1);
 }
 
+/* A search is active while its term has matches on the page shown. */
+static int
+searching(const struct page *pg)
+{
+	return pg->term != NULL && pg->nmatches > 0;
+}
+
+/* n and N: the next and previous match while a search is active (as in
+ * less and vim, which is what a presenter's fingers expect); otherwise n
+ * is the console's next agenda item, which asks first. */
+static int
+key_n(void *self, struct app *a)
+{
+	return searching(self) ? jump(self, a, 1) : REQ_NONE;
+}
+
+static int
+key_N(void *self, struct app *a)
+{
+	return searching(self) ? jump(self, a, -1) : REQ_NONE;
+}
+
 static int
 key_case(void *self, struct app *a)
 {
@@ -612,12 +635,21 @@ key_case(void *self, struct app *a)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
+/* Esc ends an active search first (its highlights go), then leaves a
+ * preview. */
 static int
 key_back(void *self, struct app *a)
 {
+	struct page *pg = self;
 	struct console *c = console_of(a);
 
-	(void)self;
+	if (pg->term != NULL) {
+		free(pg->term);
+		pg->term = NULL;
+		find_matches(pg);
+		app_message(a, "%s", _("search ended"));
+		return REQ_HANDLED | REQ_REDRAW;
+	}
 	if (c->page_item == NULL)
 		return REQ_HANDLED;
 	free(c->page_item);
@@ -634,14 +666,19 @@ static const struct binding page_keys[] = {
 	{ ' ', "Space PgDn PgUp", N_("scroll a page"), key_pgdn },
 	{ KEYCODE(KEY_NPAGE), NULL, NULL, key_pgdn },
 	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ KEYCODE(KEY_HOME), "Home End", N_("top / bottom of the page"),
-	    key_home },
+	{ 'g', "g G Home End", N_("top / bottom of the page"), key_home },
+	{ 'G', NULL, NULL, key_end },
+	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
 	{ KEYCODE(KEY_END), NULL, NULL, key_end },
 	{ '/', "/", N_("search the page"), key_search },
+	{ 'n', "n N", N_("while searching: next / previous match (else n is "
+	    "the next agenda item)"), key_n },
+	{ 'N', NULL, NULL, key_N },
 	{ ']', "] [", N_("next / previous match"), key_next_match },
 	{ '[', NULL, NULL, key_prev_match },
 	{ 'c', "c", N_("the case study / the session's page"), key_case },
-	{ 27, "Esc", N_("back to the agenda (from a preview)"), key_back },
+	{ 27, "Esc", N_("end the search; back to the agenda (from a "
+	    "preview)"), key_back },
 	{ 0, NULL, NULL, NULL }
 };
 

@@ -35,6 +35,7 @@ struct cpolls {
 	char *new_question;	/* an ad-hoc poll between its prompts */
 	char **new_options;
 	int new_noptions;
+	char *pending_id;	/* the poll a question (c, R) is about */
 };
 
 static size_t
@@ -146,6 +147,7 @@ cp_fini(void *self)
 	free(c->rows);
 	free(c->sel_id);
 	free(c->item);
+	free(c->pending_id);
 	free(c);
 }
 
@@ -337,6 +339,20 @@ opened(struct cpolls *c, struct app *a, int status, char *id, char *err)
 }
 
 static int
+key_home(void *self, struct app *a)
+{
+	listview_home(&((struct cpolls *)self)->lv);
+	return moved(self, a);
+}
+
+static int
+key_end(void *self, struct app *a)
+{
+	listview_end(&((struct cpolls *)self)->lv);
+	return moved(self, a);
+}
+
+static int
 key_open_module(void *self, struct app *a)
 {
 	struct cpolls *c = self;
@@ -433,36 +449,75 @@ target(struct cpolls *c, struct app *a)
 	return NULL;
 }
 
+/* Closing a poll ends the answering on every terminal and revealing shows
+ * the results to everyone; neither can be taken back, so both ask first
+ * about the poll highlighted when the key was pressed. */
 static int
-key_close(void *self, struct app *a)
+ask(struct cpolls *c, struct app *a, int reveal, app_confirm_fn done)
 {
-	const struct poll *p = target(self, a);
-	char *err = NULL, *id;
-	int status;
+	const struct poll *p = target(c, a);
+	char *q;
 
 	if (p == NULL)
 		return REQ_HANDLED;
-	id = xstrdup(p->id);
-	status = cmd_poll_close(app_session(a), id, &err);
-	free(id);
-	return app_report(a, status, err, _("the poll is closed: R reveals "
-	    "the results"));
+	free(c->pending_id);
+	c->pending_id = xstrdup(p->id);
+	if (reveal ? p->open || p->revealed : !p->open) {
+		/* Nothing would end: the command says why not. */
+		done(c, a, 1);
+		return REQ_HANDLED | REQ_REDRAW;
+	}
+	/* The poll's id first: its question may be long and is cut. */
+	q = reveal ? xasprintf(_("Reveal the results of poll %s on every "
+	    "screen? (%s)"), p->id, p->question) : xasprintf(_("Close poll "
+	    "%s? Nobody can answer it after. (%s)"), p->id, p->question);
+	app_confirm_key(a, q, reveal ? 'R' : 'c', done, c);
+	free(q);
+	return REQ_HANDLED;
+}
+
+static void
+close_done(void *self, struct app *a, int yes)
+{
+	struct cpolls *c = self;
+	char *err = NULL;
+	int status;
+
+	if (yes) {
+		status = cmd_poll_close(app_session(a), c->pending_id, &err);
+		app_report(a, status, err, _("the poll is closed: R reveals "
+		    "the results"));
+	}
+	free(c->pending_id);
+	c->pending_id = NULL;
+}
+
+static int
+key_close(void *self, struct app *a)
+{
+	return ask(self, a, 0, close_done);
+}
+
+static void
+reveal_done(void *self, struct app *a, int yes)
+{
+	struct cpolls *c = self;
+	char *err = NULL;
+	int status;
+
+	if (yes) {
+		status = cmd_poll_reveal(app_session(a), c->pending_id, &err);
+		app_report(a, status, err, _("results revealed on every "
+		    "terminal"));
+	}
+	free(c->pending_id);
+	c->pending_id = NULL;
 }
 
 static int
 key_reveal(void *self, struct app *a)
 {
-	const struct poll *p = target(self, a);
-	char *err = NULL, *id;
-	int status;
-
-	if (p == NULL)
-		return REQ_HANDLED;
-	id = xstrdup(p->id);
-	status = cmd_poll_reveal(app_session(a), id, &err);
-	free(id);
-	return app_report(a, status, err, _("results revealed on every "
-	    "terminal"));
+	return ask(self, a, 1, reveal_done);
 }
 
 static const struct binding cp_keys[] = {
@@ -470,14 +525,20 @@ static const struct binding cp_keys[] = {
 	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
 	{ 'k', NULL, NULL, key_up },
 	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
+	{ 'g', "g G Home End", N_("the first / last poll"), key_home },
+	{ 'G', NULL, NULL, key_end },
+	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
+	{ KEYCODE(KEY_END), NULL, NULL, key_end },
 	{ '\r', "Enter", N_("open the module's poll for this agenda item"),
 	    key_open_module },
 	{ KEYCODE(KEY_ENTER), NULL, NULL, key_open_module },
 	{ 'o', "o", N_("open a new poll: its question, then its "
 	    "options"), key_new },
-	{ 'c', "c", N_("close the highlighted (or the open) poll"),
+	{ 'c', "c", N_("close the highlighted (or the open) poll; asks "
+	    "first"),
 	    key_close },
-	{ 'R', "R", N_("reveal the results of the highlighted poll"),
+	{ 'R', "R", N_("reveal the results of the highlighted poll; asks "
+	    "first"),
 	    key_reveal },
 	{ 0, NULL, NULL, NULL }
 };

@@ -18,6 +18,7 @@ struct rooms {
 	int focus_people;	/* the right list has the keys */
 	int *members;		/* participant indexes of the chosen row */
 	size_t nmembers, capmembers;
+	long make_n;		/* M: the rooms asked for, until confirmed */
 };
 
 static int
@@ -241,6 +242,25 @@ key_up(void *self, struct app *a)
 	return move_by(self, a, -1);
 }
 
+/* The focused list's first or last row (the rooms', or the people's). */
+static int
+key_home(void *self, struct app *a)
+{
+	struct rooms *r = self;
+
+	return move_by(r, a, -(long)(r->focus_people ? r->people.count :
+	    r->rooms.count));
+}
+
+static int
+key_end(void *self, struct app *a)
+{
+	struct rooms *r = self;
+
+	return move_by(r, a, (long)(r->focus_people ? r->people.count :
+	    r->rooms.count));
+}
+
 static int
 key_focus_people(void *self, struct app *a)
 {
@@ -287,20 +307,40 @@ number(const char *text)
 }
 
 static void
+make_confirmed(void *self, struct app *a, int yes)
+{
+	struct rooms *r = self;
+	struct undo_action act = { .kind = UNDO_ROOMS_MAKE, .prototypes = 1 };
+
+	act.n = r->make_n;
+	if (yes)
+		console_act(a, &act, _("rooms made, balanced by country"));
+}
+
+/* Making rooms when there are some already deals everyone again, which
+ * cannot be undone: that asks first (M again or Enter). */
+static void
 make_done(void *self, struct app *a, const char *text)
 {
-	struct undo_action act = { .kind = UNDO_ROOMS_MAKE, .prototypes = 1 };
+	struct rooms *r = self;
 	long n = number(text);
+	char *q;
 
-	(void)self;
 	if (text == NULL)
 		return;
 	if (n < 1) {
 		app_error(a, xstrdup(_("give the number of rooms, e.g. 4")));
 		return;
 	}
-	act.n = n;
-	console_act(a, &act, _("rooms made, balanced by country"));
+	r->make_n = n;
+	if (app_session(a)->state->nrooms == 0) {
+		make_confirmed(r, a, 1);
+		return;
+	}
+	q = xasprintf(_("Deal everyone into %ld rooms again? People may "
+	    "change rooms; this cannot be undone."), n);
+	app_confirm_key(a, q, 'M', make_confirmed, r);
+	free(q);
 }
 
 static int
@@ -388,8 +428,8 @@ recall_done(void *self, struct app *a, int yes)
 static int
 key_recall(void *self, struct app *a)
 {
-	app_confirm(a, _("Call everyone back to the plenary?"), recall_done,
-	    self);
+	app_confirm_key(a, _("Call everyone back to the plenary?"), 'R',
+	    recall_done, self);
 	return REQ_HANDLED;
 }
 
@@ -485,13 +525,17 @@ static const struct binding rooms_keys[] = {
 	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
 	{ 'k', NULL, NULL, key_up },
 	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
+	{ 'g', "g G Home End", N_("the first / last room (or person)"), key_home },
+	{ 'G', NULL, NULL, key_end },
+	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
+	{ KEYCODE(KEY_END), NULL, NULL, key_end },
 	{ '\r', "Enter Esc", N_("to the people / back to the rooms"),
 	    key_focus_people },
 	{ KEYCODE(KEY_ENTER), NULL, NULL, key_focus_people },
 	{ KEYCODE(KEY_RIGHT), NULL, NULL, key_focus_people },
 	{ 27, NULL, NULL, key_focus_rooms },
 	{ KEYCODE(KEY_LEFT), NULL, NULL, key_focus_rooms },
-	{ 'M', "M", N_("make rooms, balanced by country"), key_make },
+	{ 'M', "M", N_("make rooms, balanced by country (again: asks first)"), key_make },
 	{ 'c', "c", N_("name the room"), key_rename },
 	{ 'C', "C", N_("give the room a topic or case study"), key_topic },
 	{ '>', "> <", N_("move the person to the next / previous room"),
@@ -500,7 +544,7 @@ static const struct binding rooms_keys[] = {
 	{ 'm', "m", N_("move the person to a room by number"), key_move },
 	{ 'b', "b", N_("message to this room (Everyone: all rooms)"),
 	    key_message },
-	{ 'R', "R", N_("call everyone back to the plenary"), key_recall },
+	{ 'R', "R", N_("call everyone back to the plenary (asks first)"), key_recall },
 	{ 't', "t e E", N_("this room's timer: start-pause, +1, +5 min"),
 	    key_timer },
 	{ 'e', NULL, NULL, key_extend1 },

@@ -203,6 +203,22 @@ key_up(void *self, struct app *a)
 }
 
 static int
+key_home(void *self, struct app *a)
+{
+	(void)a;
+	listview_home(&((struct timers *)self)->lv);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static int
+key_end(void *self, struct app *a)
+{
+	(void)a;
+	listview_end(&((struct timers *)self)->lv);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static int
 key_toggle(void *self, struct app *a)
 {
 	return console_timer_toggle(a, room_id(a, selected_room(self)));
@@ -234,8 +250,8 @@ stop_confirmed(void *self, struct app *a, int yes)
 static int
 key_stop(void *self, struct app *a)
 {
-	app_confirm(a, _("Stop this timer? (a stop cannot be undone)"),
-	    stop_confirmed, self);
+	app_confirm_key(a, _("Stop this timer? (a stop cannot be undone)"),
+	    's', stop_confirmed, self);
 	return REQ_HANDLED;
 }
 
@@ -285,12 +301,16 @@ static const struct binding timers_keys[] = {
 	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
 	{ 'k', NULL, NULL, key_up },
 	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
+	{ 'g', "g G Home End", N_("the first / last timer"), key_home },
+	{ 'G', NULL, NULL, key_end },
+	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
+	{ KEYCODE(KEY_END), NULL, NULL, key_end },
 	{ 't', "t", N_("start, pause or resume the chosen timer"),
 	    key_toggle },
 	{ 'e', "e E", N_("add one / five minutes to it"), key_extend1 },
 	{ 'E', NULL, NULL, key_extend5 },
 	{ 'S', "S", N_("start it for a number of minutes"), key_set },
-	{ 's', "s", N_("stop it"), key_stop },
+	{ 's', "s", N_("stop it (asks first)"), key_stop },
 	{ 'a', "a", N_("bell at zero on / off"), key_bell },
 	{ 0, NULL, NULL, NULL }
 };

@@ -255,6 +255,22 @@ key_pgup(void *self, struct app *a)
 }
 
 static int
+key_home(void *self, struct app *a)
+{
+	(void)a;
+	listview_home(&((struct voting *)self)->lv);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static int
+key_end(void *self, struct app *a)
+{
+	(void)a;
+	listview_end(&((struct voting *)self)->lv);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static int
 key_prototypes(void *self, struct app *a)
 {
 	struct undo_action act = { .kind = UNDO_VOTING_OPEN, .prototypes = 1 };
@@ -297,6 +313,10 @@ static const struct binding voting_keys[] = {
 	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
 	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("a page down / up"), key_pgdn },
 	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
+	{ 'g', "g G Home End", N_("the first / last idea"), key_home },
+	{ 'G', NULL, NULL, key_end },
+	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
+	{ KEYCODE(KEY_END), NULL, NULL, key_end },
 	{ 'V', "V", N_("open a round for prototypes only"), key_prototypes },
 	{ '[', "[ ]", N_("an earlier / a later round"), key_earlier },
 	{ ']', NULL, NULL, key_later },

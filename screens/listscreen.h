@@ -81,7 +81,8 @@ int listscreen_key_home(void *self, struct app *a);
 int listscreen_key_end(void *self, struct app *a);
 
 /* Entries of a screen's key table for those actions: j k Down Up; PgDn
- * PgUp; Home End.  help is N_()-marked at the call site, where xgettext
+ * PgUp; g G Home End (g and G as in less and vim: a screen that gives g
+ * or G another meaning cannot use LISTSCREEN_END_KEYS).  help is N_()-marked at the call site, where xgettext
  * finds it. */
 #define LISTSCREEN_MOVE_KEYS(help)					\
 	{ 'j', "j k Down Up", help, listscreen_key_down },		\
@@ -92,7 +93,9 @@ int listscreen_key_end(void *self, struct app *a);
 	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", help, listscreen_key_pgdn },	\
 	{ KEYCODE(KEY_PPAGE), NULL, NULL, listscreen_key_pgup }
 #define LISTSCREEN_END_KEYS(help)					\
-	{ KEYCODE(KEY_HOME), "Home End", help, listscreen_key_home },	\
+	{ 'g', "g G Home End", help, listscreen_key_home },		\
+	{ 'G', NULL, NULL, listscreen_key_end },			\
+	{ KEYCODE(KEY_HOME), NULL, NULL, listscreen_key_home },		\
 	{ KEYCODE(KEY_END), NULL, NULL, listscreen_key_end }
 
 #endif

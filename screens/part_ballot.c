@@ -16,6 +16,7 @@
 #include "listview.h"
 #include "session.h"
 #include "state.h"
+#include "results.h"
 #include "util.h"
 #include "wall.h"
 
@@ -325,6 +326,26 @@ key_home(void *self, struct app *a)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
+/* The last idea; with the results shown, the last of them. */
+static int
+key_end(void *self, struct app *a)
+{
+	struct ballot *b = self;
+	struct ranked *out = NULL;
+	size_t n = 0;
+
+	if (b->phase == WALL_REVEALED) {
+		if (results_rank(app_session(a)->state, b->round, &out,
+		    &n) == 0 && n > 0)
+			b->first = n - 1;
+		free(out);
+		return REQ_HANDLED | REQ_REDRAW;
+	}
+	listview_end(&b->ls.lv);
+	listscreen_remember(&b->ls, app_session(a)->state);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
 static const struct binding ballot_keys[] = {
 	{ '+', "+ Space", N_("a dot on the highlighted idea"), key_add },
 	{ ' ', NULL, NULL, key_add },
@@ -336,7 +357,10 @@ static const struct binding ballot_keys[] = {
 	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
 	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("a page down / up"), key_pgdn },
 	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ KEYCODE(KEY_HOME), "Home", N_("back to the top"), key_home },
+	{ 'g', "g G Home End", N_("the top / the bottom"), key_home },
+	{ 'G', NULL, NULL, key_end },
+	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
+	{ KEYCODE(KEY_END), NULL, NULL, key_end },
 	{ 0, NULL, NULL, NULL }
 };
 

@@ -324,6 +324,18 @@ key_up(void *self, struct app *a)
 	return move_sel(self, a, -1);
 }
 
+static int
+key_home(void *self, struct app *a)
+{
+	return move_sel(self, a, INT_MIN / 2);
+}
+
+static int
+key_end(void *self, struct app *a)
+{
+	return move_sel(self, a, INT_MAX / 2);
+}
+
 /* Space: choose the highlighted option (toggle it in a multiple poll). */
 static int
 key_space(void *self, struct app *a)
@@ -368,6 +380,10 @@ static const struct binding pp_keys[] = {
 	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
 	{ 'k', NULL, NULL, key_up },
 	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
+	{ 'g', "g G Home End", N_("the first / last option"), key_home },
+	{ 'G', NULL, NULL, key_end },
+	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
+	{ KEYCODE(KEY_END), NULL, NULL, key_end },
 	{ ' ', "Space", N_("choose the highlighted option"), key_space },
 	{ '\r', "Enter", N_("send the answer"), key_enter },
 	{ '\n', NULL, NULL, key_enter },

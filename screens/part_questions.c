@@ -151,6 +151,7 @@ key_upvote(void *self, struct app *a)
 static const struct binding pq_keys[] = {
 	LISTSCREEN_MOVE_KEYS(N_("move in the questions")),
 	LISTSCREEN_PAGE_KEYS(N_("a page down / up")),
+	LISTSCREEN_END_KEYS(N_("the first / last question")),
 	{ 'a', "a", N_("ask the speaker a question"), key_ask },
 	{ 'u', "u + Space", N_("upvote the highlighted question (once)"),
 	    key_upvote },

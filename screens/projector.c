@@ -242,11 +242,25 @@ key_home(void *self, struct app *a)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
+/* The oldest ideas, as far as PgDn goes. */
+static int
+key_end(void *self, struct app *a)
+{
+	struct wall *wl = self;
+
+	(void)a;
+	wl->first = wl->nideas > 0 ? wl->nideas - 1 : 0;
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
 static const struct binding wall_keys[] = {
 	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("older / newer ideas"),
 	    key_pgdn },
 	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ KEYCODE(KEY_HOME), "Home", N_("the newest ideas"), key_home },
+	{ 'g', "g G Home End", N_("the newest / the oldest ideas"), key_home },
+	{ 'G', NULL, NULL, key_end },
+	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
+	{ KEYCODE(KEY_END), NULL, NULL, key_end },
 	{ 0, NULL, NULL, NULL }
 };
 

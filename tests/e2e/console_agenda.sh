@@ -1,7 +1,8 @@
 #!/bin/sh
 # The facilitator console's first screen: the module's title and today's
-# agenda; n / p / g move the agenda (records in the journal), u steps back,
-# the status line follows; q asks before quitting.
+# agenda; n / p / s move the agenda (records in the journal; each asks
+# first once an item runs: the same key again or Enter says yes), u steps
+# back, the status line follows; q asks before quitting.
 . "$(dirname "$0")/lib.sh"
 e2e_init
 s=$E2E_DIR/s
@@ -16,15 +17,23 @@ assert_screen con "09:00   30m  Welcome, introductions"
 assert_screen con "agenda not started"
 assert_screen con "0 of 0 here"
 
-# n starts the agenda: the status line and the agenda show the item.
+# n starts the agenda (nothing runs yet: no question): the status line and
+# the agenda show the item.
 send con n
 wait_for_text con "Now: Welcome, introductions"
 wait_for_text con "│ 09:00 Welcome"
 journal_has "$s" agenda d1-opening || fail "no agenda record"
+# From now on n asks first; n again says yes.
+send con n
+wait_for_text con "Make 'Digital technology in everyday life' current?"
 send con n
 wait_for_text con "Now: Digital technology in everyday life"
 assert_screen con "│ 09:30 Digital technology"
+# p asks too; Enter says yes.
 send con p
+wait_for_text con "Make 'Welcome, introductions"
+assert_screen con "p/Enter: yes"
+send con Enter
 wait_for_text con "Now: Welcome, introductions"
 
 # u takes back this console's last step (p): back to the second item.
@@ -32,9 +41,11 @@ send con u
 wait_for_text con "undone: agenda step"
 wait_for_text con "Now: Digital technology in everyday life"
 
-# g makes the highlighted item current: j moves past the coffee break.
+# s makes the highlighted item current: j moves past the coffee break.
 send con . j j
-send con g
+send con s
+wait_for_text con "Make 'Digital technology in governance' current?"
+send con s
 wait_for_text con "Now: Digital technology in governance"
 [ "$(journal_count "$s" agenda)" -eq 5 ] || fail "expected 5 agenda records"
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The board: ideas in several scripts appear live as other processes add
-# them; mark and merge a duplicate, undo it, promote, hide, edit; authors
+# them; mark and merge a duplicate, undo it, promote, hide (each asks
+# first), edit; authors
 # are shown on request, never in an anonymous session.  Participant text
 # with escape sequences never reaches the terminal.
 . "$(dirname "$0")/lib.sh"
@@ -28,18 +29,26 @@ screen_colours con | grep -q "$(printf '\033\\]0;')" &&
     fail "an escape sequence reached the terminal"
 screen con | grep -q "␛" || fail "ESC is not shown as a placeholder"
 
-# Mark the first idea, merge the third into it, undo the merge.
+# Mark the first idea, merge the third into it (m asks first: m again says
+# yes), undo the merge.
 send con Home x
 wait_for_text con "i1 is marked"
 send con End m
+wait_for_text con "Merge i3 into i1, as its duplicate?"
+send con m
 wait_for_text con "[merged into i1]"
 journal_has "$s" idea_merge i1 || fail "no merge record"
 send con u
 wait_for_gone con "[merged into i1]"
 
-# Promote, hide, edit.
+# Promote and hide ask first (the key again or Enter), showing again does
+# not; edit.
 send con Home P
+wait_for_text con "Promote i1 to prototype?"
+send con Enter
 wait_for_text con "[prototype]"
+send con h
+wait_for_text con "Hide i1 from every screen?"
 send con h
 wait_for_text con "[hidden]"
 send con h

@@ -11,7 +11,7 @@ start_session con 80 24 "$CONVENE" run "$s"
 wait_for_text con "1 Agenda"
 send con "?"
 wait_for_text con "Keys (any key closes)"
-assert_screen con "make the highlighted item the current one"
+assert_screen con "start the highlighted item"
 assert_screen con "start, pause or resume the timer"
 send con x
 wait_for_gone con "Keys (any key closes)"

@@ -26,6 +26,23 @@ wait_for_line con "Room 2 +2"
 wait_for_line con "│ Room 1 *$"
 r1=$(screen con | grep -c "KR")
 [ "$r1" -eq 1 ] || fail "room 1 should have one person from KR, has $r1"
+# Making rooms again deals everyone again: that asks first, and Esc keeps
+# the rooms as they are.
+before=$(wc -l <"$s/journal.csv")
+send con M
+wait_for_text con "How many rooms"
+send_text con 2
+send con Enter
+wait_for_text con "Deal everyone into 2 rooms again?"
+assert_screen con "M/Enter: yes"
+send con Escape
+wait_for_text con "cancelled"
+send con "?"
+wait_for_text con "Keys (any key closes)"
+send con Escape
+wait_for_gone con "Keys (any key closes)"
+[ "$(wc -l <"$s/journal.csv")" -eq "$before" ] ||
+    fail "a cancelled M changed the rooms"
 
 # Name and topic.
 send con c
@@ -65,7 +82,7 @@ grep -F "Five minutes left" "$s/journal.csv" | grep -qF '"r1"' ||
     fail "the message is not for room 1"
 send con R
 wait_for_text con "Call everyone back to the plenary?"
-send con y
+send con R
 wait_for_text con "everyone is called back"
 [ "$(journal_count "$s" message)" -eq 2 ] || fail "expected 2 messages"
 

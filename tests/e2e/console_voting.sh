@@ -34,12 +34,18 @@ refute_screen con "รัฐบาลดิจิทัล"
 refute_screen con "people"
 refute_screen con "person"
 
+# r while the round is open: the command says why not, no question.
 send con r
 wait_for_text con "still open"
+# Closing and revealing ask first: the key again, or Enter, says yes.
+send con v
+wait_for_text con "Close voting?"
 send con v
 wait_for_text con "Voting is closed. r reveals"
 refute_screen con "รัฐบาลดิจิทัล"
 send con r
+wait_for_text con "Reveal the results on every screen?"
+send con Enter
 wait_for_text con "Results, revealed:"
 wait_for_line con "1\. +[^ ]+ +3 dots +2 people +รัฐบาลดิจิทัลเพื่อประชาชน"
 wait_for_line con "2\. +[^ ]+ +1 dot +1 person +SMS status for every"

@@ -38,6 +38,8 @@ send a e
 wait_for_text a "of 31:00"
 wait_for_text b "of 31:00"
 send b n
+wait_for_text b "Make 'Digital technology in everyday life' current?"
+send b n
 wait_for_text a "09:30 Digital technology in everyday life"
 wait_for_text b "09:30 Digital technology in everyday life"
 send a t

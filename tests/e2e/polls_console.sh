@@ -30,12 +30,18 @@ cv poll "$s" answer o1 --by p3 4
 wait_for_text con "Answered: 3 of 3"
 # Blind: no shares while open.
 refute_screen con "%"
+# R on an open poll: the command says why not, without a question.
 send con R
 wait_for_text con "still open"
+# Closing and revealing ask first: the key again, or Enter, says yes.
+send con c
+wait_for_text con "Close poll o1? Nobody can answer it after."
 send con c
 wait_for_text con "the poll is closed: R reveals"
 refute_screen con "%"
 send con R
+wait_for_text con "Reveal the results of poll o1 on every screen?"
+send con Enter
 wait_for_text con "results revealed on every terminal"
 wait_for_line con "3 +Through a website +█+[^ ]* +67% \(2\)"
 wait_for_line con "4 +Through a mobile app.* +33% \(1\)"
@@ -67,7 +73,11 @@ wait_for_text con "o3 · scale 1-5"
 cv poll "$s" answer o3 --by p1 5
 cv poll "$s" answer o3 --by p2 4
 send con c
+wait_for_text con "Close poll o3? Nobody can answer it after. (How useful"
+send con c
 wait_for_text con "the poll is closed"
+send con R
+wait_for_text con "Reveal the results of poll o3"
 send con R
 wait_for_text con "Average 4.5 of 5, 2 answers"
 # A refused option list is reported, nothing opened.

@@ -52,8 +52,8 @@ screens = {
 entry = re.compile(r"\{\s*(?:\x27[^\x27]+\x27|KEYCODE\(KEY_\w+\)|KEY_\w+|\d+|"
                    r"CTRL\(\x27.\x27\))\s*,\s*\"((?:[^\"\\]|\\.)*)\"\s*,")
 # Keys of the movement row of KEYS: a screen entry need not repeat them.
-common = {"j", "k", "Down", "Up", "PgDn", "PgUp", "Home", "End", "?", "q",
-          "Tab"}
+common = {"j", "k", "Down", "Up", "PgDn", "PgUp", "Home", "End", "g", "G",
+          "?", "q", "Tab"}
 
 # Macros that expand to rows of a key table (screens/listscreen.h).
 macros = {}
