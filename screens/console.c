@@ -201,7 +201,7 @@ console_agenda_goto(struct app *a, const char *id, int key)
 	const struct agenda_item *to = module_item(s->module, id), *cur;
 	char *q;
 
-	cur = s->state->agenda_id != NULL ?
+	cur = s->state->agenda_id != NULL && !s->state->agenda_ended ?
 	    module_item(s->module, s->state->agenda_id) : NULL;
 	if (to == NULL)
 		return REQ_HANDLED;
@@ -213,26 +213,29 @@ console_agenda_goto(struct app *a, const char *id, int key)
 	free(c->pending_item);
 	c->pending_item = xstrdup(to->id);
 	if (cur == NULL) {
-		/* Nothing runs yet: starting the agenda ends nothing. */
+		/* Nothing runs (not yet, or the item was ended): starting
+		 * one ends nothing. */
 		agenda_goto_done(c, a, 1);
 		return REQ_HANDLED | REQ_REDRAW | REQ_STATUS;
 	}
-	q = xasprintf(_("Make '%s' current? It ends '%s' for everyone."),
-	    to->title, cur->title);
+	q = xasprintf(_("Make '%s' current? It ends '%s' and its timer for "
+	    "everyone."), to->title, cur->title);
 	app_confirm_key(a, q, key, agenda_goto_done, c);
 	free(q);
 	return REQ_HANDLED;
 }
 
 /* n and p: the item after or before the current one (the first when the
- * agenda has not started); at either end the command says why not. */
+ * agenda has not started; after an end, p takes up the item ended); at
+ * either end the command says why not. */
 static int
 agenda_step(struct app *a, enum agenda_move m, int key)
 {
 	const struct session *s = app_session(a);
 	const struct module *mod = s->module;
 	int cur = module_item_index(mod, s->state->agenda_id);
-	int to = m == AGENDA_NEXT ? cur + 1 : cur - 1;
+	int to = m == AGENDA_NEXT ? cur + 1 :
+	    s->state->agenda_ended ? cur : cur - 1;
 	struct undo_action act = { .kind = UNDO_AGENDA, .move = m };
 
 	if (to < 0 || (size_t)to >= mod->nitems)
@@ -252,6 +255,41 @@ key_prev(void *self, struct app *a)
 {
 	(void)self;
 	return agenda_step(a, AGENDA_PREV, 'p');
+}
+
+static void
+end_confirmed(void *self, struct app *a, int yes)
+{
+	struct undo_action act = { .kind = UNDO_AGENDA, .move = AGENDA_END };
+
+	(void)self;
+	if (yes)
+		console_act(a, &act, _("ended: nothing runs until n starts "
+		    "the next item"));
+}
+
+/* X: ends the current item and its timer with nothing after it (the end
+ * of the day); asks first. */
+static int
+key_end(void *self, struct app *a)
+{
+	const struct session *s = app_session(a);
+	const struct agenda_item *cur = s->state->agenda_id != NULL &&
+	    !s->state->agenda_ended ?
+	    module_item(s->module, s->state->agenda_id) : NULL;
+	char *q;
+
+	(void)self;
+	if (cur == NULL) {
+		app_message(a, "%s", _("no agenda item is running: there is "
+		    "nothing to end"));
+		return REQ_HANDLED;
+	}
+	q = xasprintf(_("End '%s' and its timer for everyone, with nothing "
+	    "after it?"), cur->title);
+	app_confirm_key(a, q, 'X', end_confirmed, NULL);
+	free(q);
+	return REQ_HANDLED;
 }
 
 /* Closing a round ends the voting on every terminal, and revealing shows
@@ -344,6 +382,8 @@ static const struct binding console_keys[] = {
 	{ 'n', "n p", N_("next / previous agenda item (asks first: it "
 	    "ends the current one)"), key_next },
 	{ 'p', NULL, NULL, key_prev },
+	{ 'X', "X", N_("end the current item and its timer, nothing after "
+	    "it: the end of the day (asks first)"), key_end },
 	{ 'v', "v", N_("open or close voting (closing asks first)"),
 	    key_voting },
 	{ 'r', "r", N_("reveal the results of the last round (asks first)"),
