@@ -126,26 +126,37 @@ broadcast_done(void *self, struct app *a, const char *text)
 	struct console *c = self;
 	struct undo_action act = { .kind = UNDO_MESSAGE };
 
+	act.room = c->pending_room;
+	act.text = text;
 	if (text != NULL && *text != '\0') {
-		act.room = c->pending_room;
-		act.text = text;
-		console_act(a, &act, _("message sent"));
+		act.n = c->pending_until_down ? MESSAGE_UNTIL_DOWN :
+		    MESSAGE_FOR_ITEM;
+		console_act(a, &act, c->pending_until_down ?
+		    _("message sent: it stays until taken down") :
+		    _("message sent: it goes when the item ends"));
+	} else if (text != NULL && c->pending_until_down) {
+		act.n = MESSAGE_DOWN;
+		console_act(a, &act, _("messages taken down"));
 	}
 	free(c->pending_room);
 	c->pending_room = NULL;
 }
 
 int
-console_broadcast(struct app *a, const char *room)
+console_broadcast(struct app *a, const char *room, int until_down)
 {
 	struct console *c = console_of(a);
+	const char *to;
 	char *q;
 
 	free(c->pending_room);
 	c->pending_room = room != NULL ? xstrdup(room) : NULL;
-	q = room != NULL ? xasprintf(_("Message to %s:"), console_room_name(a,
-	    state_room(app_session(a)->state, room))) :
-	    xstrdup(_("Message to everyone:"));
+	c->pending_until_down = until_down;
+	to = room != NULL ? console_room_name(a, state_room(
+	    app_session(a)->state, room)) : _("everyone");
+	q = until_down ? xasprintf(_("Message to %s, until taken down "
+	    "(empty: take down what is shown):"), to) :
+	    xasprintf(_("Message to %s, for this item:"), to);
 	app_prompt(a, q, NULL, broadcast_done, c);
 	free(q);
 	return REQ_HANDLED;
@@ -355,7 +366,14 @@ static int
 key_broadcast(void *self, struct app *a)
 {
 	(void)self;
-	return console_broadcast(a, console_of(a)->room);
+	return console_broadcast(a, console_of(a)->room, 0);
+}
+
+static int
+key_broadcast_kept(void *self, struct app *a)
+{
+	(void)self;
+	return console_broadcast(a, console_of(a)->room, 1);
 }
 
 static int
@@ -388,7 +406,9 @@ static const struct binding console_keys[] = {
 	    key_voting },
 	{ 'r', "r", N_("reveal the results of the last round (asks first)"),
 	    key_reveal },
-	{ 'b', "b", N_("broadcast a message"), key_broadcast },
+	{ 'b', "b B", N_("broadcast a message for this item / until taken "
+	    "down (B with no text takes messages down)"), key_broadcast },
+	{ 'B', NULL, NULL, key_broadcast_kept },
 	{ 'u', "u", N_("undo this console's last action"), key_undo },
 	{ 0, NULL, NULL, NULL }
 };

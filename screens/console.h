@@ -37,6 +37,7 @@ struct console {
 	/* The room a prompt is about (a timer's minutes, a message), kept
 	 * until its answer comes back; NULL for the session. */
 	char *pending_room;
+	int pending_until_down;	/* the message prompt's: until taken down */
 	/* The agenda item a question is about (n, p, the agenda's s), kept
 	 * until it is answered: what was asked is what happens, even when
 	 * another terminal moves the agenda meanwhile. */
@@ -75,7 +76,10 @@ int console_timer_extend(struct app *a, const char *room, long seconds);
 int console_agenda_goto(struct app *a, const char *id, int key);
 
 /* Asks for a message and sends it to `room` (NULL: everyone). */
-int console_broadcast(struct app *a, const char *room);
+/* Asks for a message to `room` (NULL: everyone) and sends it: for this
+ * item, or when until_down until taken down (then an empty answer takes
+ * the messages shown down). */
+int console_broadcast(struct app *a, const char *room, int until_down);
 
 /* A UTC time as "HH:MM" in the module's time zone ("--:--" when it cannot
  * be converted); buf of at least 8 bytes. */

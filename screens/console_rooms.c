@@ -407,22 +407,43 @@ key_topic(void *self, struct app *a)
 	return edit_room(self, a, 1);
 }
 
+static void
+message_to_done(void *self, struct app *a, int this_room)
+{
+	console_broadcast(a, this_room ? chosen_id(self, a) : NULL, 0);
+}
+
+/* A message from the Rooms screen: to the chosen room or to everyone, as
+ * the facilitator says (a message meant for one room must not reach all,
+ * nor the other way round). */
 static int
 key_message(void *self, struct app *a)
 {
-	return console_broadcast(a, chosen_id(self, a));
+	const char *id = chosen_id(self, a);
+	char *q;
+
+	if (id == NULL)
+		return console_broadcast(a, NULL, 0);
+	q = xasprintf(_("A message to %s only (y), or to everyone (n)?"),
+	    console_room_name(a, chosen_room(self)));
+	app_confirm(a, q, message_to_done, self);
+	free(q);
+	return REQ_HANDLED;
 }
 
 static void
 recall_done(void *self, struct app *a, int yes)
 {
-	struct undo_action act = { .kind = UNDO_MESSAGE, .n = 1 };
+	struct undo_action act = { .kind = UNDO_MESSAGE,
+	    .n = MESSAGE_RECALL };
 
 	(void)self;
 	if (!yes)
 		return;
-	act.text = _("Please come back to the plenary.");
-	console_act(a, &act, _("everyone is called back"));
+	/* The terminals say "Back to the plenary, please." themselves. */
+	act.text = "";
+	console_act(a, &act, _("everyone is called back; room timers "
+	    "stopped"));
 }
 
 static int
@@ -542,7 +563,7 @@ static const struct binding rooms_keys[] = {
 	    key_move_next },
 	{ '<', NULL, NULL, key_move_prev },
 	{ 'm', "m", N_("move the person to a room by number"), key_move },
-	{ 'b', "b", N_("message to this room (Everyone: all rooms)"),
+	{ 'b', "b", N_("a message: asks whether to this room or everyone"),
 	    key_message },
 	{ 'R', "R", N_("call everyone back to the plenary (asks first)"), key_recall },
 	{ 't', "t e E", N_("this room's timer: start-pause, +1, +5 min"),

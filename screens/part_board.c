@@ -26,6 +26,7 @@
 
 struct board {
 	struct listscreen ls;	/* idea indexes shown, newest first */
+	long message_age;	/* minutes, as last drawn; -1 none */
 };
 LISTSCREEN_FIRST(struct board, ls);
 
@@ -66,6 +67,7 @@ board_init(struct app *a)
 	struct board *b = xcalloc(1, sizeof *b);
 
 	listscreen_init(&b->ls, listscreen_idea_id);
+	b->message_age = -1;
 	collect(b, a);
 	return b;
 }
@@ -103,18 +105,26 @@ current_item(struct app *a)
 	    module_item(s->module, s->state->agenda_id) : NULL;
 }
 
-/* The latest message for this participant, or NULL. */
+/* The message still up for this participant, or NULL. */
 static const struct message *
 last_message(struct app *a)
 {
-	const struct state *st = app_session(a)->state;
-	int room = participant_room(a);
-	size_t i;
+	return state_live_message(app_session(a)->state,
+	    participant_room(a));
+}
 
-	for (i = st->nmessages; i-- > 0;)
-		if (st->messages[i].room < 0 || st->messages[i].room == room)
-			return &st->messages[i];
-	return NULL;
+/* "Message (12 min ago): " -- a message says how old it is. */
+static char *
+message_lead(const struct app *a, const struct message *m)
+{
+	long min = (long)((app_now(a) - m->at) / 60000);
+
+	if (m->recall)
+		return xstrdup(_("Back to the plenary, please. "));
+	if (min < 1)
+		return xstrdup(_("Message (just now): "));
+	return xasprintf(ngettext("Message (%ld min ago): ",
+	    "Message (%ld min ago): ", min), min);
 }
 
 /* "김민준 · Room 2: Maria, Somchai" */
@@ -164,11 +174,13 @@ head(struct app *a, WINDOW *w, int rows, int cols)
 	}
 	if (m != NULL && rows >= 12) {
 		if (w != NULL) {
-			int x = draw_text(w, y, 0, cols, m->recall ?
-			    _("Back to the plenary, please. ") :
-			    _("Message: "), draw_attr(DR_WARN));
+			char *lead = message_lead(a, m);
+			int x = draw_text(w, y, 0, cols, lead,
+			    draw_attr(DR_WARN));
+
 			draw_text(w, y, x, cols - x, m->text != NULL ? m->text :
 			    "", draw_attr(DR_WARN));
+			free(lead);
 		}
 		y++;
 	}
@@ -365,6 +377,22 @@ static const struct binding board_keys[] = {
 	{ 0, NULL, NULL, NULL }
 };
 
+/* A message shown says how old it is: redrawn when its minute turns, and
+ * only then (a slow link pays for every cell sent). */
+static int
+board_tick(void *self, struct app *a, int64_t now)
+{
+	struct board *b = self;
+	const struct message *m = last_message(a);
+	long age = m != NULL && !m->recall ? (long)((now - m->at) / 60000) :
+	    -1;
+
+	if (age == b->message_age)
+		return REQ_NONE;
+	b->message_age = age;
+	return REQ_REDRAW;
+}
+
 const struct screen_ops part_board = {
 	.name = N_("Board"),
 	.keys = board_keys,
@@ -373,4 +401,5 @@ const struct screen_ops part_board = {
 	.enter = board_enter,
 	.draw = board_draw,
 	.changed = board_changed,
+	.tick = board_tick,
 };

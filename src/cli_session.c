@@ -510,6 +510,21 @@ cli_timer(int argc, char **argv)
 	return cli_command_status(r, err);
 }
 
+/* convene rooms SESSION recall [TEXT]: everyone back to the plenary. */
+static int
+rooms_recall(const char *dir, const char *text)
+{
+	struct session *s;
+	char *err = NULL;
+	int status = 0, r;
+
+	if ((s = facilitator_open(dir, &status)) == NULL)
+		return status;
+	r = cmd_message(s, NULL, text, MESSAGE_RECALL, &err);
+	session_close(s);
+	return cli_command_status(r, err);
+}
+
 int
 cli_rooms(int argc, char **argv)
 {
@@ -540,6 +555,10 @@ cli_rooms(int argc, char **argv)
 			return cli_bad_option("rooms", argc, argv);
 		return cli_usage("rooms");
 	}
+	if (n == 0 && (argc - optind == 2 || argc - optind == 3) &&
+	    strcmp(argv[optind + 1], "recall") == 0 && !balance)
+		return rooms_recall(argv[optind], argc - optind == 3 ?
+		    argv[optind + 2] : "");
 	if (optind != argc - 1 || n == 0)
 		return cli_usage("rooms");
 	if ((s = facilitator_open(argv[optind], &status)) == NULL)

@@ -117,8 +117,9 @@ int cmd_voting_open(struct session *s, const char *room, int budget,
 int cmd_voting_close(struct session *s, int close, char **err);
 int cmd_voting_reveal(struct session *s, int reveal, char **err);
 /*
- * Makes an agenda item current, as one batch: the session timer is stopped
- * (the item before ends with its timer), the item is made current and its
+ * Makes an agenda item current, as one batch: the session timer and every
+ * room timer are stopped and a pinned question is unpinned (the item before
+ * ends with its timers and pins), the item is made current and its
  * timer starts with its planned minutes, unless the module or the session
  * says `timer = manual` or the item has no minutes.  next from before the
  * first item goes to the first; not past the last, not before the first;
@@ -138,16 +139,25 @@ struct agenda_restore {
 	int64_t remaining_ms;	/* at `at` (negative: overrun) */
 	int64_t at;		/* when the move was made */
 	int ended;
+	char pinned[16];	/* the question pinned then ("" none) */
 };
 /* Goes back to item `id` ("" before the first) as the undo of a move: the
  * current timer stops and the one of *r runs on (a running one as though
  * the move had never happened: what was left at the move, less the time
- * since; a paused one with what was left). */
+ * since; a paused one with what was left), and the question pinned then
+ * is pinned again.  Room timers stopped by the move stay stopped. */
 int cmd_agenda_restore(struct session *s, const char *id,
     const struct agenda_restore *r, char **err);
-/* text: the text rules, except that a recall may have none. */
+/* Messages to everyone (room NULL) or a room.  FOR_ITEM lasts until the
+ * agenda next moves, UNTIL_DOWN until MESSAGE_DOWN takes it down (with
+ * every other message of that room, or every message for room NULL).
+ * RECALL calls everyone back to the plenary: it stops every room timer
+ * in the same batch and lasts for its item; its text may be empty.  The
+ * text rules apply to the others' text. */
+enum message_kind { MESSAGE_FOR_ITEM, MESSAGE_RECALL, MESSAGE_DOWN,
+    MESSAGE_UNTIL_DOWN };
 int cmd_message(struct session *s, const char *room, const char *text,
-    int recall, char **err);
+    enum message_kind kind, char **err);
 
 /* Questions (to the current agenda item) by participants; one upvote per
  * person, not on hidden questions; marks must change. */

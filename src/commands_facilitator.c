@@ -457,6 +457,27 @@ cmd_voting_reveal(struct session *s, int reveal, char **err)
 	return cmd_run(s, build_voting_reveal, &c, err);
 }
 
+/* Room timers end with their rooms' activity: a recall and an agenda step
+ * stop every one that runs or is paused. */
+static void
+stop_room_timers(struct journal_batch *b, const struct session *s)
+{
+	const struct state *st = s->state;
+	size_t i;
+
+	for (i = 0; i < st->ntimers; i++) {
+		const struct timer *t = &st->timers[i];
+		struct event ev = { .type = EV_TIMER };
+
+		if (t->room < 0 || (size_t)t->room >= st->nrooms ||
+		    t->state == TIMER_IDLE)
+			continue;
+		ev.room = st->rooms[t->room].id;
+		ev.ref = "stop";
+		cmd_add(b, s, ACTOR_FACILITATOR, &ev);
+	}
+}
+
 /* --- the agenda ---------------------------------------------------------- */
 
 struct agenda_cmd {
@@ -544,6 +565,40 @@ add_session_timer(struct journal_batch *b, const struct session *s,
 	cmd_add(b, s, ACTOR_FACILITATOR, &ev);
 }
 
+/* A pin belongs to the item it was made in: it ends with it. */
+static void
+unpin_questions(struct journal_batch *b, const struct session *s)
+{
+	const struct state *st = s->state;
+	size_t i;
+
+	for (i = 0; i < st->nquestions; i++) {
+		struct event ev = { .type = EV_QUESTION_MARK };
+
+		if (!st->questions[i].pinned)
+			continue;
+		ev.id = st->questions[i].id;
+		ev.ref = "pinned";
+		ev.n = 0;
+		cmd_add(b, s, ACTOR_FACILITATOR, &ev);
+	}
+}
+
+static void
+repin_question(struct journal_batch *b, const struct session *s,
+    const char *id)
+{
+	struct event ev = { .type = EV_QUESTION_MARK };
+	int q = state_question(s->state, id);
+
+	if (q < 0 || s->state->questions[q].pinned)
+		return;
+	ev.id = id;
+	ev.ref = "pinned";
+	ev.n = 1;
+	cmd_add(b, s, ACTOR_FACILITATOR, &ev);
+}
+
 /* The item before ends with its timer. */
 static void
 stop_session_timer(struct journal_batch *b, const struct session *s)
@@ -610,7 +665,9 @@ build_agenda_end(struct journal_batch *b, struct agenda_cmd *c, char **err)
 	if (st->agenda_id == NULL || st->agenda_ended)
 		return cmd_refuse(err, "%s", _("no agenda item is running: "
 		    "there is nothing to end"));
+	stop_room_timers(b, c->s);
 	stop_session_timer(b, c->s);
+	unpin_questions(b, c->s);
 	add_agenda(b, c->s, st->agenda_id, 1);
 	return 0;
 }
@@ -625,10 +682,13 @@ build_agenda(struct journal_batch *b, void *ctx, char **err)
 		return build_agenda_end(b, c, err);
 	if (agenda_target(c, &to, err) != 0)
 		return 1;
+	stop_room_timers(b, c->s);
 	stop_session_timer(b, c->s);
+	unpin_questions(b, c->s);
 	if (c->restore != NULL) {
 		add_agenda(b, c->s, to, c->restore->ended && *to != '\0');
 		restore_timer(b, c->s, c->restore);
+		repin_question(b, c->s, c->restore->pinned);
 		return 0;
 	}
 	add_agenda(b, c->s, to, 0);
@@ -660,7 +720,7 @@ cmd_agenda_restore(struct session *s, const char *id,
 struct message_cmd {
 	struct session *s;
 	const char *room, *text;
-	int recall;
+	enum message_kind kind;
 };
 
 static int
@@ -673,20 +733,27 @@ build_message(struct journal_batch *b, void *ctx, char **err)
 	    state_room(c->s->state, c->room) < 0)
 		return cmd_refuse(err, _("no room '%s' in this session"),
 		    c->room);
+	if (c->kind == MESSAGE_RECALL)
+		stop_room_timers(b, c->s);
 	ev.room = c->room;
-	ev.text = c->text;
-	ev.n = c->recall;
+	ev.text = c->kind == MESSAGE_DOWN ? "" : c->text;
+	ev.n = c->kind == MESSAGE_RECALL ? 1 : c->kind == MESSAGE_DOWN ? 2 : 0;
+	ev.ref = c->kind == MESSAGE_FOR_ITEM || c->kind == MESSAGE_RECALL ?
+	    "item" : "";
 	cmd_add(b, c->s, ACTOR_FACILITATOR, &ev);
 	return 0;
 }
 
 int
 cmd_message(struct session *s, const char *room, const char *text,
-    int recall, char **err)
+    enum message_kind kind, char **err)
 {
-	struct message_cmd c = { s, room, text, recall != 0 };
+	struct message_cmd c = { s, room, text, kind };
 
-	if ((!recall || (text != NULL && *text != '\0')) &&
+	if ((unsigned)kind > MESSAGE_UNTIL_DOWN)
+		return cmd_refuse(err, "%s", _("unknown kind of message"));
+	if (kind != MESSAGE_DOWN && (kind != MESSAGE_RECALL ||
+	    (text != NULL && *text != '\0')) &&
 	    cmd_check_text(_("the message"), text, err) != 0)
 		return 1;
 	return cmd_run(s, build_message, &c, err);

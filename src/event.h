@@ -44,7 +44,10 @@ enum event_type {
 	EV_VOTING_CLOSE,	/* id=round n=1 closed / 0 reopened (undo) */
 	EV_VOTING_REVEAL,	/* id=round n=1 revealed / 0 hidden (undo) */
 	EV_DOT,			/* actor=voter id=idea ref=round n=+dots/-dots */
-	EV_MESSAGE,		/* room ("" = everyone) text; n=1 recall everyone */
+	EV_MESSAGE,		/* room ("" = everyone) text; n=1 recall everyone,
+				   n=2 take down the messages shown; ref=item:
+				   it lasts until the agenda next moves ("" =
+				   until taken down) */
 	EV_QUESTION,		/* id=question ref=agenda session id text */
 	EV_UPVOTE,		/* actor=pid id=question */
 	EV_QUESTION_MARK,	/* id=question ref=answered|hidden|pinned n=1/0 */

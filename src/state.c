@@ -447,6 +447,17 @@ apply_agenda(struct state *st, const struct event *ev)
 
 /* --- messages ----------------------------------------------------------- */
 
+/* Takes down every message a terminal of `room` shows (-1: every message). */
+static void
+take_down(struct state *st, int room)
+{
+	size_t i;
+
+	for (i = 0; i < st->nmessages; i++)
+		if (room < 0 || st->messages[i].room == room)
+			st->messages[i].down = 1;
+}
+
 static void
 apply_message(struct state *st, const struct event *ev)
 {
@@ -457,13 +468,39 @@ apply_message(struct state *st, const struct event *ev)
 		state_unknown(st);
 		return;
 	}
+	if (ev->n == 2) {
+		take_down(st, room);
+		return;
+	}
 	st->messages = xgrow(st->messages, &st->capmessages,
 	    st->nmessages + 1, sizeof *st->messages);
 	m = &st->messages[st->nmessages++];
+	memset(m, 0, sizeof *m);
 	m->room = room;
 	m->text = arena_strdup(st->arena, ev->text);
 	m->recall = ev->n != 0;
 	m->at = ev->time_ms;
+	m->for_item = ev->ref != NULL && strcmp(ev->ref, "item") == 0;
+	m->visits = st->nvisits;
+}
+
+const struct message *
+state_live_message(const struct state *st, int room)
+{
+	size_t i;
+
+	for (i = st->nmessages; i-- > 0;) {
+		const struct message *m = &st->messages[i];
+
+		if (m->room >= 0 && m->room != room)
+			continue;
+		/* an older message may still be up when a newer one went
+		 * with its item */
+		if (m->down || (m->for_item && m->visits != st->nvisits))
+			continue;
+		return m;
+	}
+	return NULL;
 }
 
 /* --- the state ----------------------------------------------------------- */

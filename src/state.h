@@ -128,6 +128,11 @@ struct message {
 	const char *text;
 	int recall;
 	int64_t at;
+	/* It lasts for its item: it goes when the agenda next moves, i.e.
+	 * once nvisits is no longer `visits`.  0: until taken down. */
+	int for_item;
+	size_t visits;
+	int down;		/* taken down (convene message --clear) */
 };
 
 struct question {
@@ -355,6 +360,11 @@ const char *state_idea_text(const struct state *st, int idea);
 const char *state_idea_text_if_readable(const struct state *st, int idea);
 /* How many texts were read back so far (for tests and benchmarks). */
 unsigned long state_texts_loaded(const struct state *st);
+
+/* The message a terminal of `room` (-1: the plenary) shows: the newest for
+ * everyone or that room that is still up (not taken down, and, for one
+ * that lasts for its item, the agenda not moved since); NULL for none. */
+const struct message *state_live_message(const struct state *st, int room);
 
 /* The check-in (or first activity) of a participant on a day, or NULL. */
 const struct checkin *state_checkin(const struct state *st, int participant,

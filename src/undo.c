@@ -143,7 +143,7 @@ undo_perform(struct session *s, const struct undo_action *a, char **new_id,
 		return cmd_room_set(s, nz(a->id), a->text, a->ref, err);
 	case UNDO_MESSAGE:
 		return cmd_message(s, or_null(a->room), nz(a->text),
-		    a->n != 0, err);
+		    (enum message_kind)a->n, err);
 	case UNDO_ROOMS_MAKE:
 		return cmd_rooms_make(s, (int)a->n, a->prototypes, err);
 	case UNDO_CHECKIN:
@@ -267,10 +267,17 @@ static void
 capture_timer(const struct state *st, struct agenda_restore *r)
 {
 	const struct timer *t = state_timer(st, -1);
+	size_t i;
 
 	memset(r, 0, sizeof *r);
 	r->at = journal_now_ms();
 	r->ended = st->agenda_ended;
+	for (i = 0; i < st->nquestions; i++)
+		if (st->questions[i].pinned && strlen(st->questions[i].id) <
+		    sizeof r->pinned) {
+			strcpy(r->pinned, st->questions[i].id);
+			break;
+		}
 	if (t == NULL || t->state == TIMER_IDLE)
 		return;
 	r->timer_state = t->state;

@@ -45,7 +45,7 @@ enum undo_kind {
 	UNDO_MOVE,		/* id: participant, ref: room ("" none); prev */
 	UNDO_ROOM_SET,		/* id: room, text: name, ref: topic;
 				   prev, prev_topic: the name and topic before */
-	UNDO_MESSAGE,		/* room ("" everyone), text, n: recall */
+	UNDO_MESSAGE,		/* room ("" everyone), text, n: message_kind */
 	UNDO_ROOMS_MAKE,	/* n: rooms, prototypes: balance by country */
 	UNDO_CHECKIN,		/* id: participant */
 	UNDO_KIND_COUNT

@@ -709,13 +709,87 @@ test_messages(void **state)
 	struct session_fixture *f = *state;
 	char *err = NULL;
 
-	DONE(cmd_message(f->s, NULL, "Lunch is served", 0, &err));
-	DONE(cmd_message(f->s, NULL, NULL, 1, &err));
-	REFUSED(f, "message is empty", cmd_message(f->s, NULL, "", 0, &err));
-	REFUSED(f, "no room 'r1'", cmd_message(f->s, "r1", "hi", 0, &err));
+	DONE(cmd_message(f->s, NULL, "Lunch is served", MESSAGE_FOR_ITEM,
+	    &err));
+	DONE(cmd_message(f->s, NULL, NULL, MESSAGE_RECALL, &err));
+	REFUSED(f, "message is empty", cmd_message(f->s, NULL, "",
+	    MESSAGE_FOR_ITEM, &err));
+	REFUSED(f, "no room 'r1'", cmd_message(f->s, "r1", "hi",
+	    MESSAGE_FOR_ITEM, &err));
 	assert_int_equal(f->s->state->nmessages, 2);
 	assert_int_equal(f->s->state->messages[1].recall, 1);
 }
+
+/* A message for its item goes when the agenda moves; one until taken down
+ * stays until --recall takes it down; a room's message reaches its room
+ * only. */
+static void
+test_message_lifetimes(void **state)
+{
+	struct session_fixture *f = *state;
+	const struct state *st = f->s->state;
+	char *err = NULL, *id;
+
+	id = person(f, "Kim", "KR");
+	free(id);
+	DONE(cmd_rooms_make(f->s, 1, 0, &err));
+	DONE(cmd_agenda(f->s, AGENDA_NEXT, NULL, &err));
+	DONE(cmd_message(f->s, NULL, "Coffee at eleven", MESSAGE_UNTIL_DOWN,
+	    &err));
+	DONE(cmd_message(f->s, NULL, "Open page 3", MESSAGE_FOR_ITEM, &err));
+	st = f->s->state;
+	assert_string_equal(state_live_message(st, -1)->text, "Open page 3");
+	DONE(cmd_message(f->s, "r1", "Room 1: your turn", MESSAGE_FOR_ITEM,
+	    &err));
+	st = f->s->state;
+	assert_string_equal(state_live_message(st, 0)->text,
+	    "Room 1: your turn");
+	assert_string_equal(state_live_message(st, -1)->text, "Open page 3");
+	DONE(cmd_agenda(f->s, AGENDA_NEXT, NULL, &err));
+	st = f->s->state;
+	/* The item's messages went with it; the kept one is up again. */
+	assert_string_equal(state_live_message(st, -1)->text,
+	    "Coffee at eleven");
+	assert_string_equal(state_live_message(st, 0)->text,
+	    "Coffee at eleven");
+	DONE(cmd_message(f->s, NULL, NULL, MESSAGE_DOWN, &err));
+	assert_null(state_live_message(f->s->state, -1));
+	assert_null(state_live_message(f->s->state, 0));
+}
+
+/* Recall stops every room timer in the same batch, and so does an agenda
+ * step; a step unpins the pinned question, and its undo pins it again. */
+static void
+test_recall_and_step_end_rooms_and_pins(void **state)
+{
+	struct session_fixture *f = *state;
+	char *err = NULL, *id, *q = NULL;
+
+	id = person(f, "Kim", "KR");
+	free(id);
+	id = person(f, "Somchai", "TH");
+	free(id);
+	DONE(cmd_rooms_make(f->s, 2, 0, &err));
+	DONE(cmd_agenda(f->s, AGENDA_NEXT, NULL, &err));
+	DONE(cmd_timer(f->s, "r1", TIMER_START, 600, &err));
+	DONE(cmd_timer(f->s, "r2", TIMER_START, 600, &err));
+	DONE(cmd_timer(f->s, "r2", TIMER_PAUSE, 0, &err));
+	DONE(cmd_message(f->s, NULL, "", MESSAGE_RECALL, &err));
+	assert_int_equal(state_timer(f->s->state, 0)->state, TIMER_IDLE);
+	assert_int_equal(state_timer(f->s->state, 1)->state, TIMER_IDLE);
+	assert_int_equal(state_timer(f->s->state, -1)->state, TIMER_RUNNING);
+	/* the rooms themselves are kept, for later items */
+	assert_int_equal(f->s->state->participants[0].room >= 0, 1);
+
+	DONE(cmd_timer(f->s, "r1", TIMER_START, 600, &err));
+	DONE(cmd_ask(f->s, "p1", "Who pays for it?", &q, &err));
+	DONE(cmd_question_mark(f->s, q, "pinned", 1, &err));
+	DONE(cmd_agenda(f->s, AGENDA_NEXT, NULL, &err));
+	assert_int_equal(state_timer(f->s->state, 0)->state, TIMER_IDLE);
+	assert_false(f->s->state->questions[0].pinned);
+	free(q);
+}
+
 
 /* --- questions, polls, evaluation ---------------------------------------- */
 
@@ -1073,6 +1147,11 @@ main(void)
 		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_agenda_manual_timer,
 		    setup, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_message_lifetimes, setup,
+		    sfx_teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_recall_and_step_end_rooms_and_pins, setup,
+		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_agenda_rules, setup,
 		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_rooms_rules, setup,

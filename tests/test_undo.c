@@ -176,6 +176,26 @@ add_people_and_ideas(struct undo_fixture *f)
 	free(id);
 }
 
+/* A step unpins the pinned question; taking the step back pins it again. */
+static void
+test_agenda_undo_repins(void **state)
+{
+	struct undo_fixture *f = *state;
+	struct undo_action a = { .kind = UNDO_AGENDA, .move = AGENDA_NEXT };
+	char *q = NULL, *err = NULL;
+
+	add_people_and_ideas(f);
+	ufx_do(f, &a);
+	sfx_ok(cmd_ask(f->sf->s, "p1", "Who pays?", &q, &err), &err);
+	sfx_ok(cmd_question_mark(f->sf->s, q, "pinned", 1, &err), &err);
+	ufx_do(f, &a);
+	assert_false(f->sf->s->state->questions[0].pinned);
+	ufx_undo(f);
+	assert_true(f->sf->s->state->questions[0].pinned);
+	assert_string_equal(f->sf->s->state->agenda_id, "d1-open");
+	free(q);
+}
+
 static void
 test_hide_merge_promote_edit(void **state)
 {
@@ -363,6 +383,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_hide_merge_promote_edit,
 		    setup, ufx_teardown),
 		cmocka_unit_test_setup_teardown(test_agenda_timer_voting,
+		    setup, ufx_teardown),
+		cmocka_unit_test_setup_teardown(test_agenda_undo_repins,
 		    setup, ufx_teardown),
 		cmocka_unit_test_setup_teardown(test_stack_limits_and_refusals,
 		    setup, ufx_teardown),
