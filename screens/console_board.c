@@ -7,6 +7,7 @@
 
 #include "content.h"
 #include "draw.h"
+#include "flow.h"
 #include "i18n.h"
 #include "listscreen.h"
 #include "listview.h"
@@ -21,6 +22,7 @@ struct board {
 	struct listscreen ls;	/* idea indexes shown, in order */
 	int room;		/* ALL_ROOMS, -1 plenary, or a room */
 	int stage;		/* ALL_STAGES or a design stage */
+	int all_threads;	/* every thread, not the current one (T) */
 	char *mark_id;		/* the idea to merge into */
 	/* What a question (merge, promote, hide) is about, until it is
 	 * answered: that idea, whatever is highlighted by then. */
@@ -61,9 +63,12 @@ by_room_stage_age(const void *pa, const void *pb)
 }
 
 static int
-shown(const struct board *b, const struct state *st, int i)
+shown(const struct board *b, const struct state *st, int i,
+    struct flow_filter *thread)
 {
 	if (b->room != ALL_ROOMS && st->ideas[i].room != b->room)
+		return 0;
+	if (!flow_filter_idea(thread, i))
 		return 0;
 	return b->stage == ALL_STAGES ||
 	    stage_rank(state_idea_stage(st, i)) == b->stage;
@@ -73,12 +78,16 @@ shown(const struct board *b, const struct state *st, int i)
 static void
 collect(struct board *b, struct app *a)
 {
-	const struct state *st = app_session(a)->state;
+	const struct session *s = app_session(a);
+	const struct state *st = s->state;
+	struct flow_filter thread;
 	size_t i;
 
+	flow_filter_init(&thread, s->module, st, b->all_threads ? NULL :
+	    flow_current_thread(s->module, st));
 	listscreen_clear(&b->ls);
 	for (i = 0; i < st->nideas; i++)
-		if (shown(b, st, (int)i))
+		if (shown(b, st, (int)i, &thread))
 			listscreen_add(&b->ls, (int)i);
 	sort_state = st;
 	if (b->ls.nrows > 1)
@@ -253,6 +262,17 @@ stage_label(int stage)
 	    stage >= STAGE_COUNT ? _("no stage") : design_stage_name(stage);
 }
 
+static const char *
+thread_label(const struct board *b, struct app *a)
+{
+	const struct session *s = app_session(a);
+	const char *t = flow_current_thread(s->module, s->state);
+
+	if (b->all_threads || t == NULL)
+		return _("every thread");
+	return t;
+}
+
 static void
 board_draw(void *self, struct app *a, WINDOW *w)
 {
@@ -262,10 +282,13 @@ board_draw(void *self, struct app *a, WINDOW *w)
 
 	getmaxyx(w, rows, cols);
 	draw_textf(w, 0, 0, cols, draw_attr(DR_DIM),
-	    _("%zu ideas \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 authors %s"),
-	    b->ls.nrows, b->room == ALL_ROOMS ? _("all rooms") :
-	    console_room_name(a, b->room), stage_label(b->stage),
-	    authors_shown(a) ? _("shown") : _("hidden"));
+	    _("%zu ideas \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 "
+	    "authors %s \xc2\xb7 projector: %s"),
+	    b->ls.nrows, thread_label(b, a), b->room == ALL_ROOMS ?
+	    _("all rooms") : console_room_name(a, b->room),
+	    stage_label(b->stage), authors_shown(a) ? _("shown") :
+	    _("hidden"), app_session(a)->state->projector_all ?
+	    _("every thread") : _("this thread"));
 	if (b->ls.nrows == 0)
 		draw_text(w, 2, 2, cols - 2, _("No ideas here yet: they appear "
 		    "as participants add them."), A_NORMAL);
@@ -288,6 +311,31 @@ key_room(void *self, struct app *a)
 	b->room = b->room + 1 < n ? b->room + 1 : ALL_ROOMS;
 	collect(b, a);
 	return REQ_HANDLED | REQ_REDRAW;
+}
+
+static int
+key_threads(void *self, struct app *a)
+{
+	struct board *b = self;
+
+	b->all_threads = !b->all_threads;
+	collect(b, a);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+/* The projector's wall: the current thread or every thread, for the whole
+ * room (a journal record, so every projector follows). */
+static int
+key_projector(void *self, struct app *a)
+{
+	const struct session *s = app_session(a);
+	char *err = NULL;
+	int all = !s->state->projector_all;
+
+	(void)self;
+	return app_report(a, cmd_projector(app_session(a), all ? "all" :
+	    "thread", &err), err, all ? _("the projector shows every thread") :
+	    _("the projector shows the current thread"));
 }
 
 static int
@@ -509,6 +557,10 @@ static const struct binding board_keys[] = {
 	LISTSCREEN_END_KEYS(N_("first / last idea")),
 	{ 'f', "f", N_("show all rooms / the plenary / one room"), key_room },
 	{ 's', "s", N_("show all stages / one design stage"), key_stage },
+	{ 'T', "T", N_("show the current thread / every thread"),
+	    key_threads },
+	{ 'W', "W", N_("the projector's wall: every thread / the current "
+	    "thread"), key_projector },
 	{ 'x', "x", N_("mark the idea to merge duplicates into"), key_mark },
 	{ 'm', "m", N_("merge into the marked idea, asks first (on a "
 	    "merged one: unmerge)"), key_merge },

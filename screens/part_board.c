@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "content.h"
 #include "draw.h"
+#include "flow.h"
 #include "i18n.h"
 #include "listscreen.h"
 #include "listview.h"
@@ -42,13 +43,19 @@ shown(const struct idea *it, int room, int me)
 static void
 collect(struct board *b, struct app *a)
 {
-	const struct state *st = app_session(a)->state;
+	const struct session *s = app_session(a);
+	const struct state *st = s->state;
 	int room = participant_room(a), me = participant_index(a);
+	struct flow_filter thread;
 	size_t i;
 
+	/* The board shows the thread the room works in now (flow.h). */
+	flow_filter_init(&thread, s->module, st,
+	    flow_current_thread(s->module, st));
 	listscreen_clear(&b->ls);
 	for (i = st->nideas; i-- > 0;)
-		if (shown(&st->ideas[i], room, me))
+		if (shown(&st->ideas[i], room, me) &&
+		    flow_filter_idea(&thread, (int)i))
 			listscreen_add(&b->ls, (int)i);
 	listscreen_rows_done(&b->ls, st);
 }

@@ -13,6 +13,7 @@
 #include "bigclock.h"
 #include "content.h"
 #include "draw.h"
+#include "flow.h"
 #include "i18n.h"
 #include "questions.h"
 #include "session.h"
@@ -34,14 +35,21 @@ struct wall {
 static void
 collect(struct wall *wl, struct app *a)
 {
-	const struct state *st = app_session(a)->state;
+	const struct session *s = app_session(a);
+	const struct state *st = s->state;
+	struct flow_filter thread;
 	size_t i;
 
+	/* The wall shows the current thread, unless the console switched it
+	 * to everything. */
+	flow_filter_init(&thread, s->module, st, st->projector_all ? NULL :
+	    flow_current_thread(s->module, st));
 	wl->nideas = 0;
 	for (i = st->nideas; i-- > 0;) {
 		const struct idea *it = &st->ideas[i];
 
-		if (it->hidden || it->withdrawn || it->merged_into >= 0)
+		if (it->hidden || it->withdrawn || it->merged_into >= 0 ||
+		    !flow_filter_idea(&thread, (int)i))
 			continue;
 		wl->ideas = xgrow(wl->ideas, &wl->capideas, wl->nideas + 1,
 		    sizeof *wl->ideas);

@@ -16,7 +16,7 @@ static const char *const module_keys[] = {
 };
 static const char *const session_keys[] = {
 	"day", "start", "minutes", "kind", "title", "speaker", "page", "case",
-	"activity", "stage", "objectives", NULL
+	"activity", "stage", "objectives", "thread", NULL
 };
 static const char *const poll_keys[] = {
 	"session", "question", "kind", "option1", "option2", "option3",

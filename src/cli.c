@@ -39,6 +39,8 @@ static const struct verb verbs[] = {
 	{ "agenda", cli_agenda, "SESSION next | prev | goto ID | end", N_("move on the agenda") },
 	{ "message", cli_message, "SESSION [--room R] [--until-recalled] TEXT | [--room R] --recall",
 	    N_("a message on every screen, for this item or until recalled; --recall takes them down") },
+	{ "projector", cli_projector, "SESSION all | thread",
+	    N_("the projector's wall: every thread, or the current one") },
 	{ "checkin", cli_checkin, "SESSION --by PID", N_("mark a participant present today") },
 	{ "ask", cli_ask, "SESSION --by PID TEXT", N_("ask the speaker a question; prints the id") },
 	{ "upvote", cli_upvote, "SESSION --by PID QUESTION", N_("upvote a question") },

@@ -1,6 +1,7 @@
 /*
  * cli_flow.c -- the facilitator's verbs for what the room sees as the
- * workshop flows: messages (for an item, until taken down, taken down).
+ * workshop flows: messages (for an item, until taken down, taken down) and
+ * what the projector's wall shows.
  */
 #include "cli.h"
 
@@ -65,6 +66,29 @@ cli_message(int argc, char **argv)
 	if ((s = open_as_facilitator(argv[optind], &status)) == NULL)
 		return status;
 	r = cmd_message(s, room, text, kind, &err);
+	session_close(s);
+	return cli_command_status(r, err);
+}
+
+/* convene projector SESSION all | thread */
+int
+cli_projector(int argc, char **argv)
+{
+	struct session *s;
+	char *err = NULL;
+	int status = 0, r;
+
+	optind = 0;
+	opterr = 0;
+	if (getopt_long(argc, argv, ":", (const struct option[]){ { NULL, 0,
+	    NULL, 0 } }, NULL) != -1)
+		return cli_bad_option("projector", argc, argv);
+	if (optind != argc - 2 || (strcmp(argv[optind + 1], "all") != 0 &&
+	    strcmp(argv[optind + 1], "thread") != 0))
+		return cli_usage("projector");
+	if ((s = open_as_facilitator(argv[optind], &status)) == NULL)
+		return status;
+	r = cmd_projector(s, argv[optind + 1], &err);
 	session_close(s);
 	return cli_command_status(r, err);
 }

@@ -148,6 +148,10 @@ struct agenda_restore {
  * is pinned again.  Room timers stopped by the move stay stopped. */
 int cmd_agenda_restore(struct session *s, const char *id,
     const struct agenda_restore *r, char **err);
+/* What the projector's wall shows: "all" every thread, "thread" the current
+ * one (flow.h).  Refused when it shows that already. */
+int cmd_projector(struct session *s, const char *what, char **err);
+
 /* Messages to everyone (room NULL) or a room.  FOR_ITEM lasts until the
  * agenda next moves, UNTIL_DOWN until MESSAGE_DOWN takes it down (with
  * every other message of that room, or every message for room NULL).

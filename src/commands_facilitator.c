@@ -715,6 +715,41 @@ cmd_agenda_restore(struct session *s, const char *id,
 	return cmd_run(s, build_agenda, &c, err);
 }
 
+/* --- the projector ------------------------------------------------------- */
+
+struct projector_cmd {
+	struct session *s;
+	int all;
+};
+
+static int
+build_projector(struct journal_batch *b, void *ctx, char **err)
+{
+	struct projector_cmd *c = ctx;
+	struct event ev = { .type = EV_PROJECTOR };
+
+	if (c->s->state->projector_all == c->all)
+		return cmd_refuse(err, "%s", c->all ?
+		    _("the projector shows every thread already") :
+		    _("the projector shows the current thread already"));
+	ev.ref = c->all ? "all" : "thread";
+	cmd_add(b, c->s, ACTOR_FACILITATOR, &ev);
+	return 0;
+}
+
+int
+cmd_projector(struct session *s, const char *what, char **err)
+{
+	struct projector_cmd c = { s, 0 };
+
+	if (what == NULL || (strcmp(what, "all") != 0 &&
+	    strcmp(what, "thread") != 0))
+		return cmd_refuse(err, "%s", _("the projector shows 'all' or "
+		    "'thread'"));
+	c.all = strcmp(what, "all") == 0;
+	return cmd_run(s, build_projector, &c, err);
+}
+
 /* --- messages ------------------------------------------------------------ */
 
 struct message_cmd {

@@ -231,6 +231,7 @@ free_item(struct agenda_item *it)
 	free(it->activity);
 	free(it->objectives);
 	free(it->poll_id);
+	free(it->thread);
 }
 
 void

@@ -29,6 +29,7 @@ struct agenda_item {		/* one [session ...] of module.ini */
 	char *title, *speaker, *page, *case_id, *activity, *objectives;
 	enum design_stage stage;
 	char *poll_id;		/* a [poll ...] tied to it, or NULL */
+	char *thread;		/* thread = NAME, or NULL: its own (flow.h) */
 };
 
 struct case_study {		/* cases/ID.ini */

@@ -158,6 +158,7 @@ load_session(struct module *m, dictionary *d, const char *sec,
 	it.page = get_dup(d, sec, "page");
 	it.case_id = get_dup(d, sec, "case");
 	it.activity = get_dup(d, sec, "activity");
+	it.thread = get_dup(d, sec, "thread");
 	it.objectives = get_dup(d, sec, "objectives");
 	m->items = xgrow(m->items, cap, m->nitems + 1, sizeof *m->items);
 	m->items[m->nitems++] = it;

@@ -40,6 +40,7 @@ static const char *const type_names[EV_COUNT] = {
 	[EV_POLL_CLOSE] = "poll_close",
 	[EV_POLL_REVEAL] = "poll_reveal",
 	[EV_EVAL] = "eval",
+	[EV_PROJECTOR] = "projector",
 };
 
 /* The types by the length of their name, for the lookup while replaying:
@@ -54,7 +55,7 @@ static const enum event_type types_by_len[NAME_LEN_MAX + 1][5] = {
 	[6] = { EV_AGENDA, EV_UPVOTE },
 	[7] = { EV_CHECKIN, EV_MESSAGE },
 	[8] = { EV_QUESTION },
-	[9] = { EV_IDEA_EDIT, EV_IDEA_HIDE, EV_POLL_OPEN },
+	[9] = { EV_IDEA_EDIT, EV_IDEA_HIDE, EV_POLL_OPEN, EV_PROJECTOR },
 	[10] = { EV_IDEA_MERGE, EV_POLL_CLOSE },
 	[11] = { EV_PARTICIPANT, EV_VOTING_OPEN, EV_POLL_ANSWER,
 	    EV_POLL_REVEAL },

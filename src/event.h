@@ -57,6 +57,8 @@ enum event_type {
 	EV_POLL_CLOSE,		/* id=poll */
 	EV_POLL_REVEAL,		/* id=poll */
 	EV_EVAL,		/* actor=pid id=question key n=value text=answer */
+	EV_PROJECTOR,		/* ref=all: the wall shows every thread;
+				   ref=thread: the current thread (flow.h) */
 	EV_COUNT
 };
 

@@ -503,6 +503,19 @@ state_live_message(const struct state *st, int room)
 	return NULL;
 }
 
+static void
+apply_projector(struct state *st, const struct event *ev)
+{
+	const char *what = ev->ref != NULL ? ev->ref : "";
+
+	if (strcmp(what, "all") == 0)
+		st->projector_all = 1;
+	else if (strcmp(what, "thread") == 0)
+		st->projector_all = 0;
+	else
+		state_unknown(st);
+}
+
 /* --- the state ----------------------------------------------------------- */
 
 typedef void (*apply_fn)(struct state *, const struct event *);
@@ -534,6 +547,7 @@ static const apply_fn appliers[EV_COUNT] = {
 	[EV_POLL_CLOSE] = state_apply_poll_close,
 	[EV_POLL_REVEAL] = state_apply_poll_reveal,
 	[EV_EVAL] = state_apply_eval,
+	[EV_PROJECTOR] = apply_projector,
 };
 
 struct state *

@@ -203,6 +203,9 @@ struct state {
 	/* 1 when agenda_id was ended (`convene agenda end`) and nothing has
 	 * started since: no item runs; the next one is after agenda_id. */
 	int agenda_ended;
+	/* The projector's wall shows every thread (`projector` ref=all), not
+	 * the current one. */
+	int projector_all;
 	int current_round;	/* index of the open or last round, -1 none */
 	uint64_t last_seq;
 	int64_t last_time;

@@ -73,7 +73,9 @@ wait_for_line con "Blue team +2"
 
 # A message to this room, then a recall of everyone.
 send con Escape b
-wait_for_text con "Message to Blue team:"
+wait_for_text con "A message to Blue team only (y), or to everyone (n)?"
+send con y
+wait_for_text con "Message to Blue team, for this item:"
 send_text con "Five minutes left, please pick one idea"
 send con Enter
 wait_for_text con "message sent"
@@ -85,6 +87,9 @@ wait_for_text con "Call everyone back to the plenary?"
 send con R
 wait_for_text con "everyone is called back"
 [ "$(journal_count "$s" message)" -eq 2 ] || fail "expected 2 messages"
+# The recall says its sentence once: its record has no text of its own.
+tail -n 1 "$s/journal.csv" | grep -q '"message","","item","","1","",' ||
+    fail "the recall carries a text: $(tail -n 1 "$s/journal.csv")"
 
 send con q y
 [ "$(wait_exit con)" = 0 ] || fail "exit status"

@@ -80,7 +80,7 @@ refute_screen a "ห้องสอง"
 start_session con 100 30 "$CONVENE" run "$s"
 wait_for_text con "1 Agenda"
 send con b
-wait_for_text con "Message to everyone:"
+wait_for_text con "Message to everyone, for this item:"
 send_text con "Five minutes left"
 send con Enter
 wait_for_text a "Message: Five minutes left"
