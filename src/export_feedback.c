@@ -252,8 +252,9 @@ export_summary_notes(const struct export_ctx *x, FILE *f)
 	fprintf(f, "- %s\n", _("The CSV files are UTF-8 with a header row; in "
 	    "Excel open them through Data, From Text/CSV, and choose UTF-8."));
 	if (!x->raw)
-		fprintf(f, "- %s\n", _("Text cells that begin with = + - @ "
-		    "or a tab start with a ' so that a spreadsheet shows them "
-		    "as text and never runs them as formulas."));
+		fprintf(f, "- %s\n", _("In text cells, a ' is put before "
+		    "each = + - @ or tab that begins the cell or follows a "
+		    "comma, semicolon or tab in it, so that a spreadsheet "
+		    "shows them as text and never runs them as formulas."));
 	fprintf(f, "\n");
 }

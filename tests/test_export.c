@@ -551,7 +551,7 @@ static const char *const formulas[] = {
 	"+1+1",
 	"-2+3",
 	"@SUM(A1:A9)",
-	"\t=1",
+	"\tSUM(A1)",
 	"\r=1",
 	"=cmd|' /C calc'!A0",
 };
@@ -591,6 +591,54 @@ test_formulas(void **state)
 	t = export_table(EXPORT_IDEAS, EXPORT_RAW);
 	for (i = 0; i < NELEM(formulas); i++)
 		assert_string_equal(cell(t, i + 1, "text"), formulas[i]);
+	table_free(t);
+}
+
+/* A spreadsheet in a locale that splits on ';' or TAB starts a new cell
+ * after each of those (and ','), so a trigger there is neutralised too. */
+static const struct {
+	const char *typed, *neutral;
+} separated[] = {
+	{ "a;=3+4", "a;'=3+4" },
+	{ "a,=3+4", "a,'=3+4" },
+	{ "a\t=3+4", "a\t'=3+4" },
+	{ "x;+1;-2;@A1", "x;'+1;'-2;'@A1" },
+	{ "x;\t=1", "x;'\t'=1" },
+	{ "\t=1", "'\t'=1" },
+	{ "x,\r=1", "x,'\r=1" },
+	{ "=1;=2", "'=1;'=2" },
+	{ "a; =1 and b=c", "a; =1 and b=c" },
+	{ "a;b=c, d-e", "a;b=c, d-e" },
+	{ "1;2", "1;2" },
+};
+
+static void
+test_formulas_after_separators(void **state)
+{
+	char id[16];
+	struct table *t;
+	size_t i;
+
+	(void)state;
+	person("p1", "Ana;=1+2", "PH", "Dept,@x", "");
+	for (i = 0; i < NELEM(separated); i++) {
+		snprintf(id, sizeof id, "i%zu", i + 1);
+		idea(id, "p1", NULL, separated[i].typed);
+	}
+	t = export_table(EXPORT_IDEAS, 0);
+	for (i = 0; i < NELEM(separated); i++)
+		assert_string_equal(cell(t, i + 1, "text"),
+		    separated[i].neutral);
+	assert_string_equal(cell(t, 1, "author_name"), "Ana;'=1+2");
+	table_free(t);
+	t = export_table(EXPORT_PARTICIPANTS, 0);
+	assert_string_equal(cell(t, 1, "organisation"), "Dept,'@x");
+	table_free(t);
+
+	t = export_table(EXPORT_IDEAS, EXPORT_RAW);
+	for (i = 0; i < NELEM(separated); i++)
+		assert_string_equal(cell(t, i + 1, "text"),
+		    separated[i].typed);
 	table_free(t);
 }
 
@@ -1322,6 +1370,7 @@ main(void)
 		T(test_round_trip),
 		T(test_participants),
 		T(test_formulas),
+		T(test_formulas_after_separators),
 		T(test_negative_numbers_untouched),
 		T(test_votes),
 		T(test_results_csv),
