@@ -152,7 +152,7 @@ new_module(const char *dir, int *status)
 	char *err = NULL, *line;
 	struct module *m;
 	size_t i;
-	int n = content_check(dir, &rep);
+	int n = content_check(dir, &rep), odd = rep.odd_files > 0;
 
 	for (i = 0; i < rep.nfaults; i++) {
 		line = check_fault_format(&rep.faults[i]);
@@ -160,10 +160,12 @@ new_module(const char *dir, int *status)
 		free(line);
 	}
 	check_report_free(&rep);
+	/* A FIFO or device where a file should be is a data error (3), as
+	 * in every other command, not a fault of the content (1). */
 	if (n > 0) {
-		*status = cli_fail(EXIT_REFUSED, _("the module %s has %d "
-		    "%s (see convene check): no session was made"), dir, n,
-		    n == 1 ? _("fault") : _("faults"));
+		*status = cli_fail(odd ? EXIT_DATA : EXIT_REFUSED, _("the "
+		    "module %s has %d %s (see convene check): no session was "
+		    "made"), dir, n, n == 1 ? _("fault") : _("faults"));
 		return NULL;
 	}
 	if ((m = content_load(dir, &err)) == NULL)

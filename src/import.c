@@ -549,7 +549,8 @@ import_registrations(struct session *s, const char *path,
 	memset(rep, 0, sizeof *rep);
 	if ((buf = file_read_all(path, IMPORT_MAX_BYTES, &len)) == NULL)
 		return set_error(err, 3, _("cannot read %s: %s"), path,
-		    errno == EFBIG ? _("larger than 16 MB") : strerror(errno));
+		    errno == EFBIG ? _("larger than 16 MB") :
+		    file_strerror(errno));
 	r = import_parse(path, buf, len, &list, rep, err);
 	free(buf);
 	if (r != 0)
