@@ -156,7 +156,7 @@ new_module(const char *dir, int *status)
 
 	for (i = 0; i < rep.nfaults; i++) {
 		line = check_fault_format(&rep.faults[i]);
-		fprintf(stderr, "%s/%s\n", dir, line);
+		cli_print(stderr, "%s/%s\n", dir, line);
 		free(line);
 	}
 	check_report_free(&rep);
@@ -256,10 +256,10 @@ cli_import(int argc, char **argv)
 	}
 	r = import_registrations(s, argv[optind + 1], &rep, &err);
 	for (i = 0; i < rep.nproblems; i++)
-		fprintf(stderr, "%s\n", rep.problems[i]);
+		cli_print(stderr, "%s\n", rep.problems[i]);
 	if (r == 0)
 		for (i = 0; i < rep.nadded; i++)
-			printf("%s\n", rep.added[i]);
+			cli_print(stdout, "%s\n", rep.added[i]);
 	import_report_free(&rep);
 	session_close(s);
 	return cli_command_status(r, err);
@@ -549,7 +549,7 @@ cli_rooms(int argc, char **argv)
 	r = cmd_rooms_make(s, (int)n, balance, &err);
 	if (r == 0)
 		for (i = 0; i < (size_t)n && i < s->state->nrooms; i++)
-			printf("%s\n", s->state->rooms[i].id);
+			cli_print(stdout, "%s\n", s->state->rooms[i].id);
 	session_close(s);
 	return cli_command_status(r, err);
 }
