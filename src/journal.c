@@ -362,7 +362,7 @@ parse_u64(const char *s, size_t len, uint64_t *v)
 	uint64_t x = 0;
 	size_t i;
 
-	if (len == 0 || len > 19)
+	if (len == 0 || len > 19)	/* JOURNAL_SEQ_MAX fits 19 digits */
 		return -1;
 	for (i = 0; i < len; i++) {
 		if (s[i] < '0' || s[i] > '9')

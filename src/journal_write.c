@@ -390,6 +390,11 @@ append_locked(struct journal *j, struct journal_batch *b, struct sink *k,
 		return 3;
 	if (b->n == 0)
 		return 0;
+	if (b->n > JOURNAL_SEQ_MAX || j->last_seq > JOURNAL_SEQ_MAX - b->n)
+		return set_error(err, 3, _("the journal %s cannot take more "
+		    "records: its last seq is %" PRIu64 " and a seq may not "
+		    "go past %" PRIu64 "; nothing was written"), j->path,
+		    j->last_seq, JOURNAL_SEQ_MAX);
 	assign(j, b, now_ms);
 	if ((len = format_batch(j, b, err)) < 0)
 		return 3;
