@@ -642,6 +642,51 @@ test_formulas_after_separators(void **state)
 	table_free(t);
 }
 
+/* A damaged registration costs only itself: the participant's idea and
+ * dots still count, under their id as an unknown participant, and the
+ * summary says how many records were skipped and at which lines. */
+static void
+test_damaged_registration(void **state)
+{
+	struct table *t;
+	char *md;
+
+	(void)state;
+	state_note_bad(2, "checksum mismatch", fx.st);	/* p1's record */
+	person("p2", "Bo", "KR", "", "");
+	idea("i1", "p1", NULL, "An idea whose author's record was damaged");
+	idea("i2", "p2", NULL, "Bo's idea");
+	apply(EV_VOTING_OPEN, NULL, "v1", NULL, NULL, 5, NULL, NULL);
+	dot("p1", "i2", "v1", 2);
+	dot("p2", "i1", "v1", 1);
+	state_note_bad(9, "seq is not a positive number", fx.st);
+	assert_int_equal(fx.st->unknown_events, 0);
+
+	t = export_table(EXPORT_IDEAS, 0);
+	assert_int_equal(t->nrows, 3);
+	assert_string_equal(cell(t, 1, "author_id"), "p1");
+	assert_string_equal(cell(t, 1, "author_name"), "(unknown participant)");
+	table_free(t);
+	t = export_table(EXPORT_VOTES, 0);
+	assert_int_equal(t->nrows, 3);
+	assert_string_equal(cell(t, 2, "voter_id"), "p1");
+	assert_string_equal(cell(t, 2, "dots"), "2");
+	table_free(t);
+	t = export_table(EXPORT_PARTICIPANTS, 0);
+	assert_int_equal(t->nrows, 3);
+	assert_string_equal(cell(t, 1, "id"), "p2");
+	assert_string_equal(cell(t, 2, "id"), "p1");
+	assert_string_equal(cell(t, 2, "name"), "(unknown participant)");
+	assert_string_equal(cell(t, 2, "country"), "");
+	table_free(t);
+
+	md = render(EXPORT_SUMMARY, 0, NULL);
+	assert_non_null(strstr(md, "2 damaged journal records were skipped, "
+	    "at lines 2, 9 of journal.csv"));
+	assert_non_null(strstr(md, "1 participant's registration was lost"));
+	free(md);
+}
+
 /* Numbers are never neutralised, negative ones included. */
 static void
 test_negative_numbers_untouched(void **state)
@@ -1371,6 +1416,7 @@ main(void)
 		T(test_participants),
 		T(test_formulas),
 		T(test_formulas_after_separators),
+		T(test_damaged_registration),
 		T(test_negative_numbers_untouched),
 		T(test_votes),
 		T(test_results_csv),
