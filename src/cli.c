@@ -53,6 +53,9 @@ cli_get_ui(void)
 	return the_ui;
 }
 
+static void cli_vprint(FILE *f, const char *prefix, const char *fmt,
+    va_list ap) PRINTFLIKE(3, 0);
+
 /* prefix (ours, printed as it is), then the formatted text sanitised. */
 static void
 cli_vprint(FILE *f, const char *prefix, const char *fmt, va_list ap)
