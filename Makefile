@@ -14,11 +14,26 @@ OPT      ?= -O2 -g
 WERROR   ?=
 WARN      = -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wmissing-prototypes \
             -Wstrict-prototypes -Wwrite-strings -Wundef -Wpointer-arith -Wcast-qual
-CPPFLAGS += -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Isrc \
+# Hardening (issue 16): stack protector, fortified libc calls (which need
+# optimisation: OPT, or -O1 under `make sanitize`), a position-independent
+# executable, and full RELRO with immediate binding so that the GOT is
+# read-only before main runs.  tests/e2e/verify_hardening.sh checks the
+# built binary.
+HARDEN_CPPFLAGS = -D_FORTIFY_SOURCE=2
+HARDEN_CFLAGS   = -fstack-protector-strong -fPIE
+HARDEN_LDFLAGS  = -pie -Wl,-z,relro,-z,now
+# The project's own flags live in CONVENE_*: the rules put them before the
+# standard CPPFLAGS, CFLAGS and LDFLAGS, so that a packager's
+# `make CFLAGS=...` (a command-line variable, which would override a +=)
+# adds to them instead of replacing them.
+CONVENE_CPPFLAGS = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Isrc \
             -DCONVENE_VERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
-            -DLOCALEDIR='"$(LOCALEDIR)"'
-CFLAGS   += -std=c11 $(OPT) $(WARN) $(WERROR) $(SAN)
-LDFLAGS  += $(SAN)
+            -DLOCALEDIR='"$(LOCALEDIR)"' $(HARDEN_CPPFLAGS)
+CONVENE_CFLAGS   = -std=c11 $(OPT) $(WARN) $(WERROR) $(SAN) $(HARDEN_CFLAGS)
+CONVENE_LDFLAGS  = $(SAN) $(HARDEN_LDFLAGS)
+ALL_CPPFLAGS     = $(CONVENE_CPPFLAGS) $(CPPFLAGS)
+ALL_CFLAGS       = $(CONVENE_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS      = $(CONVENE_LDFLAGS) $(LDFLAGS)
 
 NCURSES_CFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags ncursesw 2>/dev/null))
 NCURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
@@ -48,30 +63,31 @@ all: convene $(MO)
 # Rebuild everything when the flags change (make test adds -Werror).
 $(B)/.flags: FORCE
 	@mkdir -p $(B)
-	@echo '$(CC) $(CPPFLAGS) $(CFLAGS)' | cmp -s - $@ || echo '$(CC) $(CPPFLAGS) $(CFLAGS)' > $@
+	@echo '$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS)' | cmp -s - $@ || \
+	    echo '$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS)' > $@
 
 $(B)/src/%.o: src/%.c $(B)/.flags
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/screens/%.o: screens/%.c $(B)/.flags
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(NCURSES_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(ALL_CPPFLAGS) $(NCURSES_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(LIB): $(CORE_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-convene: $(B)/src/main.o $(SCREENS_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $(B)/src/main.o $(SCREENS_OBJ) $(LIB) $(NCURSES_LIBS) $(CORE_LIBS)
+convene: $(B)/src/main.o $(SCREENS_OBJ) $(LIB) $(B)/.flags
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(B)/src/main.o $(SCREENS_OBJ) $(LIB) $(NCURSES_LIBS) $(CORE_LIBS)
 
 tests/bin/%: tests/%.c $(LIB) $(B)/.flags
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ $< $(LIB) $(LDFLAGS) $(CMOCKA_LIBS) $(CORE_LIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(CORE_LIBS)
 
 bench/bin/%: bench/%.c $(LIB) $(B)/.flags
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(CORE_LIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CORE_LIBS)
 
 $(B)/locale/%/LC_MESSAGES/convene.mo: po/%.po
 	@mkdir -p $(@D)

@@ -264,11 +264,32 @@ pasted_break(struct lineedit *le)
 		insert(le, " ", 1);
 }
 
+/* Inside a bracketed paste everything is text: a line break is a break
+ * (pasted_break), a tab a space, and every other control character, ESC
+ * included, and every function key (which ncurses may have made of an
+ * escape sequence in the pasted bytes) is dropped, never run as a key.
+ * So a paste holding ESC cannot cancel the editor and turn the rest of
+ * the paste into keystrokes. */
+static enum edit_result
+pasted_key(struct lineedit *le, int function, wint_t key)
+{
+	if (function && key == LINEEDIT_KEY_PASTE_END)
+		le->pasting = 0;
+	else if (function ? key == KEY_ENTER || key == LINEEDIT_KEY_ALT_ENTER :
+	    key == '\r' || key == '\n')
+		pasted_break(le);
+	else if (!function && key == '\t')
+		insert(le, " ", 1);
+	return EDIT_CONTINUE;
+}
+
 static enum edit_result
 function_key(struct lineedit *le, wint_t key)
 {
 	struct editbuf *eb = le->eb;
 
+	if (le->pasting)
+		return pasted_key(le, 1, key);
 	switch (key) {
 	case KEY_LEFT: editbuf_left(eb); break;
 	case KEY_RIGHT: editbuf_right(eb); break;
@@ -278,14 +299,9 @@ function_key(struct lineedit *le, wint_t key)
 	case KEY_END: editbuf_end(eb); break;
 	case KEY_BACKSPACE: editbuf_backspace(eb); break;
 	case KEY_DC: editbuf_delete(eb); break;
-	case KEY_ENTER:
-		if (!le->pasting)
-			return EDIT_SUBMIT;
-		pasted_break(le);
-		break;
+	case KEY_ENTER: return EDIT_SUBMIT;
 	case LINEEDIT_KEY_ALT_ENTER: newline(le); break;
 	case LINEEDIT_KEY_PASTE_BEGIN: le->pasting = 1; break;
-	case LINEEDIT_KEY_PASTE_END: le->pasting = 0; break;
 	default: break;
 	}
 	return EDIT_CONTINUE;
@@ -297,18 +313,11 @@ control_key(struct lineedit *le, wint_t key)
 {
 	struct editbuf *eb = le->eb;
 
+	if (le->pasting)
+		return pasted_key(le, 0, key);
 	switch (key) {
-	case '\r':
-		if (!le->pasting)
-			return EDIT_SUBMIT;
-		pasted_break(le);
-		break;
-	case '\n':
-		if (le->pasting)
-			pasted_break(le);
-		else
-			newline(le);
-		break;
+	case '\r': return EDIT_SUBMIT;
+	case '\n': newline(le); break;
 	case KEY_ESC: return EDIT_CANCEL;
 	case '\t': insert(le, " ", 1); break;
 	case KEY_DEL: case CTRL('H'): editbuf_backspace(eb); break;

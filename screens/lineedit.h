@@ -26,7 +26,9 @@
  * one key when both bytes arrive within ESCDELAY (on a slow link it may come
  * apart as Esc then Enter: Ctrl-J always works).  It also teaches ncurses
  * the bracketed-paste markers; inside a paste a line break is text, never
- * Enter, when the loop turned bracketed paste on (lineedit_bracketed_paste).
+ * Enter, when the loop turned bracketed paste on (lineedit_bracketed_paste),
+ * a tab is a space, and every other control character (ESC included) and
+ * function key is dropped: a paste is only ever text, never keystrokes.
  *
  * Key handlers return requests and never redraw (STYLE rule 3); the caller
  * draws with lineedit_draw() and leaves the terminal cursor where

@@ -19,6 +19,13 @@
  */
 
 void
+check_odd_file(struct checker *c, int e)
+{
+	if (e == ENOTREGULAR)
+		c->r->odd_files++;
+}
+
+void
 check_fault(struct checker *c, const char *file, unsigned line,
     const char *fmt, ...)
 {

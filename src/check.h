@@ -30,6 +30,8 @@ struct check_report {
 	struct check_fault *faults;
 	size_t nfaults, capfaults;
 	size_t unlisted;	/* faults counted but not listed */
+	size_t odd_files;	/* of the faults: a FIFO, device or directory
+				 * where a file should be (exit 3, not 1) */
 	/* What the module holds, for the summary of a clean check. */
 	int days;		/* 0 when [module] days is not valid */
 	size_t nsessions, npolls, nevals, ncases, npages;

@@ -65,8 +65,10 @@ check_page_text(struct checker *c, const char *rel, const char *real)
 		if (errno == EFBIG)
 			check_fault(c, rel, 0, _("the page is larger than %d "
 			    "bytes"), CONTENT_MAX_PAGE_BYTES);
-		else
-			check_fault(c, rel, 0, "%s", strerror(errno));
+		else {
+			check_odd_file(c, errno);
+			check_fault(c, rel, 0, "%s", file_strerror(errno));
+		}
 		return;
 	}
 	if (len == 0)
@@ -82,6 +84,7 @@ check_page(struct checker *c, const char *file, unsigned line,
 	char *err = NULL, *real = content_resolve(c->dir, rel, &err);
 
 	if (real == NULL) {
+		check_odd_file(c, errno);
 		check_fault(c, file, line, "%s: %s", key, check_path(c, err));
 		free(err);
 		return;
@@ -113,8 +116,10 @@ check_case_ref(struct checker *c, unsigned line, const char *id)
 	}
 	rel = xasprintf("cases/%s.ini", id);
 	real = content_resolve(c->dir, rel, &err);
-	if (real == NULL)
+	if (real == NULL) {
+		check_odd_file(c, errno);
 		check_fault(c, "module.ini", line, _("case '%s': %s"), id, err);
+	}
 	free(real);
 	free(err);
 	free(rel);
@@ -175,6 +180,7 @@ check_case_file(struct checker *c, const char *rel)
 	size_t i;
 
 	if (real == NULL) {
+		check_odd_file(c, errno);
 		check_fault(c, rel, 0, "%s", err);
 		free(err);
 		return;

@@ -23,8 +23,10 @@ check_ini_file(struct checker *c, const char *rel, struct ini_scan *scan)
 		if (errno == EFBIG)
 			check_fault(c, rel, 0, _("the file is larger than %d "
 			    "bytes"), CONTENT_MAX_INI_BYTES);
-		else
-			check_fault(c, rel, 0, "%s", strerror(errno));
+		else {
+			check_odd_file(c, errno);
+			check_fault(c, rel, 0, "%s", file_strerror(errno));
+		}
 		free(path);
 		return NULL;
 	}

@@ -23,6 +23,9 @@ struct checker {
 };
 
 /* Adds a fault about `file` (relative to the module) at `line`. */
+/* Counts a fault about to be reported as an odd file when e (the errno of
+ * the failed read or content_resolve) is ENOTREGULAR. */
+void check_odd_file(struct checker *c, int e);
 void check_fault(struct checker *c, const char *file, unsigned line,
     const char *fmt, ...) PRINTFLIKE(4, 5);
 

@@ -1,11 +1,13 @@
 /* cli.c -- subcommand dispatch, --help, --version, error reporting. */
 #include "cli.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "text.h"
 
 struct verb {
 	const char *name;
@@ -56,14 +58,39 @@ cli_get_ui(void)
 	return the_ui;
 }
 
+static void cli_vprint(FILE *f, const char *prefix, const char *fmt,
+    va_list ap) PRINTFLIKE(3, 0);
+
+/* prefix (ours, printed as it is), then the formatted text sanitised. */
+static void
+cli_vprint(FILE *f, const char *prefix, const char *fmt, va_list ap)
+{
+	char *raw = xvasprintf(fmt, ap);
+	char *safe = text_sanitize_n(raw, strlen(raw), TEXT_MULTILINE);
+
+	fputs(prefix, f);
+	fputs(safe, f);
+	free(safe);
+	free(raw);
+}
+
+void
+cli_print(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cli_vprint(f, "", fmt, ap);
+	va_end(ap);
+}
+
 int
 cli_fail(int status, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("convene: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_vprint(stderr, "convene: ", fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return status;

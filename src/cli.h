@@ -12,6 +12,8 @@
 #ifndef CONVENE_CLI_H
 #define CONVENE_CLI_H
 
+#include <stdio.h>
+
 #include "util.h"
 
 enum { EXIT_DONE = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2, EXIT_DATA = 3 };
@@ -32,8 +34,15 @@ int cli_main(int argc, char **argv, const struct cli_ui *ui);
 /* The UI given to cli_main (for run, join, show, demo). */
 const struct cli_ui *cli_get_ui(void);
 
-/* Prints "convene: " and the message to stderr; returns status. */
+/* Prints "convene: " and the message to stderr; returns status.  The
+ * message goes through cli_print: it may quote input. */
 int cli_fail(int status, const char *fmt, ...) PRINTFLIKE(2, 3);
+/* Prints the formatted text to f in its display form (text_sanitize_n,
+ * line breaks kept): nothing from a file, an argument or another person
+ * reaches the terminal raw (no escape sequence, no control character, no
+ * bidi override).  Everything the command line prints that may quote
+ * input goes through here. */
+void cli_print(FILE *f, const char *fmt, ...) PRINTFLIKE(2, 3);
 /* Prints the verb's usage line to stderr; returns EXIT_USAGE. */
 int cli_usage(const char *verb);
 /* Prints msg (which may be NULL) as cli_fail does, frees it, returns status. */

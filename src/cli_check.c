@@ -45,7 +45,7 @@ print_faults(const struct check_report *r, int total)
 
 	for (i = 0; i < r->nfaults; i++) {
 		line = check_fault_format(&r->faults[i]);
-		puts(line);
+		cli_print(stdout, "%s\n", line);
 		free(line);
 	}
 	if (fflush(stdout) != 0)

@@ -35,11 +35,14 @@ list_matches(const struct state *st, const char *as)
 {
 	size_t i;
 
-	for (i = 0; i < st->nparticipants; i++)
-		if (name_matches(st->participants[i].name, as))
-			fprintf(stderr, "  %s\t%s\t%s\n", st->participants[i].id,
-			    st->participants[i].name,
-			    st->participants[i].country);
+	/* Field by field: the tabs between them are ours, not text. */
+	for (i = 0; i < st->nparticipants; i++) {
+		if (!name_matches(st->participants[i].name, as))
+			continue;
+		cli_print(stderr, "  %s", st->participants[i].id);
+		cli_print(stderr, "\t%s", st->participants[i].name);
+		cli_print(stderr, "\t%s\n", st->participants[i].country);
+	}
 }
 
 int

@@ -91,11 +91,11 @@ warn_damage(const struct state *st)
 
 	if (st->nbad == 0)
 		return;
-	fprintf(stderr, _("convene: warning: %zu damaged journal records "
+	cli_print(stderr, _("convene: warning: %zu damaged journal records "
 	    "were skipped (the first at line %lu)\n"), st->nbad,
 	    st->bad[0].line);
 	for (i = 0; i < st->nbad; i++)
-		fprintf(stderr, _("convene: journal.csv line %lu: %s\n"),
+		cli_print(stderr, _("convene: journal.csv line %lu: %s\n"),
 		    st->bad[i].line, st->bad[i].why != NULL ? st->bad[i].why :
 		    "?");
 }
@@ -125,7 +125,7 @@ run_export(struct session *s, const struct export_args *a)
 		status = EXIT_DATA;
 	} else {
 		warn_damage(s->state);
-		printf("%s\n", dir);
+		cli_print(stdout, "%s\n", dir);
 	}
 	free(err);
 	free(dir);

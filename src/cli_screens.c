@@ -203,7 +203,7 @@ cli_demo(int argc, char **argv)
 		status = cli_get_ui()->run(s, NULL);
 	if (s != NULL)
 		session_close(s);
-	fprintf(stderr, _("convene: the demo session is kept in %s "
+	cli_print(stderr, _("convene: the demo session is kept in %s "
 	    "(convene export %s)\n"), dir, dir);
 	free(dir);
 	return status;

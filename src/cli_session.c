@@ -152,18 +152,20 @@ new_module(const char *dir, int *status)
 	char *err = NULL, *line;
 	struct module *m;
 	size_t i;
-	int n = content_check(dir, &rep);
+	int n = content_check(dir, &rep), odd = rep.odd_files > 0;
 
 	for (i = 0; i < rep.nfaults; i++) {
 		line = check_fault_format(&rep.faults[i]);
-		fprintf(stderr, "%s/%s\n", dir, line);
+		cli_print(stderr, "%s/%s\n", dir, line);
 		free(line);
 	}
 	check_report_free(&rep);
+	/* A FIFO or device where a file should be is a data error (3), as
+	 * in every other command, not a fault of the content (1). */
 	if (n > 0) {
-		*status = cli_fail(EXIT_REFUSED, _("the module %s has %d "
-		    "%s (see convene check): no session was made"), dir, n,
-		    n == 1 ? _("fault") : _("faults"));
+		*status = cli_fail(odd ? EXIT_DATA : EXIT_REFUSED, _("the "
+		    "module %s has %d %s (see convene check): no session was "
+		    "made"), dir, n, n == 1 ? _("fault") : _("faults"));
 		return NULL;
 	}
 	if ((m = content_load(dir, &err)) == NULL)
@@ -254,10 +256,10 @@ cli_import(int argc, char **argv)
 	}
 	r = import_registrations(s, argv[optind + 1], &rep, &err);
 	for (i = 0; i < rep.nproblems; i++)
-		fprintf(stderr, "%s\n", rep.problems[i]);
+		cli_print(stderr, "%s\n", rep.problems[i]);
 	if (r == 0)
 		for (i = 0; i < rep.nadded; i++)
-			printf("%s\n", rep.added[i]);
+			cli_print(stdout, "%s\n", rep.added[i]);
 	import_report_free(&rep);
 	session_close(s);
 	return cli_command_status(r, err);
@@ -566,7 +568,7 @@ cli_rooms(int argc, char **argv)
 	r = cmd_rooms_make(s, (int)n, balance, &err);
 	if (r == 0)
 		for (i = 0; i < (size_t)n && i < s->state->nrooms; i++)
-			printf("%s\n", s->state->rooms[i].id);
+			cli_print(stdout, "%s\n", s->state->rooms[i].id);
 	session_close(s);
 	return cli_command_status(r, err);
 }

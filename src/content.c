@@ -188,8 +188,9 @@ content_resolve(const char *dir, const char *rel, char **err)
 	free(top);
 	if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
 		free(real);
-		return set_error(err, 0, _("'%s' is not a regular file"), rel),
-		    NULL;
+		set_error(err, 0, _("'%s' is not a regular file"), rel);
+		errno = ENOTREGULAR;
+		return NULL;
 	}
 	return real;
 }

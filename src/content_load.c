@@ -61,7 +61,8 @@ load_ini(const char *path, const char *name, struct ini_scan *scan,
 		if (errno == EFBIG)
 			return set_error(err, 0, _("%s is larger than %d bytes"),
 			    name, CONTENT_MAX_INI_BYTES), NULL;
-		return set_error(err, 0, "%s: %s", name, strerror(errno)), NULL;
+		return set_error(err, 0, "%s: %s", name,
+		    file_strerror(errno)), NULL;
 	}
 	ini_scan_buffer(buf, len, scan);
 	free(buf);

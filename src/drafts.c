@@ -188,7 +188,7 @@ drafts_load(const char *session_dir, const char *pid, char **text,
 			    "draft"), path);
 		else
 			set_error(err, -1, _("cannot read the draft %s: %s"),
-			    path, strerror(saved));
+			    path, file_strerror(saved));
 		free(path);
 		return -1;
 	}

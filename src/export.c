@@ -454,11 +454,23 @@ write_tmp(const struct export_ctx *x, enum export_file f, const char *tmp,
 	FILE *out;
 	int fd, failed;
 
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
-	    0660);
-	if (fd < 0)
+	/* O_NONBLOCK and the check: a FIFO left at tmp must not hold the
+	 * export until someone reads it. */
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_NONBLOCK |
+	    O_NOCTTY | O_CLOEXEC, 0660);
+	if (fd >= 0 && file_check_regular(fd) != 0) {
+		int e = errno;
+
+		close(fd);
+		fd = -1;
+		errno = e;
+	}
+	if (fd < 0) {
+		if (errno == ENXIO || errno == EISDIR)
+			errno = ENOTREGULAR;
 		return set_error(err, -1, _("cannot write %s: %s"), tmp,
-		    strerror(errno));
+		    file_strerror(errno));
+	}
 	out = fdopen(fd, "w");
 	if (out == NULL) {
 		close(fd);

@@ -16,9 +16,11 @@
  * zone ("2026-11-23T09:00:00+07:00"); an unknown time is an empty field.
  * Booleans are "yes" / "no".
  *
- * Formula neutralising (OWASP, CSV injection): a text cell that begins
- * with = + - @ TAB or CR gets a single quote (') in front, so a
- * spreadsheet shows it as text instead of running it.  Numbers, times and
+ * Formula neutralising (OWASP, CSV injection): in a text cell, each
+ * = + - @ TAB or CR at its start or right after a ',' ';' or TAB inside it
+ * gets a single quote (') in front, so a spreadsheet shows it as text
+ * instead of running it, whichever of those separators it splits lines
+ * on (a locale's ';' or TAB starts a new cell there).  Numbers, times and
  * ids are never touched.  EXPORT_RAW turns this off (for programs).
  *
  * Anonymous sessions: author_id and author_name are empty in ideas.csv and

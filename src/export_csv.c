@@ -54,12 +54,64 @@ write_field(struct csv_out *w, const char *s, size_t len)
 		fwrite(s, 1, len, w->f);
 }
 
+/*
+ * OWASP's list: what Excel, LibreOffice and Google Sheets start a formula
+ * (or a DDE call) with.
+ */
+static int
+is_trigger(char c)
+{
+	return c != '\0' && strchr("=+-@\t\r", c) != NULL;
+}
+
+/*
+ * The separators a spreadsheet may split a line on, whatever its locale:
+ * a cell opened with another separator than ours splits at these, so a
+ * trigger right after one starts a cell of its own.  Our quotes do not
+ * protect it: LibreOffice evaluates a quoted "=5+6" all the same.
+ */
+static int
+is_separator(char c)
+{
+	return c == ',' || c == ';' || c == '\t';
+}
+
+/* A trigger at the start of s or right after a separator at i. */
+static int
+starts_formula(const char *s, size_t i)
+{
+	return is_trigger(s[i]) && (i == 0 || is_separator(s[i - 1]));
+}
+
 int
 csv_is_formula(const char *s)
 {
-	/* OWASP's list: what Excel, LibreOffice and Google Sheets start a
-	 * formula (or a DDE call) with. */
-	return s != NULL && s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+	size_t i;
+
+	if (s == NULL)
+		return 0;
+	for (i = 0; s[i] != '\0'; i++)
+		if (starts_formula(s, i))
+			return 1;
+	return 0;
+}
+
+/* Copies s into w->buf with an apostrophe before every trigger that could
+ * start a cell; returns the new length. */
+static size_t
+neutralise(struct csv_out *w, const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	/* At worst every byte gets an apostrophe. */
+	w->buf = xgrow(w->buf, &w->cap, 2 * len + 1, 1);
+	for (i = 0; i < len; i++) {
+		if (starts_formula(s, i))
+			w->buf[n++] = '\'';
+		w->buf[n++] = s[i];
+	}
+	w->buf[n] = '\0';
+	return n;
 }
 
 void
@@ -74,10 +126,7 @@ csv_out_text(struct csv_out *w, const char *s)
 		write_field(w, s, len);
 		return;
 	}
-	w->buf = xgrow(w->buf, &w->cap, len + 2, 1);
-	w->buf[0] = '\'';
-	memcpy(w->buf + 1, s, len + 1);
-	write_field(w, w->buf, len + 1);
+	write_field(w, w->buf, neutralise(w, s, len));
 }
 
 void

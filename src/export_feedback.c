@@ -235,6 +235,33 @@ sample_note(const struct export_ctx *x, FILE *f)
 	    st->nideas);
 }
 
+/* How many damaged records were skipped and where: the line of each in
+ * journal.csv (the first 50; the rest are counted), so that the organizer
+ * can find them; participants left without their registration. */
+static void
+damage_note(const struct state *st, FILE *f)
+{
+	size_t i, unknown = 0, shown = st->nbad < 50 ? st->nbad : 50;
+
+	fprintf(f, ngettext("- %zu damaged journal record was skipped, at "
+	    "line", "- %zu damaged journal records were skipped, at lines",
+	    st->nbad), st->nbad);
+	for (i = 0; i < shown; i++)
+		fprintf(f, "%s %lu", i > 0 ? "," : "", st->bad[i].line);
+	if (shown < st->nbad)
+		fprintf(f, _(" and %zu more"), st->nbad - shown);
+	fputs(_(" of journal.csv; everything else counts.\n"), f);
+	for (i = 0; i < st->nparticipants; i++)
+		unknown += st->participants[i].unknown != 0;
+	if (unknown > 0)
+		fprintf(f, ngettext("- %zu participant's registration was "
+		    "lost to the damage: their contributions count, as an "
+		    "unknown participant with their id.\n", "- %zu "
+		    "participants' registrations were lost to the damage: "
+		    "their contributions count, each as an unknown "
+		    "participant with their id.\n", unknown), unknown);
+}
+
 void
 export_summary_notes(const struct export_ctx *x, FILE *f)
 {
@@ -243,8 +270,7 @@ export_summary_notes(const struct export_ctx *x, FILE *f)
 	fprintf(f, "## %s\n\n", _("About this data"));
 	sample_note(x, f);
 	if (st->nbad > 0)
-		fprintf(f, _("- %zu damaged journal records were skipped "
-		    "(the first at line %lu).\n"), st->nbad, st->bad[0].line);
+		damage_note(st, f);
 	if (st->unknown_events > 0)
 		fprintf(f, _("- %lu journal records could not be applied "
 		    "(unknown to this version, or naming unknown objects).\n"),
@@ -252,8 +278,9 @@ export_summary_notes(const struct export_ctx *x, FILE *f)
 	fprintf(f, "- %s\n", _("The CSV files are UTF-8 with a header row; in "
 	    "Excel open them through Data, From Text/CSV, and choose UTF-8."));
 	if (!x->raw)
-		fprintf(f, "- %s\n", _("Text cells that begin with = + - @ "
-		    "or a tab start with a ' so that a spreadsheet shows them "
-		    "as text and never runs them as formulas."));
+		fprintf(f, "- %s\n", _("In text cells, a ' is put before "
+		    "each = + - @ or tab that begins the cell or follows a "
+		    "comma, semicolon or tab in it, so that a spreadsheet "
+		    "shows them as text and never runs them as formulas."));
 	fprintf(f, "\n");
 }

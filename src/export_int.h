@@ -97,7 +97,8 @@ void csv_out_long(struct csv_out *w, long v);
 void csv_out_bool(struct csv_out *w, int v);
 void csv_out_time(struct csv_out *w, const struct export_ctx *x, int64_t ms);
 void csv_out_end(struct csv_out *w);
-/* 1 when a text cell would be neutralised (starts like a formula). */
+/* 1 when a text cell would be neutralised: a trigger starts it or follows
+ * a separator inside it. */
 int csv_is_formula(const char *s);
 
 /* The writers, one per file (export_tables.c, export_summary.c). */

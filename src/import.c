@@ -182,6 +182,22 @@ feed_line(struct csv_parser *p, struct raw *r, const char *s, size_t n)
 	return 0;
 }
 
+/* Just past the line that starts at s: its LF, CR LF or lone CR (what a
+ * spreadsheet on an old Mac saves), or end.  Lines are counted the way an
+ * editor shows them, so a problem's line number is right for every one of
+ * the three. */
+static const char *
+next_line(const char *s, const char *end)
+{
+	for (; s < end; s++) {
+		if (*s == '\n')
+			return s + 1;
+		if (*s == '\r')
+			return s + 1 < end && s[1] == '\n' ? s + 2 : s + 1;
+	}
+	return end;
+}
+
 static int
 parse_raw(const char *buf, size_t len, unsigned char delim, struct raw *r,
     char **why, unsigned long *bad_line)
@@ -195,8 +211,7 @@ parse_raw(const char *buf, size_t len, unsigned char delim, struct raw *r,
 		return -1;
 	csv_set_delim(&p, delim);
 	for (r->line = 1; rc == 0 && s < end; r->line++) {
-		nl = memchr(s, '\n', (size_t)(end - s));
-		nl = nl != NULL ? nl + 1 : end;
+		nl = next_line(s, end);
 		rc = feed_line(&p, r, s, (size_t)(nl - s));
 		s = nl;
 	}
@@ -329,11 +344,10 @@ first_non_utf8_line(const char *buf, size_t len)
 	unsigned long line;
 
 	for (line = 1; s < end; line++) {
-		nl = memchr(s, '\n', (size_t)(end - s));
-		nl = nl != NULL ? nl : end;
+		nl = next_line(s, end);
 		if (text_validate(s, (size_t)(nl - s), NULL) != 0)
 			return line;
-		s = nl + 1;
+		s = nl;
 	}
 	return 0;
 }
@@ -549,7 +563,8 @@ import_registrations(struct session *s, const char *path,
 	memset(rep, 0, sizeof *rep);
 	if ((buf = file_read_all(path, IMPORT_MAX_BYTES, &len)) == NULL)
 		return set_error(err, 3, _("cannot read %s: %s"), path,
-		    errno == EFBIG ? _("larger than 16 MB") : strerror(errno));
+		    errno == EFBIG ? _("larger than 16 MB") :
+		    file_strerror(errno));
 	r = import_parse(path, buf, len, &list, rep, err);
 	free(buf);
 	if (r != 0)

@@ -2,11 +2,14 @@
  * line numbers and faults; then iniparser for the values.  See ini_scan.h. */
 #include "ini_scan.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <unicode/utf8.h>
 
@@ -480,6 +483,27 @@ quiet(const char *fmt, ...)
 	return 0;
 }
 
+/* iniparser_load on path, only when it is a regular file: opened without
+ * waiting (a FIFO would block iniparser's fopen) and handed to iniparser
+ * as that descriptor, so nothing swapped in after the check is read.
+ * NULL with errno ENOTREGULAR for a FIFO, device or directory. */
+static dictionary *
+load_regular(const char *path)
+{
+	char fdpath[64];
+	dictionary *d;
+	int fd = file_open_regular(path, O_RDONLY), e;
+
+	if (fd < 0)
+		return NULL;
+	snprintf(fdpath, sizeof fdpath, "/dev/fd/%d", fd);
+	d = iniparser_load(fdpath);
+	e = errno;
+	close(fd);
+	errno = e;
+	return d;
+}
+
 dictionary *
 ini_scan_load(const char *path, const struct ini_scan *scan)
 {
@@ -491,7 +515,7 @@ ini_scan_load(const char *path, const struct ini_scan *scan)
 	if (scan != NULL && scan->nentries > INI_SCAN_MAX_ENTRIES)
 		return NULL;
 	if (scan == NULL || scan->clean == NULL)
-		return iniparser_load(path);
+		return load_regular(path);
 	/* iniparser 4.1 reads only named files: give it the cleaned copy
 	 * through an anonymous temporary file. */
 	f = tmpfile();

@@ -75,8 +75,9 @@ const struct ini_scan_key *ini_scan_key(const struct ini_scan_section *sec,
 /* iniparser's dictionary of the file at `path` scanned as `scan` (through
  * the cleaned copy when there is one).  NULL when iniparser cannot read it
  * even so, or when the scan counted more than INI_SCAN_MAX_ENTRIES.
- * iniparser's own messages are silenced: it never prints.  Free with
- * iniparser_freedict(). */
+ * iniparser's own messages are silenced: it never prints.  A path that is
+ * not a regular file is never waited on: NULL with errno ENOTREGULAR
+ * (scan may be NULL: the file as it is).  Free with iniparser_freedict(). */
 dictionary *ini_scan_load(const char *path, const struct ini_scan *scan);
 
 /* Looks at one line s[0..len) (without its line end): 0 when it is valid

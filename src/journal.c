@@ -362,7 +362,7 @@ parse_u64(const char *s, size_t len, uint64_t *v)
 	uint64_t x = 0;
 	size_t i;
 
-	if (len == 0 || len > 19)
+	if (len == 0 || len > 19)	/* JOURNAL_SEQ_MAX fits 19 digits */
 		return -1;
 	for (i = 0; i < len; i++) {
 		if (s[i] < '0' || s[i] > '9')
@@ -748,15 +748,18 @@ journal_open(const char *path, int read_only, char **err)
 	int fd;
 
 	privilege_raise();
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO put in the journal's place must not hold the
+	 * open until someone writes to it; file_check_regular refuses it. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	privilege_drop();
 	if (fd < 0) {
 		set_error(err, -1, _("cannot open the journal %s: %s"), path,
 		    strerror(errno));
 		return NULL;
 	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		set_error(err, -1, _("%s is not a regular file"), path);
+	if (file_check_regular(fd) != 0 || fstat(fd, &st) != 0) {
+		set_error(err, -1, _("cannot open the journal %s: %s"), path,
+		    file_strerror(errno));
 		close(fd);
 		return NULL;
 	}

@@ -36,6 +36,12 @@ typedef void (*journal_bad_fn)(unsigned long line, const char *why, void *ctx);
 /* An event batch that `build` fills; strings are copied in. */
 struct journal_batch;
 void journal_batch_add(struct journal_batch *b, const struct event *ev);
+/* The largest seq a record may have: the reader takes at most 19 digits
+ * (so every value fits a uint64_t); a writer refuses a batch that would
+ * go past it, since records it could not read back would hide everything
+ * written after them. */
+#define JOURNAL_SEQ_MAX UINT64_C(9999999999999999999)
+
 /* The seq the next record added to b will get (for ids derived from it). */
 uint64_t journal_batch_next_seq(const struct journal_batch *b);
 

@@ -278,7 +278,10 @@ open_for_append(struct journal *j, char **err)
 	if (j->wfd >= 0)
 		return 0;
 	privilege_raise();
-	j->wfd = open(j->path, O_WRONLY | O_APPEND | O_CLOEXEC);
+	/* O_NONBLOCK: never wait on a FIFO swapped in since journal_open
+	 * (the identity check below then refuses it). */
+	j->wfd = open(j->path, O_WRONLY | O_APPEND | O_NONBLOCK | O_NOCTTY |
+	    O_CLOEXEC);
 	privilege_drop();
 	if (j->wfd < 0) {
 		if (errno == EACCES || errno == EROFS || errno == EPERM)
@@ -288,8 +291,8 @@ open_for_append(struct journal *j, char **err)
 		return set_error(err, -1, _("cannot open the journal %s for "
 		    "writing: %s"), j->path, strerror(errno));
 	}
-	if (fstat(j->wfd, &st) != 0 || st.st_dev != j->dev ||
-	    st.st_ino != j->ino) {
+	if (file_check_regular(j->wfd) != 0 || fstat(j->wfd, &st) != 0 ||
+	    st.st_dev != j->dev || st.st_ino != j->ino) {
 		close(j->wfd);
 		j->wfd = -1;
 		return set_error(err, -1, _("the journal %s was replaced by "
@@ -387,6 +390,11 @@ append_locked(struct journal *j, struct journal_batch *b, struct sink *k,
 		return 3;
 	if (b->n == 0)
 		return 0;
+	if (b->n > JOURNAL_SEQ_MAX || j->last_seq > JOURNAL_SEQ_MAX - b->n)
+		return set_error(err, 3, _("the journal %s cannot take more "
+		    "records: its last seq is %" PRIu64 " and a seq may not "
+		    "go past %" PRIu64 "; nothing was written"), j->path,
+		    j->last_seq, JOURNAL_SEQ_MAX);
 	assign(j, b, now_ms);
 	if ((len = format_batch(j, b, err)) < 0)
 		return 3;

@@ -68,8 +68,12 @@ privilege_raise(void)
 		return;
 	if (depth++ == 0) {
 		/* A failure leaves the user's own ids: the access that follows
-		 * then fails with EACCES and says so. */
-		(void)setegid(group_gid);
+		 * then fails with EACCES and says so.  (An if, not a (void)
+		 * cast: glibc marks setegid warn_unused_result under
+		 * _FORTIFY_SOURCE and gcc ignores the cast.) */
+		if (setegid(group_gid) != 0) {
+			/* stays on the user's ids, as said above */
+		}
 		saved_umask = umask(0);
 		umask(group_friendly(saved_umask));
 	}

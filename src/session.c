@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "ini_scan.h"
 #include "privilege.h"
 #include "text.h"
 #include "tz.h"
@@ -28,15 +29,6 @@
 #define TITLE_MAX_CHARS 200
 
 /* --- session.ini --------------------------------------------------------- */
-
-/* iniparser reports syntax errors on stderr unless told otherwise; the
- * core never prints (the line numbers come back through our own check). */
-static int
-ini_quiet(const char *fmt, ...)
-{
-	(void)fmt;
-	return 0;
-}
 
 void
 session_settings_free(struct session_settings *set)
@@ -56,10 +48,14 @@ read_settings(const char *path, struct session_settings *set, char **err)
 	int y, m, day;
 
 	memset(set, 0, sizeof *set);
-	iniparser_set_error_callback(ini_quiet);
-	if ((d = iniparser_load(path)) == NULL)
+	errno = 0;
+	if ((d = ini_scan_load(path, NULL)) == NULL) {
+		if (errno == ENOTREGULAR)
+			return set_error(err, -1, _("cannot read %s: %s"), path,
+			    file_strerror(errno));
 		return set_error(err, -1, _("cannot read %s (missing, or not "
 		    "an INI file)"), path);
+	}
 	set->title = xstrdup(iniparser_getstring(d, "session:title", ""));
 	v = iniparser_getstring(d, "session:start", "");
 	if (tz_parse_date(v, &y, &m, &day) != 0) {
@@ -173,10 +169,20 @@ copy_file(int from, int to, const char *name, const char *shown, char **err)
 	size_t off;
 	int in, out, r = 0;
 
-	in = openat(from, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	/* O_NONBLOCK and the check: the entry was a regular file when
+	 * copy_entry looked, but a FIFO swapped in since must not block. */
+	in = openat(from, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_NOCTTY | O_CLOEXEC);
+	if (in >= 0 && file_check_regular(in) != 0) {
+		int e = errno;
+
+		close(in);
+		in = -1;
+		errno = e;
+	}
 	if (in < 0)
 		return set_error(err, -1, _("cannot read %s: %s"), shown,
-		    strerror(errno));
+		    file_strerror(errno));
 	out = openat(to, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
 	if (out < 0) {
 		close(in);

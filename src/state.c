@@ -269,27 +269,67 @@ state_touch_actor(struct state *st, const struct event *ev,
 
 /* --- participants and rooms ---------------------------------------------- */
 
+static struct participant *
+add_participant(struct state *st, const char *id)
+{
+	struct participant *p;
+
+	st->participants = xgrow(st->participants, &st->capparticipants,
+	    st->nparticipants + 1, sizeof *st->participants);
+	p = &st->participants[st->nparticipants++];
+	memset(p, 0, sizeof *p);
+	p->id = arena_strdup(st->arena, id);
+	p->room = -1;
+	return p;
+}
+
+int
+state_participant_or_unknown(struct state *st, const char *id, int64_t at)
+{
+	int p = state_lookup(st, K_PARTICIPANT, id);
+	struct participant *u;
+
+	if (p >= 0 || state_is_empty(id) || state_claim_id(st, K_PARTICIPANT,
+	    id, st->nparticipants) != 0)
+		return p;
+	u = add_participant(st, id);
+	u->name = _("(unknown participant)");
+	u->country = u->org = u->email = "";
+	u->joined_at = at;
+	u->unknown = 1;
+	return (int)st->nparticipants - 1;
+}
+
+/* The participant a record registers: a new one, or a placeholder made
+ * for an earlier reference (state_participant_or_unknown) filled in. */
+static struct participant *
+registered(struct state *st, const char *id)
+{
+	int known = state_lookup(st, K_PARTICIPANT, id);
+
+	if (known >= 0)
+		return st->participants[known].unknown ?
+		    &st->participants[known] : NULL;
+	if (state_claim_id(st, K_PARTICIPANT, id, st->nparticipants) != 0)
+		return NULL;
+	return add_participant(st, id);
+}
+
 static void
 apply_participant(struct state *st, const struct event *ev)
 {
 	struct participant *p;
 	const char *extra = ev->extra != NULL ? ev->extra : "";
 
-	if (state_is_empty(ev->text) ||
-	    state_claim_id(st, K_PARTICIPANT, ev->id, st->nparticipants) != 0) {
+	if (state_is_empty(ev->text) || (p = registered(st, ev->id)) == NULL) {
 		state_unknown(st);
 		return;
 	}
-	st->participants = xgrow(st->participants, &st->capparticipants,
-	    st->nparticipants + 1, sizeof *st->participants);
-	p = &st->participants[st->nparticipants++];
-	memset(p, 0, sizeof *p);
-	p->id = arena_strdup(st->arena, ev->id);
+	p->unknown = 0;
 	p->name = arena_strdup(st->arena, ev->text);
 	p->country = state_next_line(st->arena, &extra);
 	p->org = state_next_line(st->arena, &extra);
 	p->email = state_next_line(st->arena, &extra);
-	p->room = -1;
 	p->joined_at = ev->time_ms;
 	p->sample = ev->actor != NULL && strcmp(ev->actor, "sample") == 0;
 }
@@ -297,7 +337,7 @@ apply_participant(struct state *st, const struct event *ev)
 static void
 apply_pin(struct state *st, const struct event *ev)
 {
-	int p = state_lookup(st, K_PARTICIPANT, ev->id);
+	int p = state_participant_or_unknown(st, ev->id, ev->time_ms);
 
 	if (p < 0) {
 		state_unknown(st);
@@ -310,9 +350,10 @@ apply_pin(struct state *st, const struct event *ev)
 static void
 apply_checkin(struct state *st, const struct event *ev)
 {
-	int p = state_lookup(st, K_PARTICIPANT, ev->id);
+	int p;
 
-	if (p < 0 || ev->n < 1 || ev->n > INT_MAX) {
+	if (ev->n < 1 || ev->n > INT_MAX ||
+	    (p = state_participant_or_unknown(st, ev->id, ev->time_ms)) < 0) {
 		state_unknown(st);
 		return;
 	}
@@ -348,7 +389,7 @@ apply_room(struct state *st, const struct event *ev)
 static void
 apply_move(struct state *st, const struct event *ev)
 {
-	int p = state_lookup(st, K_PARTICIPANT, ev->id);
+	int p = state_participant_or_unknown(st, ev->id, ev->time_ms);
 	int r = state_opt_ref(st, K_ROOM, ev->room);
 
 	if (p < 0 || r == -2) {

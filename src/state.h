@@ -35,6 +35,8 @@ struct participant {
 	int room;		/* index into rooms, -1 none */
 	int64_t joined_at;
 	int sample;		/* seeded demo data */
+	int unknown;		/* no registration record (damaged): only
+				 * the id is known, name "(unknown participant)" */
 };
 
 struct room {

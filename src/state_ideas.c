@@ -62,11 +62,13 @@ agenda_number(struct state *st, const char *interned)
 void
 state_apply_idea(struct state *st, const struct event *ev)
 {
-	int author = state_opt_ref(st, K_PARTICIPANT, ev->ref);
-	int room = state_opt_ref(st, K_ROOM, ev->room);
+	int room = state_opt_ref(st, K_ROOM, ev->room), author = -1;
 	struct idea *it;
 
-	if (author == -2 || room == -2 || state_is_empty(ev->text) ||
+	/* The author last: an unknown one is made only for a good record. */
+	if (room == -2 || state_is_empty(ev->text) ||
+	    (!state_is_empty(ev->ref) && (author =
+	    state_participant_or_unknown(st, ev->ref, ev->time_ms)) < 0) ||
 	    state_claim_id(st, K_IDEA, ev->id, st->nideas) != 0) {
 		state_unknown(st);
 		return;

@@ -60,6 +60,12 @@ int state_claim_id(struct state *st, enum state_kind k, const char *id,
     size_t index);
 /* An optional reference: "" is none (-1); an unknown id is -2. */
 int state_opt_ref(const struct state *st, enum state_kind k, const char *id);
+/* The participant `id` refers to; when no record registered it (its
+ * registration was damaged and skipped), a placeholder marked unknown, so
+ * that a damaged record costs only itself: their contributions still
+ * count.  -1 when id is empty or not a participant id. */
+int state_participant_or_unknown(struct state *st, const char *id,
+    int64_t at);
 /* Counts a record that could not be applied. */
 void state_unknown(struct state *st);
 int state_is_empty(const char *s);

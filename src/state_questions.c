@@ -29,7 +29,8 @@ state_apply_question(struct state *st, const struct event *ev)
 	q->id = arena_strdup(st->arena, ev->id);
 	q->text = arena_strdup(st->arena, ev->text);
 	q->agenda_id = state_intern_agenda(st, ev->ref);
-	q->author = state_lookup(st, K_PARTICIPANT, ev->actor);
+	q->author = state_participant_or_unknown(st, ev->actor,
+	    ev->time_ms);
 	q->asked_at = ev->time_ms;
 	state_touch(st, q->author, state_day_of(st, ev->time_ms), ev->time_ms,
 	    1);
@@ -39,10 +40,11 @@ void
 state_apply_upvote(struct state *st, const struct event *ev)
 {
 	int qi = state_lookup(st, K_QUESTION, ev->id);
-	int p = state_lookup(st, K_PARTICIPANT, ev->actor);
+	int p = -1;
 	struct question *q;
 
-	if (qi < 0 || p < 0 || question_upvoted(&st->questions[qi], p)) {
+	if (qi < 0 || (p = state_participant_or_unknown(st, ev->actor,
+	    ev->time_ms)) < 0 || question_upvoted(&st->questions[qi], p)) {
 		state_unknown(st);
 		return;
 	}
@@ -155,12 +157,13 @@ void
 state_apply_poll_answer(struct state *st, const struct event *ev)
 {
 	int pi = state_lookup(st, K_POLL, ev->id);
-	int voter = state_lookup(st, K_PARTICIPANT, ev->actor);
+	int voter = -1;
 	size_t choice[16], n, i;
 	unsigned chose = 0;
 	struct poll *p;
 
-	if (pi < 0 || voter < 0 || poll_answered(&st->polls[pi], voter) ||
+	if (pi < 0 || (voter = state_participant_or_unknown(st, ev->actor,
+	    ev->time_ms)) < 0 || poll_answered(&st->polls[pi], voter) ||
 	    parse_choices(ev->extra != NULL ? ev->extra : "",
 	    st->polls[pi].noptions, choice, NELEM(choice), &n) != 0) {
 		state_unknown(st);
@@ -206,10 +209,11 @@ state_apply_poll_reveal(struct state *st, const struct event *ev)
 void
 state_apply_eval(struct state *st, const struct event *ev)
 {
-	int p = state_lookup(st, K_PARTICIPANT, ev->actor);
+	int p = -1;
 	struct eval_answer *a;
 
-	if (p < 0 || state_is_empty(ev->id) ||
+	if (state_is_empty(ev->id) || (p = state_participant_or_unknown(st,
+	    ev->actor, ev->time_ms)) < 0 ||
 	    state_eval_answered(st, p, ev->id)) {
 		state_unknown(st);
 		return;

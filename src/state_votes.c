@@ -480,9 +480,10 @@ state_apply_dot(struct state *st, const struct event *ev)
 {
 	int rd = state_lookup(st, K_ROUND, ev->ref);
 	int idea = state_lookup(st, K_IDEA, ev->id);
-	int voter = state_lookup(st, K_PARTICIPANT, ev->actor);
+	int voter = -1;
 
-	if (rd < 0 || idea < 0 || voter < 0 || ev->n == 0 ||
+	if (rd < 0 || idea < 0 || (voter = state_participant_or_unknown(st,
+	    ev->actor, ev->time_ms)) < 0 || ev->n == 0 ||
 	    ev->n > INT_MAX / 2 || ev->n < -(INT_MAX / 2) ||
 	    round_change(&st->rounds[rd], voter, idea, (int)ev->n,
 	    ev->time_ms) != 0) {

@@ -2,9 +2,14 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "i18n.h"
 
 void (*xalloc_fatal_hook)(void);
 
@@ -155,15 +160,66 @@ path_join(const char *dir, const char *name)
 	return xasprintf("%s/%s", dir, name);
 }
 
+const char *
+file_strerror(int e)
+{
+	if (e == ENOTREGULAR)
+		return _("not a regular file (a FIFO, a device or a directory)");
+	return strerror(e);
+}
+
+int
+file_check_regular(int fd)
+{
+	struct stat sb;
+	int fl;
+
+	if (fstat(fd, &sb) != 0)
+		return -1;
+	if (!S_ISREG(sb.st_mode)) {
+		errno = ENOTREGULAR;
+		return -1;
+	}
+	fl = fcntl(fd, F_GETFL);
+	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0)
+		return -1;
+	return 0;
+}
+
+int
+file_open_regular(const char *path, int flags)
+{
+	int fd = open(path, flags | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), e;
+
+	if (fd < 0) {
+		/* A FIFO without a reader refuses O_WRONLY | O_NONBLOCK. */
+		if (errno == ENXIO || errno == EISDIR)
+			errno = ENOTREGULAR;
+		return -1;
+	}
+	if (file_check_regular(fd) != 0) {
+		e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
 char *
 file_read_all(const char *path, size_t max, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
+	int fd = file_open_regular(path, O_RDONLY);
+	FILE *f;
 	char *buf = NULL;
 	size_t cap = 0, n = 0, got;
 
-	if (f == NULL)
+	if (fd < 0)
 		return NULL;
+	if ((f = fdopen(fd, "rb")) == NULL) {
+		close(fd);
+		return NULL;
+	}
 	for (;;) {
 		buf = xgrow(buf, &cap, n + 65536 + 1, 1);
 		got = fread(buf + n, 1, cap - n - 1, f);

@@ -44,9 +44,27 @@ int str_to_long(const char *s, long lo, long hi, long *out);
 /* Joins a directory and a name with one '/'; caller frees. */
 char *path_join(const char *dir, const char *name);
 
+/* errno for a path that names something other than a regular file (a
+ * FIFO, a device, a socket, a directory): refused at once, never waited
+ * on.  Not a system errno: show it with file_strerror(). */
+#define ENOTREGULAR 0x4e52
+
+/* strerror() that also knows ENOTREGULAR; a static string. */
+const char *file_strerror(int e);
+
+/* Checks that fd (just opened, possibly with O_NONBLOCK) is a regular file
+ * and makes it blocking again: 0, or -1 with errno (ENOTREGULAR). */
+int file_check_regular(int fd);
+
+/* Opens path with flags (O_CLOEXEC added) without waiting on it: with
+ * O_NONBLOCK, so that a FIFO or a device can never block the open, then
+ * checked with fstat.  A descriptor of a regular file (blocking again), or
+ * -1 with errno (ENOTREGULAR for a FIFO, device, directory...). */
+int file_open_regular(const char *path, int flags);
+
 /* Reads a whole file (up to max bytes, 0 for no limit) into a NUL-terminated
  * buffer the caller frees; *len gets its length.  NULL and errno on error
- * (EFBIG when over max). */
+ * (EFBIG when over max, ENOTREGULAR when it is not a regular file). */
 char *file_read_all(const char *path, size_t max, size_t *len);
 
 #endif

@@ -551,7 +551,7 @@ static const char *const formulas[] = {
 	"+1+1",
 	"-2+3",
 	"@SUM(A1:A9)",
-	"\t=1",
+	"\tSUM(A1)",
 	"\r=1",
 	"=cmd|' /C calc'!A0",
 };
@@ -592,6 +592,99 @@ test_formulas(void **state)
 	for (i = 0; i < NELEM(formulas); i++)
 		assert_string_equal(cell(t, i + 1, "text"), formulas[i]);
 	table_free(t);
+}
+
+/* A spreadsheet in a locale that splits on ';' or TAB starts a new cell
+ * after each of those (and ','), so a trigger there is neutralised too. */
+static const struct {
+	const char *typed, *neutral;
+} separated[] = {
+	{ "a;=3+4", "a;'=3+4" },
+	{ "a,=3+4", "a,'=3+4" },
+	{ "a\t=3+4", "a\t'=3+4" },
+	{ "x;+1;-2;@A1", "x;'+1;'-2;'@A1" },
+	{ "x;\t=1", "x;'\t'=1" },
+	{ "\t=1", "'\t'=1" },
+	{ "x,\r=1", "x,'\r=1" },
+	{ "=1;=2", "'=1;'=2" },
+	{ "a; =1 and b=c", "a; =1 and b=c" },
+	{ "a;b=c, d-e", "a;b=c, d-e" },
+	{ "1;2", "1;2" },
+};
+
+static void
+test_formulas_after_separators(void **state)
+{
+	char id[16];
+	struct table *t;
+	size_t i;
+
+	(void)state;
+	person("p1", "Ana;=1+2", "PH", "Dept,@x", "");
+	for (i = 0; i < NELEM(separated); i++) {
+		snprintf(id, sizeof id, "i%zu", i + 1);
+		idea(id, "p1", NULL, separated[i].typed);
+	}
+	t = export_table(EXPORT_IDEAS, 0);
+	for (i = 0; i < NELEM(separated); i++)
+		assert_string_equal(cell(t, i + 1, "text"),
+		    separated[i].neutral);
+	assert_string_equal(cell(t, 1, "author_name"), "Ana;'=1+2");
+	table_free(t);
+	t = export_table(EXPORT_PARTICIPANTS, 0);
+	assert_string_equal(cell(t, 1, "organisation"), "Dept,'@x");
+	table_free(t);
+
+	t = export_table(EXPORT_IDEAS, EXPORT_RAW);
+	for (i = 0; i < NELEM(separated); i++)
+		assert_string_equal(cell(t, i + 1, "text"),
+		    separated[i].typed);
+	table_free(t);
+}
+
+/* A damaged registration costs only itself: the participant's idea and
+ * dots still count, under their id as an unknown participant, and the
+ * summary says how many records were skipped and at which lines. */
+static void
+test_damaged_registration(void **state)
+{
+	struct table *t;
+	char *md;
+
+	(void)state;
+	state_note_bad(2, "checksum mismatch", fx.st);	/* p1's record */
+	person("p2", "Bo", "KR", "", "");
+	idea("i1", "p1", NULL, "An idea whose author's record was damaged");
+	idea("i2", "p2", NULL, "Bo's idea");
+	apply(EV_VOTING_OPEN, NULL, "v1", NULL, NULL, 5, NULL, NULL);
+	dot("p1", "i2", "v1", 2);
+	dot("p2", "i1", "v1", 1);
+	state_note_bad(9, "seq is not a positive number", fx.st);
+	assert_int_equal(fx.st->unknown_events, 0);
+
+	t = export_table(EXPORT_IDEAS, 0);
+	assert_int_equal(t->nrows, 3);
+	assert_string_equal(cell(t, 1, "author_id"), "p1");
+	assert_string_equal(cell(t, 1, "author_name"), "(unknown participant)");
+	table_free(t);
+	t = export_table(EXPORT_VOTES, 0);
+	assert_int_equal(t->nrows, 3);
+	assert_string_equal(cell(t, 2, "voter_id"), "p1");
+	assert_string_equal(cell(t, 2, "dots"), "2");
+	table_free(t);
+	t = export_table(EXPORT_PARTICIPANTS, 0);
+	assert_int_equal(t->nrows, 3);
+	assert_string_equal(cell(t, 1, "id"), "p2");
+	assert_string_equal(cell(t, 2, "id"), "p1");
+	assert_string_equal(cell(t, 2, "name"), "(unknown participant)");
+	assert_string_equal(cell(t, 2, "country"), "");
+	table_free(t);
+
+	md = render(EXPORT_SUMMARY, 0, NULL);
+	assert_non_null(strstr(md, "2 damaged journal records were skipped, "
+	    "at lines 2, 9 of journal.csv"));
+	assert_non_null(strstr(md, "1 participant's registration was lost"));
+	free(md);
 }
 
 /* Numbers are never neutralised, negative ones included. */
@@ -1322,6 +1415,8 @@ main(void)
 		T(test_round_trip),
 		T(test_participants),
 		T(test_formulas),
+		T(test_formulas_after_separators),
+		T(test_damaged_registration),
 		T(test_negative_numbers_untouched),
 		T(test_votes),
 		T(test_results_csv),

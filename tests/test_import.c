@@ -355,6 +355,39 @@ test_import_twice(void **state)
 	free(journal);
 }
 
+/* The same list with LF, CR LF and lone CR (old Mac spreadsheets) line
+ * ends: every problem names the same line, also after a cell that holds a
+ * line break and in a file that is not UTF-8. */
+static void
+test_line_numbers_every_line_end(void **state)
+{
+	static const char *const eols[] = { "\n", "\r\n", "\r" };
+	struct import_list list;
+	struct import_report rep;
+	char *text;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(eols); i++) {
+		const char *e = eols[i];
+
+		text = xasprintf("name,country,organisation%s%sA,TH,x%s"
+		    "B,ZZ,y%s\"C%sD\",TH,z%sE,QQ,w%s", e, e, e, e, e, e, e);
+		assert_int_equal(parse(text, &list, &rep), 3);
+		expect_problem(&rep, "list.csv:4: unknown country 'ZZ'");
+		expect_problem(&rep, "list.csv:5: the participant's name");
+		expect_problem(&rep, "list.csv:7: unknown country 'QQ'");
+		import_report_free(&rep);
+		free(text);
+		text = xasprintf("name,country,organisation%sA,TH,x%s"
+		    "B,TH,\xff%s", e, e, e);
+		assert_int_equal(parse(text, &list, &rep), 3);
+		expect_problem(&rep, "list.csv:3:");
+		import_report_free(&rep);
+		free(text);
+	}
+}
+
 static void
 test_import_rooms_and_people(void **state)
 {
@@ -425,6 +458,7 @@ main(void)
 		cmocka_unit_test(test_not_utf8),
 		cmocka_unit_test(test_registration_150),
 		cmocka_unit_test(test_data_files),
+		cmocka_unit_test(test_line_numbers_every_line_end),
 		cmocka_unit_test_setup_teardown(test_import_twice, setup,
 		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_import_rooms_and_people,

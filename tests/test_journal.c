@@ -1149,6 +1149,55 @@ test_refused_build_writes_nothing(void **state)
 	got_clear(&g);
 }
 
+/* A seq at the top of its range: the last record that fits is written
+ * and read back; the one after it is refused before anything is written
+ * (it used to be written and acknowledged, then unreadable, hiding every
+ * record after it). */
+static void
+test_seq_at_the_top(void **state)
+{
+	struct fx *f = *state;
+	const char *v[11] = { "9999999999999999998", "2026-11-26T09:00:00.000Z",
+	    "p1", "t", "idea", "i9", "p1", "r1", "", "near the top", "ideate" };
+	struct event ev[2] = { idea("the last"), idea("one too many") };
+	struct journal *j;
+	struct got g = { 0 };
+	char *rec, *err = NULL;
+	size_t len;
+	off_t size;
+
+	rec = hand_record(v, "\r\n", &len);
+	spit(f->path, rec, len, 1);
+	free(rec);
+	j = journal_open(f->path, 0, NULL);
+	/* Two records would pass the top: refused whole. */
+	size = file_size(f->path);
+	assert_int_equal(journal_append(j, build_events,
+	    &(struct events){ ev, 2 }, NULL, NULL, NULL, 0, &err), 3);
+	assert_non_null(strstr(err, "9999999999999999999"));
+	assert_int_equal(file_size(f->path), size);
+	free(err);
+	err = NULL;
+	/* One fits, exactly at the top. */
+	assert_int_equal(append_events(j, &ev[0], 1, NULL, 0), 0);
+	assert_true(journal_last_seq(j) == JOURNAL_SEQ_MAX);
+	/* And nothing more. */
+	size = file_size(f->path);
+	assert_int_equal(journal_append(j, build_events,
+	    &(struct events){ &ev[1], 1 }, NULL, NULL, NULL, 0, &err), 3);
+	assert_non_null(strstr(err, "nothing was written"));
+	assert_int_equal(file_size(f->path), size);
+	free(err);
+	journal_close(j);
+
+	/* Every record reads back, none damaged. */
+	assert_int_equal(read_all(f->path, &g, &err), 2);
+	assert_int_equal(g.nbads, 0);
+	assert_true(g.recs[1].seq == JOURNAL_SEQ_MAX);
+	assert_string_equal(g.recs[1].s[5], "the last");
+	got_clear(&g);
+}
+
 static void
 test_seq_continues_after_reopen(void **state)
 {
@@ -1765,6 +1814,7 @@ main(void)
 		T(test_held_tail_not_glued_after_repair),
 		T(test_complete_bad_record_never_truncated),
 		T(test_refused_build_writes_nothing),
+		T(test_seq_at_the_top),
 		T(test_seq_continues_after_reopen),
 		T(test_batch_next_seq),
 		T(test_times),

@@ -158,9 +158,27 @@ test_ideas(void **unused)
 	put(st, EV_IDEA, "p1", "i1", "p1", "r1", 0, "One form for all permits",
 	    "ideate");
 	put(st, EV_IDEA, "facilitator", "i2", "", "", 0, "Plenary idea", "");
+	/* An author without a registration (it was damaged): the idea
+	 * counts, by an unknown participant who keeps their id; a record
+	 * that registers them later fills them in. */
 	put(st, EV_IDEA, "p9", "i3", "p9", "", 0, "unknown author", "");
-	assert_int_equal(st->nideas, 2);
+	assert_int_equal(st->nideas, 3);
+	assert_int_equal(st->unknown_events, 0);
+	assert_int_equal(st->nparticipants, 2);
+	assert_string_equal(st->participants[st->ideas[2].author].id, "p9");
+	assert_true(st->participants[1].unknown);
+	assert_string_equal(st->participants[1].name, "(unknown participant)");
+	person(st, "p9", "Nine", "TH");
+	assert_int_equal(st->nparticipants, 2);
+	assert_false(st->participants[1].unknown);
+	assert_string_equal(st->participants[1].name, "Nine");
+	person(st, "p9", "Again", "TH");	/* taken: not applied */
 	assert_int_equal(st->unknown_events, 1);
+	assert_string_equal(st->participants[1].name, "Nine");
+	/* Not a participant id: still refused. */
+	put(st, EV_IDEA, "p1", "i4", "facilitator", "", 0, "bad author", "");
+	assert_int_equal(st->nideas, 3);
+	assert_int_equal(st->unknown_events, 2);
 	it = &st->ideas[0];
 	assert_string_equal(state_idea_id(st, 0).s, "i1");
 	assert_string_equal(state_id_of_idea(it).s, "i1");
@@ -194,7 +212,7 @@ test_ideas(void **unused)
 	put(st, EV_IDEA_HIDE, "facilitator", "i2", "", "", 0, "", "");
 	assert_int_equal(st->ideas[0].prototype, 0);
 	assert_int_equal(st->ideas[1].hidden, 0);
-	assert_int_equal(st->unknown_events, 2);
+	assert_int_equal(st->unknown_events, 3);
 	state_free(st);
 }
 
@@ -491,7 +509,13 @@ test_days_and_checkins(void **unused)
 	assert_int_equal(c->contributions, 1);
 	assert_int_equal(st->ncheckins, 2);
 	assert_null(state_checkin(st, 0, 3));
+	/* A check-in of a participant whose registration was lost counts
+	 * for an unknown participant with that id. */
 	put(st, EV_CHECKIN, "p1", "p7", "", "", 1, "", "");
+	assert_int_equal(st->unknown_events, 0);
+	assert_true(st->participants[1].unknown);
+	assert_non_null(state_checkin(st, 1, 1));
+	put(st, EV_CHECKIN, "p1", "x7", "", "", 1, "", "");
 	assert_int_equal(st->unknown_events, 1);
 	state_free(st);
 }

@@ -5,8 +5,14 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -46,12 +52,62 @@ test_path_join(void **state)
 	free(p);
 }
 
+/* A FIFO (nobody at the other end), a directory and a device are refused
+ * at once: nothing waits on them.  A FIFO opened without O_NONBLOCK would
+ * hang this test. */
+static void
+test_odd_files(void **state)
+{
+	char dir[] = "/tmp/convene-test-util.XXXXXX", *fifo, *file, *buf;
+	size_t len;
+	int fd;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	fifo = path_join(dir, "fifo");
+	file = path_join(dir, "file");
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_non_null(f = fopen(file, "w"));
+	fputs("text", f);
+	assert_int_equal(fclose(f), 0);
+
+	errno = 0;
+	assert_null(file_read_all(fifo, 0, &len));
+	assert_int_equal(errno, ENOTREGULAR);
+	assert_null(file_read_all(dir, 0, &len));
+	assert_int_equal(errno, ENOTREGULAR);
+	assert_null(file_read_all("/dev/null", 0, &len));
+	assert_int_equal(errno, ENOTREGULAR);
+	assert_int_equal(file_open_regular(fifo, O_WRONLY | O_APPEND), -1);
+	assert_int_equal(errno, ENOTREGULAR);
+	assert_string_equal(file_strerror(ENOTREGULAR),
+	    "not a regular file (a FIFO, a device or a directory)");
+	assert_string_equal(file_strerror(ENOENT), strerror(ENOENT));
+
+	/* A regular file reads as before, and its descriptor blocks. */
+	assert_non_null(buf = file_read_all(file, 0, &len));
+	assert_int_equal(len, 4);
+	assert_string_equal(buf, "text");
+	free(buf);
+	assert_true((fd = file_open_regular(file, O_RDONLY)) >= 0);
+	assert_int_equal(fcntl(fd, F_GETFL) & O_NONBLOCK, 0);
+	close(fd);
+
+	unlink(fifo);
+	unlink(file);
+	rmdir(dir);
+	free(fifo);
+	free(file);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_str_to_long),
 		cmocka_unit_test(test_path_join),
+		cmocka_unit_test(test_odd_files),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

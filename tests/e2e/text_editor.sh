@@ -4,7 +4,8 @@
 # Enter submits the exact bytes, Ctrl-J makes multi-line ideas, Esc keeps the
 # draft, and escape sequences in participant text never act on the terminal.
 # Builds tests/e2e/editor_harness.c against what `make` built.
-# (Alt-Enter and bracketed paste are checked too.)
+# (Alt-Enter and bracketed paste are checked too, and that a paste holding
+# ESC and other controls is taken as text only.)
 set -u
 cd "$(dirname "$0")/../.." || exit 3
 command -v tmux >/dev/null 2>&1 || { echo "tmux is not installed"; exit 77; }
@@ -165,6 +166,18 @@ t send-keys -t '=ed:' C-u
 t set-buffer "$(printf 'one\ntwo')"
 t paste-buffer -p -t '=ed:'
 wait_for "$(field_row 'one two' 7)"
+t send-keys -t '=ed:' C-u
+
+# A paste is text only: ESC in it neither cancels the editor nor turns the
+# rest into keys (ESC is dropped, what follows it is typed: "[D" stays
+# text, it does not move the cursor), other controls (BEL, Ctrl-U) are
+# dropped, CR is a space in a one-line field, and the editor stays open.
+t set-buffer "$(printf 'ab\033xy\033[Dz\007\025\rq')"
+t paste-buffer -p -t '=ed:'
+wait_for "$(field_row 'abxy[Dz q' 9)"
+t send-keys -t '=ed:' -l '!'
+wait_for "$(field_row 'abxy[Dz q!' 10)"
+[ ! -e "$tmp/status" ] || { echo "FAIL: a paste with ESC closed the editor"; fail=1; }
 t send-keys -t '=ed:' C-u
 
 # Esc cancels and keeps the draft
