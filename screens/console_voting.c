@@ -11,6 +11,7 @@
 #include "results.h"
 #include "session.h"
 #include "state.h"
+#include "wall.h"
 
 #define HEAD_ROWS 5
 
@@ -164,9 +165,11 @@ static void
 draw_result(struct voting *v, struct app *a, WINDOW *w, int y, int cols,
     size_t k)
 {
+	const struct state *st = app_session(a)->state;
 	const struct ranked *rk = &v->ranked[k];
 	int bar = cols / 4 > 30 ? 30 : cols / 4, x;
 	attr_t at = k == v->lv.sel ? draw_attr(DR_SELECTED) : A_NORMAL;
+	char *label;
 
 	if (k == v->lv.sel)
 		draw_fill(w, y, 0, cols, at);
@@ -181,8 +184,10 @@ draw_result(struct voting *v, struct app *a, WINDOW *w, int y, int cols,
 	draw_textf(w, y, x, 12, draw_attr(DR_DIM), ngettext("%d person",
 	    "%d people", rk->voters), rk->voters);
 	x += 12;
-	draw_text(w, y, x, cols - x,
-	    state_idea_text(app_session(a)->state, rk->idea), at);
+	label = wall_idea_label(st, rk->idea,
+	    st->rounds[st->current_round].prototypes_only);
+	draw_text(w, y, x, cols - x, label, at);
+	free(label);
 }
 
 static void
@@ -270,14 +275,44 @@ key_end(void *self, struct app *a)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
-static int
-key_prototypes(void *self, struct app *a)
+static void
+prototypes_confirmed(void *self, struct app *a, int yes)
 {
 	struct undo_action act = { .kind = UNDO_VOTING_OPEN, .prototypes = 1 };
 
 	(void)self;
+	if (!yes)
+		return;
 	act.room = console_of(a)->room;
-	return console_act(a, &act, _("voting on prototypes is open"));
+	console_act(a, &act, _("voting on prototypes is open"));
+}
+
+/* V: a round for the prototypes of the current thread; it says how many
+ * are on the ballot and from where before it opens (a day-1 practice
+ * prototype must not slip onto the final ballot). */
+static int
+key_prototypes(void *self, struct app *a)
+{
+	const char *thread = NULL;
+	char *err = NULL, *q;
+	int n = cmd_prototype_ballot(app_session(a), console_of(a)->room, NULL,
+	    &thread, &err);
+
+	if (n < 0)
+		return app_report(a, 1, err, NULL);
+	if (n == 0) {
+		app_message(a, _("no prototype in '%s' to vote on: promote "
+		    "some first (or convene voting open --prototypes --from)"),
+		    thread != NULL ? thread : _("any thread"));
+		return REQ_HANDLED;
+	}
+	q = thread != NULL ? xasprintf(ngettext("Open a round on %d prototype "
+	    "of '%s'?", "Open a round on %d prototypes of '%s'?", n), n,
+	    thread) : xasprintf(ngettext("Open a round on %d prototype?",
+	    "Open a round on %d prototypes?", n), n);
+	app_confirm_key(a, q, 'V', prototypes_confirmed, self);
+	free(q);
+	return REQ_HANDLED;
 }
 
 static int
@@ -317,7 +352,8 @@ static const struct binding voting_keys[] = {
 	{ 'G', NULL, NULL, key_end },
 	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
 	{ KEYCODE(KEY_END), NULL, NULL, key_end },
-	{ 'V', "V", N_("open a round for prototypes only"), key_prototypes },
+	{ 'V', "V", N_("open a round for the current thread's prototypes "
+	    "(asks first, saying how many)"), key_prototypes },
 	{ '[', "[ ]", N_("an earlier / a later round"), key_earlier },
 	{ ']', NULL, NULL, key_later },
 	{ 0, NULL, NULL, NULL }

@@ -120,7 +120,7 @@ draw_row(struct ballot *b, struct app *a, WINDOW *w, int y, int cols,
 	    WALL_VOTING, mine = me >= 0 && it->author == me;
 	int dots = me >= 0 ? round_voter_dots(r, me, b->ls.rows[k]) : 0, i;
 	attr_t at = sel ? draw_attr(DR_SELECTED) : A_NORMAL;
-	char buf[64] = "";
+	char buf[64] = "", *label;
 
 	if (sel)
 		for (i = 0; i < rows; i++)
@@ -133,21 +133,27 @@ draw_row(struct ballot *b, struct app *a, WINDOW *w, int y, int cols,
 	draw_text(w, y, 0, 2, mine ? "\xe2\x98\x85" : " ", sel ? at :
 	    draw_attr(DR_MARK));
 	draw_text_pad(w, y, 2, DOT_COLS, buf, sel ? at : draw_attr(DR_BAR));
-	wall_text(w, y, TEXT_X, cols - TEXT_X, rows,
-	    state_idea_text(st, b->ls.rows[k]), at);
+	label = wall_idea_label(st, b->ls.rows[k], r->prototypes_only);
+	wall_text(w, y, TEXT_X, cols - TEXT_X, rows, label, at);
+	free(label);
 }
 
 /* Rows the highlighted idea takes, wrapped whole (while voting). */
 static int
 selected_rows(struct ballot *b, struct app *a, int avail, int cols)
 {
+	const struct state *st = app_session(a)->state;
 	const struct idea *it = selected(b, a);
-	int max = avail - 1 < SEL_MAX_ROWS ? avail - 1 : SEL_MAX_ROWS;
+	int max = avail - 1 < SEL_MAX_ROWS ? avail - 1 : SEL_MAX_ROWS, n;
+	char *label;
 
 	if (it == NULL || max <= 1 || b->phase != WALL_VOTING)
 		return 1;
-	return wall_text_rows(state_idea_text(app_session(a)->state,
-	    listscreen_item(&b->ls)), cols - TEXT_X, max);
+	label = wall_idea_label(st, listscreen_item(&b->ls),
+	    st->rounds[b->round].prototypes_only);
+	n = wall_text_rows(label, cols - TEXT_X, max);
+	free(label);
+	return n;
 }
 
 /* The dots this participant has left in the ballot's round. */

@@ -158,13 +158,26 @@ result_numbers(char *buf, size_t size, const struct ranked *k)
 	free(people);
 }
 
+char *
+wall_idea_label(const struct state *st, int idea, int round_is_prototypes)
+{
+	const struct idea *it = &st->ideas[idea];
+
+	/* A prototype is its team's: the team says whose it is. */
+	if (round_is_prototypes && it->room >= 0)
+		return xasprintf("%s \xc2\xb7 %s", state_room_label(st,
+		    it->room), state_idea_text(st, idea));
+	return xstrdup(state_idea_text(st, idea));
+}
+
 static void
 result_entry(WINDOW *w, int y, int x, int cols, const struct state *st,
-    const struct ranked *k, int max, int entry_rows, int me)
+    const struct ranked *k, int max, int entry_rows, int me,
+    int prototypes)
 {
 	const struct idea *it = &st->ideas[k->idea];
 	attr_t ta = k->rank <= 3 ? A_BOLD : A_NORMAL;
-	char rank[16], nums[96];
+	char rank[16], nums[96], *label;
 	int c, barw;
 
 	snprintf(rank, sizeof rank, "%s%2d%s", k->tie ? "=" : " ", k->rank,
@@ -172,22 +185,23 @@ result_entry(WINDOW *w, int y, int x, int cols, const struct state *st,
 	result_numbers(nums, sizeof nums, k);
 	c = draw_text(w, y, x, cols, rank, draw_attr(DR_HEADING));
 	c += 1;
+	label = wall_idea_label(st, k->idea, prototypes);
 	if (entry_rows >= 2) {
-		draw_text(w, y, x + c, cols - c,
-		    state_idea_text(st, k->idea), ta);
+		draw_text(w, y, x + c, cols - c, label, ta);
 		barw = cols - c - text_width(nums) - 1;
 		draw_bar(w, y + 1, x + c, barw, k->dots, max,
 		    draw_attr(DR_BAR));
 		draw_text(w, y + 1, x + c + (barw > 0 ? barw : 0) + 1,
 		    cols - c - (barw > 0 ? barw : 0) - 1, nums, draw_attr(DR_DIM));
-		return;
+	} else {
+		barw = cols / 4;
+		draw_bar(w, y, x + c, barw, k->dots, max, draw_attr(DR_BAR));
+		c += barw + 1;
+		c += draw_textf(w, y, x + c, cols - c, draw_attr(DR_DIM),
+		    "%3d ", k->dots);
+		draw_text(w, y, x + c, cols - c, label, ta);
 	}
-	barw = cols / 4;
-	draw_bar(w, y, x + c, barw, k->dots, max, draw_attr(DR_BAR));
-	c += barw + 1;
-	c += draw_textf(w, y, x + c, cols - c, draw_attr(DR_DIM), "%3d ",
-	    k->dots);
-	draw_text(w, y, x + c, cols - c, state_idea_text(st, k->idea), ta);
+	free(label);
 }
 
 size_t
@@ -208,7 +222,7 @@ wall_results(WINDOW *w, int y, int x, int rows, int cols,
 		entry_rows = 1;
 	for (i = first; i < n && row + entry_rows <= rows; i++) {
 		result_entry(w, y + row, x, cols, st, &out[i], out[0].dots,
-		    entry_rows, me);
+		    entry_rows, me, st->rounds[round].prototypes_only);
 		row += entry_rows;
 	}
 	free(out);

@@ -49,6 +49,12 @@ int wall_text_rows(const char *s, int width, int maxrows);
 int wall_text(WINDOW *w, int y, int x, int width, int maxrows, const char *s,
     attr_t attr);
 
+/* An idea's text as ballots and results show it: for a round of prototypes
+ * (round_is_prototypes), led by its team (room) name, "Blue team · text".
+ * The caller frees it. */
+char *wall_idea_label(const struct state *st, int idea,
+    int round_is_prototypes);
+
 /* The ranked results of a round as a bar chart in rows x cols at y, x,
  * from the entry `first` on (0: the winner).  Each entry takes
  * `entry_rows` rows (1: rank, bar, dots and text on one row; 2: the text

@@ -36,7 +36,7 @@ static const struct verb verbs[] = {
 	    N_("drive a timer") },
 	{ "rooms", cli_rooms, "SESSION --make N [--balance country] | recall [TEXT]",
 	    N_("make breakout rooms; recall calls everyone back and stops room timers") },
-	{ "voting", cli_voting, "SESSION open [--room R] [--budget N] [--prototypes] | close | reveal",
+	{ "voting", cli_voting, "SESSION open [--room R] [--budget N] [--prototypes [--from ITEM|THREAD|all]] | close | reveal",
 	    N_("open, close or reveal a voting round") },
 	{ "agenda", cli_agenda, "SESSION next | prev | goto ID | end", N_("move on the agenda") },
 	{ "message", cli_message, "SESSION [--room R] [--until-recalled] TEXT | [--room R] --recall",

@@ -574,7 +574,7 @@ cli_rooms(int argc, char **argv)
 }
 
 struct voting_args {
-	const char *room;
+	const char *room, *from;
 	long budget;
 	int prototypes, options;
 };
@@ -586,6 +586,7 @@ voting_parse(int argc, char **argv, struct voting_args *a)
 		{ "room", required_argument, NULL, 'r' },
 		{ "budget", required_argument, NULL, 'b' },
 		{ "prototypes", no_argument, NULL, 'p' },
+		{ "from", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -597,6 +598,8 @@ voting_parse(int argc, char **argv, struct voting_args *a)
 		a->options++;
 		if (c == 'r')
 			a->room = optarg;
+		else if (c == 'f')
+			a->from = optarg;
 		else if (c == 'p')
 			a->prototypes = 1;
 		else if (c == 'b' && str_to_long(optarg, 1,
@@ -613,6 +616,8 @@ voting_parse(int argc, char **argv, struct voting_args *a)
 		return cli_usage("voting");
 	if (strcmp(argv[optind + 1], "open") != 0 && a->options > 0)
 		return cli_usage("voting");
+	if (a->from != NULL && !a->prototypes)
+		return cli_usage("voting");	/* --from names prototypes */
 	return 0;
 }
 
@@ -634,8 +639,8 @@ cli_voting(int argc, char **argv)
 	if ((s = facilitator_open(argv[optind], &status)) == NULL)
 		return status;
 	if (strcmp(what, "open") == 0)
-		r = cmd_voting_open(s, a.room, (int)a.budget, a.prototypes,
-		    &id, &err);
+		r = cmd_voting_open_from(s, a.room, (int)a.budget,
+		    a.prototypes, a.from, &id, &err);
 	else if (strcmp(what, "close") == 0)
 		r = cmd_voting_close(s, 1, &err);
 	else

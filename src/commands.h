@@ -114,6 +114,18 @@ int cmd_move(struct session *s, const char *pid, const char *room,
  * reveal 1 needs it closed, reveal 0 hides them again. */
 int cmd_voting_open(struct session *s, const char *room, int budget,
     int prototypes_only, char **new_id, char **err);	/* budget 0: default */
+/* The same, a round for prototypes drawing its ballot from `from`: an
+ * agenda item (its thread) or a thread; NULL the current thread (flow.h);
+ * "all" every prototype.  The ballot is fixed when the round opens (the
+ * record lists it). */
+int cmd_voting_open_from(struct session *s, const char *room, int budget,
+    int prototypes_only, const char *from, char **new_id, char **err);
+/* How many prototypes a round for prototypes opened now would put on its
+ * ballot (room NULL: every room; from as above), and the thread they come
+ * from (*thread, borrowed; NULL: every thread).  -1 with *err when `from`
+ * names nothing. */
+int cmd_prototype_ballot(struct session *s, const char *room,
+    const char *from, const char **thread, char **err);
 int cmd_voting_close(struct session *s, int close, char **err);
 int cmd_voting_reveal(struct session *s, int reveal, char **err);
 /*

@@ -1,6 +1,7 @@
 /*
- * commands_facilitator.c -- what the facilitator drives: timers, rooms,
- * voting rounds, the agenda and broadcast messages, with their rules.
+ * commands_facilitator.c -- what the facilitator drives: timers, rooms and
+ * voting rounds, with their rules (the agenda, messages and the projector
+ * are in commands_flow.c).
  */
 #include "commands.h"
 
@@ -9,10 +10,10 @@
 #include <strings.h>
 
 #include "commands_int.h"
+#include "flow.h"
 #include "i18n.h"
 #include "util.h"
 
-#define TIMER_MAX_SECONDS (24 * 60 * 60)
 #define ROUND_BUDGET_MAX 99
 #define ROOMS_MAX 500
 
@@ -329,6 +330,8 @@ struct voting_cmd {
 	const char *room;
 	int budget, prototypes, on;
 	char *new_id;
+	const char *from;	/* prototypes: an item or thread; NULL the
+				   current thread; "all" every prototype */
 };
 
 static int
@@ -343,6 +346,100 @@ has_prototype(const struct state *st, int room)
 	return 0;
 }
 
+/* The thread a prototype ballot is drawn from: an item's, a thread named,
+ * the current one (from NULL), or none for every prototype ("all"). */
+static int
+ballot_thread(const struct voting_cmd *c, const char **thread, char **err)
+{
+	const struct module *m = c->s->module;
+	size_t i;
+
+	*thread = NULL;
+	if (c->from == NULL) {
+		*thread = flow_current_thread(m, c->s->state);
+		return 0;
+	}
+	if (strcmp(c->from, "all") == 0)
+		return 0;
+	if (flow_is_thread(m, c->from)) {
+		*thread = c->from;
+		return 0;
+	}
+	for (i = 0; i < m->nitems; i++)
+		if (strcasecmp(m->items[i].id, c->from) == 0) {
+			*thread = flow_item_thread(m, m->items[i].id);
+			return 0;
+		}
+	return cmd_refuse(err, _("no agenda item or thread '%s' in this "
+	    "module"), c->from);
+}
+
+/* The prototypes a round for prototypes puts on its ballot, as the
+ * record's text ("i3 i7"): of the room (or every room), of the thread
+ * (NULL: every thread), not hidden, withdrawn or merged away.  Caller
+ * frees; NULL when there are none. */
+static char *
+ballot_text(const struct session *s, int room, const char *thread)
+{
+	const struct state *st = s->state;
+	struct flow_filter f;
+	char *text = NULL, *more;
+	size_t i;
+
+	flow_filter_init(&f, s->module, st, thread);
+	for (i = 0; i < st->nideas; i++) {
+		const struct idea *it = &st->ideas[i];
+
+		if (!it->prototype || it->hidden || it->withdrawn ||
+		    it->merged_into >= 0 || (room >= 0 && it->room != room) ||
+		    !flow_filter_idea(&f, (int)i))
+			continue;
+		more = xasprintf("%s%s%s", text != NULL ? text : "",
+		    text != NULL ? " " : "", state_id_of_idea(it).s);
+		free(text);
+		text = more;
+	}
+	return text;
+}
+
+static int
+ballot(struct voting_cmd *c, int room, struct event *ev, char **text,
+    char **err)
+{
+	const char *thread;
+
+	if (ballot_thread(c, &thread, err) != 0)
+		return 1;
+	*text = ballot_text(c->s, room, thread);
+	if (*text == NULL)
+		return thread != NULL ? cmd_refuse(err, _("no prototype of "
+		    "'%s' to vote on: promote some, or name another item or "
+		    "thread (--from)"), thread) :
+		    cmd_refuse(err, "%s", _("no idea is a prototype yet: "
+		    "promote some before a round for prototypes"));
+	ev->text = *text;
+	ev->ref = thread != NULL ? thread : "";
+	return 0;
+}
+
+int
+cmd_prototype_ballot(struct session *s, const char *room, const char *from,
+    const char **thread, char **err)
+{
+	struct voting_cmd c = { s, room, 0, 1, 1, NULL, from };
+	int r = room != NULL ? state_room(s->state, room) : -1, n = 0;
+	char *text, *p;
+
+	if (ballot_thread(&c, thread, err) != 0)
+		return -1;
+	if ((text = ballot_text(s, r, *thread)) == NULL)
+		return 0;
+	for (n = 1, p = text; *p != '\0'; p++)
+		n += *p == ' ';
+	free(text);
+	return n;
+}
+
 static int
 build_voting_open(struct journal_batch *b, void *ctx, char **err)
 {
@@ -350,6 +447,7 @@ build_voting_open(struct journal_batch *b, void *ctx, char **err)
 	const struct state *st = c->s->state;
 	int room = -1, open = state_open_round(st);
 	struct event ev = { .type = EV_VOTING_OPEN };
+	char *text = NULL;
 
 	if (open >= 0)
 		return cmd_refuse(err, _("voting is open already (round %s): "
@@ -361,12 +459,15 @@ build_voting_open(struct journal_batch *b, void *ctx, char **err)
 	if (c->prototypes && !has_prototype(st, room))
 		return cmd_refuse(err, "%s", _("no idea is a prototype yet: "
 		    "promote some before a round for prototypes"));
+	if (c->prototypes && ballot(c, room, &ev, &text, err) != 0)
+		return 1;
 	c->new_id = cmd_new_id(st, 'v', 0);
 	ev.id = c->new_id;
 	ev.room = room >= 0 ? st->rooms[room].id : "";
 	ev.n = c->budget > 0 ? c->budget : st->default_budget;
 	ev.extra = c->prototypes ? "prototypes" : "";
 	cmd_add(b, c->s, ACTOR_FACILITATOR, &ev);
+	free(text);
 	return 0;
 }
 
@@ -374,8 +475,16 @@ int
 cmd_voting_open(struct session *s, const char *room, int budget,
     int prototypes_only, char **new_id, char **err)
 {
+	return cmd_voting_open_from(s, room, budget, prototypes_only, NULL,
+	    new_id, err);
+}
+
+int
+cmd_voting_open_from(struct session *s, const char *room, int budget,
+    int prototypes_only, const char *from, char **new_id, char **err)
+{
 	struct voting_cmd c = { s, room, budget, prototypes_only != 0, 1,
-	    NULL };
+	    NULL, from };
 	int r;
 
 	if (budget < 0 || budget > ROUND_BUDGET_MAX)
@@ -418,7 +527,7 @@ build_voting_close(struct journal_batch *b, void *ctx, char **err)
 int
 cmd_voting_close(struct session *s, int close, char **err)
 {
-	struct voting_cmd c = { s, NULL, 0, 0, close != 0, NULL };
+	struct voting_cmd c = { s, NULL, 0, 0, close != 0, NULL, NULL };
 
 	return cmd_run(s, build_voting_close, &c, err);
 }
@@ -452,344 +561,8 @@ build_voting_reveal(struct journal_batch *b, void *ctx, char **err)
 int
 cmd_voting_reveal(struct session *s, int reveal, char **err)
 {
-	struct voting_cmd c = { s, NULL, 0, 0, reveal != 0, NULL };
+	struct voting_cmd c = { s, NULL, 0, 0, reveal != 0, NULL, NULL };
 
 	return cmd_run(s, build_voting_reveal, &c, err);
 }
 
-/* Room timers end with their rooms' activity: a recall and an agenda step
- * stop every one that runs or is paused. */
-static void
-stop_room_timers(struct journal_batch *b, const struct session *s)
-{
-	const struct state *st = s->state;
-	size_t i;
-
-	for (i = 0; i < st->ntimers; i++) {
-		const struct timer *t = &st->timers[i];
-		struct event ev = { .type = EV_TIMER };
-
-		if (t->room < 0 || (size_t)t->room >= st->nrooms ||
-		    t->state == TIMER_IDLE)
-			continue;
-		ev.room = st->rooms[t->room].id;
-		ev.ref = "stop";
-		cmd_add(b, s, ACTOR_FACILITATOR, &ev);
-	}
-}
-
-/* --- the agenda ---------------------------------------------------------- */
-
-struct agenda_cmd {
-	struct session *s;
-	enum agenda_move m;
-	const char *id;
-	const struct agenda_restore *restore;	/* an undo; else NULL */
-};
-
-/* Ids are read in lower case from module.ini (iniparser), but a facilitator
- * types them as the file spells them: "goto D1-Opening" finds d1-opening. */
-static int
-agenda_index_any_case(const struct module *m, const char *id)
-{
-	size_t i;
-	int k = module_item_index(m, id);
-
-	for (i = 0; k < 0 && id != NULL && i < m->nitems; i++)
-		if (strcasecmp(m->items[i].id, id) == 0)
-			k = (int)i;
-	return k;
-}
-
-static int
-agenda_goto_target(const struct agenda_cmd *c, const char **to, char **err)
-{
-	const struct module *m = c->s->module;
-	int k;
-
-	/* "" is before the first item: the undo of the first step. */
-	if (c->id == NULL || *c->id == '\0') {
-		if (c->s->state->agenda_id == NULL)
-			return cmd_refuse(err, "%s", _("the agenda has not "
-			    "started"));
-		*to = "";
-		return 0;
-	}
-	k = agenda_index_any_case(m, c->id);
-	if (k < 0)
-		return cmd_refuse(err, _("no agenda item '%s' in this module"),
-		    c->id);
-	*to = m->items[k].id;
-	return 0;
-}
-
-static int
-agenda_target(const struct agenda_cmd *c, const char **to, char **err)
-{
-	const struct module *m = c->s->module;
-	const struct state *st = c->s->state;
-	int cur = module_item_index(m, st->agenda_id);
-
-	if (c->m == AGENDA_GOTO)
-		return agenda_goto_target(c, to, err);
-	if (m->nitems == 0)
-		return cmd_refuse(err, "%s", _("the module has no agenda"));
-	if (c->m == AGENDA_NEXT) {
-		if (cur + 1 >= (int)m->nitems)
-			return cmd_refuse(err, "%s", _("the agenda is at its "
-			    "last item"));
-		*to = m->items[cur + 1].id;
-		return 0;
-	}
-	/* prev after an end resumes the item that was ended */
-	if (st->agenda_ended && cur >= 0) {
-		*to = m->items[cur].id;
-		return 0;
-	}
-	if (cur <= 0)
-		return cmd_refuse(err, "%s", _("the agenda is at its first "
-		    "item"));
-	*to = m->items[cur - 1].id;
-	return 0;
-}
-
-static void
-add_session_timer(struct journal_batch *b, const struct session *s,
-    const char *action, long seconds)
-{
-	struct event ev = { .type = EV_TIMER };
-
-	ev.room = "";
-	ev.ref = action;
-	ev.n = seconds;
-	cmd_add(b, s, ACTOR_FACILITATOR, &ev);
-}
-
-/* A pin belongs to the item it was made in: it ends with it. */
-static void
-unpin_questions(struct journal_batch *b, const struct session *s)
-{
-	const struct state *st = s->state;
-	size_t i;
-
-	for (i = 0; i < st->nquestions; i++) {
-		struct event ev = { .type = EV_QUESTION_MARK };
-
-		if (!st->questions[i].pinned)
-			continue;
-		ev.id = st->questions[i].id;
-		ev.ref = "pinned";
-		ev.n = 0;
-		cmd_add(b, s, ACTOR_FACILITATOR, &ev);
-	}
-}
-
-static void
-repin_question(struct journal_batch *b, const struct session *s,
-    const char *id)
-{
-	struct event ev = { .type = EV_QUESTION_MARK };
-	int q = state_question(s->state, id);
-
-	if (q < 0 || s->state->questions[q].pinned)
-		return;
-	ev.id = id;
-	ev.ref = "pinned";
-	ev.n = 1;
-	cmd_add(b, s, ACTOR_FACILITATOR, &ev);
-}
-
-/* The item before ends with its timer. */
-static void
-stop_session_timer(struct journal_batch *b, const struct session *s)
-{
-	const struct timer *t = state_timer(s->state, -1);
-
-	if (t != NULL && t->state != TIMER_IDLE)
-		add_session_timer(b, s, "stop", 0);
-}
-
-static void
-add_agenda(struct journal_batch *b, const struct session *s, const char *id,
-    int end)
-{
-	struct event ev = { .type = EV_AGENDA };
-
-	ev.id = id;
-	ev.ref = end ? "end" : "";
-	cmd_add(b, s, ACTOR_FACILITATOR, &ev);
-}
-
-/* The new item's own timer, unless the plan says the facilitator starts
- * timers by hand. */
-static void
-start_item_timer(struct journal_batch *b, const struct session *s,
-    const char *id)
-{
-	const struct agenda_item *it = module_item(s->module, id);
-
-	if (it == NULL || it->minutes <= 0 || s->module->timer_manual ||
-	    s->set.timer_manual)
-		return;
-	add_session_timer(b, s, "start", (long)it->minutes * 60);
-}
-
-/* The timer an undo puts back: a running one as though the move had never
- * happened. */
-static void
-restore_timer(struct journal_batch *b, const struct session *s,
-    const struct agenda_restore *r)
-{
-	int64_t left = r->remaining_ms;
-	long seconds;
-
-	if (r->timer_state == TIMER_IDLE)
-		return;
-	if (r->timer_state == TIMER_RUNNING)
-		left -= journal_now_ms() - r->at;
-	/* A timer cannot start at zero or below: an overrun one starts at a
-	 * second and is over again at once. */
-	seconds = left > 1000 ? (long)((left + 999) / 1000) : 1;
-	if (seconds > TIMER_MAX_SECONDS)
-		seconds = TIMER_MAX_SECONDS;
-	add_session_timer(b, s, "start", seconds);
-	if (r->timer_state == TIMER_PAUSED)
-		add_session_timer(b, s, "pause", 0);
-}
-
-static int
-build_agenda_end(struct journal_batch *b, struct agenda_cmd *c, char **err)
-{
-	const struct state *st = c->s->state;
-
-	if (st->agenda_id == NULL || st->agenda_ended)
-		return cmd_refuse(err, "%s", _("no agenda item is running: "
-		    "there is nothing to end"));
-	stop_room_timers(b, c->s);
-	stop_session_timer(b, c->s);
-	unpin_questions(b, c->s);
-	add_agenda(b, c->s, st->agenda_id, 1);
-	return 0;
-}
-
-static int
-build_agenda(struct journal_batch *b, void *ctx, char **err)
-{
-	struct agenda_cmd *c = ctx;
-	const char *to = NULL;
-
-	if (c->m == AGENDA_END)
-		return build_agenda_end(b, c, err);
-	if (agenda_target(c, &to, err) != 0)
-		return 1;
-	stop_room_timers(b, c->s);
-	stop_session_timer(b, c->s);
-	unpin_questions(b, c->s);
-	if (c->restore != NULL) {
-		add_agenda(b, c->s, to, c->restore->ended && *to != '\0');
-		restore_timer(b, c->s, c->restore);
-		repin_question(b, c->s, c->restore->pinned);
-		return 0;
-	}
-	add_agenda(b, c->s, to, 0);
-	if (*to != '\0')
-		start_item_timer(b, c->s, to);
-	return 0;
-}
-
-int
-cmd_agenda(struct session *s, enum agenda_move m, const char *id,
-    char **err)
-{
-	struct agenda_cmd c = { s, m, id, NULL };
-
-	return cmd_run(s, build_agenda, &c, err);
-}
-
-int
-cmd_agenda_restore(struct session *s, const char *id,
-    const struct agenda_restore *r, char **err)
-{
-	struct agenda_cmd c = { s, AGENDA_GOTO, id, r };
-
-	return cmd_run(s, build_agenda, &c, err);
-}
-
-/* --- the projector ------------------------------------------------------- */
-
-struct projector_cmd {
-	struct session *s;
-	int all;
-};
-
-static int
-build_projector(struct journal_batch *b, void *ctx, char **err)
-{
-	struct projector_cmd *c = ctx;
-	struct event ev = { .type = EV_PROJECTOR };
-
-	if (c->s->state->projector_all == c->all)
-		return cmd_refuse(err, "%s", c->all ?
-		    _("the projector shows every thread already") :
-		    _("the projector shows the current thread already"));
-	ev.ref = c->all ? "all" : "thread";
-	cmd_add(b, c->s, ACTOR_FACILITATOR, &ev);
-	return 0;
-}
-
-int
-cmd_projector(struct session *s, const char *what, char **err)
-{
-	struct projector_cmd c = { s, 0 };
-
-	if (what == NULL || (strcmp(what, "all") != 0 &&
-	    strcmp(what, "thread") != 0))
-		return cmd_refuse(err, "%s", _("the projector shows 'all' or "
-		    "'thread'"));
-	c.all = strcmp(what, "all") == 0;
-	return cmd_run(s, build_projector, &c, err);
-}
-
-/* --- messages ------------------------------------------------------------ */
-
-struct message_cmd {
-	struct session *s;
-	const char *room, *text;
-	enum message_kind kind;
-};
-
-static int
-build_message(struct journal_batch *b, void *ctx, char **err)
-{
-	struct message_cmd *c = ctx;
-	struct event ev = { .type = EV_MESSAGE };
-
-	if (c->room != NULL && *c->room != '\0' &&
-	    state_room(c->s->state, c->room) < 0)
-		return cmd_refuse(err, _("no room '%s' in this session"),
-		    c->room);
-	if (c->kind == MESSAGE_RECALL)
-		stop_room_timers(b, c->s);
-	ev.room = c->room;
-	ev.text = c->kind == MESSAGE_DOWN ? "" : c->text;
-	ev.n = c->kind == MESSAGE_RECALL ? 1 : c->kind == MESSAGE_DOWN ? 2 : 0;
-	ev.ref = c->kind == MESSAGE_FOR_ITEM || c->kind == MESSAGE_RECALL ?
-	    "item" : "";
-	cmd_add(b, c->s, ACTOR_FACILITATOR, &ev);
-	return 0;
-}
-
-int
-cmd_message(struct session *s, const char *room, const char *text,
-    enum message_kind kind, char **err)
-{
-	struct message_cmd c = { s, room, text, kind };
-
-	if ((unsigned)kind > MESSAGE_UNTIL_DOWN)
-		return cmd_refuse(err, "%s", _("unknown kind of message"));
-	if (kind != MESSAGE_DOWN && (kind != MESSAGE_RECALL ||
-	    (text != NULL && *text != '\0')) &&
-	    cmd_check_text(_("the message"), text, err) != 0)
-		return 1;
-	return cmd_run(s, build_message, &c, err);
-}

@@ -1,7 +1,7 @@
 /*
  * commands_int.h -- what the command files share (commands.c,
- * commands_ideas.c, commands_facilitator.c, commands_questions.c); not for
- * use outside them.
+ * commands_ideas.c, commands_facilitator.c, commands_flow.c,
+ * commands_questions.c); not for use outside them.
  *
  * A command is a build callback (journal_build_fn) that checks its rules
  * against the state as of the journal lock and adds its records to the
@@ -15,6 +15,8 @@
 
 /* The longest organisation, room topic and the like, in characters. */
 #define ORG_MAX_CHARS 200
+/* The longest timer: a day. */
+#define TIMER_MAX_SECONDS (24 * 60 * 60)
 
 /* Appends through the journal with `build`; returns 0, 1 or 3 as the
  * commands do. */

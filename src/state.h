@@ -105,6 +105,13 @@ struct round {
 	const char *id;
 	int room;		/* -1: plenary */
 	int budget, prototypes_only;
+	/* A prototype round's ballot, fixed when it opened: the numbers of
+	 * the ideas on it, ascending (in the state's arena), and where they
+	 * came from (a thread, or NULL: every prototype).  nballot 0 and
+	 * ballot NULL: no fixed ballot (rounds before convene 0.2). */
+	const unsigned *ballot;
+	size_t nballot;
+	const char *from;
 	int open, revealed;
 	int64_t opened_at, closed_at, revealed_at;
 	size_t ntally;		/* tallies: one per voter and idea with dots
@@ -300,7 +307,7 @@ unsigned state_next_number(const struct state *st, char kind);
 int state_open_round(const struct state *st);
 /* 1 when the round covers the idea: the round is for the plenary or the
  * idea's room, and the idea is a prototype when the round is for
- * prototypes only.  Hidden, withdrawn and merged ideas are covered too;
+ * prototypes only (on its ballot, when it has one).  Hidden, withdrawn and merged ideas are covered too;
  * the vote rules refuse them with their own reasons. */
 int round_covers(const struct state *st, const struct round *r, int idea);
 /* Net dots of one voter on one idea in a round. */

@@ -366,6 +366,51 @@ tally_idea_totals(const struct round *r, int idea, int *dots, int *voters)
 
 /* ----------------------------------------------------------- records */
 
+static int
+by_number(const void *pa, const void *pb)
+{
+	unsigned a = *(const unsigned *)pa, b = *(const unsigned *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+/* A prototype round's ballot: its text lists the ideas on it ("i3 i7"),
+ * its ref the thread they came from.  Ids that are not ideas' are left
+ * out; a text with none leaves the round without a fixed ballot. */
+static void
+read_ballot(struct state *st, struct round *r, const struct event *ev)
+{
+	const char *p = ev->text != NULL ? ev->text : "";
+	unsigned *v;
+	size_t n = 0, cap = 0;
+	char *end;
+
+	for (cap = 1; *p != '\0'; p++)
+		cap += *p == ' ';
+	v = arena_alloc(st->arena, cap * sizeof *v);
+	for (p = ev->text != NULL ? ev->text : ""; *p != '\0' && n < cap;) {
+		unsigned long k;
+
+		while (*p == ' ')
+			p++;
+		if (*p != 'i') {
+			p += *p != '\0';
+			continue;
+		}
+		k = strtoul(p + 1, &end, 10);
+		if (end > p + 1 && k > 0 && k <= UINT_MAX)
+			v[n++] = (unsigned)k;
+		p = end > p + 1 ? end : p + 1;
+	}
+	if (n == 0)
+		return;
+	qsort(v, n, sizeof *v, by_number);
+	r->ballot = v;
+	r->nballot = n;
+	r->from = ev->ref != NULL && *ev->ref != '\0' ?
+	    arena_strdup(st->arena, ev->ref) : NULL;
+}
+
 void
 state_apply_voting_open(struct state *st, const struct event *ev)
 {
@@ -386,6 +431,8 @@ state_apply_voting_open(struct state *st, const struct event *ev)
 	r->budget = (int)ev->n;
 	r->prototypes_only = ev->extra != NULL &&
 	    strcmp(ev->extra, "prototypes") == 0;
+	if (r->prototypes_only)
+		read_ballot(st, r, ev);
 	r->open = 1;
 	r->opened_at = ev->time_ms;
 	r->ix = xcalloc(1, sizeof *r->ix);
@@ -590,5 +637,10 @@ round_covers(const struct state *st, const struct round *r, int idea)
 	it = &st->ideas[idea];
 	if (r->room >= 0 && it->room != r->room)
 		return 0;
-	return !r->prototypes_only || it->prototype;
+	if (!r->prototypes_only)
+		return 1;
+	if (r->ballot != NULL)
+		return bsearch(&it->number, r->ballot, r->nballot,
+		    sizeof *r->ballot, by_number) != NULL;
+	return it->prototype;
 }

@@ -720,6 +720,54 @@ test_messages(void **state)
 	assert_int_equal(f->s->state->messages[1].recall, 1);
 }
 
+/* A round for prototypes draws its ballot from the current thread, or
+ * from the item or thread named, and fixes it when it opens. */
+static void
+test_prototype_ballot(void **state)
+{
+	struct session_fixture *f = *state;
+	const struct round *r;
+	char *err = NULL, *id, *i1 = NULL, *i2 = NULL, *i3 = NULL;
+
+	id = person(f, "Kim", "KR");
+	free(id);
+	DONE(cmd_agenda(f->s, AGENDA_GOTO, "d1-ideate", &err));
+	DONE(cmd_idea(f->s, "p1", NULL, "Day 1 practice prototype", &i1,
+	    &err));
+	DONE(cmd_idea_promote(f->s, i1, 1, &err));
+	DONE(cmd_agenda(f->s, AGENDA_GOTO, "d2-proto", &err));
+	DONE(cmd_idea(f->s, "p1", NULL, "The real prototype", &i2, &err));
+	DONE(cmd_idea_promote(f->s, i2, 1, &err));
+	DONE(cmd_idea(f->s, "p1", NULL, "Not promoted", &i3, &err));
+	DONE(cmd_voting_open(f->s, NULL, 0, 1, NULL, &err));
+	r = &f->s->state->rounds[0];
+	assert_int_equal(r->nballot, 1);
+	assert_string_equal(r->from, "d2-proto");
+	assert_false(round_covers(f->s->state, r, 0));	/* day 1's */
+	assert_true(round_covers(f->s->state, r, 1));
+	assert_false(round_covers(f->s->state, r, 2));
+	/* Promoted after the round opened: not on its ballot. */
+	DONE(cmd_idea_promote(f->s, i3, 1, &err));
+	assert_false(round_covers(f->s->state, &f->s->state->rounds[0], 2));
+	DONE(cmd_voting_close(f->s, 1, &err));
+	DONE(cmd_voting_open_from(f->s, NULL, 0, 1, "D1-Ideate", NULL, &err));
+	r = &f->s->state->rounds[1];
+	assert_int_equal(r->nballot, 1);
+	assert_true(round_covers(f->s->state, r, 0));
+	DONE(cmd_voting_close(f->s, 1, &err));
+	DONE(cmd_voting_open_from(f->s, NULL, 0, 1, "all", NULL, &err));
+	assert_int_equal(f->s->state->rounds[2].nballot, 3);
+	assert_null(f->s->state->rounds[2].from);
+	DONE(cmd_voting_close(f->s, 1, &err));
+	REFUSED(f, "no agenda item or thread 'd9'", cmd_voting_open_from(f->s,
+	    NULL, 0, 1, "d9", NULL, &err));
+	REFUSED(f, "no prototype of 'd1-open'", cmd_voting_open_from(f->s,
+	    NULL, 0, 1, "d1-open", NULL, &err));
+	free(i1);
+	free(i2);
+	free(i3);
+}
+
 /* A message for its item goes when the agenda moves; one until taken down
  * stays until --recall takes it down; a room's message reaches its room
  * only. */
@@ -1147,6 +1195,8 @@ main(void)
 		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_agenda_manual_timer,
 		    setup, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_prototype_ballot, setup,
+		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_message_lifetimes, setup,
 		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(

@@ -1,0 +1,351 @@
+/*
+ * commands_flow.c -- how the workshop flows, with its rules: the agenda
+ * (making an item current ends the one before with its timers and pins, as
+ * one batch), what the projector's wall shows, and broadcast messages.
+ */
+#include "commands.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "commands_int.h"
+#include "i18n.h"
+#include "journal.h"
+#include "util.h"
+
+/* Room timers end with their rooms' activity: a recall and an agenda step
+ * stop every one that runs or is paused. */
+static void
+stop_room_timers(struct journal_batch *b, const struct session *s)
+{
+	const struct state *st = s->state;
+	size_t i;
+
+	for (i = 0; i < st->ntimers; i++) {
+		const struct timer *t = &st->timers[i];
+		struct event ev = { .type = EV_TIMER };
+
+		if (t->room < 0 || (size_t)t->room >= st->nrooms ||
+		    t->state == TIMER_IDLE)
+			continue;
+		ev.room = st->rooms[t->room].id;
+		ev.ref = "stop";
+		cmd_add(b, s, ACTOR_FACILITATOR, &ev);
+	}
+}
+
+/* --- the agenda ---------------------------------------------------------- */
+
+struct agenda_cmd {
+	struct session *s;
+	enum agenda_move m;
+	const char *id;
+	const struct agenda_restore *restore;	/* an undo; else NULL */
+};
+
+/* Ids are read in lower case from module.ini (iniparser), but a facilitator
+ * types them as the file spells them: "goto D1-Opening" finds d1-opening. */
+static int
+agenda_index_any_case(const struct module *m, const char *id)
+{
+	size_t i;
+	int k = module_item_index(m, id);
+
+	for (i = 0; k < 0 && id != NULL && i < m->nitems; i++)
+		if (strcasecmp(m->items[i].id, id) == 0)
+			k = (int)i;
+	return k;
+}
+
+static int
+agenda_goto_target(const struct agenda_cmd *c, const char **to, char **err)
+{
+	const struct module *m = c->s->module;
+	int k;
+
+	/* "" is before the first item: the undo of the first step. */
+	if (c->id == NULL || *c->id == '\0') {
+		if (c->s->state->agenda_id == NULL)
+			return cmd_refuse(err, "%s", _("the agenda has not "
+			    "started"));
+		*to = "";
+		return 0;
+	}
+	k = agenda_index_any_case(m, c->id);
+	if (k < 0)
+		return cmd_refuse(err, _("no agenda item '%s' in this module"),
+		    c->id);
+	*to = m->items[k].id;
+	return 0;
+}
+
+static int
+agenda_target(const struct agenda_cmd *c, const char **to, char **err)
+{
+	const struct module *m = c->s->module;
+	const struct state *st = c->s->state;
+	int cur = module_item_index(m, st->agenda_id);
+
+	if (c->m == AGENDA_GOTO)
+		return agenda_goto_target(c, to, err);
+	if (m->nitems == 0)
+		return cmd_refuse(err, "%s", _("the module has no agenda"));
+	if (c->m == AGENDA_NEXT) {
+		if (cur + 1 >= (int)m->nitems)
+			return cmd_refuse(err, "%s", _("the agenda is at its "
+			    "last item"));
+		*to = m->items[cur + 1].id;
+		return 0;
+	}
+	/* prev after an end resumes the item that was ended */
+	if (st->agenda_ended && cur >= 0) {
+		*to = m->items[cur].id;
+		return 0;
+	}
+	if (cur <= 0)
+		return cmd_refuse(err, "%s", _("the agenda is at its first "
+		    "item"));
+	*to = m->items[cur - 1].id;
+	return 0;
+}
+
+static void
+add_session_timer(struct journal_batch *b, const struct session *s,
+    const char *action, long seconds)
+{
+	struct event ev = { .type = EV_TIMER };
+
+	ev.room = "";
+	ev.ref = action;
+	ev.n = seconds;
+	cmd_add(b, s, ACTOR_FACILITATOR, &ev);
+}
+
+/* A pin belongs to the item it was made in: it ends with it. */
+static void
+unpin_questions(struct journal_batch *b, const struct session *s)
+{
+	const struct state *st = s->state;
+	size_t i;
+
+	for (i = 0; i < st->nquestions; i++) {
+		struct event ev = { .type = EV_QUESTION_MARK };
+
+		if (!st->questions[i].pinned)
+			continue;
+		ev.id = st->questions[i].id;
+		ev.ref = "pinned";
+		ev.n = 0;
+		cmd_add(b, s, ACTOR_FACILITATOR, &ev);
+	}
+}
+
+static void
+repin_question(struct journal_batch *b, const struct session *s,
+    const char *id)
+{
+	struct event ev = { .type = EV_QUESTION_MARK };
+	int q = state_question(s->state, id);
+
+	if (q < 0 || s->state->questions[q].pinned)
+		return;
+	ev.id = id;
+	ev.ref = "pinned";
+	ev.n = 1;
+	cmd_add(b, s, ACTOR_FACILITATOR, &ev);
+}
+
+/* The item before ends with its timer. */
+static void
+stop_session_timer(struct journal_batch *b, const struct session *s)
+{
+	const struct timer *t = state_timer(s->state, -1);
+
+	if (t != NULL && t->state != TIMER_IDLE)
+		add_session_timer(b, s, "stop", 0);
+}
+
+static void
+add_agenda(struct journal_batch *b, const struct session *s, const char *id,
+    int end)
+{
+	struct event ev = { .type = EV_AGENDA };
+
+	ev.id = id;
+	ev.ref = end ? "end" : "";
+	cmd_add(b, s, ACTOR_FACILITATOR, &ev);
+}
+
+/* The new item's own timer, unless the plan says the facilitator starts
+ * timers by hand. */
+static void
+start_item_timer(struct journal_batch *b, const struct session *s,
+    const char *id)
+{
+	const struct agenda_item *it = module_item(s->module, id);
+
+	if (it == NULL || it->minutes <= 0 || s->module->timer_manual ||
+	    s->set.timer_manual)
+		return;
+	add_session_timer(b, s, "start", (long)it->minutes * 60);
+}
+
+/* The timer an undo puts back: a running one as though the move had never
+ * happened. */
+static void
+restore_timer(struct journal_batch *b, const struct session *s,
+    const struct agenda_restore *r)
+{
+	int64_t left = r->remaining_ms;
+	long seconds;
+
+	if (r->timer_state == TIMER_IDLE)
+		return;
+	if (r->timer_state == TIMER_RUNNING)
+		left -= journal_now_ms() - r->at;
+	/* A timer cannot start at zero or below: an overrun one starts at a
+	 * second and is over again at once. */
+	seconds = left > 1000 ? (long)((left + 999) / 1000) : 1;
+	if (seconds > TIMER_MAX_SECONDS)
+		seconds = TIMER_MAX_SECONDS;
+	add_session_timer(b, s, "start", seconds);
+	if (r->timer_state == TIMER_PAUSED)
+		add_session_timer(b, s, "pause", 0);
+}
+
+static int
+build_agenda_end(struct journal_batch *b, struct agenda_cmd *c, char **err)
+{
+	const struct state *st = c->s->state;
+
+	if (st->agenda_id == NULL || st->agenda_ended)
+		return cmd_refuse(err, "%s", _("no agenda item is running: "
+		    "there is nothing to end"));
+	stop_room_timers(b, c->s);
+	stop_session_timer(b, c->s);
+	unpin_questions(b, c->s);
+	add_agenda(b, c->s, st->agenda_id, 1);
+	return 0;
+}
+
+static int
+build_agenda(struct journal_batch *b, void *ctx, char **err)
+{
+	struct agenda_cmd *c = ctx;
+	const char *to = NULL;
+
+	if (c->m == AGENDA_END)
+		return build_agenda_end(b, c, err);
+	if (agenda_target(c, &to, err) != 0)
+		return 1;
+	stop_room_timers(b, c->s);
+	stop_session_timer(b, c->s);
+	unpin_questions(b, c->s);
+	if (c->restore != NULL) {
+		add_agenda(b, c->s, to, c->restore->ended && *to != '\0');
+		restore_timer(b, c->s, c->restore);
+		repin_question(b, c->s, c->restore->pinned);
+		return 0;
+	}
+	add_agenda(b, c->s, to, 0);
+	if (*to != '\0')
+		start_item_timer(b, c->s, to);
+	return 0;
+}
+
+int
+cmd_agenda(struct session *s, enum agenda_move m, const char *id,
+    char **err)
+{
+	struct agenda_cmd c = { s, m, id, NULL };
+
+	return cmd_run(s, build_agenda, &c, err);
+}
+
+int
+cmd_agenda_restore(struct session *s, const char *id,
+    const struct agenda_restore *r, char **err)
+{
+	struct agenda_cmd c = { s, AGENDA_GOTO, id, r };
+
+	return cmd_run(s, build_agenda, &c, err);
+}
+
+/* --- the projector ------------------------------------------------------- */
+
+struct projector_cmd {
+	struct session *s;
+	int all;
+};
+
+static int
+build_projector(struct journal_batch *b, void *ctx, char **err)
+{
+	struct projector_cmd *c = ctx;
+	struct event ev = { .type = EV_PROJECTOR };
+
+	if (c->s->state->projector_all == c->all)
+		return cmd_refuse(err, "%s", c->all ?
+		    _("the projector shows every thread already") :
+		    _("the projector shows the current thread already"));
+	ev.ref = c->all ? "all" : "thread";
+	cmd_add(b, c->s, ACTOR_FACILITATOR, &ev);
+	return 0;
+}
+
+int
+cmd_projector(struct session *s, const char *what, char **err)
+{
+	struct projector_cmd c = { s, 0 };
+
+	if (what == NULL || (strcmp(what, "all") != 0 &&
+	    strcmp(what, "thread") != 0))
+		return cmd_refuse(err, "%s", _("the projector shows 'all' or "
+		    "'thread'"));
+	c.all = strcmp(what, "all") == 0;
+	return cmd_run(s, build_projector, &c, err);
+}
+
+/* --- messages ------------------------------------------------------------ */
+
+struct message_cmd {
+	struct session *s;
+	const char *room, *text;
+	enum message_kind kind;
+};
+
+static int
+build_message(struct journal_batch *b, void *ctx, char **err)
+{
+	struct message_cmd *c = ctx;
+	struct event ev = { .type = EV_MESSAGE };
+
+	if (c->room != NULL && *c->room != '\0' &&
+	    state_room(c->s->state, c->room) < 0)
+		return cmd_refuse(err, _("no room '%s' in this session"),
+		    c->room);
+	if (c->kind == MESSAGE_RECALL)
+		stop_room_timers(b, c->s);
+	ev.room = c->room;
+	ev.text = c->kind == MESSAGE_DOWN ? "" : c->text;
+	ev.n = c->kind == MESSAGE_RECALL ? 1 : c->kind == MESSAGE_DOWN ? 2 : 0;
+	ev.ref = c->kind == MESSAGE_FOR_ITEM || c->kind == MESSAGE_RECALL ?
+	    "item" : "";
+	cmd_add(b, c->s, ACTOR_FACILITATOR, &ev);
+	return 0;
+}
+
+int
+cmd_message(struct session *s, const char *room, const char *text,
+    enum message_kind kind, char **err)
+{
+	struct message_cmd c = { s, room, text, kind };
+
+	if ((unsigned)kind > MESSAGE_UNTIL_DOWN)
+		return cmd_refuse(err, "%s", _("unknown kind of message"));
+	if (kind != MESSAGE_DOWN && (kind != MESSAGE_RECALL ||
+	    (text != NULL && *text != '\0')) &&
+	    cmd_check_text(_("the message"), text, err) != 0)
+		return 1;
+	return cmd_run(s, build_message, &c, err);
+}
