@@ -317,13 +317,15 @@ make_confirmed(void *self, struct app *a, int yes)
 		console_act(a, &act, _("rooms made, balanced by country"));
 }
 
-/* Making rooms when there are some already deals everyone again, which
- * cannot be undone: that asks first (M again or Enter). */
+/* Making rooms when there are some already deals people again, which
+ * cannot be undone: that asks first (M again or Enter), saying how many
+ * would move. */
 static void
 make_done(void *self, struct app *a, const char *text)
 {
 	struct rooms *r = self;
 	long n = number(text);
+	int moves;
 	char *q;
 
 	if (text == NULL)
@@ -337,8 +339,16 @@ make_done(void *self, struct app *a, const char *text)
 		make_confirmed(r, a, 1);
 		return;
 	}
-	q = xasprintf(_("Deal everyone into %ld rooms again? People may "
-	    "change rooms; this cannot be undone."), n);
+	moves = cmd_rooms_moves(app_session(a), (int)n, 1, 1);
+	if (moves == 0) {
+		make_confirmed(r, a, 1);	/* nobody moves: nothing to lose */
+		return;
+	}
+	q = xasprintf(ngettext("Deal into %ld rooms again? %d person would "
+	    "move (rooms from the registration list are kept); this cannot "
+	    "be undone.", "Deal into %ld rooms again? %d people would move "
+	    "(rooms from the registration list are kept); this cannot be "
+	    "undone.", moves), n, moves);
 	app_confirm_key(a, q, 'M', make_confirmed, r);
 	free(q);
 }

@@ -134,7 +134,7 @@ message_lead(const struct app *a, const struct message *m)
 	    "Message (%ld min ago): ", min), min);
 }
 
-/* "김민준 · Room 2: Maria, Somchai" */
+/* "김민준 · Room 2 (Payments): Maria, Somchai" */
 static void
 draw_who(struct app *a, WINDOW *w, int y, int cols)
 {
@@ -151,6 +151,13 @@ draw_who(struct app *a, WINDOW *w, int y, int cols)
 	    A_BOLD);
 	if (room < 0)
 		return;
+	/* The room's topic: what this team works on. */
+	if (st->rooms[room].topic != NULL && *st->rooms[room].topic != '\0') {
+		x += draw_text(w, y, x, cols - x, " (", A_BOLD);
+		x += draw_text(w, y, x, cols - x, st->rooms[room].topic,
+		    A_BOLD);
+		x += draw_text(w, y, x, cols - x, ")", A_BOLD);
+	}
 	x += draw_text(w, y, x, cols - x, ":", A_BOLD);
 	for (i = 0; i < st->nparticipants && x < cols; i++)
 		if (st->participants[i].room == room && (int)i != me) {

@@ -130,6 +130,31 @@ draw_clock(struct app *a, WINDOW *w, int rows, int cols)
 	return bigclock_height(scale);
 }
 
+/* The rooms' topics on one line, "Room 1: Payments · Room 2: Health", when
+ * any room has one (what each team works on); returns the rows used. */
+static int
+draw_topics(const struct state *st, WINDOW *w, int y, int cols)
+{
+	size_t i;
+	int x = 2, any = 0;
+
+	for (i = 0; i < st->nrooms && x < cols - 2; i++) {
+		const struct room *r = &st->rooms[i];
+
+		if (r->topic == NULL || *r->topic == '\0')
+			continue;
+		if (any)
+			x += draw_text(w, y, x, cols - 2 - x, " \xc2\xb7 ",
+			    draw_attr(DR_DIM));
+		x += draw_text(w, y, x, cols - 2 - x, state_room_label(st,
+		    (int)i), A_BOLD);
+		x += draw_text(w, y, x, cols - 2 - x, ": ", A_BOLD);
+		x += draw_text(w, y, x, cols - 2 - x, r->topic, A_NORMAL);
+		any = 1;
+	}
+	return any;
+}
+
 /* The agenda item and its activity; returns the rows used. */
 static int
 draw_activity(struct app *a, WINDOW *w, int y, int rows, int cols)
@@ -150,6 +175,8 @@ draw_activity(struct app *a, WINDOW *w, int y, int rows, int cols)
 	    rows > 3)
 		n += wall_text(w, y + 1, 2, cols - 4, ACTIVITY_ROWS,
 		    it->activity, A_NORMAL);
+	if (rows > n + 3)
+		n += draw_topics(s->state, w, y + n, cols);
 	return n;
 }
 

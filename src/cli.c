@@ -34,7 +34,7 @@ static const struct verb verbs[] = {
 	{ "unvote", cli_unvote, "SESSION --by PID IDEA [--dots N]", N_("take dots back while the round is open") },
 	{ "timer", cli_timer, "SESSION [--room R] start [MINUTES] | pause | resume | stop | extend MINUTES",
 	    N_("drive a timer") },
-	{ "rooms", cli_rooms, "SESSION --make N [--balance country] | recall [TEXT]",
+	{ "rooms", cli_rooms, "SESSION --make N [--balance country] [--everyone] | recall [TEXT]",
 	    N_("make breakout rooms; recall calls everyone back and stops room timers") },
 	{ "voting", cli_voting, "SESSION open [--room R] [--budget N] [--prototypes [--from ITEM|THREAD|all]] | close | reveal",
 	    N_("open, close or reveal a voting round") },

@@ -533,19 +533,24 @@ cli_rooms(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "make", required_argument, NULL, 'm' },
 		{ "balance", required_argument, NULL, 'b' },
+		{ "everyone", no_argument, NULL, 'e' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct session *s;
 	long n = 0;
 	char *err = NULL;
 	size_t i;
-	int c, balance = 0, status = 0, r;
+	int c, balance = 0, keep = 1, status = 0, r;
 
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
 		if (c == 'm' && str_to_long(optarg, 1, 500, &n) == 0)
 			continue;
+		if (c == 'e') {
+			keep = 0;	/* registration rooms are dealt too */
+			continue;
+		}
 		if (c == 'b' && strcmp(optarg, "country") == 0) {
 			balance = 1;
 			continue;
@@ -565,7 +570,7 @@ cli_rooms(int argc, char **argv)
 		return cli_usage("rooms");
 	if ((s = facilitator_open(argv[optind], &status)) == NULL)
 		return status;
-	r = cmd_rooms_make(s, (int)n, balance, &err);
+	r = cmd_rooms_deal(s, (int)n, balance, keep, &err);
 	if (r == 0)
 		for (i = 0; i < (size_t)n && i < s->state->nrooms; i++)
 			cli_print(stdout, "%s\n", s->state->rooms[i].id);

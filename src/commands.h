@@ -97,12 +97,21 @@ int cmd_vote(struct session *s, const char *by, const char *idea, int dots,
  * nothing. */
 int cmd_timer(struct session *s, const char *room, enum timer_action a,
     long seconds, char **err);
-/* Deals every participant into rooms r1..rN (made when missing), sizes
+/* Deals the participants into rooms r1..rN (made when missing), sizes
  * within one of each other; balance_country deals each country's people
- * round the rooms so every room mixes countries.  Needs participants, at
- * least one a room, and N no fewer than the rooms there are already. */
+ * round the rooms so every room mixes countries.  With keep, whoever has a
+ * room from the registration list (convene import) keeps it and the others
+ * fill the rooms around them; cmd_rooms_make keeps them.  Needs
+ * participants, at least one a room, and N no fewer than the rooms there
+ * are already. */
 int cmd_rooms_make(struct session *s, int n, int balance_country,
     char **err);
+int cmd_rooms_deal(struct session *s, int n, int balance_country, int keep,
+    char **err);
+/* How many people cmd_rooms_deal would move now (0 when it would be
+ * refused): what the console says before it deals again. */
+int cmd_rooms_moves(struct session *s, int n, int balance_country,
+    int keep);
 int cmd_room_set(struct session *s, const char *room, const char *name,
     const char *topic, char **err);
 int cmd_move(struct session *s, const char *pid, const char *room,

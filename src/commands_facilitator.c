@@ -130,6 +130,7 @@ cmd_timer(struct session *s, const char *room, enum timer_action a,
 struct rooms_cmd {
 	struct session *s;
 	int n, balance;
+	int keep;		/* registration rooms stay */
 	const struct state *st;	/* for the sort */
 	size_t *country_size;	/* per participant: their country's size */
 };
@@ -202,14 +203,67 @@ add_rooms(struct journal_batch *b, const struct rooms_cmd *c, char ***ids)
 	}
 }
 
+/* The room of each participant after dealing (index = participant): with
+ * `keep`, whoever has a room from the registration list keeps it and the
+ * others go one by one to the smallest room; otherwise everyone is dealt
+ * round the rooms in turn.  Caller frees. */
+static int *
+deal(struct rooms_cmd *c)
+{
+	const struct state *st = c->s->state;
+	size_t np = st->nparticipants, k, *order = deal_order(c);
+	int *to = xcalloc(np + 1, sizeof *to), *size, r, best;
+
+	size = xcalloc((size_t)c->n, sizeof *size);
+	for (k = 0; k < np; k++) {
+		to[k] = -1;
+		r = st->participants[k].room;
+		if (c->keep && st->participants[k].room_registered &&
+		    r >= 0 && r < c->n) {
+			to[k] = r;
+			size[r]++;
+		}
+	}
+	for (k = 0; k < np; k++) {
+		if (to[order[k]] >= 0)
+			continue;
+		best = (int)(k % (size_t)c->n);
+		for (r = 0; r < c->n; r++)
+			if (size[r] < size[best])
+				best = r;
+		to[order[k]] = best;
+		size[best]++;
+	}
+	free(size);
+	free(order);
+	return to;
+}
+
+int
+cmd_rooms_moves(struct session *s, int n, int balance_country, int keep)
+{
+	struct rooms_cmd c = { s, n, balance_country != 0, keep != 0, NULL,
+	    NULL };
+	size_t k;
+	int *to, moves = 0;
+
+	if (n < 1 || n > ROOMS_MAX || s->state->nparticipants == 0)
+		return 0;
+	to = deal(&c);
+	for (k = 0; k < s->state->nparticipants; k++)
+		moves += s->state->participants[k].room != to[k];
+	free(to);
+	return moves;
+}
+
 static int
 build_rooms(struct journal_batch *b, void *ctx, char **err)
 {
 	struct rooms_cmd *c = ctx;
 	const struct state *st = c->s->state;
-	size_t np = st->nparticipants, k, *order;
+	size_t np = st->nparticipants, k;
 	char **ids;
-	int room;
+	int *to;
 	struct event ev = { .type = EV_MOVE };
 
 	if (np == 0)
@@ -223,16 +277,15 @@ build_rooms(struct journal_batch *b, void *ctx, char **err)
 		    "make at least %zu (rooms are never removed)"), st->nrooms,
 		    st->nrooms);
 	add_rooms(b, c, &ids);
-	order = deal_order(c);
+	to = deal(c);
 	for (k = 0; k < np; k++) {
-		room = (int)(k % (size_t)c->n);
-		if (st->participants[order[k]].room == room)
+		if (st->participants[k].room == to[k])
 			continue;
-		ev.id = st->participants[order[k]].id;
-		ev.room = ids[room];
+		ev.id = st->participants[k].id;
+		ev.room = ids[to[k]];
 		cmd_add(b, c->s, ACTOR_FACILITATOR, &ev);
 	}
-	free(order);
+	free(to);
 	for (k = 0; k < (size_t)c->n; k++)
 		free(ids[k]);
 	free(ids);
@@ -242,7 +295,15 @@ build_rooms(struct journal_batch *b, void *ctx, char **err)
 int
 cmd_rooms_make(struct session *s, int n, int balance_country, char **err)
 {
-	struct rooms_cmd c = { s, n, balance_country != 0, NULL, NULL };
+	return cmd_rooms_deal(s, n, balance_country, 1, err);
+}
+
+int
+cmd_rooms_deal(struct session *s, int n, int balance_country, int keep,
+    char **err)
+{
+	struct rooms_cmd c = { s, n, balance_country != 0, keep != 0, NULL,
+	    NULL };
 
 	if (n < 1 || n > ROOMS_MAX)
 		return cmd_refuse(err, _("make 1 to %d rooms"), ROOMS_MAX);

@@ -397,6 +397,8 @@ apply_move(struct state *st, const struct event *ev)
 		return;
 	}
 	st->participants[p].room = r;
+	st->participants[p].room_registered = r >= 0 && ev->actor != NULL &&
+	    strcmp(ev->actor, "organizer") == 0;
 }
 
 /* --- timers and the agenda ----------------------------------------------- */

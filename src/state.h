@@ -35,6 +35,8 @@ struct participant {
 	int room;		/* index into rooms, -1 none */
 	int64_t joined_at;
 	int sample;		/* seeded demo data */
+	int room_registered;	/* the room came from the registration list
+				   (a move by the organizer, convene import) */
 	int unknown;		/* no registration record (damaged): only
 				 * the id is known, name "(unknown participant)" */
 };

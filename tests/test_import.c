@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "commands.h"
 #include "import.h"
 #include "session.h"
 #include "session_fixture.h"
@@ -428,6 +429,20 @@ test_import_rooms_and_people(void **state)
 	st = f->s->state;
 	assert_int_equal(st->nrooms, 2);
 	assert_int_equal(st->participants[4].room, 1);
+	/* Making rooms again keeps the rooms from the list: only D, who had
+	 * none, is dealt (into the smaller room, Green, or the new third);
+	 * --everyone would move people, and says how many. */
+	assert_true(st->participants[0].room_registered);
+	assert_false(st->participants[3].room_registered);
+	assert_int_equal(cmd_rooms_moves(f->s, 3, 0, 1), 1);
+	assert_int_equal(cmd_rooms_deal(f->s, 3, 0, 1, &err), 0);
+	st = f->s->state;
+	assert_int_equal(st->participants[0].room, 0);
+	assert_int_equal(st->participants[1].room, 1);
+	assert_int_equal(st->participants[2].room, 0);
+	assert_int_equal(st->participants[4].room, 1);
+	assert_int_equal(st->participants[3].room, 2);
+	assert_true(cmd_rooms_moves(f->s, 3, 0, 0) > 0);
 	/* A bad list imports nobody. */
 	path = write_list(f, "c.csv", "name,country,organisation\n"
 	    "F,KR,X\nG,Narnia,X\n");
