@@ -23,7 +23,7 @@ wait_for_text con "The agenda has not started"
 # Each screen's own keys are in its overlay.
 for k in "3 bell at zero on / off" "4 make rooms, balanced by country" \
     "5 mark the idea to merge duplicates into" \
-    "6 open a round for prototypes only" \
+    "6 open a round for the current thread's prototypes" \
     "7 mark present today (cannot be undone)" "2 search the page"; do
 	send con "${k%% *}" "?"
 	wait_for_text con "${k#* }"
