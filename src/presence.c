@@ -1,0 +1,196 @@
+/* presence.c -- open terminals, by locks held on files (see presence.h). */
+#include "presence.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "util.h"
+
+#define PRESENCE_DIR_MODE 0770
+#define PRESENCE_FILE_MODE 0660
+#define PRESENCE_LINE_MAX 96
+
+struct presence {
+	char *dir;		/* SESSION/presence */
+	char *path;		/* dir/PROCESS-ID */
+	int fd;			/* locked while the terminal is open */
+};
+
+static const char *const role_names[PRESENCE_ROLE_COUNT] = {
+	[PRESENCE_CONSOLE] = "console",
+	[PRESENCE_PARTICIPANT] = "participant",
+	[PRESENCE_KIOSK] = "kiosk",
+	[PRESENCE_PROJECTOR] = "projector",
+};
+
+/* Writes the line into a new locked file and renames it to p->path: the
+ * name never points at a file that is not locked, whole and current. */
+static int
+publish(struct presence *p, enum presence_role role, const char *pid,
+    char **err)
+{
+	char line[PRESENCE_LINE_MAX], *tmp;
+	int fd, n;
+
+	n = snprintf(line, sizeof line, "%s %s\n", role_names[role],
+	    pid != NULL && *pid != '\0' ? pid : "-");
+	if (n < 0 || (size_t)n >= sizeof line)
+		return set_error(err, -1, "%s", _("presence: the participant "
+		    "id is too long"));
+	tmp = xasprintf("%s/.%ld.tmp", p->dir, (long)getpid());
+	fd = open(tmp, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+	    PRESENCE_FILE_MODE);
+	if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0 ||
+	    write(fd, line, (size_t)n) != n || rename(tmp, p->path) != 0) {
+		set_error(err, -1, _("cannot mark this terminal open in %s: "
+		    "%s"), p->dir, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	if (p->fd >= 0)
+		close(p->fd);	/* the old file is gone: its lock with it */
+	p->fd = fd;
+	return 0;
+}
+
+struct presence *
+presence_open(const char *session_dir, enum presence_role role,
+    const char *pid, char **err)
+{
+	struct presence *p;
+
+	if ((unsigned)role >= PRESENCE_ROLE_COUNT) {
+		set_error(err, -1, "%s", _("presence: unknown role"));
+		return NULL;
+	}
+	p = xcalloc(1, sizeof *p);
+	p->fd = -1;
+	p->dir = path_join(session_dir, PRESENCE_DIR);
+	p->path = xasprintf("%s/%ld", p->dir, (long)getpid());
+	if ((mkdir(p->dir, PRESENCE_DIR_MODE) != 0 && errno != EEXIST) ||
+	    publish(p, role, pid, err) != 0) {
+		if (err != NULL && *err == NULL)
+			set_error(err, -1, _("cannot make %s: %s"), p->dir,
+			    strerror(errno));
+		presence_close(p);
+		return NULL;
+	}
+	return p;
+}
+
+int
+presence_set(struct presence *p, enum presence_role role, const char *pid,
+    char **err)
+{
+	if (p == NULL || (unsigned)role >= PRESENCE_ROLE_COUNT)
+		return set_error(err, -1, "%s", _("presence: unknown role"));
+	return publish(p, role, pid, err);
+}
+
+void
+presence_close(struct presence *p)
+{
+	if (p == NULL)
+		return;
+	if (p->fd >= 0) {
+		unlink(p->path);
+		close(p->fd);
+	}
+	free(p->dir);
+	free(p->path);
+	free(p);
+}
+
+static int
+parse_role(const char *name, enum presence_role *role)
+{
+	int k;
+
+	for (k = 0; k < PRESENCE_ROLE_COUNT; k++)
+		if (strcmp(name, role_names[k]) == 0) {
+			*role = (enum presence_role)k;
+			return 0;
+		}
+	return -1;
+}
+
+/* Reads one terminal's file; 1 when it is open (and *role, pid are set),
+ * 0 when nobody holds it (it is removed), -1 when it is unreadable. */
+static int
+read_one(int dirfd, const char *name, enum presence_role *role, char *pid,
+    size_t size)
+{
+	char line[PRESENCE_LINE_MAX + 1], r[16];
+	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0 || file_check_regular(fd) != 0) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (flock(fd, LOCK_SH | LOCK_NB) == 0) {
+		/* Nobody holds it: its terminal ended without closing. */
+		unlinkat(dirfd, name, 0);
+		close(fd);
+		return 0;
+	}
+	n = read(fd, line, sizeof line - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	line[n] = '\0';
+	if (sscanf(line, "%15s %63s", r, pid) != 2 || parse_role(r, role) != 0
+	    || size < 64)
+		return -1;
+	if (strcmp(pid, "-") == 0)
+		pid[0] = '\0';
+	return 1;
+}
+
+int
+presence_scan(const char *session_dir, presence_fn fn, void *ctx,
+    char **err)
+{
+	char *dir = path_join(session_dir, PRESENCE_DIR), pid[64];
+	enum presence_role role;
+	struct dirent *e;
+	DIR *d = opendir(dir);
+	int n = 0;
+
+	if (d == NULL) {
+		int none = errno == ENOENT;
+
+		if (!none)
+			set_error(err, -1, _("cannot read %s: %s"), dir,
+			    strerror(errno));
+		free(dir);
+		return none ? 0 : -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;	/* ., .. and files being written */
+		if (read_one(dirfd(d), e->d_name, &role, pid,
+		    sizeof pid) != 1)
+			continue;
+		n++;
+		if (fn != NULL)
+			fn(role, pid, ctx);
+	}
+	closedir(d);
+	free(dir);
+	return n;
+}
