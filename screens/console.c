@@ -12,7 +12,6 @@
 #include "questions.h"
 #include "session.h"
 #include "state.h"
-#include "tz.h"
 
 #define UNDO_LIMIT 200
 
@@ -41,12 +40,7 @@ console_room_name(const struct app *a, int room)
 void
 console_hhmm(const struct app *a, int64_t utc_ms, char *buf, size_t size)
 {
-	struct tz_local l;
-
-	if (tz_to_local(app_session(a)->module->timezone, utc_ms, &l) == 0)
-		snprintf(buf, size, "%02d:%02d", l.hour, l.minute);
-	else
-		snprintf(buf, size, "--:--");
+	draw_hhmm(app_session(a)->module->timezone, utc_ms, buf, size);
 }
 
 /* --- timers -------------------------------------------------------------- */
