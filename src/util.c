@@ -156,6 +156,30 @@ path_join(const char *dir, const char *name)
 }
 
 char *
+shell_quote(const char *s)
+{
+	static const char safe[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+,:@%";
+	size_t n = strlen(s), i, k = 0;
+	char *q;
+
+	if (n > 0 && strspn(s, safe) == n)
+		return xstrdup(s);
+	q = xmalloc(n * 4 + 3);		/* each ' becomes '\'' */
+	q[k++] = '\'';
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\'') {
+			memcpy(q + k, "'\\''", 4);
+			k += 4;
+		} else
+			q[k++] = s[i];
+	}
+	q[k++] = '\'';
+	q[k] = '\0';
+	return q;
+}
+
+char *
 file_read_all(const char *path, size_t max, size_t *len)
 {
 	FILE *f = fopen(path, "rb");

@@ -44,6 +44,11 @@ int str_to_long(const char *s, long lo, long hi, long *out);
 /* Joins a directory and a name with one '/'; caller frees. */
 char *path_join(const char *dir, const char *name);
 
+/* s as one word for a POSIX shell, to print a command a person can paste:
+ * as it is when it holds only letters, digits and / . _ - + , : @ %, else
+ * in single quotes (a ' inside as '\''); "''" when empty.  Caller frees. */
+char *shell_quote(const char *s);
+
 /* Reads a whole file (up to max bytes, 0 for no limit) into a NUL-terminated
  * buffer the caller frees; *len gets its length.  NULL and errno on error
  * (EFBIG when over max). */
