@@ -441,8 +441,8 @@ static const struct screen_ops *const console_screens[] = {
 	&console_questions, &console_polls,
 };
 
-int
-console_run(struct session *s, const char *room)
+static int
+console_start(struct session *s, const char *room, int demo)
 {
 	struct console c;
 	struct app_config cfg;
@@ -450,6 +450,7 @@ console_run(struct session *s, const char *room)
 
 	memset(&c, 0, sizeof c);
 	c.s = s;
+	c.demo = demo;
 	c.undo = undo_stack_new(UNDO_LIMIT);
 	c.room = room;
 	c.bell = 1;
@@ -470,4 +471,16 @@ console_run(struct session *s, const char *room)
 	free(c.pending_room);
 	free(c.pending_item);
 	return status;
+}
+
+int
+console_run(struct session *s, const char *room)
+{
+	return console_start(s, room, 0);
+}
+
+int
+console_demo(struct session *s)
+{
+	return console_start(s, NULL, 1);
 }
