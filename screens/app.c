@@ -146,6 +146,13 @@ app_body_cols(const struct app *a)
 }
 
 void
+app_cursor(struct app *a, int y, int x)
+{
+	a->cursor_y = y;
+	a->cursor_x = x;
+}
+
+void
 app_dirty(struct app *a, int req)
 {
 	a->dirty |= req & (REQ_REDRAW | REQ_STATUS | REQ_FULL);
@@ -828,6 +835,7 @@ app_run(struct session *s, const struct app_config *cfg)
 	size_t i;
 
 	memset(&a, 0, sizeof a);
+	a.cursor_y = a.cursor_x = -1;
 	a.s = s;
 	a.cfg = cfg;
 	a.room = cfg->room != NULL ? state_room(s->state, cfg->room) : -1;

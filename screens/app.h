@@ -86,6 +86,13 @@ int64_t app_now(const struct app *a);
 int app_body_rows(const struct app *a);
 int app_body_cols(const struct app *a);
 
+/* Called from a screen's draw: after this frame the terminal cursor sits
+ * at row y, column x of the body (the highlighted row), where screen
+ * readers and braille displays follow it.  It stays there while only the
+ * status line changes (a few bytes a second to move it back); a screen
+ * that does not call it leaves the cursor wherever curses left it. */
+void app_cursor(struct app *a, int y, int x);
+
 /* Marks parts for drawing: REQ_REDRAW (body), REQ_STATUS, REQ_FULL. */
 void app_dirty(struct app *a, int req);
 

@@ -346,6 +346,21 @@ draw_too_small(struct app *a)
 	wnoutrefresh(w);
 }
 
+/* The cursor back on the row a screen named (app_cursor), after whatever
+ * else was drawn: refreshing the body last puts it there.  Not while the
+ * help overlay covers the body. */
+static void
+park_cursor(struct app *a)
+{
+	int on = a->cursor_y >= 0 && a->mode != MODE_HELP;
+
+	leaveok(a->w_body, !on);
+	if (!on)
+		return;
+	wmove(a->w_body, a->cursor_y, a->cursor_x);
+	wnoutrefresh(a->w_body);
+}
+
 void
 app_draw_pass(struct app *a)
 {
@@ -361,6 +376,7 @@ app_draw_pass(struct app *a)
 			draw_tabs(a);
 		if (a->dirty & (REQ_REDRAW | REQ_FULL)) {
 			werase(a->w_body);
+			a->cursor_y = a->cursor_x = -1;
 			if (app_current(a)->draw != NULL)
 				app_current(a)->draw(a->data[a->cur], a, a->w_body);
 			if (a->mode == MODE_HELP)
@@ -372,6 +388,8 @@ app_draw_pass(struct app *a)
 			draw_msg(a);
 		if (a->mode == MODE_PROMPT)
 			curs_set(1);
+		else
+			park_cursor(a);
 	}
 	doupdate();
 	a->dirty = 0;

@@ -29,6 +29,7 @@ struct app {
 	int rows, cols, too_small;
 	int dirty;		/* REQ_REDRAW | REQ_STATUS | REQ_FULL */
 	int64_t now;		/* wall clock of this pass */
+	int cursor_y, cursor_x;	/* app_cursor's place in the body; -1 none */
 	uint64_t seen_seq;	/* the state's last_seq when screens last heard */
 	size_t seen_bad;	/* damaged records already reported */
 	int last_key;

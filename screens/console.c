@@ -12,7 +12,6 @@
 #include "questions.h"
 #include "session.h"
 #include "state.h"
-#include "tz.h"
 
 #define UNDO_LIMIT 200
 
@@ -41,12 +40,7 @@ console_room_name(const struct app *a, int room)
 void
 console_hhmm(const struct app *a, int64_t utc_ms, char *buf, size_t size)
 {
-	struct tz_local l;
-
-	if (tz_to_local(app_session(a)->module->timezone, utc_ms, &l) == 0)
-		snprintf(buf, size, "%02d:%02d", l.hour, l.minute);
-	else
-		snprintf(buf, size, "--:--");
+	draw_hhmm(app_session(a)->module->timezone, utc_ms, buf, size);
 }
 
 /* --- timers -------------------------------------------------------------- */
@@ -467,8 +461,8 @@ static const struct screen_ops *const console_screens[] = {
 	&console_questions, &console_polls,
 };
 
-int
-console_run(struct session *s, const char *room)
+static int
+console_start(struct session *s, const char *room, int demo)
 {
 	struct console c;
 	struct app_config cfg;
@@ -476,6 +470,7 @@ console_run(struct session *s, const char *room)
 
 	memset(&c, 0, sizeof c);
 	c.s = s;
+	c.demo = demo;
 	c.undo = undo_stack_new(UNDO_LIMIT);
 	c.room = room;
 	c.bell = 1;
@@ -496,4 +491,16 @@ console_run(struct session *s, const char *room)
 	free(c.pending_room);
 	free(c.pending_item);
 	return status;
+}
+
+int
+console_run(struct session *s, const char *room)
+{
+	return console_start(s, room, 0);
+}
+
+int
+console_demo(struct session *s)
+{
+	return console_start(s, NULL, 1);
 }

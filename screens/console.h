@@ -42,6 +42,9 @@ struct console {
 	 * until it is answered: what was asked is what happens, even when
 	 * another terminal moves the agenda meanwhile. */
 	char *pending_item;
+	/* convene demo: the Agenda shows how to open a participant terminal
+	 * and the projector on this session. */
+	int demo;
 };
 
 extern const struct screen_ops console_agenda;
@@ -54,6 +57,8 @@ extern const struct screen_ops console_rollcall;
 
 /* The console itself; returns an exit status. */
 int console_run(struct session *s, const char *room);
+/* The console of `convene demo` (the session's room-less console). */
+int console_demo(struct session *s);
 
 /* The console of an app. */
 struct console *console_of(const struct app *a);

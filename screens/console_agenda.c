@@ -11,9 +11,11 @@
 #include "listview.h"
 #include "schedule.h"
 #include "session.h"
+#include "text.h"
 #include "tz.h"
 
 #define HEADER_ROWS 3
+#define DEMO_ROWS 3	/* convene demo: the session and how to join it */
 #define MINUTE_MS 60000
 
 /* A row of the list: a day's heading or an agenda item. */
@@ -105,13 +107,22 @@ agenda_enter(void *self, struct app *a)
 	}
 }
 
+/* The rows the demo's block takes at the bottom: none unless this is
+ * `convene demo`, and none when the agenda would keep under 3 rows. */
+static int
+demo_rows(const struct app *a, int rows)
+{
+	return console_of(a)->demo && rows >= HEADER_ROWS + DEMO_ROWS + 3 ?
+	    DEMO_ROWS : 0;
+}
+
 static void
 agenda_resize(void *self, struct app *a, int rows, int cols)
 {
 	struct agenda *ag = self;
 
-	(void)a;
 	(void)cols;
+	rows -= demo_rows(a, rows);
 	listview_set_height(&ag->lv, rows > HEADER_ROWS ?
 	    (size_t)(rows - HEADER_ROWS) : 0);
 }
@@ -239,6 +250,37 @@ draw_header(struct app *a, WINDOW *w, int cols, const struct schedule *sch)
 		draw_text(w, 2, 0, cols, _("On time."), draw_attr(DR_OK));
 }
 
+/* One command of the demo's block, whole when the row is wide enough
+ * (indented when that still fits), then what it opens when room is left. */
+static void
+draw_command(WINDOW *w, int y, int cols, const char *verb, const char *dir,
+    const char *what)
+{
+	char *cmd = xasprintf("convene %s %s", verb, dir);
+	int x = text_width(cmd) + 2 <= cols ? 2 : 0;
+
+	x += draw_text(w, y, x, cols - x, cmd, draw_attr(DR_STRONG));
+	if (cols - x >= text_width(what) + 3)
+		draw_text(w, y, x + 3, cols - x - 3, what, draw_attr(DR_DIM));
+	free(cmd);
+}
+
+/* convene demo: the commands, to type in another terminal, that open a
+ * participant's terminal and the projector on this session (its directory
+ * in them); kept in sight while the demo runs. */
+static void
+draw_demo(struct app *a, WINDOW *w, int y, int cols)
+{
+	char *dir = shell_quote(app_session(a)->dir);
+
+	draw_text(w, y, 0, cols, _("This is a demo session. To open it from "
+	    "another terminal:"), draw_attr(DR_HEADING));
+	draw_command(w, y + 1, cols, "join", dir, _("a participant's "
+	    "terminal"));
+	draw_command(w, y + 2, cols, "show", dir, _("the projector"));
+	free(dir);
+}
+
 static void
 agenda_draw(void *self, struct app *a, WINDOW *w)
 {
@@ -266,6 +308,8 @@ agenda_draw(void *self, struct app *a, WINDOW *w)
 			draw_item(a, w, y, cols, &sch, r->item,
 			    ag->lv.top + i == ag->lv.sel);
 	}
+	if (demo_rows(a, rows) > 0)
+		draw_demo(a, w, rows - DEMO_ROWS, cols);
 	schedule_free(&sch);
 }
 

@@ -9,6 +9,7 @@
 
 #include "bigfont.h"
 #include "text.h"
+#include "tz.h"
 #include "util.h"
 
 #define ELLIPSIS "\xe2\x80\xa6"	/* U+2026 */
@@ -328,6 +329,17 @@ draw_format_clock(int64_t remaining_ms, char *buf, size_t size)
 	else
 		snprintf(buf, size, "%s%02d:%02d", sign, (int)(secs / 60),
 		    (int)(secs % 60));
+}
+
+void
+draw_hhmm(const char *zone, int64_t utc_ms, char *buf, size_t size)
+{
+	struct tz_local l;
+
+	if (tz_to_local(zone, utc_ms, &l) == 0)
+		snprintf(buf, size, "%02d:%02d", l.hour, l.minute);
+	else
+		snprintf(buf, size, "--:--");
 }
 
 _Static_assert(DRAW_BIG_ROWS == BIGFONT_ROWS,

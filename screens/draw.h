@@ -90,6 +90,10 @@ void draw_box(WINDOW *w, int y, int x, int rows, int cols, const char *title,
  * zero "+01:23" (counting on).  buf of at least 16 bytes. */
 void draw_format_clock(int64_t remaining_ms, char *buf, size_t size);
 
+/* A UTC time as "HH:MM" in the IANA zone (the module's), "--:--" when it
+ * cannot be converted; buf of at least 8 bytes. */
+void draw_hhmm(const char *zone, int64_t utc_ms, char *buf, size_t size);
+
 /* Big digits (for the timer screen and the projector): "0-9 : + -" drawn
  * DRAW_BIG_ROWS rows tall; draw_big_width gives the columns. */
 #define DRAW_BIG_ROWS 5

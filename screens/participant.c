@@ -318,6 +318,7 @@ participant_start(struct app *a)
 static const struct screen_ops *const join_screens[] = { &part_join };
 static const struct screen_ops *const part_screens[] = {
 	&part_board, &part_ballot, &part_questions, &part_poll, &part_eval,
+	&part_agenda,		/* last: the digits before it keep their screens */
 };
 
 static void

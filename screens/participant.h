@@ -27,6 +27,9 @@ int participant_is_kiosk(const struct app *a);
  */
 struct screen_ops;
 extern const struct screen_ops part_join, part_board, part_ballot;
+/* The plan: now, next, the days (part_agenda.c); last in the Tab order, so
+ * the digits of the other screens keep their meaning. */
+extern const struct screen_ops part_agenda;
 
 /* The participant at the terminal as an index into the state, -1 none. */
 int participant_index(const struct app *a);

@@ -23,4 +23,10 @@ ui_show(struct session *s)
 	return projector_main(s);
 }
 
-const struct cli_ui screens_ui = { ui_run, ui_join, ui_show };
+static int
+ui_demo(struct session *s)
+{
+	return console_demo(s);
+}
+
+const struct cli_ui screens_ui = { ui_run, ui_join, ui_show, ui_demo };

@@ -25,6 +25,9 @@ struct cli_ui {
 	int (*run)(struct session *s, const char *room);
 	int (*join)(struct session *s, const char *as, int kiosk);
 	int (*show)(struct session *s);
+	/* `convene demo`'s console: as run, with the commands that open a
+	 * participant terminal and the projector on the session in sight. */
+	int (*demo)(struct session *s);
 };
 
 /* Provided by the UI layer at link time (screens/ui.c). */

@@ -2,15 +2,19 @@
 #include "cli.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
+#include "content.h"
 #include "demo.h"
 #include "i18n.h"
+#include "journal.h"
 #include "session.h"
+#include "tz.h"
 
 static int
 need_ui(void)
@@ -147,10 +151,10 @@ cli_show(int argc, char **argv)
 /* Makes a session in a fresh temporary directory with `convene new`'s own
  * code, so the demo session is exactly what a facilitator would make. */
 static char *
-make_demo_session(const char *content, int *status)
+make_demo_session(const char *content, const char *start, int *status)
 {
 	const char *base = getenv("TMPDIR");
-	char *tmpl, *dir, *argv[5];
+	char *tmpl, *dir, *abs, *argv[7];
 
 	tmpl = path_join(base != NULL && *base != '\0' ? base : "/tmp",
 	    "convene-demo-XXXXXX");
@@ -166,21 +170,51 @@ make_demo_session(const char *content, int *status)
 	argv[1] = dir;
 	argv[2] = (char *)(uintptr_t)"--module";
 	argv[3] = (char *)(uintptr_t)content;
-	argv[4] = NULL;
-	*status = cli_new(4, argv);
+	argv[4] = (char *)(uintptr_t)"--start";
+	argv[5] = (char *)(uintptr_t)start;
+	argv[6] = NULL;
+	*status = cli_new(6, argv);
 	if (*status != 0) {
 		free(dir);
 		return NULL;
 	}
-	return dir;
+	/* The console shows commands to type in another terminal, from any
+	 * directory: the path must be absolute (TMPDIR may not be). */
+	abs = realpath(dir, NULL);
+	if (abs == NULL)
+		return dir;
+	free(dir);
+	return abs;
+}
+
+/* Day 1's date and the item to make current, so that the demo opens on a
+ * day under way and on time (demo_plan); today and the first item when
+ * the module cannot tell. */
+static int
+plan_demo(const char *content, char *start, size_t size)
+{
+	char *err = NULL;
+	struct module *m = content_load(content, &err);
+	int item = -1;
+
+	start[0] = '\0';
+	if (m == NULL || demo_plan(m, journal_now_ms(), start, size,
+	    &item) != 0) {
+		if (m != NULL && tz_today(m->timezone, start, size) != 0)
+			start[0] = '\0';
+		item = -1;
+	}
+	free(err);
+	module_free(m);
+	return item;
 }
 
 int
 cli_demo(int argc, char **argv)
 {
-	char *content, *dir, *err = NULL;
+	char *content, *dir, *err = NULL, start[16];
 	struct session *s;
-	int status = 0;
+	int status = 0, item;
 
 	if (argc > 1 && argv[1][0] == '-')
 		cli_fail(EXIT_USAGE, _("unknown option: %s"), argv[1]);
@@ -192,15 +226,21 @@ cli_demo(int argc, char **argv)
 	if (content == NULL)
 		return cli_fail(EXIT_DATA, "%s", _("the bundled module is missing "
 		    "(set CONVENE_CONTENT to its directory)"));
-	dir = make_demo_session(content, &status);
+	item = plan_demo(content, start, sizeof start);
+	if (start[0] == '\0') {
+		free(content);
+		return cli_fail(EXIT_DATA, "%s", _("the bundled module cannot be "
+		    "read (convene check shows why)"));
+	}
+	dir = make_demo_session(content, start, &status);
 	free(content);
 	if (dir == NULL)
 		return status;
 	s = open_or_fail(dir, 0, &status);
-	if (s != NULL && demo_seed(s, &err) != 0)
+	if (s != NULL && demo_seed(s, item, &err) != 0)
 		status = cli_fail_free(EXIT_DATA, err);
 	else if (s != NULL)
-		status = cli_get_ui()->run(s, NULL);
+		status = cli_get_ui()->demo(s);
 	if (s != NULL)
 		session_close(s);
 	cli_print(stderr, _("convene: the demo session is kept in %s "

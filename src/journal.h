@@ -102,6 +102,12 @@ int journal_append(struct journal *j, journal_build_fn build, void *bctx,
     journal_record_fn on_record, journal_bad_fn on_bad, void *ctx,
     int64_t now_ms, char **err);
 
+/* While `defer` is 1, appends are written but not fsynced: for filling a
+ * throwaway session at once (`convene demo`'s sample records), where a
+ * crash loses nothing anyone needs.  Setting it back to 0 fsyncs once;
+ * 0, or -1 with errno when that fsync fails. */
+int journal_defer_sync(struct journal *j, int defer);
+
 /* A descriptor that becomes readable when the journal may have grown
  * (inotify), or -1 when inotify is unavailable: then poll the size every
  * 100 ms with journal_changed(). */

@@ -69,6 +69,7 @@ struct journal {
 	char *out;		/* the formatted batch */
 	size_t out_cap;
 	enum journal_fault fault;
+	int defer_sync;		/* journal_defer_sync: no fsync per append */
 	struct event_time_cache time_cache;
 	int reading;		/* in journal_read_into's loop: the buffers
 				   and the parser are in use */

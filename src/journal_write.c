@@ -196,7 +196,18 @@ sync_once(struct journal *j)
 		errno = EIO;
 		return -1;
 	}
-	return fsync(j->wfd);
+	return j->defer_sync ? 0 : fsync(j->wfd);
+}
+
+int
+journal_defer_sync(struct journal *j, int defer)
+{
+	int was = j->defer_sync;
+
+	j->defer_sync = defer;
+	if (was && !defer && j->wfd >= 0)
+		return fsync(j->wfd);
+	return 0;
 }
 
 /* Takes back a failed write: the file returns to `size`. */

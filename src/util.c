@@ -207,6 +207,30 @@ file_open_regular(const char *path, int flags)
 }
 
 char *
+shell_quote(const char *s)
+{
+	static const char safe[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+,:@%";
+	size_t n = strlen(s), i, k = 0;
+	char *q;
+
+	if (n > 0 && strspn(s, safe) == n)
+		return xstrdup(s);
+	q = xmalloc(n * 4 + 3);		/* each ' becomes '\'' */
+	q[k++] = '\'';
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\'') {
+			memcpy(q + k, "'\\''", 4);
+			k += 4;
+		} else
+			q[k++] = s[i];
+	}
+	q[k++] = '\'';
+	q[k] = '\0';
+	return q;
+}
+
+char *
 file_read_all(const char *path, size_t max, size_t *len)
 {
 	int fd = file_open_regular(path, O_RDONLY);

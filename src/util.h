@@ -62,6 +62,11 @@ int file_check_regular(int fd);
  * -1 with errno (ENOTREGULAR for a FIFO, device, directory...). */
 int file_open_regular(const char *path, int flags);
 
+/* s as one word for a POSIX shell, to print a command a person can paste:
+ * as it is when it holds only letters, digits and / . _ - + , : @ %, else
+ * in single quotes (a ' inside as '\''); "''" when empty.  Caller frees. */
+char *shell_quote(const char *s);
+
 /* Reads a whole file (up to max bytes, 0 for no limit) into a NUL-terminated
  * buffer the caller frees; *len gets its length.  NULL and errno on error
  * (EFBIG when over max, ENOTREGULAR when it is not a regular file). */

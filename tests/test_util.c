@@ -101,6 +101,28 @@ test_odd_files(void **state)
 	free(file);
 }
 
+static void
+expect_quoted(const char *in, const char *out)
+{
+	char *q = shell_quote(in);
+
+	assert_string_equal(q, out);
+	free(q);
+}
+
+static void
+test_shell_quote(void **state)
+{
+	(void)state;
+	expect_quoted("/tmp/convene-demo-Ab12_Z/session",
+	    "/tmp/convene-demo-Ab12_Z/session");
+	expect_quoted("/tmp/my sessions/s", "'/tmp/my sessions/s'");
+	expect_quoted("/tmp/it's", "'/tmp/it'\\''s'");
+	expect_quoted("$HOME;rm", "'$HOME;rm'");
+	expect_quoted("/tmp/세션", "'/tmp/세션'");
+	expect_quoted("", "''");
+}
+
 int
 main(void)
 {
@@ -108,6 +130,7 @@ main(void)
 		cmocka_unit_test(test_str_to_long),
 		cmocka_unit_test(test_path_join),
 		cmocka_unit_test(test_odd_files),
+		cmocka_unit_test(test_shell_quote),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
