@@ -9,6 +9,7 @@
 
 #include "draw.h"
 #include "i18n.h"
+#include "presence.h"
 #include "questions.h"
 #include "session.h"
 #include "state.h"
@@ -466,6 +467,8 @@ console_start(struct session *s, const char *room, int demo)
 {
 	struct console c;
 	struct app_config cfg;
+	struct presence *here;
+	char *err = NULL;
 	int status;
 
 	memset(&c, 0, sizeof c);
@@ -484,7 +487,10 @@ console_start(struct session *s, const char *room, int demo)
 	cfg.report_damage = 1;
 	cfg.tick = console_tick;
 	cfg.changed = console_changed;
+	here = presence_open(s->dir, PRESENCE_CONSOLE, NULL, &err);
+	free(err);		/* unseen: it works all the same */
 	status = app_run(s, &cfg);
+	presence_close(here);
 	undo_stack_free(c.undo);
 	free(c.last_remaining);
 	free(c.page_item);

@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "drafts.h"
 #include "i18n.h"
+#include "presence.h"
 #include "questions.h"
 #include "session.h"
 #include "state.h"
@@ -33,6 +34,7 @@ struct part_role {
 	int phase, round;	/* what the voting was when last seen */
 	size_t seen_messages;
 	int started;		/* the first screen was chosen */
+	struct presence *here;	/* this terminal, open (presence.h) */
 };
 
 static struct part_role *
@@ -342,6 +344,10 @@ joined(struct part_role *r)
 
 	if (cmd_checkin(r->s, r->pid, &err) != 0)
 		free(err);	/* not a workshop day: nothing to record */
+	err = NULL;
+	if (r->here != NULL && presence_set(r->here, r->kiosk ?
+	    PRESENCE_KIOSK : PRESENCE_PARTICIPANT, r->pid, &err) != 0)
+		free(err);
 	free(r->draft);
 	r->draft = NULL;
 	if (drafts_load(r->s->dir, r->pid, &r->draft, &err) != 0)
@@ -395,12 +401,16 @@ int
 participant_main(struct session *s, const char *as, int kiosk)
 {
 	struct part_role r;
+	char *err = NULL;
 	int status = 0;
 
 	memset(&r, 0, sizeof r);
 	r.s = s;
 	r.kiosk = kiosk;
 	r.pid = as != NULL ? xstrdup(as) : NULL;
+	r.here = presence_open(s->dir, kiosk ? PRESENCE_KIOSK :
+	    PRESENCE_PARTICIPANT, NULL, &err);
+	free(err);		/* unseen: the terminal works all the same */
 	if (kiosk) {
 		/* From the start, before the terminal is even set up. */
 		signal(SIGINT, SIG_IGN);
@@ -419,11 +429,15 @@ participant_main(struct session *s, const char *as, int kiosk)
 			break;
 		free(r.pid);
 		r.pid = NULL;
+		if (presence_set(r.here, PRESENCE_KIOSK, NULL, &err) != 0)
+			free(err);
+		err = NULL;
 		free(r.draft);
 		r.draft = NULL;
 		free(r.saved);
 		r.saved = NULL;
 	}
+	presence_close(r.here);
 	wall_shutdown();
 	text_shutdown();
 	free(r.pid);

@@ -15,6 +15,7 @@
 #include "draw.h"
 #include "flow.h"
 #include "i18n.h"
+#include "presence.h"
 #include "questions.h"
 #include "session.h"
 #include "state.h"
@@ -364,6 +365,8 @@ projector_main(struct session *s)
 {
 	struct app_config cfg;
 	struct projector seen;
+	struct presence *here;
+	char *err = NULL;
 	int status;
 
 	projector_look(s->state, &seen);
@@ -375,7 +378,10 @@ projector_main(struct session *s)
 	cfg.hint = N_("Tab next screen   ? keys   q quit");
 	cfg.min_rows = 10;
 	cfg.min_cols = 30;
+	here = presence_open(s->dir, PRESENCE_PROJECTOR, NULL, &err);
+	free(err);		/* unseen: it shows the room all the same */
 	status = app_run(s, &cfg);
+	presence_close(here);
 	wall_shutdown();
 	text_shutdown();
 	return status;

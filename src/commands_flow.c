@@ -5,12 +5,14 @@
  */
 #include "commands.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "commands_int.h"
 #include "i18n.h"
 #include "journal.h"
+#include "presence.h"
 #include "util.h"
 
 /* Room timers end with their rooms' activity: a recall and an agenda step
@@ -155,6 +157,61 @@ repin_question(struct journal_batch *b, const struct session *s,
 	cmd_add(b, s, ACTOR_FACILITATOR, &ev);
 }
 
+/* 1 when making an item current now starts a workshop day: nothing was
+ * made current yet on the day of now. */
+static int
+starts_day(const struct state *st, int64_t now, int *day)
+{
+	size_t v;
+
+	*day = state_day_of(st, now);
+	for (v = st->nvisits; v-- > 0;)
+		if (state_day_of(st, st->visits[v].at) == *day)
+			return 0;
+	return *day >= 1;
+}
+
+struct day_start {
+	struct journal_batch *b;
+	const struct session *s;
+	int day;
+};
+
+static void
+check_in_open(enum presence_role role, const char *pid, void *ctx)
+{
+	struct day_start *d = ctx;
+	const struct state *st = d->s->state;
+	struct event ev = { .type = EV_CHECKIN };
+	int p = state_participant(st, pid);
+
+	/* A kiosk may still show last night's person: not counted. */
+	if (role != PRESENCE_PARTICIPANT || p < 0 ||
+	    state_checkin(st, p, d->day) != NULL)
+		return;
+	ev.id = pid;
+	ev.ref = "terminal";
+	ev.n = d->day;
+	cmd_add(d->b, d->s, ACTOR_FACILITATOR, &ev);
+}
+
+/* The day's first item starts: whoever has their own terminal open is
+ * present that day, recorded now (presence is not part of the record). */
+static void
+check_in_present(struct journal_batch *b, const struct session *s)
+{
+	struct day_start d = { b, s, 0 };
+	char *err = NULL;
+	int days = s->module->days;
+
+	if (!starts_day(s->state, journal_now_ms(), &d.day) ||
+	    (days > 0 && d.day > days))
+		return;
+	if (presence_scan(s->dir, check_in_open, &d, &err) < 0)
+		free(err);	/* unseen terminals: their people check in
+				   when they act */
+}
+
 /* The item before ends with its timer. */
 static void
 stop_session_timer(struct journal_batch *b, const struct session *s)
@@ -247,6 +304,8 @@ build_agenda(struct journal_batch *b, void *ctx, char **err)
 		repin_question(b, c->s, c->restore->pinned);
 		return 0;
 	}
+	if (*to != '\0')
+		check_in_present(b, c->s);
 	add_agenda(b, c->s, to, 0);
 	if (*to != '\0')
 		start_item_timer(b, c->s, to);
