@@ -95,12 +95,18 @@ size_days(struct schedule *out, const struct module *m,
 }
 
 /* A day left open ends at its last planned end or its last activity,
- * whichever is earlier, but not before `from` (its open item's start). */
+ * whichever is earlier, but not before `from` (its open item's start).
+ * A session timer left running counts as activity until it was due to
+ * reach zero: the room followed it. */
 static int64_t
 day_close(const struct schedule *sch, const struct state *st, int d,
     int64_t from)
 {
 	int64_t end = state_day_last_activity(st, d);
+	int64_t timer = state_day_timer_end(st, d);
+
+	if (timer > end)
+		end = timer;
 	int64_t plan = d >= 1 && d <= sch->ndays ? sch->days[d].planned_end : 0;
 
 	if (plan != 0 && (end == 0 || plan < end))

@@ -18,8 +18,9 @@
  * - A day never ended is ended when the agenda next moves on a later day
  *   (or, for the day before today, when `now` is on a later day): at its
  *   last planned item's planned end or its last activity (the last journal
- *   record of that day), whichever is earlier, but never before the open
- *   item started.
+ *   record of that day, or when the session timer set that day was due to
+ *   reach zero, if it was left running), whichever is earlier, but never
+ *   before the open item started.
  * - A day's "behind" at an instant t counts only when the item current at
  *   t was made current that same day and is planned for it: its expected
  *   end (the start of its visit plus what is left of its planned minutes,

@@ -401,6 +401,68 @@ apply_move(struct state *st, const struct event *ev)
 	    strcmp(ev->actor, "organizer") == 0;
 }
 
+/* --- the days' last activity ------------------------------------------- */
+
+/* The day of `at` as an index into day_last and day_timer_end, grown to
+ * hold it; -1 outside the days a workshop can have. */
+static int
+day_slot(struct state *st, int64_t at)
+{
+	int d = state_day_of(st, at);
+	size_t old = st->nday_last, n;
+
+	if (d < 1 || d > STATE_DAYS_MAX)
+		return -1;
+	if ((size_t)d >= old) {
+		n = (size_t)d + 1;
+		st->day_last = xrealloc(st->day_last, n * sizeof *st->day_last);
+		st->day_timer_end = xrealloc(st->day_timer_end,
+		    n * sizeof *st->day_timer_end);
+		memset(st->day_last + old, 0, (n - old) * sizeof *st->day_last);
+		memset(st->day_timer_end + old, 0,
+		    (n - old) * sizeof *st->day_timer_end);
+		st->nday_last = n;
+	}
+	return d;
+}
+
+/* Remembers the last record of each day: a day left open overnight ends
+ * no later than that (schedule.h). */
+static void
+note_activity(struct state *st, int64_t at)
+{
+	int d = day_slot(st, at);
+
+	if (d >= 0 && at > st->day_last[d])
+		st->day_last[d] = at;
+}
+
+/* The session timer, as just changed at `at`: when it is due to reach
+ * zero, or `at` once stopped or paused. */
+static void
+note_session_timer(struct state *st, const struct timer *t, int64_t at)
+{
+	int d = day_slot(st, at);
+
+	if (d < 0)
+		return;
+	st->day_timer_end[d] = t->state == TIMER_RUNNING ?
+	    t->run_since + (t->length_ms - t->elapsed_ms) : at;
+}
+
+int64_t
+state_day_last_activity(const struct state *st, int day)
+{
+	return day >= 1 && (size_t)day < st->nday_last ? st->day_last[day] : 0;
+}
+
+int64_t
+state_day_timer_end(const struct state *st, int day)
+{
+	return day >= 1 && (size_t)day < st->nday_last ?
+	    st->day_timer_end[day] : 0;
+}
+
 /* --- timers and the agenda ----------------------------------------------- */
 
 static struct timer *
@@ -466,8 +528,12 @@ apply_timer(struct state *st, const struct event *ev)
 		/* saturate: a million extensions must not wrap around */
 		if (t->length_ms <= INT64_MAX - TIMER_RECORD_MAX_SECONDS * 1000)
 			t->length_ms += (int64_t)ev->n * 1000;
-	} else
+	} else {
 		state_unknown(st);
+		return;
+	}
+	if (room < 0)
+		note_session_timer(st, t, ev->time_ms);
 }
 
 /* `agenda` records: id is the item made current ("" before the first);
@@ -640,36 +706,11 @@ state_free(struct state *st)
 	free(st->bad);
 	free(st->day_starts);
 	free(st->day_last);
+	free(st->day_timer_end);
 	arena_free(st->arena);
 	free(st);
 }
 
-/* Remembers the last record of each day: a day left open overnight ends
- * no later than that (schedule.h). */
-static void
-note_activity(struct state *st, int64_t at)
-{
-	int d = state_day_of(st, at);
-	size_t old = st->nday_last;
-
-	if (d < 1 || d > STATE_DAYS_MAX)
-		return;
-	if ((size_t)d >= old) {
-		st->nday_last = (size_t)d + 1;
-		st->day_last = xrealloc(st->day_last,
-		    st->nday_last * sizeof *st->day_last);
-		memset(st->day_last + old, 0,
-		    (st->nday_last - old) * sizeof *st->day_last);
-	}
-	if (at > st->day_last[d])
-		st->day_last[d] = at;
-}
-
-int64_t
-state_day_last_activity(const struct state *st, int day)
-{
-	return day >= 1 && (size_t)day < st->nday_last ? st->day_last[day] : 0;
-}
 
 void
 state_apply(struct state *st, const struct event *ev)

@@ -235,6 +235,10 @@ struct state {
 	 * state_day_last_activity(). */
 	int64_t *day_last;
 	size_t nday_last;
+	/* Per workshop day, when the session timer set that day was due to
+	 * reach zero as last set (its stop or pause time once stopped or
+	 * paused); read with state_day_timer_end().  Sized as day_last. */
+	int64_t *day_timer_end;
 };
 #define STATE_DAYS_MAX 366
 
@@ -296,6 +300,10 @@ int state_day_of(const struct state *st, int64_t time_ms);
 
 /* The time of the last record of a workshop day, 0 when it had none. */
 int64_t state_day_last_activity(const struct state *st, int day);
+/* When the session timer last set on a workshop day was due to reach zero
+ * (a timer left running at night: the room followed it that long), or
+ * when it was stopped or paused; 0 when no timer was set that day. */
+int64_t state_day_timer_end(const struct state *st, int day);
 
 /* Copies the local midnights of day 1..n (UTC ms, ascending) into the state
  * and sets day1_midnight_ms to the first.  Call before replay. */

@@ -67,6 +67,23 @@ activity(struct state *st, int64_t at)
 	state_apply(st, &ev);
 }
 
+/* The session timer started at `at` for `minutes`. */
+static void
+timer_start(struct state *st, int64_t at, int minutes)
+{
+	struct event ev;
+
+	memset(&ev, 0, sizeof ev);
+	ev.seq = st->last_seq + 1;
+	ev.time_ms = at;
+	ev.actor = ev.terminal = ev.room = ev.text = ev.extra = ev.id = "";
+	ev.ref = "start";
+	ev.n = minutes * 60;
+	ev.name = "timer";
+	ev.type = EV_TIMER;
+	state_apply(st, &ev);
+}
+
 /* `convene agenda end` of item id at `at`. */
 static void
 end_item(struct state *st, const char *id, int64_t at)
@@ -301,6 +318,26 @@ test_day_left_open(void **state)
 	state_free(st);
 }
 
+/* Nothing happened after the last item of a day was made current, but
+ * its timer ran on: the room followed it, so the item lasted until the
+ * timer was due (or the plan's end, if earlier). */
+static void
+test_timer_left_running(void **state)
+{
+	struct state *st = state_with_days();
+	struct schedule sch;
+
+	(void)state;
+	visit(st, "lunch", DAY1_0900 + 3 * 60 * MIN);		/* 12:00 */
+	timer_start(st, DAY1_0900 + 3 * 60 * MIN, 60);
+	visit(st, "d2", DAY1_0900 + DAY);
+	assert_int_equal(schedule_build(&sch, &mod, st, "2026-11-23",
+	    DAY1_0900 + DAY + 5 * MIN), 0);
+	assert_int_equal(sch.items[2].actual_ms, 60 * MIN);
+	schedule_free(&sch);
+	state_free(st);
+}
+
 /* The next morning, before anything starts, nobody is behind, and no item
  * runs; a day that starts late is behind from its first item on; the
  * figure days.csv takes equals the console's at every instant. */
@@ -412,6 +449,7 @@ main(void)
 		cmocka_unit_test(test_no_start_date),
 		cmocka_unit_test(test_day_left_open),
 		cmocka_unit_test(test_night_not_carried_over),
+		cmocka_unit_test(test_timer_left_running),
 		cmocka_unit_test(test_end_of_day),
 		cmocka_unit_test(test_record_at_2300),
 	};
