@@ -93,6 +93,8 @@ int cli_voting(int argc, char **argv);
 int cli_agenda(int argc, char **argv);
 int cli_message(int argc, char **argv);
 int cli_projector(int argc, char **argv);
+int cli_board(int argc, char **argv);
+int cli_question(int argc, char **argv);
 int cli_checkin(int argc, char **argv);
 int cli_ask(int argc, char **argv);
 int cli_upvote(int argc, char **argv);

@@ -1,0 +1,106 @@
+/*
+ * cli_board.c -- the facilitator's actions on the board and on questions
+ * from the command line, with the same rules and records as the console's
+ * keys: convene board SESSION promote|demote|hide|show ID, merge ID INTO,
+ * unmerge ID; convene question SESSION pin|unpin|answer|unanswer|hide|show
+ * ID.
+ */
+#include "cli.h"
+
+#include <getopt.h>
+#include <string.h>
+
+#include "commands.h"
+#include "i18n.h"
+#include "session.h"
+
+/* No options: 0, or the usage's status. */
+static int
+no_options(const char *verb, int argc, char **argv)
+{
+	optind = 0;
+	opterr = 0;
+	if (getopt_long(argc, argv, ":", (const struct option[]){ { NULL, 0,
+	    NULL, 0 } }, NULL) != -1)
+		return cli_bad_option(verb, argc, argv);
+	return 0;
+}
+
+/* Opens argv[optind] and passes the facilitator's gate. */
+static int
+open_gated(char **argv, struct session **s)
+{
+	int status = 0;
+
+	if ((*s = cli_open_session(argv[optind], &status)) == NULL)
+		return status;
+	if ((status = cli_facilitator_gate(*s)) != 0) {
+		session_close(*s);
+		*s = NULL;
+	}
+	return status;
+}
+
+/* The action named by argv[optind + 1] in a table of names, or -1. */
+static int
+find_action(int argc, char **argv, const char *const *names, size_t n)
+{
+	size_t k;
+
+	for (k = 0; argc - optind >= 3 && k < n; k++)
+		if (strcmp(argv[optind + 1], names[k]) == 0)
+			return (int)k;
+	return -1;
+}
+
+int
+cli_board(int argc, char **argv)
+{
+	static const char *const names[] = { "promote", "demote", "hide",
+	    "show", "merge", "unmerge" };
+	struct session *s = NULL;
+	const char *id;
+	char *err = NULL;
+	int k, r;
+
+	if ((r = no_options("board", argc, argv)) != 0)
+		return r;
+	k = find_action(argc, argv, names, NELEM(names));
+	if (k < 0 || argc - optind != (k == 4 ? 4 : 3))
+		return cli_usage("board");
+	if ((r = open_gated(argv, &s)) != 0)
+		return r;
+	id = argv[optind + 2];
+	if (k <= 1)
+		r = cmd_idea_promote(s, id, k == 0, &err);
+	else if (k <= 3)
+		r = cmd_idea_hide(s, id, k == 2, &err);
+	else
+		r = cmd_idea_merge(s, id, k == 4 ? argv[optind + 3] : NULL,
+		    &err);
+	session_close(s);
+	return cli_command_status(r, err);
+}
+
+int
+cli_question(int argc, char **argv)
+{
+	static const char *const names[] = { "pin", "unpin", "answer",
+	    "unanswer", "hide", "show" };
+	static const char *const marks[] = { "pinned", "answered", "hidden" };
+	struct session *s = NULL;
+	char *err = NULL;
+	int k, r;
+
+	if ((r = no_options("question", argc, argv)) != 0)
+		return r;
+	k = find_action(argc, argv, names, NELEM(names));
+	if (k < 0 || argc - optind != 3)
+		return cli_usage("question");
+	if ((r = open_gated(argv, &s)) != 0)
+		return r;
+	r = cmd_question_mark(s, argv[optind + 2], marks[k / 2], k % 2 == 0,
+	    &err);
+	session_close(s);
+	return cli_command_status(r, err);
+}
