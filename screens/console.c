@@ -9,6 +9,7 @@
 
 #include "draw.h"
 #include "i18n.h"
+#include "plan.h"
 #include "presence.h"
 #include "questions.h"
 #include "session.h"
@@ -239,9 +240,7 @@ agenda_step(struct app *a, enum agenda_move m, int key)
 {
 	const struct session *s = app_session(a);
 	const struct module *mod = s->module;
-	int cur = module_item_index(mod, s->state->agenda_id);
-	int to = m == AGENDA_NEXT ? cur + 1 :
-	    s->state->agenda_ended ? cur : cur - 1;
+	int to = plan_step(mod, s->state, m == AGENDA_NEXT ? 1 : -1);
 	struct undo_action act = { .kind = UNDO_AGENDA, .move = m };
 
 	if (to < 0 || (size_t)to >= mod->nitems)

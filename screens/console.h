@@ -55,6 +55,14 @@ extern const struct screen_ops console_board;
 extern const struct screen_ops console_voting;
 extern const struct screen_ops console_rollcall;
 
+/* Changes to the plan from the Agenda (console_plan.c): prompts or asks,
+ * then runs the command; they return requests as key handlers do. */
+struct agenda_item;
+int console_plan_move(struct app *a, const struct agenda_item *it);
+int console_plan_length(struct app *a, const struct agenda_item *it);
+int console_plan_skip(struct app *a, const struct agenda_item *it);
+int console_plan_add(struct app *a);
+
 /* The console itself; returns an exit status. */
 int console_run(struct session *s, const char *room);
 /* The console of `convene demo` (the session's room-less console). */

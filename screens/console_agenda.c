@@ -29,16 +29,44 @@ struct agenda {
 	size_t nrows;
 	struct listview lv;
 	int entered;		/* the selection was placed once */
+	/* The items' ids as the rows were built: a change to the plan
+	 * reorders the module's items, and the highlight follows its item. */
+	char **ids;
+	size_t nitems;
 };
 
-static void *
-agenda_init(struct app *a)
+static void
+free_ids(struct agenda *ag)
 {
-	const struct module *m = app_session(a)->module;
-	struct agenda *ag = xcalloc(1, sizeof *ag);
+	size_t i;
+
+	for (i = 0; ag->ids != NULL && i < ag->nitems; i++)
+		free(ag->ids[i]);
+	free(ag->ids);
+	ag->ids = NULL;
+}
+
+static void
+keep_ids(struct agenda *ag, const struct module *m)
+{
+	size_t i;
+
+	free_ids(ag);
+	ag->ids = xcalloc(m->nitems + 1, sizeof *ag->ids);
+	for (i = 0; i < m->nitems; i++)
+		ag->ids[i] = xstrdup(m->items[i].id);
+	ag->nitems = m->nitems;
+}
+
+/* The rows: each day's heading, then its items. */
+static void
+build_rows(struct agenda *ag, const struct module *m)
+{
 	size_t i;
 	int day = 0;
 
+	free(ag->rows);
+	ag->nrows = 0;
 	ag->rows = xcalloc(m->nitems * 2 + 1, sizeof *ag->rows);
 	for (i = 0; i < m->nitems; i++) {
 		if (m->items[i].day != day) {
@@ -49,9 +77,40 @@ agenda_init(struct app *a)
 		ag->rows[ag->nrows].day = 0;
 		ag->rows[ag->nrows++].item = (int)i;
 	}
+}
+
+static void *
+agenda_init(struct app *a)
+{
+	struct agenda *ag = xcalloc(1, sizeof *ag);
+
+	build_rows(ag, app_session(a)->module);
+	keep_ids(ag, app_session(a)->module);
 	listview_init(&ag->lv);
 	listview_set_count(&ag->lv, ag->nrows);
 	return ag;
+}
+
+static size_t row_of_item(const struct agenda *ag, int item);
+
+/* The plan changed (an item moved, added...): the rows again, with the
+ * highlight on the same item. */
+static void
+agenda_changed(void *self, struct app *a)
+{
+	struct agenda *ag = self;
+	const struct module *m = app_session(a)->module;
+	int sel = ag->nrows > 0 ? ag->rows[ag->lv.sel].item : -1;
+	char *id = sel >= 0 && (size_t)sel < ag->nitems ?
+	    xstrdup(ag->ids[sel]) : NULL;
+
+	build_rows(ag, m);
+	listview_set_count(&ag->lv, ag->nrows);
+	if (id != NULL)
+		listview_select(&ag->lv, row_of_item(ag,
+		    module_item_index(m, id)));
+	free(id);
+	keep_ids(ag, m);
 }
 
 static void
@@ -60,6 +119,7 @@ agenda_fini(void *self)
 	struct agenda *ag = self;
 
 	free(ag->rows);
+	free_ids(ag);
 	free(ag);
 }
 
@@ -200,7 +260,8 @@ draw_item(struct app *a, WINDOW *w, int y, int cols, const struct schedule *sch,
 	    it->day == app_session(a)->module->items[cur].day;
 	if (si->current)
 		role = DR_CURRENT;
-	else if (it->kind == KIND_BREAK || (si->visited && !si->current))
+	else if (it->kind == KIND_BREAK || it->skipped ||
+	    (si->visited && !si->current))
 		role = DR_DIM;
 	at = selected ? draw_attr(DR_SELECTED) : draw_attr(role);
 	if (selected)
@@ -210,7 +271,10 @@ draw_item(struct app *a, WINDOW *w, int y, int cols, const struct schedule *sch,
 	x = 2;
 	x += draw_textf(w, y, x, cols - x, at, "%02d:%02d %4d%s  ",
 	    it->start_min / 60, it->start_min % 60, it->minutes, _("m"));
-	draw_text(w, y, x, cols - x - right - 1, it->title, at);
+	x += draw_text(w, y, x, cols - x - right - 1, it->title, at);
+	x += draw_text(w, y, x, cols - x - right - 1, it->skipped ?
+	    _(" (skipped)") : it->added ? _(" (added)") : it->moved ||
+	    it->lengthened ? _(" (changed)") : "", draw_attr(DR_WARN));
 	if (right > 0) {
 		actual_text(a, sch, i, later, actual, sizeof actual, &arole);
 		draw_text_right(w, y, cols - right, right - 1, actual,
@@ -231,6 +295,15 @@ draw_header(struct app *a, WINDOW *w, int cols, const struct schedule *sch)
 	if (m->provider != NULL && *m->provider != '\0' && cols - x > 10)
 		draw_textf(w, 0, x, cols - x, draw_attr(DR_DIM),
 		    " \xc2\xb7 %s", m->provider);
+	if (sch->current < 0 && s->state->agenda_id != NULL) {
+		draw_text(w, 1, 0, cols, _("Nothing runs: n starts the next "
+		    "item, p takes up the one that ended."), A_NORMAL);
+		if (sch->behind_ms >= MINUTE_MS)
+			draw_textf(w, 2, 0, cols, draw_attr(DR_OVERRUN),
+			    _(" The day ended %ld min behind its plan "),
+			    (long)(sch->behind_ms / MINUTE_MS));
+		return;
+	}
 	if (sch->current < 0) {
 		draw_text(w, 1, 0, cols, _("The agenda has not started: n "
 		    "starts the first item, s the highlighted one."),
@@ -435,6 +508,37 @@ key_start(void *self, struct app *a)
 }
 
 static int
+key_plan_move(void *self, struct app *a)
+{
+	const struct agenda_item *it = selected_item(self, a);
+
+	return it != NULL ? console_plan_move(a, it) : REQ_HANDLED;
+}
+
+static int
+key_plan_length(void *self, struct app *a)
+{
+	const struct agenda_item *it = selected_item(self, a);
+
+	return it != NULL ? console_plan_length(a, it) : REQ_HANDLED;
+}
+
+static int
+key_plan_skip(void *self, struct app *a)
+{
+	const struct agenda_item *it = selected_item(self, a);
+
+	return it != NULL ? console_plan_skip(a, it) : REQ_HANDLED;
+}
+
+static int
+key_plan_add(void *self, struct app *a)
+{
+	(void)self;
+	return console_plan_add(a);
+}
+
+static int
 key_open(void *self, struct app *a)
 {
 	const struct agenda_item *it = selected_item(self, a);
@@ -462,6 +566,12 @@ static const struct binding agenda_keys[] = {
 	{ '.', ".", N_("back to the current item"), key_now },
 	{ 's', "s", N_("start the highlighted item (asks first when it "
 	    "ends the current one)"), key_start },
+	{ 'm', "m", N_("move the item to another day or time"),
+	    key_plan_move },
+	{ 'l', "l", N_("change the item's length"), key_plan_length },
+	{ 'x', "x", N_("skip the item (asks first) / bring it back"),
+	    key_plan_skip },
+	{ 'a', "a", N_("add an item to the plan"), key_plan_add },
 	{ '\r', "Enter", N_("open the highlighted item's page"), key_open },
 	{ KEYCODE(KEY_ENTER), NULL, NULL, key_open },
 	{ 0, NULL, NULL, NULL }
@@ -474,6 +584,7 @@ const struct screen_ops console_agenda = {
 	.fini = agenda_fini,
 	.enter = agenda_enter,
 	.resize = agenda_resize,
+	.changed = agenda_changed,
 	.draw = agenda_draw,
 	.tick = agenda_tick,
 };

@@ -1,17 +1,20 @@
 /*
  * cli_flow.c -- the facilitator's verbs for what the room sees as the
- * workshop flows: messages (for an item, until taken down, taken down) and
- * what the projector's wall shows.
+ * workshop flows: messages (for an item, until taken down, taken down),
+ * what the projector's wall shows, and changes to the plan.
  */
 #include "cli.h"
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
+#include "content.h"
 #include "i18n.h"
 #include "session.h"
+#include "util.h"
 
 /* The facilitator's gate on an opened session; NULL with *status. */
 static struct session *
@@ -90,5 +93,98 @@ cli_projector(int argc, char **argv)
 		return status;
 	r = cmd_projector(s, argv[optind + 1], &err);
 	session_close(s);
+	return cli_command_status(r, err);
+}
+
+/* "HH:MM" as minutes after midnight, -1 when it is not. */
+static int
+hhmm(const char *s)
+{
+	long h, m;
+	char hh[3], mm[3];
+
+	if (strlen(s) != 5 || s[2] != ':')
+		return -1;
+	memcpy(hh, s, 2);
+	memcpy(mm, s + 3, 2);
+	hh[2] = mm[2] = '\0';
+	if (str_to_long(hh, 0, 23, &h) != 0 || str_to_long(mm, 0, 59, &m) != 0)
+		return -1;
+	return (int)(h * 60 + m);
+}
+
+/* The numbers of a plan verb, or -1 and usage. */
+static int
+plan_number(const char *s, long lo, long hi)
+{
+	long n;
+
+	return str_to_long(s, lo, hi, &n) == 0 ? (int)n : -1;
+}
+
+static int
+plan_do(struct session *s, int argc, char **argv, int kind, char **id,
+    char **err)
+{
+	const char *what = argv[optind + 1];
+	int n = argc - optind, a, b;
+
+	if (strcmp(what, "move") == 0 && n == 5 &&
+	    (a = plan_number(argv[optind + 3], 1, 99)) > 0 &&
+	    (b = hhmm(argv[optind + 4])) >= 0)
+		return cmd_plan_move(s, argv[optind + 2], a, b, err);
+	if (strcmp(what, "length") == 0 && n == 4 &&
+	    (a = plan_number(argv[optind + 3], 1, 100000)) > 0)
+		return cmd_plan_length(s, argv[optind + 2], a, err);
+	if ((strcmp(what, "skip") == 0 || strcmp(what, "unskip") == 0) &&
+	    n == 3)
+		return cmd_plan_skip(s, argv[optind + 2], what[0] == 's', err);
+	if (strcmp(what, "add") == 0 && n == 6 &&
+	    (a = plan_number(argv[optind + 2], 1, 99)) > 0 &&
+	    (b = hhmm(argv[optind + 3])) >= 0 &&
+	    plan_number(argv[optind + 4], 1, 100000) > 0)
+		return cmd_plan_add(s, a, b, plan_number(argv[optind + 4], 1,
+		    100000), kind, argv[optind + 5], id, err);
+	return -1;
+}
+
+/* convene plan SESSION move ID DAY HH:MM | length ID MINUTES | skip ID |
+ * unskip ID | add [--kind K] DAY HH:MM MINUTES TITLE */
+int
+cli_plan(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "kind", required_argument, NULL, 'k' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum session_kind kind = KIND_LECTURE;
+	struct session *s;
+	char *err = NULL, *id = NULL;
+	int c, status = 0, r;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		if (c == 'k' && session_kind_parse(optarg, &kind) == 0)
+			continue;
+		if (c == 'k')
+			cli_fail(EXIT_USAGE, _("bad value for %s: %s"), "--kind",
+			    optarg);
+		else
+			return cli_bad_option("plan", argc, argv);
+		return cli_usage("plan");
+	}
+	if (argc - optind < 3)
+		return cli_usage("plan");
+	if ((s = open_as_facilitator(argv[optind], &status)) == NULL)
+		return status;
+	r = plan_do(s, argc, argv, (int)kind, &id, &err);
+	session_close(s);
+	if (r < 0)
+		return cli_usage("plan");
+	if (r == 0 && id != NULL) {
+		printf("%s\n", id);
+		free(id);
+	}
 	return cli_command_status(r, err);
 }

@@ -169,6 +169,21 @@ struct agenda_restore {
  * is pinned again.  Room timers stopped by the move stay stopped. */
 int cmd_agenda_restore(struct session *s, const char *id,
     const struct agenda_restore *r, char **err);
+/* Changes to the plan during the workshop (plan.h), as `plan` records:
+ * the frozen module copy is untouched.  `item` is an agenda item's id in
+ * any case; day 1..the workshop's days, start in minutes after midnight,
+ * minutes 1..600.  Skipping the item that runs is refused (end it first);
+ * a skip that is so already, or an unskip of an item not skipped, is
+ * refused.  add gives the new item's id in *new_id (caller frees):
+ * "added-N". */
+int cmd_plan_move(struct session *s, const char *item, int day, int start,
+    char **err);
+int cmd_plan_length(struct session *s, const char *item, int minutes,
+    char **err);
+int cmd_plan_skip(struct session *s, const char *item, int on, char **err);
+int cmd_plan_add(struct session *s, int day, int start, int minutes,
+    int kind, const char *title, char **new_id, char **err);
+
 /* What the projector's wall shows: "all" every thread, "thread" the current
  * one (flow.h).  Refused when it shows that already. */
 int cmd_projector(struct session *s, const char *what, char **err);

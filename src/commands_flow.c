@@ -5,6 +5,7 @@
  */
 #include "commands.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,6 +13,7 @@
 #include "commands_int.h"
 #include "i18n.h"
 #include "journal.h"
+#include "plan.h"
 #include "presence.h"
 #include "util.h"
 
@@ -85,29 +87,20 @@ static int
 agenda_target(const struct agenda_cmd *c, const char **to, char **err)
 {
 	const struct module *m = c->s->module;
-	const struct state *st = c->s->state;
-	int cur = module_item_index(m, st->agenda_id);
+	int k;
 
 	if (c->m == AGENDA_GOTO)
 		return agenda_goto_target(c, to, err);
 	if (m->nitems == 0)
 		return cmd_refuse(err, "%s", _("the module has no agenda"));
-	if (c->m == AGENDA_NEXT) {
-		if (cur + 1 >= (int)m->nitems)
-			return cmd_refuse(err, "%s", _("the agenda is at its "
-			    "last item"));
-		*to = m->items[cur + 1].id;
-		return 0;
-	}
-	/* prev after an end resumes the item that was ended */
-	if (st->agenda_ended && cur >= 0) {
-		*to = m->items[cur].id;
-		return 0;
-	}
-	if (cur <= 0)
-		return cmd_refuse(err, "%s", _("the agenda is at its first "
-		    "item"));
-	*to = m->items[cur - 1].id;
+	/* skipped items are passed over; prev after an end resumes the
+	 * item ended (plan_step) */
+	k = plan_step(m, c->s->state, c->m == AGENDA_NEXT ? 1 : -1);
+	if (k < 0)
+		return cmd_refuse(err, "%s", c->m == AGENDA_NEXT ?
+		    _("the agenda is at its last item") :
+		    _("the agenda is at its first item"));
+	*to = m->items[k].id;
 	return 0;
 }
 
@@ -328,6 +321,155 @@ cmd_agenda_restore(struct session *s, const char *id,
 	struct agenda_cmd c = { s, AGENDA_GOTO, id, r };
 
 	return cmd_run(s, build_agenda, &c, err);
+}
+
+/* --- changes to the plan -------------------------------------------------- */
+
+#define PLAN_MINUTES_MAX 600
+
+struct plan_cmd {
+	struct session *s;
+	enum plan_action action;
+	const char *item, *title;
+	int day, start, minutes, on, kind;
+	char *new_id;
+};
+
+/* A new item's id: "added-N", the first N not taken. */
+static char *
+added_id(const struct module *m)
+{
+	unsigned n;
+	char *id;
+
+	for (n = 1;; n++) {
+		id = xasprintf("added-%u", n);
+		if (module_item_index(m, id) < 0)
+			return id;
+		free(id);
+	}
+}
+
+static int
+plan_rules(struct plan_cmd *c, const struct agenda_item **it, char **err)
+{
+	const struct module *m = c->s->module;
+	const struct state *st = c->s->state;
+	int k;
+
+	*it = NULL;
+	if (c->action == PLAN_ADD)
+		return 0;
+	if ((k = agenda_index_any_case(m, c->item)) < 0)
+		return cmd_refuse(err, _("no agenda item '%s' in this module"),
+		    c->item);
+	*it = &m->items[k];
+	if (c->action != PLAN_SKIP)
+		return 0;
+	if ((*it)->skipped == c->on)
+		return cmd_refuse(err, c->on ? _("'%s' is skipped already") :
+		    _("'%s' is not skipped"), (*it)->id);
+	if (c->on && st->agenda_id != NULL && !st->agenda_ended &&
+	    strcmp(st->agenda_id, (*it)->id) == 0)
+		return cmd_refuse(err, _("'%s' is running: end it or move on "
+		    "before skipping it"), (*it)->id);
+	return 0;
+}
+
+static int
+build_plan(struct journal_batch *b, void *ctx, char **err)
+{
+	static const char *const refs[] = { "move", "length", "skip", "add" };
+	struct plan_cmd *c = ctx;
+	const struct agenda_item *it;
+	struct event ev = { .type = EV_PLAN };
+	char hhmm[24], *extra = NULL;
+
+	if (plan_rules(c, &it, err) != 0)
+		return 1;
+	snprintf(hhmm, sizeof hhmm, "%02d:%02d", c->start / 60, c->start % 60);
+	ev.ref = refs[c->action];
+	ev.id = it != NULL ? it->id : (c->new_id = added_id(c->s->module));
+	ev.n = c->action == PLAN_LENGTH ? c->minutes : c->action == PLAN_SKIP ?
+	    c->on : c->day;
+	if (c->action == PLAN_MOVE)
+		ev.text = hhmm;
+	if (c->action == PLAN_ADD) {
+		ev.text = c->title;
+		extra = xasprintf("%s\n%d\n%d", hhmm, c->minutes, c->kind);
+		ev.extra = extra;
+	}
+	cmd_add(b, c->s, ACTOR_FACILITATOR, &ev);
+	free(extra);
+	return 0;
+}
+
+static int
+run_plan(struct plan_cmd *c, char **new_id, char **err)
+{
+	int days = c->s->module->days, r;
+
+	if ((c->action == PLAN_MOVE || c->action == PLAN_ADD) &&
+	    (c->day < 1 || c->day > days))
+		return cmd_refuse(err, _("the workshop has days 1 to %d"),
+		    days);
+	if ((c->action == PLAN_MOVE || c->action == PLAN_ADD) &&
+	    (c->start < 0 || c->start >= 24 * 60))
+		return cmd_refuse(err, "%s", _("give the time as HH:MM"));
+	if ((c->action == PLAN_LENGTH || c->action == PLAN_ADD) &&
+	    (c->minutes < 1 || c->minutes > PLAN_MINUTES_MAX))
+		return cmd_refuse(err, _("an item lasts 1 to %d minutes"),
+		    PLAN_MINUTES_MAX);
+	if (c->action == PLAN_ADD && cmd_check_name(_("the title"), c->title,
+	    NAME_MAX_CHARS, 1, err) != 0)
+		return 1;
+	r = cmd_run(c->s, build_plan, c, err);
+	if (r == 0 && new_id != NULL)
+		*new_id = c->new_id;
+	else
+		free(c->new_id);
+	return r;
+}
+
+int
+cmd_plan_move(struct session *s, const char *item, int day, int start,
+    char **err)
+{
+	struct plan_cmd c = { s, PLAN_MOVE, item, NULL, day, start, 0, 0, 0,
+	    NULL };
+
+	return run_plan(&c, NULL, err);
+}
+
+int
+cmd_plan_length(struct session *s, const char *item, int minutes,
+    char **err)
+{
+	struct plan_cmd c = { s, PLAN_LENGTH, item, NULL, 0, 0, minutes, 0, 0,
+	    NULL };
+
+	return run_plan(&c, NULL, err);
+}
+
+int
+cmd_plan_skip(struct session *s, const char *item, int on, char **err)
+{
+	struct plan_cmd c = { s, PLAN_SKIP, item, NULL, 0, 0, 0, on != 0, 0,
+	    NULL };
+
+	return run_plan(&c, NULL, err);
+}
+
+int
+cmd_plan_add(struct session *s, int day, int start, int minutes, int kind,
+    const char *title, char **new_id, char **err)
+{
+	struct plan_cmd c = { s, PLAN_ADD, NULL, title, day, start, minutes, 0,
+	    kind, NULL };
+
+	if (kind < 0 || kind >= KIND_COUNT)
+		return cmd_refuse(err, "%s", _("unknown kind of item"));
+	return run_plan(&c, new_id, err);
 }
 
 /* --- the projector ------------------------------------------------------- */

@@ -242,8 +242,15 @@ module_free(struct module *m)
 
 	if (m == NULL)
 		return;
-	for (i = 0; i < m->nitems; i++)
-		free_item(&m->items[i]);
+	if (m->frozen != NULL) {
+		/* items is the changed plan: copies of these, and added
+		 * items whose strings the state owns */
+		for (i = 0; i < m->nfrozen; i++)
+			free_item(&m->frozen[i]);
+		free(m->frozen);
+	} else
+		for (i = 0; i < m->nitems; i++)
+			free_item(&m->items[i]);
 	free(m->items);
 	for (i = 0; i < m->ncases; i++) {
 		free(m->cases[i].id);

@@ -30,6 +30,8 @@ struct agenda_item {		/* one [session ...] of module.ini */
 	enum design_stage stage;
 	char *poll_id;		/* a [poll ...] tied to it, or NULL */
 	char *thread;		/* thread = NAME, or NULL: its own (flow.h) */
+	/* Changed during the workshop by `plan` records (plan.h): */
+	unsigned moved : 1, lengthened : 1, skipped : 1, added : 1;
 };
 
 struct case_study {		/* cases/ID.ini */
@@ -57,6 +59,12 @@ struct module {
 	int timer_manual;	/* timer = manual: items start no timer */
 	struct agenda_item *items;	/* sorted by day, then start */
 	size_t nitems;
+	/* The items as module.ini has them, when `items` is the plan as the
+	 * workshop changed it (plan_apply); NULL until then.  The frozen
+	 * items own their strings; `items` then holds shallow copies. */
+	struct agenda_item *frozen;
+	size_t nfrozen;
+	size_t plan_applied;	/* plan records laid over them so far */
 	struct case_study *cases;
 	size_t ncases;
 	struct module_poll *polls;

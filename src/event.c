@@ -41,6 +41,7 @@ static const char *const type_names[EV_COUNT] = {
 	[EV_POLL_REVEAL] = "poll_reveal",
 	[EV_EVAL] = "eval",
 	[EV_PROJECTOR] = "projector",
+	[EV_PLAN] = "plan",
 };
 
 /* The types by the length of their name, for the lookup while replaying:
@@ -48,9 +49,9 @@ static const char *const type_names[EV_COUNT] = {
  * (this runs once for every record).  test_event checks that every name
  * maps back to its type, which fails if a type is missing here. */
 #define NAME_LEN_MAX 13
-static const enum event_type types_by_len[NAME_LEN_MAX + 1][5] = {
+static const enum event_type types_by_len[NAME_LEN_MAX + 1][6] = {
 	[3] = { EV_DOT, EV_PIN },
-	[4] = { EV_IDEA, EV_EVAL, EV_ROOM, EV_MOVE },
+	[4] = { EV_IDEA, EV_EVAL, EV_ROOM, EV_MOVE, EV_PLAN },
 	[5] = { EV_TIMER },
 	[6] = { EV_AGENDA, EV_UPVOTE },
 	[7] = { EV_CHECKIN, EV_MESSAGE },

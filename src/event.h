@@ -59,6 +59,9 @@ enum event_type {
 	EV_EVAL,		/* actor=pid id=question key n=value text=answer */
 	EV_PROJECTOR,		/* ref=all: the wall shows every thread;
 				   ref=thread: the current thread (flow.h) */
+	EV_PLAN,		/* id=agenda item ref=move (n=day text=HH:MM),
+				   length (n=minutes), skip (n=1/0), add (n=day
+				   text=title extra=HH:MM\nminutes\nkind) */
 	EV_COUNT
 };
 

@@ -356,7 +356,7 @@ export_timings(const struct export_ctx *x, struct export_timing **itemsp,
 	for (i = 0; i < nitems; i++) {
 		int d = x->mod->items[i].day;
 
-		if (d >= 1 && d <= x->ndays)
+		if (d >= 1 && d <= x->ndays && !x->mod->items[i].skipped)
 			days[d].planned_min += x->mod->items[i].minutes;
 	}
 	if (x->mod != NULL)

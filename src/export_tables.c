@@ -282,11 +282,24 @@ export_attendance(const struct export_ctx *x, struct csv_out *w)
 
 /* ------------------------------------------------------------ timings */
 
+/* How the plan changed an item: "moved lengthened", "skipped", "added";
+ * "" when it runs as the module planned it. */
+static void
+plan_words(const struct agenda_item *it, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s%s%s", it->added ? "added " : "",
+	    it->moved ? "moved " : "", it->lengthened ? "lengthened " : "",
+	    it->skipped ? "skipped " : "");
+	if (*buf != '\0')
+		buf[strlen(buf) - 1] = '\0';
+}
+
 static void
 timing_row(const struct export_ctx *x, struct csv_out *w,
     const struct agenda_item *it, const struct export_timing *t)
 {
 	long actual = export_minutes(t->actual_ms);
+	char words[64];
 
 	csv_out_text(w, it->id);
 	csv_out_text(w, it->title);
@@ -303,6 +316,8 @@ timing_row(const struct export_ctx *x, struct csv_out *w,
 	}
 	csv_out_long(w, it->day);
 	csv_out_plain(w, session_kind_name(it->kind));
+	plan_words(it, words, sizeof words);
+	csv_out_plain(w, words);
 	csv_out_end(w);
 }
 
@@ -315,7 +330,7 @@ export_timings_csv(const struct export_ctx *x, struct csv_out *w)
 {
 	static const char *const cols[] = { "session_id", "title",
 	    "planned_start", "planned_minutes", "actual_start", "actual_end",
-	    "actual_minutes", "overrun_minutes", "day", "kind", NULL };
+	    "actual_minutes", "overrun_minutes", "day", "kind", "plan", NULL };
 	struct export_timing *items;
 	struct export_day *days;
 	size_t i;

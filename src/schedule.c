@@ -84,7 +84,7 @@ size_days(struct schedule *out, const struct module *m,
 		const struct agenda_item *it = &m->items[i];
 		struct schedule_day *day;
 
-		if (it->day < 1 || it->day > out->ndays)
+		if (it->day < 1 || it->day > out->ndays || it->skipped)
 			continue;
 		day = &out->days[it->day];
 		day->planned_min += it->minutes;

@@ -16,6 +16,7 @@
 
 #include "i18n.h"
 #include "ini_scan.h"
+#include "plan.h"
 #include "privilege.h"
 #include "text.h"
 #include "tz.h"
@@ -536,16 +537,22 @@ session_close(struct session *s)
 long
 session_refresh(struct session *s, char **err)
 {
-	return journal_read(s->journal, state_apply_cb, state_note_bad,
+	long n = journal_read(s->journal, state_apply_cb, state_note_bad,
 	    s->state, err);
+
+	plan_apply(s->module, s->state);	/* the agenda as changed */
+	return n;
 }
 
 int
 session_append(struct session *s, journal_build_fn build, void *bctx,
     char **err)
 {
-	return journal_append(s->journal, build, bctx, state_apply_cb,
+	int r = journal_append(s->journal, build, bctx, state_apply_cb,
 	    state_note_bad, s->state, 0, err);
+
+	plan_apply(s->module, s->state);
+	return r;
 }
 
 char *

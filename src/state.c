@@ -17,6 +17,7 @@
 #include "state.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -612,6 +613,70 @@ state_live_message(const struct state *st, int room)
 	return NULL;
 }
 
+/* "HH:MM" as minutes after midnight; -1 when it is not that. */
+static int
+parse_hhmm(const char *s)
+{
+	int h, m;
+	char end;
+
+	if (s == NULL || sscanf(s, "%2d:%2d%c", &h, &m, &end) != 2 ||
+	    h < 0 || h > 23 || m < 0 || m > 59)
+		return -1;
+	return h * 60 + m;
+}
+
+/* The parts of an added item: "HH:MM\nminutes\nkind". */
+static int
+parse_added(struct state *st, const char *extra, struct plan_change *c)
+{
+	const char *p = extra != NULL ? extra : "";
+	const char *at = state_next_line(st->arena, &p);
+	const char *min = state_next_line(st->arena, &p);
+	const char *kind = state_next_line(st->arena, &p);
+	long n;
+
+	c->start_min = parse_hhmm(at);
+	c->kind = (int)strtol(kind, NULL, 10);
+	return c->start_min < 0 || str_to_long(min, 1, 24 * 60, &n) != 0 ||
+	    c->kind < 0 || c->kind > 4 ? -1 : (c->minutes = (int)n, 0);
+}
+
+static void
+apply_plan(struct state *st, const struct event *ev)
+{
+	static const char *const actions[] = { "move", "length", "skip",
+	    "add" };
+	struct plan_change c;
+	size_t k;
+
+	memset(&c, 0, sizeof c);
+	for (k = 0; k < NELEM(actions); k++)
+		if (ev->ref != NULL && strcmp(ev->ref, actions[k]) == 0)
+			break;
+	c.action = (enum plan_action)k;
+	c.day = (int)ev->n;
+	c.minutes = (int)ev->n;
+	c.on = ev->n != 0;
+	if (k == NELEM(actions) || state_is_empty(ev->id) ||
+	    (k == PLAN_MOVE && (ev->n < 1 || ev->n > STATE_DAYS_MAX ||
+	    (c.start_min = parse_hhmm(ev->text)) < 0)) ||
+	    (k == PLAN_LENGTH && (ev->n < 1 || ev->n > 24 * 60)) ||
+	    (k == PLAN_ADD && (ev->n < 1 || ev->n > STATE_DAYS_MAX ||
+	    state_is_empty(ev->text) || parse_added(st, ev->extra, &c) != 0))) {
+		state_unknown(st);
+		return;
+	}
+	if (k == PLAN_ADD) {
+		c.day = (int)ev->n;
+		c.title = arena_strdup(st->arena, ev->text);
+	}
+	c.item = arena_strdup(st->arena, ev->id);
+	st->plan = xgrow(st->plan, &st->capplan, st->nplan + 1,
+	    sizeof *st->plan);
+	st->plan[st->nplan++] = c;
+}
+
 static void
 apply_projector(struct state *st, const struct event *ev)
 {
@@ -657,6 +722,7 @@ static const apply_fn appliers[EV_COUNT] = {
 	[EV_POLL_REVEAL] = state_apply_poll_reveal,
 	[EV_EVAL] = state_apply_eval,
 	[EV_PROJECTOR] = apply_projector,
+	[EV_PLAN] = apply_plan,
 };
 
 struct state *
@@ -703,6 +769,7 @@ state_free(struct state *st)
 	free(st->questions);
 	free(st->polls);
 	free(st->evals);
+	free(st->plan);
 	free(st->bad);
 	free(st->day_starts);
 	free(st->day_last);

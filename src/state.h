@@ -182,6 +182,19 @@ struct eval_answer {
 	int64_t at;
 };
 
+/* A change to the plan during the workshop (plan.h): the frozen module is
+ * untouched; the session's view of the agenda follows these. */
+enum plan_action { PLAN_MOVE, PLAN_LENGTH, PLAN_SKIP, PLAN_ADD };
+struct plan_change {
+	const char *item;	/* the agenda item's id */
+	enum plan_action action;
+	int day, start_min;	/* MOVE, ADD */
+	int minutes;		/* LENGTH, ADD */
+	int on;			/* SKIP: 1 skipped, 0 not */
+	int kind;		/* ADD: an enum session_kind */
+	const char *title;	/* ADD */
+};
+
 /* A record that was in the journal but failed its check (reported). */
 struct bad_record {
 	unsigned long line;
@@ -208,6 +221,7 @@ struct state {
 	STATE_ARRAY(struct question, questions);
 	STATE_ARRAY(struct poll, polls);
 	STATE_ARRAY(struct eval_answer, evals);
+	STATE_ARRAY(struct plan_change, plan);
 	STATE_ARRAY(struct bad_record, bad);
 
 	const char *agenda_id;	/* current agenda session, NULL before any */

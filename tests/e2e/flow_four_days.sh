@@ -16,7 +16,9 @@
 #   - the day-4 prototype ballot holds the team prototypes, not the day-1
 #     practice ones;
 #   - an idle participant whose own terminal is open as day 2 starts is
-#     present that day; a kiosk left showing someone is not.
+#     present that day; a kiosk left showing someone is not;
+#   - on day 4 the plan changes: an item is skipped (passed over, marked in
+#     timings.csv, out of the day's planned minutes) and the closing moves.
 # Skips (77) without faketime or python3.
 . "$(dirname "$0")/lib.sh"
 e2e_init
@@ -89,6 +91,18 @@ while read -r day id sdate stime minutes; do
 		fi
 	else
 		second=$((second + 1))
+	fi
+	# The plan changes on day 4: a speaker cancels (skipped), the closing
+	# moves five minutes later.
+	if [ "$id" = d4-capacity ]; then
+		at "$(minutes_after "$start" -30)" "$CONVENE" plan "$s" skip \
+		    d4-regulation || fail "skip"
+		at "$(minutes_after "$start" -30)" "$CONVENE" plan "$s" move \
+		    d4-closing 4 16:20 || fail "move"
+	fi
+	if [ "$id" = d4-regulation ]; then
+		echo "$id skipped" >>"$expected"
+		continue
 	fi
 	when=$start
 	# The second item of each day starts five minutes late.
@@ -197,13 +211,22 @@ rows = {r['session_id']: r for r in table('timings.csv')}
 for line in open(expected):
     item, minutes = line.split()
     got = rows[item]['actual_minutes']
+    if minutes == 'skipped':
+        if rows[item]['plan'] != 'skipped' or got != '':
+            bad.append('%s: not skipped: %s' % (item, rows[item]))
+        continue
     if minutes == 'current':
         if rows[item]['actual_end'] != '':
             bad.append('%s: ended, but it is still current' % item)
         continue
     if got != minutes:
         bad.append('%s: %s minutes, expected %s' % (item, got, minutes))
+if rows['d4-closing']['plan'] != 'moved' or \
+        'T16:20' not in rows['d4-closing']['planned_start']:
+    bad.append('d4-closing was not moved: %s' % rows['d4-closing'])
 days = table('days.csv')
+if days[3]['planned_minutes'] != '435':
+    bad.append('day 4 plans %s minutes, not 480 - 45' % days[3]['planned_minutes'])
 if [d['complete'] for d in days] != ['yes', 'yes', 'yes', 'no']:
     bad.append('days complete: %s' % [d['complete'] for d in days])
 questions = {r['id']: r for r in table('questions.csv')}
