@@ -26,14 +26,14 @@ wait_for_line con "Room 2 +2"
 wait_for_line con "│ Room 1 *$"
 r1=$(screen con | grep -c "KR")
 [ "$r1" -eq 1 ] || fail "room 1 should have one person from KR, has $r1"
-# Making rooms again deals everyone again: that asks first, and Esc keeps
-# the rooms as they are.
+# Making rooms again deals people again: that asks first, saying how many
+# would move, and Esc keeps the rooms as they are.
 before=$(wc -l <"$s/journal.csv")
 send con M
 wait_for_text con "How many rooms"
-send_text con 2
+send_text con 3
 send con Enter
-wait_for_text con "Deal everyone into 2 rooms again?"
+wait_for_line con "Deal into 3 rooms again\? [0-9]+ people would move"
 assert_screen con "M/Enter: yes"
 send con Escape
 wait_for_text con "cancelled"
