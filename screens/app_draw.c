@@ -75,7 +75,7 @@ present_today(const struct app *a)
 
 	/* one check-in per participant and day */
 	for (i = 0; i < st->ncheckins; i++)
-		n += st->checkins[i].day == day;
+		n += st->checkins[i].day == day && !st->checkins[i].absent;
 	return n;
 }
 

@@ -106,7 +106,7 @@ rollcall_draw(void *self, struct app *a, WINDOW *w)
 
 	getmaxyx(w, rows, cols);
 	for (i = 0; i < st->nparticipants; i++)
-		present += state_checkin(st, (int)i, day) != NULL;
+		present += state_present(st, (int)i, day);
 	if (day < 1 || day > app_session(a)->module->days)
 		draw_textf(w, 0, 0, cols, draw_attr(DR_WARN), _("The workshop "
 		    "is not on today (day 1 is %s): no roll call."),
@@ -126,23 +126,28 @@ rollcall_draw(void *self, struct app *a, WINDOW *w)
 		    &st->participants[rc->ls.rows[k]];
 		const struct checkin *ci = state_checkin(st, rc->ls.rows[k],
 		    day);
+		int absent = ci != NULL && ci->absent;
 		attr_t at = k == rc->ls.lv.sel ? draw_attr(DR_SELECTED) :
-		    ci != NULL ? A_NORMAL : draw_attr(DR_DIM);
+		    ci != NULL && !absent ? A_NORMAL : draw_attr(DR_DIM);
 		char seen[16];
 		int y = 2 + (int)i;
 
 		if (k == rc->ls.lv.sel)
 			draw_fill(w, y, 0, cols, at);
-		draw_text(w, y, 1, 2, ci != NULL ? "\xe2\x9c\x93" : "\xc2\xb7",
-		    k == rc->ls.lv.sel ? at : ci != NULL ? draw_attr(DR_OK) :
-		    at);
+		/* ✓ present, ✗ marked absent, · not seen: not by colour
+		 * alone */
+		draw_text(w, y, 1, 2, absent ? "\xe2\x9c\x97" : ci != NULL ?
+		    "\xe2\x9c\x93" : "\xc2\xb7", k == rc->ls.lv.sel ? at :
+		    ci != NULL && !absent ? draw_attr(DR_OK) : at);
 		x = 4 + draw_text(w, y, 4, cols / 2 - 4, p->name, at);
 		draw_textf(w, y, x + 1, cols - x - 20, at, "%s%s%s",
 		    p->country, *p->org != '\0' ? " \xc2\xb7 " : "", p->org);
 		if (cols >= 60)
 			draw_text(w, y, cols - 18, 10, p->room >= 0 ?
 			    console_room_name(a, p->room) : "", at);
-		if (ci != NULL) {
+		if (absent)
+			draw_text_right(w, y, cols - 7, 6, _("absent"), at);
+		else if (ci != NULL) {
 			console_hhmm(a, ci->first_seen, seen, sizeof seen);
 			draw_text_right(w, y, cols - 7, 6, seen, at);
 		}
@@ -151,25 +156,44 @@ rollcall_draw(void *self, struct app *a, WINDOW *w)
 
 /* --- keys ---------------------------------------------------------------- */
 
+/* The roll call's word on the highlighted person today: present or
+ * absent, which holds over what they do until said otherwise. */
 static int
-key_present(void *self, struct app *a)
+mark(struct rollcall *rc, struct app *a, int present)
 {
-	struct rollcall *rc = self;
 	const struct state *st = app_session(a)->state;
-	struct undo_action act = { .kind = UNDO_CHECKIN };
-	int p = listscreen_item(&rc->ls);
+	char *err = NULL;
+	int p = listscreen_item(&rc->ls), day = today(a), r;
+	const struct checkin *ci;
 
 	if (p < 0)
 		return REQ_HANDLED;
-	if (state_checkin(st, p, today(a)) != NULL) {
-		app_message(a, _("%s is marked present already"),
-		    st->participants[p].name);
+	ci = state_checkin(st, p, day);
+	if (ci != NULL && (present ? !ci->absent : ci->absent)) {
+		app_message(a, present ? _("%s is marked present already") :
+		    _("%s is marked absent already"), st->participants[p].name);
 		return REQ_HANDLED;
 	}
-	act.id = st->participants[p].id;
-	listview_move(&rc->ls.lv, 1);	/* on to the next name */
-	listscreen_remember(&rc->ls, st);
-	return console_act(a, &act, _("marked present"));
+	r = cmd_rollcall(app_session(a), st->participants[p].id, present,
+	    &err);
+	if (r == 0) {
+		listview_move(&rc->ls.lv, 1);	/* on to the next name */
+		listscreen_remember(&rc->ls, app_session(a)->state);
+	}
+	return app_report(a, r, err, present ? _("marked present") :
+	    _("marked absent"));
+}
+
+static int
+key_present(void *self, struct app *a)
+{
+	return mark(self, a, 1);
+}
+
+static int
+key_absent(void *self, struct app *a)
+{
+	return mark(self, a, 0);
 }
 
 static void
@@ -200,8 +224,9 @@ static const struct binding rollcall_keys[] = {
 	LISTSCREEN_MOVE_KEYS(N_("move")),
 	LISTSCREEN_PAGE_KEYS(N_("a page down / up")),
 	LISTSCREEN_END_KEYS(N_("first / last person")),
-	{ ' ', "Space Enter", N_("mark present today (cannot be undone)"),
-	    key_present },
+	{ ' ', "Space Enter", N_("mark present today"), key_present },
+	{ 'x', "x", N_("mark absent today (holds over what they do)"),
+	    key_absent },
 	{ '\r', NULL, NULL, key_present },
 	{ KEYCODE(KEY_ENTER), NULL, NULL, key_present },
 	{ '/', "/", N_("find people by name, country or organisation"),

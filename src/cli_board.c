@@ -3,7 +3,7 @@
  * from the command line, with the same rules and records as the console's
  * keys: convene board SESSION promote|demote|hide|show ID, merge ID INTO,
  * unmerge ID; convene question SESSION pin|unpin|answer|unanswer|hide|show
- * ID.
+ * ID; convene rollcall SESSION present|absent PID.
  */
 #include "cli.h"
 
@@ -101,6 +101,27 @@ cli_question(int argc, char **argv)
 		return r;
 	r = cmd_question_mark(s, argv[optind + 2], marks[k / 2], k % 2 == 0,
 	    &err);
+	session_close(s);
+	return cli_command_status(r, err);
+}
+
+/* convene rollcall SESSION present|absent PID: the roll call's word. */
+int
+cli_rollcall(int argc, char **argv)
+{
+	static const char *const names[] = { "present", "absent" };
+	struct session *s = NULL;
+	char *err = NULL;
+	int k, r;
+
+	if ((r = no_options("rollcall", argc, argv)) != 0)
+		return r;
+	k = find_action(argc, argv, names, NELEM(names));
+	if (k < 0 || argc - optind != 3)
+		return cli_usage("rollcall");
+	if ((r = open_gated(argv, &s)) != 0)
+		return r;
+	r = cmd_rollcall(s, argv[optind + 2], k == 0, &err);
 	session_close(s);
 	return cli_command_status(r, err);
 }

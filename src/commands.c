@@ -262,6 +262,8 @@ cmd_participant(struct session *s, const char *actor, const char *name,
 struct checkin_cmd {
 	struct session *s;
 	const char *pid;
+	int rollcall;		/* 0 the participant's own; else 1 present,
+				   -1 absent: the facilitator's word */
 };
 
 static int
@@ -281,18 +283,32 @@ build_checkin(struct journal_batch *b, void *ctx, char **err)
 	if (days > 0 && day > days)
 		return cmd_refuse(err, _("the workshop's %d days are over: "
 		    "check-in is closed"), days);
-	if (state_checkin(st, p, day) != NULL)
+	if (c->rollcall == 0 && state_checkin(st, p, day) != NULL)
 		return 0;	/* present today already: nothing to add */
+	if (c->rollcall != 0 && state_checkin(st, p, day) != NULL &&
+	    state_present(st, p, day) == (c->rollcall > 0))
+		return cmd_refuse(err, c->rollcall > 0 ?
+		    _("%s is marked present already") :
+		    _("%s is marked absent already"), c->pid);
 	ev.id = c->pid;
 	ev.n = day;
-	cmd_add(b, c->s, c->pid, &ev);
+	ev.ref = c->rollcall > 0 ? "present" : c->rollcall < 0 ? "absent" : "";
+	cmd_add(b, c->s, c->rollcall != 0 ? ACTOR_FACILITATOR : c->pid, &ev);
 	return 0;
 }
 
 int
 cmd_checkin(struct session *s, const char *pid, char **err)
 {
-	struct checkin_cmd c = { s, pid };
+	struct checkin_cmd c = { s, pid, 0 };
+
+	return cmd_run(s, build_checkin, &c, err);
+}
+
+int
+cmd_rollcall(struct session *s, const char *pid, int present, char **err)
+{
+	struct checkin_cmd c = { s, pid, present ? 1 : -1 };
 
 	return cmd_run(s, build_checkin, &c, err);
 }

@@ -56,6 +56,11 @@ int cmd_participant(struct session *s, const char *actor, const char *name,
 /* Present today: only on the workshop's days 1..module days; a second
  * check-in the same day is done and writes nothing. */
 int cmd_checkin(struct session *s, const char *pid, char **err);
+/* The roll call: the facilitator says pid is present (1) or absent (0)
+ * today; the word holds over their own check-ins and activity until the
+ * roll call says otherwise.  Only on a workshop day. */
+int cmd_rollcall(struct session *s, const char *pid, int present,
+    char **err);
 /* pin: 4 to 8 digits, stored as a crypt(3) hash; NULL or "" clears it. */
 int cmd_set_pin(struct session *s, const char *pid, const char *pin,
     char **err);

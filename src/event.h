@@ -27,7 +27,10 @@ enum event_type {
 	EV_UNKNOWN = 0,
 	EV_PARTICIPANT,		/* id=pid text=name extra=country\norg\nemail */
 	EV_PIN,			/* id=pid extra=crypt(3) hash or "" to clear */
-	EV_CHECKIN,		/* id=pid n=day (1-based workshop day) */
+	EV_CHECKIN,		/* id=pid n=day (1-based workshop day);
+				   ref=terminal: their own terminal was open
+				   as the day started; ref=present / absent:
+				   the roll call's word, which holds */
 	EV_IDEA,		/* id=idea ref=author pid room text extra=stage */
 	EV_IDEA_EDIT,		/* id=idea text */
 	EV_IDEA_WITHDRAW,	/* id=idea n=1 withdrawn / 0 restored */

@@ -332,8 +332,8 @@ count_present(const struct export_ctx *x, struct export_day *days)
 		size_t at;
 
 		d = c->day;
-		if (d < 1 || d > x->ndays || !valid_participant(x,
-		    c->participant))
+		if (d < 1 || d > x->ndays || c->absent ||
+		    !valid_participant(x, c->participant))
 			continue;
 		at = (size_t)d * (st->nparticipants + 1) +
 		    (size_t)c->participant;

@@ -259,7 +259,7 @@ export_attendance(const struct export_ctx *x, struct csv_out *w)
 	for (i = 0; i < st->ncheckins; i++) {
 		const struct participant *p;
 
-		if (c[i].participant < 0 ||
+		if (c[i].participant < 0 || c[i].absent ||
 		    (size_t)c[i].participant >= st->nparticipants)
 			continue;
 		p = &st->participants[c[i].participant];

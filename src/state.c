@@ -353,12 +353,26 @@ apply_checkin(struct state *st, const struct event *ev)
 {
 	int p;
 
+	const char *ref = ev->ref != NULL ? ev->ref : "";
+	int absent = strcmp(ref, "absent") == 0, k;
+
 	if (ev->n < 1 || ev->n > INT_MAX ||
 	    (p = state_participant_or_unknown(st, ev->id, ev->time_ms)) < 0) {
 		state_unknown(st);
 		return;
 	}
 	state_touch(st, p, (int)ev->n, ev->time_ms, 0);
+	k = find_checkin(st, p, (int)ev->n);
+	if (absent || strcmp(ref, "present") == 0)
+		st->checkins[k].absent = absent;
+}
+
+int
+state_present(const struct state *st, int participant, int day)
+{
+	const struct checkin *c = state_checkin(st, participant, day);
+
+	return c != NULL && !c->absent;
 }
 
 static void

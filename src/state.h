@@ -132,6 +132,9 @@ struct checkin {		/* a participant seen on a workshop day */
 	int participant, day;
 	int64_t first_seen, last_seen;
 	unsigned contributions;	/* ideas, dots, questions, answers that day */
+	/* The roll call marked them absent that day: it holds, whatever
+	 * they do, until the roll call marks them present again. */
+	int absent;
 };
 
 struct message {
@@ -401,6 +404,10 @@ unsigned long state_texts_loaded(const struct state *st);
  * everyone or that room that is still up (not taken down, and, for one
  * that lasts for its item, the agenda not moved since); NULL for none. */
 const struct message *state_live_message(const struct state *st, int room);
+
+/* 1 when a participant is present on a day: checked in or active, and not
+ * marked absent by the roll call. */
+int state_present(const struct state *st, int participant, int day);
 
 /* The check-in (or first activity) of a participant on a day, or NULL. */
 const struct checkin *state_checkin(const struct state *st, int participant,

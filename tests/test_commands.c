@@ -19,6 +19,7 @@
 
 #include "auth.h"
 #include "commands.h"
+#include "journal.h"
 #include "session.h"
 #include "session_fixture.h"
 #include "util.h"
@@ -720,6 +721,31 @@ test_messages(void **state)
 	assert_int_equal(f->s->state->messages[1].recall, 1);
 }
 
+/* The roll call's absent holds over the participant's own check-in and
+ * activity; its present brings them back. */
+static void
+test_rollcall_both_ways(void **state)
+{
+	struct session_fixture *f = *state;
+	char *err = NULL, *id, *i1 = NULL;
+	int day = state_day_of(f->s->state, journal_now_ms());
+
+	id = person(f, "Kim", "KR");
+	free(id);
+	REFUSED(f, "no participant 'p9'", cmd_rollcall(f->s, "p9", 0, &err));
+	DONE(cmd_rollcall(f->s, "p1", 0, &err));
+	assert_false(state_present(f->s->state, 0, day));
+	REFUSED(f, "marked absent already", cmd_rollcall(f->s, "p1", 0, &err));
+	DONE(cmd_checkin(f->s, "p1", &err));
+	DONE(cmd_idea(f->s, "p1", NULL, "Still here", &i1, &err));
+	assert_false(state_present(f->s->state, 0, day));
+	DONE(cmd_rollcall(f->s, "p1", 1, &err));
+	assert_true(state_present(f->s->state, 0, day));
+	REFUSED(f, "marked present already", cmd_rollcall(f->s, "p1", 1,
+	    &err));
+	free(i1);
+}
+
 /* A round for prototypes draws its ballot from the current thread, or
  * from the item or thread named, and fixes it when it opens. */
 static void
@@ -1195,6 +1221,8 @@ main(void)
 		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_agenda_manual_timer,
 		    setup, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_rollcall_both_ways, setup,
+		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_prototype_ballot, setup,
 		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_message_lifetimes, setup,

@@ -26,6 +26,18 @@ cv checkin "$s" --by p3
 wait_for_text con "Day 1: 3 of 3 present"
 wait_for_text con "3 of 3 here"
 [ "$(journal_count "$s" checkin)" -eq 3 ] || fail "expected 3 check-ins"
+# x marks absent, over the person's own check-in; Space brings them back.
+send con Home x
+wait_for_text con "Day 1: 2 of 3 present"
+wait_for_line con "✗ +김민준.*absent"
+cv checkin "$s" --by p1
+cv idea "$s" --by p1 "still typing" >/dev/null
+cv export "$s" --out "$E2E_DIR/x" >/dev/null
+grep -q '^p1,' "$E2E_DIR/x/attendance.csv" &&
+    fail "marked absent, yet present in attendance.csv"
+assert_screen con "2 of 3 here"
+send con Home Space
+wait_for_text con "Day 1: 3 of 3 present"
 send con /
 wait_for_text con "Find"
 send_text con nadra
