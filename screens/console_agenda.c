@@ -7,6 +7,7 @@
 
 #include "content.h"
 #include "draw.h"
+#include "plan.h"
 #include "i18n.h"
 #include "listview.h"
 #include "schedule.h"
@@ -18,14 +19,8 @@
 #define DEMO_ROWS 3	/* convene demo: the session and how to join it */
 #define MINUTE_MS 60000
 
-/* A row of the list: a day's heading or an agenda item. */
-struct row {
-	int day;		/* the day of a heading, 0 for an item */
-	int item;		/* index into module->items, -1 for a heading */
-};
-
 struct agenda {
-	struct row *rows;
+	struct plan_row *rows;	/* days' headings and items (plan.h) */
 	size_t nrows;
 	struct listview lv;
 	int entered;		/* the selection was placed once */
@@ -33,6 +28,7 @@ struct agenda {
 	 * reorders the module's items, and the highlight follows its item. */
 	char **ids;
 	size_t nitems;
+	size_t plan;		/* plan_version() the rows were built for */
 };
 
 static void
@@ -62,21 +58,10 @@ keep_ids(struct agenda *ag, const struct module *m)
 static void
 build_rows(struct agenda *ag, const struct module *m)
 {
-	size_t i;
-	int day = 0;
-
 	free(ag->rows);
-	ag->nrows = 0;
 	ag->rows = xcalloc(m->nitems * 2 + 1, sizeof *ag->rows);
-	for (i = 0; i < m->nitems; i++) {
-		if (m->items[i].day != day) {
-			day = m->items[i].day;
-			ag->rows[ag->nrows].day = day;
-			ag->rows[ag->nrows++].item = -1;
-		}
-		ag->rows[ag->nrows].day = 0;
-		ag->rows[ag->nrows++].item = (int)i;
-	}
+	ag->nrows = plan_rows(m, ag->rows);
+	ag->plan = plan_version(m);
 }
 
 static void *
@@ -101,9 +86,12 @@ agenda_changed(void *self, struct app *a)
 	struct agenda *ag = self;
 	const struct module *m = app_session(a)->module;
 	int sel = ag->nrows > 0 ? ag->rows[ag->lv.sel].item : -1;
-	char *id = sel >= 0 && (size_t)sel < ag->nitems ?
-	    xstrdup(ag->ids[sel]) : NULL;
+	char *id;
 
+	if (ag->plan == plan_version(m))
+		return;		/* the same plan: the rows hold */
+	id = sel >= 0 && (size_t)sel < ag->nitems ? xstrdup(ag->ids[sel]) :
+	    NULL;
 	build_rows(ag, m);
 	listview_set_count(&ag->lv, ag->nrows);
 	if (id != NULL)
@@ -370,7 +358,7 @@ agenda_draw(void *self, struct app *a, WINDOW *w)
 		draw_text(w, HEADER_ROWS, 0, cols, _("This module has no "
 		    "agenda."), A_NORMAL);
 	for (i = 0; i < listview_visible(&ag->lv); i++) {
-		const struct row *r = &ag->rows[ag->lv.top + i];
+		const struct plan_row *r = &ag->rows[ag->lv.top + i];
 		int y = HEADER_ROWS + (int)i;
 
 		if (y >= rows)

@@ -11,6 +11,7 @@
 #include "app.h"
 #include "content.h"
 #include "draw.h"
+#include "plan.h"
 #include "i18n.h"
 #include "listview.h"
 #include "schedule.h"
@@ -50,14 +51,10 @@ columns(void)
 }
 
 /* A row of the list: a day's heading or an agenda item. */
-struct row {
-	int day;		/* the day of a heading, 0 for an item */
-	int item;		/* index into module->items, -1 for a heading */
-};
-
 struct pagenda {
-	struct row *rows;
+	struct plan_row *rows;	/* days' headings and items (plan.h) */
 	size_t nrows;
+	size_t plan;		/* plan_version() the rows were built for */
 	struct listview lv;
 	int follow;		/* the highlight follows now until a move key */
 	/* What the last frame showed of time, so that a tick redraws only
@@ -71,19 +68,10 @@ pa_init(struct app *a)
 {
 	const struct module *m = app_session(a)->module;
 	struct pagenda *pa = xcalloc(1, sizeof *pa);
-	size_t i;
-	int day = 0;
 
 	pa->rows = xcalloc(m->nitems * 2 + 1, sizeof *pa->rows);
-	for (i = 0; i < m->nitems; i++) {
-		if (m->items[i].day != day) {
-			day = m->items[i].day;
-			pa->rows[pa->nrows].day = day;
-			pa->rows[pa->nrows++].item = -1;
-		}
-		pa->rows[pa->nrows].day = 0;
-		pa->rows[pa->nrows++].item = (int)i;
-	}
+	pa->nrows = plan_rows(m, pa->rows);
+	pa->plan = plan_version(m);
 	listview_init(&pa->lv);
 	listview_set_count(&pa->lv, pa->nrows);
 	pa->follow = 1;
@@ -203,6 +191,18 @@ pa_enter(void *self, struct app *a)
 static void
 pa_changed(void *self, struct app *a)
 {
+	struct pagenda *pa = self;
+	const struct module *m = app_session(a)->module;
+
+	if (pa->plan != plan_version(m)) {
+		/* the plan changed: items moved, were added or skipped */
+		free(pa->rows);
+		pa->rows = xcalloc(m->nitems * 2 + 1, sizeof *pa->rows);
+		pa->nrows = plan_rows(m, pa->rows);
+		pa->plan = plan_version(m);
+		listview_set_count(&pa->lv, pa->nrows);
+		pa->follow = 1;
+	}
 	pa_enter(self, a);
 }
 
@@ -328,6 +328,7 @@ draw_item(struct app *a, WINDOW *w, int y, int cols,
 	int title_w = cols - c.title, bw;
 	attr_t at = sel ? sel : si->current ? draw_attr(DR_CURRENT) :
 	    done ? draw_attr(DR_DIM) : A_NORMAL;
+	const char *tag;
 	char hhmm[8];
 
 	if (sel)
@@ -338,14 +339,16 @@ draw_item(struct app *a, WINDOW *w, int y, int cols,
 	draw_text(w, y, c.time, c.time_w, hhmm, at);
 	if (title_w <= 0)
 		return;
-	/* The word "break" keeps its place: the title is cut first. */
-	bw = brk ? text_width(_("(break)")) + 1 : 0;
+	/* The word keeps its place: the title is cut first. */
+	tag = it->skipped ? _("(skipped)") : brk ? _("(break)") : it->added ?
+	    _("(added)") : it->moved ? _("(moved)") : NULL;
+	bw = tag != NULL ? text_width(tag) + 1 : 0;
 	if (bw >= title_w)
 		bw = 0;
 	bw = draw_text(w, y, c.title, title_w - bw, it->title, at);
-	if (brk)
-		draw_text(w, y, c.title + bw + 1, title_w - bw - 1,
-		    _("(break)"), sel ? sel : draw_attr(DR_DIM));
+	if (tag != NULL)
+		draw_text(w, y, c.title + bw + 1, title_w - bw - 1, tag,
+		    sel ? sel : draw_attr(DR_DIM));
 }
 
 static void

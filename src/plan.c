@@ -127,6 +127,30 @@ plan_step(const struct module *m, const struct state *st, int dir)
 	return -1;
 }
 
+size_t
+plan_rows(const struct module *m, struct plan_row *rows)
+{
+	size_t i, n = 0;
+	int day = 0;
+
+	for (i = 0; i < m->nitems; i++) {
+		if (m->items[i].day != day) {
+			day = m->items[i].day;
+			rows[n].day = day;
+			rows[n++].item = -1;
+		}
+		rows[n].day = 0;
+		rows[n++].item = (int)i;
+	}
+	return n;
+}
+
+size_t
+plan_version(const struct module *m)
+{
+	return m->plan_applied;
+}
+
 int
 plan_day_minutes(const struct module *m, int day)
 {

@@ -36,6 +36,19 @@ void plan_apply(struct module *m, const struct state *st);
  * end. */
 int plan_step(const struct module *m, const struct state *st, int dir);
 
+/* The agenda as a list for the screens: each day's heading (item -1, day
+ * set) and then its items (day 0, item the index in m->items).  `rows`
+ * holds at least m->nitems * 2 entries; returns how many were filled. */
+struct plan_row {
+	int day;
+	int item;
+};
+size_t plan_rows(const struct module *m, struct plan_row *rows);
+
+/* A number that changes whenever plan_apply changes m's items: a screen
+ * that keeps item indexes builds its rows again when it differs. */
+size_t plan_version(const struct module *m);
+
 /* The planned minutes of day `day`, without skipped items. */
 int plan_day_minutes(const struct module *m, int day);
 
