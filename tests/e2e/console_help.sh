@@ -24,7 +24,7 @@ wait_for_text con "The agenda has not started"
 for k in "3 bell at zero on / off" "4 make rooms, balanced by country" \
     "5 mark the idea to merge duplicates into" \
     "6 open a round for the current thread's prototypes" \
-    "7 mark present today (cannot be undone)" "2 search the page"; do
+    "7 mark absent today (holds over what they do)" "2 search the page"; do
 	send con "${k%% *}" "?"
 	wait_for_text con "${k#* }"
 	send con Escape
