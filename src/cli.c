@@ -41,6 +41,8 @@ static const struct verb verbs[] = {
 	{ "agenda", cli_agenda, "SESSION next | prev | goto ID | end", N_("move on the agenda") },
 	{ "message", cli_message, "SESSION [--room R] [--until-recalled] TEXT | [--room R] --recall",
 	    N_("a message on every screen, for this item or until recalled; --recall takes them down") },
+	{ "status", cli_status, "SESSION [--json] [--by PID]",
+	    N_("what is current, for scripts: the item, timers, rooms, voting, messages, counts") },
 	{ "plan", cli_plan, "SESSION move ID DAY HH:MM | length ID MINUTES | skip ID | unskip ID | add [--kind K] DAY HH:MM MINUTES TITLE",
 	    N_("change the plan during the workshop; add prints the new item's id") },
 	{ "board", cli_board, "SESSION promote | demote | hide | show | unmerge IDEA | merge IDEA INTO",

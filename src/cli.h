@@ -96,6 +96,7 @@ int cli_projector(int argc, char **argv);
 int cli_board(int argc, char **argv);
 int cli_rollcall(int argc, char **argv);
 int cli_plan(int argc, char **argv);
+int cli_status(int argc, char **argv);
 int cli_question(int argc, char **argv);
 int cli_checkin(int argc, char **argv);
 int cli_ask(int argc, char **argv);

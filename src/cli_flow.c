@@ -13,7 +13,9 @@
 #include "commands.h"
 #include "content.h"
 #include "i18n.h"
+#include "journal.h"
 #include "session.h"
+#include "status.h"
 #include "util.h"
 
 /* The facilitator's gate on an opened session; NULL with *status. */
@@ -187,4 +189,50 @@ cli_plan(int argc, char **argv)
 		free(id);
 	}
 	return cli_command_status(r, err);
+}
+
+/* convene status SESSION [--json] [--by PID] */
+int
+cli_status(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "by", required_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum status_format format = STATUS_TEXT;
+	const char *by = NULL;
+	struct session *s;
+	char *pid = NULL;
+	int c, status = 0, r;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		if (c == 'j')
+			format = STATUS_JSON;
+		else if (c == 'b')
+			by = optarg;
+		else
+			return cli_bad_option("status", argc, argv);
+	}
+	if (optind != argc - 1)
+		return cli_usage("status");
+	if (by == NULL) {
+		if ((s = open_as_facilitator(argv[optind], &status)) == NULL)
+			return status;
+	} else {
+		if ((s = cli_open_session(argv[optind], &status)) == NULL)
+			return status;
+		if ((status = cli_gate_participant(s, by, &pid)) != 0) {
+			session_close(s);
+			return status;
+		}
+	}
+	r = status_write(s, pid, journal_now_ms(), format, stdout);
+	free(pid);
+	session_close(s);
+	if (r != 0 || fflush(stdout) != 0)
+		return cli_fail(EXIT_DATA, "%s", _("cannot write the status"));
+	return 0;
 }
