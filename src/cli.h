@@ -95,6 +95,8 @@ int cli_message(int argc, char **argv);
 int cli_projector(int argc, char **argv);
 int cli_board(int argc, char **argv);
 int cli_rollcall(int argc, char **argv);
+int cli_mine(int argc, char **argv);
+int cli_eval(int argc, char **argv);
 int cli_plan(int argc, char **argv);
 int cli_status(int argc, char **argv);
 int cli_question(int argc, char **argv);

@@ -8,11 +8,14 @@
 #include "cli.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
+#include "content.h"
 #include "i18n.h"
 #include "session.h"
+#include "util.h"
 
 /* No options: 0, or the usage's status. */
 static int
@@ -122,6 +125,99 @@ cli_rollcall(int argc, char **argv)
 	if ((r = open_gated(argv, &s)) != 0)
 		return r;
 	r = cmd_rollcall(s, argv[optind + 2], k == 0, &err);
+	session_close(s);
+	return cli_command_status(r, err);
+}
+
+/* "--by PID" and nothing else; the participant's gate passed.  0, or the
+ * status to return. */
+static int
+open_as_participant(const char *verb, int argc, char **argv,
+    struct session **s, char **pid)
+{
+	static const struct option longopts[] = {
+		{ "by", required_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *by = NULL;
+	int c, status = 0;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		if (c != 'b')
+			return cli_bad_option(verb, argc, argv);
+		by = optarg;
+	}
+	if (by == NULL || argc - optind < 3)
+		return cli_usage(verb);
+	if ((*s = cli_open_session(argv[optind], &status)) == NULL)
+		return status;
+	if ((status = cli_gate_participant(*s, by, pid)) != 0) {
+		session_close(*s);
+		*s = NULL;
+	}
+	return status;
+}
+
+/* The participant's own ideas, as their Board does: convene mine SESSION
+ * --by PID edit IDEA TEXT | withdraw IDEA | restore IDEA. */
+int
+cli_mine(int argc, char **argv)
+{
+	struct session *s = NULL;
+	const char *what;
+	char *pid = NULL, *err = NULL;
+	int r, n;
+
+	if ((r = open_as_participant("mine", argc, argv, &s, &pid)) != 0)
+		return r;
+	what = argv[optind + 1];
+	n = argc - optind;
+	if (strcmp(what, "edit") == 0 && n == 4)
+		r = cmd_idea_edit(s, pid, argv[optind + 2], argv[optind + 3],
+		    &err);
+	else if ((strcmp(what, "withdraw") == 0 ||
+	    strcmp(what, "restore") == 0) && n == 3)
+		r = cmd_idea_withdraw(s, pid, argv[optind + 2], what[0] == 'w',
+		    &err);
+	else
+		r = -1;
+	free(pid);
+	session_close(s);
+	return r < 0 ? cli_usage("mine") : cli_command_status(r, err);
+}
+
+/* convene eval SESSION --by PID QUESTION ANSWER: a 1-5 scale takes a
+ * number, a free-text question the text. */
+int
+cli_eval(int argc, char **argv)
+{
+	struct session *s = NULL;
+	const struct eval_question *q = NULL;
+	char *pid = NULL, *err = NULL;
+	long value = 0;
+	size_t i;
+	int r;
+
+	if ((r = open_as_participant("eval", argc, argv, &s, &pid)) != 0)
+		return r;
+	for (i = 0; argc - optind == 3 && i < s->module->nevals; i++)
+		if (strcmp(s->module->evals[i].id, argv[optind + 1]) == 0)
+			q = &s->module->evals[i];
+	r = argc - optind != 3 ? cli_usage("eval") : q == NULL ?
+	    cli_fail(EXIT_REFUSED, _("no evaluation question '%s' in this "
+	    "module"), argv[optind + 1]) : q->scale &&
+	    str_to_long(argv[optind + 2], 1, 5, &value) != 0 ?
+	    cli_fail(EXIT_REFUSED, "%s", _("this question takes 1 to 5")) : 0;
+	if (r != 0) {
+		free(pid);
+		session_close(s);
+		return r;
+	}
+	r = cmd_eval(s, pid, q->id, value, q->scale ? NULL : argv[optind + 2],
+	    &err);
+	free(pid);
 	session_close(s);
 	return cli_command_status(r, err);
 }

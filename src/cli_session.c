@@ -527,6 +527,31 @@ rooms_recall(const char *dir, const char *text)
 	return cli_command_status(r, err);
 }
 
+/* convene rooms SESSION name ROOM TEXT | topic ROOM TEXT | move PID ROOM
+ * ("plenary" for none), as the Rooms screen's c, C and m. */
+static int
+rooms_action(char **a)
+{
+	struct session *s;
+	char *err = NULL;
+	int status = 0, r;
+
+	if (strcmp(a[1], "name") != 0 && strcmp(a[1], "topic") != 0 &&
+	    strcmp(a[1], "move") != 0)
+		return cli_usage("rooms");
+	if ((s = facilitator_open(a[0], &status)) == NULL)
+		return status;
+	if (strcmp(a[1], "name") == 0)
+		r = cmd_room_set(s, a[2], a[3], NULL, &err);
+	else if (strcmp(a[1], "topic") == 0)
+		r = cmd_room_set(s, a[2], NULL, a[3], &err);
+	else
+		r = cmd_move(s, a[2], strcmp(a[3], "plenary") == 0 ? NULL :
+		    a[3], &err);
+	session_close(s);
+	return cli_command_status(r, err);
+}
+
 int
 cli_rooms(int argc, char **argv)
 {
@@ -566,6 +591,8 @@ cli_rooms(int argc, char **argv)
 	    strcmp(argv[optind + 1], "recall") == 0 && !balance)
 		return rooms_recall(argv[optind], argc - optind == 3 ?
 		    argv[optind + 2] : "");
+	if (n == 0 && argc - optind == 4 && !balance)
+		return rooms_action(argv + optind);
 	if (optind != argc - 1 || n == 0)
 		return cli_usage("rooms");
 	if ((s = facilitator_open(argv[optind], &status)) == NULL)

@@ -35,7 +35,7 @@ prints() { # text: the last command's stdout is exactly it
 	[ "$(cat "$out")" = "$1" ] || { echo "FAIL: expected output '$1', got '$(cat "$out")'"; fail=1; }
 }
 silent() { [ -s "$out" ] && { echo "FAIL: expected no output, got '$(cat "$out")'"; fail=1; }; return 0; }
-size() { wc -c <"$S/journal.csv"; }
+size() { wc -c <"${J:-$S}/journal.csv"; }	# J: another session
 # refused STATUS CMD...: refused and not a byte written.
 refused() {
 	before=$(size); run "$@"; after=$(size)
@@ -209,5 +209,43 @@ run 1 env CONVENE_PASSPHRASE=wrong "$bin" poll "$P" open 'Q?' A B
 # Participants' verbs need no passphrase.
 run 0 "$bin" participant "$P" 'Batbayar' --country MN; prints p1
 run 0 "$bin" idea "$P" --by p1 'Иргэний үнэмлэх'; prints i1
+
+# Every facilitator verb is gated by the passphrase: refused without it
+# and with a wrong one, and nothing written.
+J=$P
+for v in "message $P hello" "message $P --recall" "projector $P all" \
+    "plan $P skip d1-coffee-am" "plan $P length d1-opening 40" \
+    "board $P promote i1" "board $P hide i1" "question $P pin q1" \
+    "rollcall $P absent p1" "rooms $P recall" "rooms $P name r1 Blue" \
+    "status $P" "agenda $P end"; do
+	# shellcheck disable=SC2086
+	refused 1 "$bin" $v; says 'CONVENE_PASSPHRASE'
+	# shellcheck disable=SC2086
+	refused 1 env CONVENE_PASSPHRASE=wrong "$bin" $v
+done
+# As a participant: their own verbs work; the facilitator's are not theirs.
+run 0 "$bin" mine "$P" --by p1 edit i1 'Иргэний үнэмлэхээ утсаараа сунгах'; silent
+run 0 "$bin" status "$P" --by p1 --json; grep -q '"role":"participant"' "$out" ||
+	{ echo "FAIL: status --by is not the participant's"; fail=1; }
+run 0 "$bin" eval "$P" --by p1 relevance 5; silent
+refused 1 "$bin" eval "$P" --by p1 nowhere 5; says "no evaluation question 'nowhere'"
+refused 1 "$bin" mine "$P" --by p2 withdraw i1
+# With the passphrase, the facilitator's verbs act.
+export CONVENE_PASSPHRASE='open sesame'
+run 0 "$bin" message "$P" --until-recalled 'Tea at 10:30'; silent
+run 0 "$bin" board "$P" promote i1; silent
+refused 1 "$bin" board "$P" promote i1; says 'already'
+run 0 "$bin" rollcall "$P" absent p1; silent
+run 0 "$bin" plan "$P" skip d1-coffee-am; silent
+refused 1 "$bin" plan "$P" skip d1-coffee-am; says 'skipped already'
+run 0 "$bin" plan "$P" add 1 18:00 30 'Evening reception'; prints added-1
+run 2 "$bin" plan "$P" move d1-opening 1 25:00
+run 0 "$bin" projector "$P" all; silent
+refused 1 "$bin" projector "$P" all; says 'every thread already'
+run 0 "$bin" status "$P" --json
+grep -q '"item":"d1-opening"' "$out" || { echo "FAIL: status: no current item"; fail=1; }
+run 0 "$bin" message "$P" --recall; silent
+run 0 "$bin" agenda "$P" end; silent
+unset CONVENE_PASSPHRASE J
 
 exit $fail
