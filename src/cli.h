@@ -66,6 +66,13 @@ int cli_resolve_participant(struct session *s, const char *as, char **pid);
 int cli_bad_option(const char *verb, int argc, char **argv);
 /* Opens a session for writing; NULL and *status (3, said) on failure. */
 struct session *cli_open_session(const char *dir, int *status);
+/* The same, then the facilitator's gate (cli_facilitator_gate); NULL and
+ * *status when either fails. */
+struct session *cli_open_facilitator(const char *dir, int *status);
+/* The same, then the participant's gate for `--by` (cli_gate_participant,
+ * *pid as it gives); NULL and *status when either fails. */
+struct session *cli_open_participant(const char *dir, const char *by,
+    char **pid, int *status);
 /* A command's result (0, 1, 3 with err, which it frees) as an exit status,
  * saying why on failure. */
 int cli_command_status(int r, char *err);

@@ -35,12 +35,7 @@ open_gated(char **argv, struct session **s)
 {
 	int status = 0;
 
-	if ((*s = cli_open_session(argv[optind], &status)) == NULL)
-		return status;
-	if ((status = cli_facilitator_gate(*s)) != 0) {
-		session_close(*s);
-		*s = NULL;
-	}
+	*s = cli_open_facilitator(argv[optind], &status);
 	return status;
 }
 
@@ -151,12 +146,7 @@ open_as_participant(const char *verb, int argc, char **argv,
 	}
 	if (by == NULL || argc - optind < 3)
 		return cli_usage(verb);
-	if ((*s = cli_open_session(argv[optind], &status)) == NULL)
-		return status;
-	if ((status = cli_gate_participant(*s, by, pid)) != 0) {
-		session_close(*s);
-		*s = NULL;
-	}
+	*s = cli_open_participant(argv[optind], by, pid, &status);
 	return status;
 }
 

@@ -18,19 +18,6 @@
 #include "status.h"
 #include "util.h"
 
-/* The facilitator's gate on an opened session; NULL with *status. */
-static struct session *
-open_as_facilitator(const char *dir, int *status)
-{
-	struct session *s = cli_open_session(dir, status);
-
-	if (s != NULL && (*status = cli_facilitator_gate(s)) != 0) {
-		session_close(s);
-		return NULL;
-	}
-	return s;
-}
-
 /* convene message SESSION [--room R] [--until-recalled] TEXT
  * convene message SESSION [--room R] --recall */
 int
@@ -68,7 +55,7 @@ cli_message(int argc, char **argv)
 		kind = MESSAGE_DOWN;
 	else
 		text = argv[optind + 1];
-	if ((s = open_as_facilitator(argv[optind], &status)) == NULL)
+	if ((s = cli_open_facilitator(argv[optind], &status)) == NULL)
 		return status;
 	r = cmd_message(s, room, text, kind, &err);
 	session_close(s);
@@ -91,7 +78,7 @@ cli_projector(int argc, char **argv)
 	if (optind != argc - 2 || (strcmp(argv[optind + 1], "all") != 0 &&
 	    strcmp(argv[optind + 1], "thread") != 0))
 		return cli_usage("projector");
-	if ((s = open_as_facilitator(argv[optind], &status)) == NULL)
+	if ((s = cli_open_facilitator(argv[optind], &status)) == NULL)
 		return status;
 	r = cmd_projector(s, argv[optind + 1], &err);
 	session_close(s);
@@ -178,7 +165,7 @@ cli_plan(int argc, char **argv)
 	}
 	if (argc - optind < 3)
 		return cli_usage("plan");
-	if ((s = open_as_facilitator(argv[optind], &status)) == NULL)
+	if ((s = cli_open_facilitator(argv[optind], &status)) == NULL)
 		return status;
 	r = plan_do(s, argc, argv, (int)kind, &id, &err);
 	session_close(s);
@@ -218,17 +205,10 @@ cli_status(int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		return cli_usage("status");
-	if (by == NULL) {
-		if ((s = open_as_facilitator(argv[optind], &status)) == NULL)
-			return status;
-	} else {
-		if ((s = cli_open_session(argv[optind], &status)) == NULL)
-			return status;
-		if ((status = cli_gate_participant(s, by, &pid)) != 0) {
-			session_close(s);
-			return status;
-		}
-	}
+	s = by == NULL ? cli_open_facilitator(argv[optind], &status) :
+	    cli_open_participant(argv[optind], by, &pid, &status);
+	if (s == NULL)
+		return status;
 	r = status_write(s, pid, journal_now_ms(), format, stdout);
 	free(pid);
 	session_close(s);

@@ -35,12 +35,7 @@ by_verb(const char *verb, int argc, char **argv, struct session **s,
 	if (optind != argc - 2 || by == NULL)
 		return cli_usage(verb);
 	*arg = argv[optind + 1];
-	if ((*s = cli_open_session(argv[optind], &status)) == NULL)
-		return status;
-	if ((status = cli_gate_participant(*s, by, pid)) != 0) {
-		session_close(*s);
-		*s = NULL;
-	}
+	*s = cli_open_participant(argv[optind], by, pid, &status);
 	return status;
 }
 

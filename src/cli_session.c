@@ -47,6 +47,31 @@ cli_open_session(const char *dir, int *status)
 	return s;
 }
 
+struct session *
+cli_open_facilitator(const char *dir, int *status)
+{
+	struct session *s = cli_open_session(dir, status);
+
+	if (s != NULL && (*status = cli_facilitator_gate(s)) != 0) {
+		session_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+struct session *
+cli_open_participant(const char *dir, const char *by, char **pid,
+    int *status)
+{
+	struct session *s = cli_open_session(dir, status);
+
+	if (s != NULL && (*status = cli_gate_participant(s, by, pid)) != 0) {
+		session_close(s);
+		return NULL;
+	}
+	return s;
+}
+
 int
 cli_command_status(int r, char *err)
 {
@@ -431,19 +456,6 @@ cli_checkin(int argc, char **argv)
 
 /* --- the facilitator's verbs --------------------------------------------- */
 
-/* Opens the session and passes the facilitator's gate. */
-static struct session *
-facilitator_open(const char *dir, int *status)
-{
-	struct session *s = cli_open_session(dir, status);
-
-	if (s != NULL && (*status = cli_facilitator_gate(s)) != 0) {
-		session_close(s);
-		return NULL;
-	}
-	return s;
-}
-
 static const struct {
 	const char *name;
 	enum timer_action action;
@@ -505,7 +517,7 @@ cli_timer(int argc, char **argv)
 
 	if ((r = timer_parse(argc, argv, &room, &verb, &minutes)) != 0)
 		return r;
-	if ((s = facilitator_open(argv[optind], &status)) == NULL)
+	if ((s = cli_open_facilitator(argv[optind], &status)) == NULL)
 		return status;
 	r = cmd_timer(s, room, timer_verbs[verb].action, minutes * 60, &err);
 	session_close(s);
@@ -520,7 +532,7 @@ rooms_recall(const char *dir, const char *text)
 	char *err = NULL;
 	int status = 0, r;
 
-	if ((s = facilitator_open(dir, &status)) == NULL)
+	if ((s = cli_open_facilitator(dir, &status)) == NULL)
 		return status;
 	r = cmd_message(s, NULL, text, MESSAGE_RECALL, &err);
 	session_close(s);
@@ -539,7 +551,7 @@ rooms_action(char **a)
 	if (strcmp(a[1], "name") != 0 && strcmp(a[1], "topic") != 0 &&
 	    strcmp(a[1], "move") != 0)
 		return cli_usage("rooms");
-	if ((s = facilitator_open(a[0], &status)) == NULL)
+	if ((s = cli_open_facilitator(a[0], &status)) == NULL)
 		return status;
 	if (strcmp(a[1], "name") == 0)
 		r = cmd_room_set(s, a[2], a[3], NULL, &err);
@@ -595,7 +607,7 @@ cli_rooms(int argc, char **argv)
 		return rooms_action(argv + optind);
 	if (optind != argc - 1 || n == 0)
 		return cli_usage("rooms");
-	if ((s = facilitator_open(argv[optind], &status)) == NULL)
+	if ((s = cli_open_facilitator(argv[optind], &status)) == NULL)
 		return status;
 	r = cmd_rooms_deal(s, (int)n, balance, keep, &err);
 	if (r == 0)
@@ -668,7 +680,7 @@ cli_voting(int argc, char **argv)
 	if (strcmp(what, "open") != 0 && strcmp(what, "close") != 0 &&
 	    strcmp(what, "reveal") != 0)
 		return cli_usage("voting");
-	if ((s = facilitator_open(argv[optind], &status)) == NULL)
+	if ((s = cli_open_facilitator(argv[optind], &status)) == NULL)
 		return status;
 	if (strcmp(what, "open") == 0)
 		r = cmd_voting_open_from(s, a.room, (int)a.budget,
@@ -712,7 +724,7 @@ cli_agenda(int argc, char **argv)
 		id = argv[optind + 2];
 	} else
 		return cli_usage("agenda");
-	if ((s = facilitator_open(argv[optind], &status)) == NULL)
+	if ((s = cli_open_facilitator(argv[optind], &status)) == NULL)
 		return status;
 	r = cmd_agenda(s, m, id, &err);
 	session_close(s);
