@@ -284,6 +284,9 @@ build_agenda(struct journal_batch *b, void *ctx, char **err)
 	struct agenda_cmd *c = ctx;
 	const char *to = NULL;
 
+	/* The plan as of the lock: another terminal may have changed it in
+	 * the records just caught up with. */
+	plan_apply(c->s->module, c->s->state);
 	if (c->m == AGENDA_END)
 		return build_agenda_end(b, c, err);
 	if (agenda_target(c, &to, err) != 0)
@@ -385,6 +388,7 @@ build_plan(struct journal_batch *b, void *ctx, char **err)
 	struct event ev = { .type = EV_PLAN };
 	char hhmm[24], *extra = NULL;
 
+	plan_apply(c->s->module, c->s->state);	/* as of the lock */
 	if (plan_rules(c, &it, err) != 0)
 		return 1;
 	snprintf(hhmm, sizeof hhmm, "%02d:%02d", c->start / 60, c->start % 60);
