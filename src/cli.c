@@ -49,6 +49,8 @@ static const struct verb verbs[] = {
 	    N_("the facilitator's marks on a question") },
 	{ "projector", cli_projector, "SESSION all | thread",
 	    N_("the projector's wall: every thread, or the current one") },
+	{ "present", cli_present, "SESSION [ITEM] [--case] [--at BLOCK[:OFFSET]] | off",
+	    N_("present a page on the projector and every participant's screen, or stop") },
 	{ "checkin", cli_checkin, "SESSION --by PID", N_("mark a participant present today") },
 	{ "ask", cli_ask, "SESSION --by PID TEXT", N_("ask the speaker a question; prints the id") },
 	{ "upvote", cli_upvote, "SESSION --by PID QUESTION", N_("upvote a question") },

@@ -93,6 +93,7 @@ int cli_voting(int argc, char **argv);
 int cli_agenda(int argc, char **argv);
 int cli_message(int argc, char **argv);
 int cli_projector(int argc, char **argv);
+int cli_present(int argc, char **argv);
 int cli_board(int argc, char **argv);
 int cli_plan(int argc, char **argv);
 int cli_question(int argc, char **argv);
