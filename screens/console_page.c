@@ -189,7 +189,7 @@ page_draw(void *self, struct app *a, WINDOW *w)
 	draw_text_right(w, 0, cols / 2, cols - cols / 2, where,
 	    draw_attr(DR_DIM));
 	free(where);
-	pageview_draw(w, 1, (int)listview_visible(&pg->lv) < rows - 1 ?
+	pageview_draw(w, 1, 0, (int)listview_visible(&pg->lv) < rows - 1 ?
 	    (int)listview_visible(&pg->lv) : rows - 1, cols - 1, pg->pd,
 	    pg->lv.top, pg->matches, pg->nmatches);
 }

@@ -2,6 +2,10 @@
 #include "pageview.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "util.h"
 
 #include "draw.h"
 #include "markdown.h"
@@ -61,8 +65,9 @@ next_cut(const struct page_block *b, const struct page_match *m, size_t n,
 }
 
 void
-pageview_draw_row(WINDOW *w, int y, int cols, const struct page_doc *pd,
-    size_t row, const struct page_match *m, size_t n)
+pageview_draw_row(WINDOW *w, int y, int x0, int cols,
+    const struct page_doc *pd, size_t row, const struct page_match *m,
+    size_t n)
 {
 	const struct page_row *r;
 	const struct page_block *b;
@@ -77,10 +82,10 @@ pageview_draw_row(WINDOW *w, int y, int cols, const struct page_doc *pd,
 	b = &pd->blocks[blk];
 	x = b->indent;
 	if (r->first && b->indent > 0)
-		draw_text(w, y, 0, cols, b->prefix, b->md->type == MD_QUOTE ?
+		draw_text(w, y, x0, cols, b->prefix, b->md->type == MD_QUOTE ?
 		    draw_attr(DR_QUOTE) : A_BOLD);
 	else if (b->md->type == MD_QUOTE)
-		draw_text(w, y, 0, cols, QUOTE_BAR, draw_attr(DR_QUOTE));
+		draw_text(w, y, x0, cols, QUOTE_BAR, draw_attr(DR_QUOTE));
 	for (pos = r->off; pos < r->off + r->len && x < cols; pos = cut) {
 		cut = next_cut(b, m, n, blk, pos, r->off + r->len);
 		for (span = 0; span < b->md->nspans &&
@@ -90,19 +95,54 @@ pageview_draw_row(WINDOW *w, int y, int cols, const struct page_doc *pd,
 		if (in_match(m, n, blk, pos, &end))
 			at = draw_attr(DR_MARK) | A_REVERSE;
 		piece = text_sanitize_n(b->text + pos, cut - pos, 0);
-		x += draw_text(w, y, x, cols - x, piece, at);
+		x += draw_text(w, y, x0 + x, cols - x, piece, at);
 		free(piece);
 	}
 }
 
 int
-pageview_draw(WINDOW *w, int y, int rows, int cols,
+pageview_draw(WINDOW *w, int y, int x, int rows, int cols,
     const struct page_doc *pd, size_t top, const struct page_match *m,
     size_t n)
 {
 	int i;
 
 	for (i = 0; i < rows && top + (size_t)i < pd->nrows; i++)
-		pageview_draw_row(w, y + i, cols, pd, top + (size_t)i, m, n);
+		pageview_draw_row(w, y + i, x, cols, pd, top + (size_t)i, m,
+		    n);
 	return i;
+}
+
+const struct page_doc *
+pageview_get(struct pageview *v, const struct module *m,
+    const struct agenda_item *it, int is_case, int width)
+{
+	char *src;
+
+	is_case = is_case && page_case(m, it) != NULL;
+	if (v->pd != NULL && v->item != NULL && strcmp(v->item, it->id) == 0 &&
+	    v->is_case == is_case && v->width == width)
+		return v->pd;
+	if (v->pd == NULL || v->item == NULL || strcmp(v->item, it->id) != 0 ||
+	    v->is_case != is_case) {
+		pageview_clear(v);
+		src = page_source(m, it, is_case);
+		v->pd = page_doc_new(src);
+		free(src);
+		v->item = xstrdup(it->id);
+		v->is_case = is_case;
+	}
+	page_doc_lay_out(v->pd, width);
+	v->width = width;
+	return v->pd;
+}
+
+void
+pageview_clear(struct pageview *v)
+{
+	page_doc_free(v->pd);
+	free(v->item);
+	v->pd = NULL;
+	v->item = NULL;
+	v->width = -1;
 }
