@@ -111,7 +111,7 @@ parse_at(const char *s, long *block, long *offset)
 		return str_to_long(s, 0, LONG_MAX, block);
 	b = xstrndup(s, (size_t)(colon - s));
 	r = str_to_long(b, 0, LONG_MAX, block) != 0 ||
-	    str_to_long(colon + 1, 0, LONG_MAX, offset) != 0 ? -1 : 0;
+	    str_to_long(colon + 1, -1, LONG_MAX, offset) != 0 ? -1 : 0;
 	free(b);
 	return r;
 }

@@ -193,8 +193,9 @@ int cmd_projector(struct session *s, const char *what, char **err);
  * presenting (refused when nothing is presented); otherwise the page of
  * agenda item `item` (any case, as agenda goto), or its case study when
  * is_case (refused when it has none), is presented with block `block`'s
- * byte `offset` at the top (page.h; refused past the page's last block;
- * an offset past its block's end is its last line).  The same page and
+ * byte `offset` at the top (page.h; -1 the blank row above the block;
+ * refused past the page's last block; an offset past its block's end is
+ * its last line).  The same page and
  * place as presented already is done and writes nothing.  While presenting,
  * making an agenda item current presents the new item's page from its top
  * in the same batch (cmd_agenda), and ending the item stops presenting.

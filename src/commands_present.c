@@ -33,7 +33,7 @@ add_present(struct journal_batch *b, const struct session *s,
 	ev.ref = item == NULL || *item == '\0' ? "" : is_case ? "case" :
 	    "page";
 	ev.n = block;
-	ev.extra = offset > 0 ? off : "";
+	ev.extra = offset != 0 ? off : "";
 	cmd_add(b, s, ACTOR_FACILITATOR, &ev);
 }
 
@@ -101,7 +101,7 @@ build_present(struct journal_batch *b, void *ctx, char **err)
 		return cmd_refuse(err, _("agenda item '%s' has no case study"),
 		    it->id);
 	n = count_blocks(c->s->module, it, c->is_case);
-	if (c->block < 0 || c->offset < 0 || (size_t)c->block >= n)
+	if (c->block < 0 || c->offset < -1 || (size_t)c->block >= n)
 		return cmd_refuse(err, _("the page has blocks 0 to %zu"),
 		    n > 0 ? n - 1 : 0);
 	if (p->item != NULL && strcmp(p->item, it->id) == 0 &&

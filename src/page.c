@@ -233,13 +233,18 @@ page_doc_row_of(const struct page_doc *pd, long block, long offset)
 	for (r = 0; r < pd->nrows; r++) {
 		const struct page_row *row = &pd->rows[r];
 
-		if (row->block < 0)
+		if (row->block < 0) {
+			/* the gap above the block named: offset -1 */
+			if (offset < 0 && r + 1 < pd->nrows &&
+			    pd->rows[r + 1].block == block)
+				return r;
 			continue;
+		}
 		if (row->block > block)
 			break;
 		found = r;
-		if (row->block == block && offset >= 0 &&
-		    (size_t)offset < row->off + row->len)
+		if (row->block == block &&
+		    (size_t)(offset > 0 ? offset : 0) < row->off + row->len)
 			break;
 	}
 	return found;
@@ -256,7 +261,8 @@ page_doc_place_of(const struct page_doc *pd, size_t row, long *block,
 	for (r = row; r < pd->nrows; r++)
 		if (pd->rows[r].block >= 0) {
 			*block = pd->rows[r].block;
-			*offset = r == row ? (long)pd->rows[r].off : 0;
+			*offset = r == row ? (long)pd->rows[r].off :
+			    r == row + 1 ? -1 : 0;
 			return;
 		}
 	/* nothing below: the last block */

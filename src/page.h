@@ -73,10 +73,11 @@ void page_doc_free(struct page_doc *pd);
 void page_doc_lay_out(struct page_doc *pd, int width);
 
 /* The row that holds byte `offset` of block `block` (the row a presented
- * place puts at the top); past the end: the last row; 0 for an empty
+ * place puts at the top); offset -1: the blank row above the block (its
+ * first row when it has none); past the end: the last row; 0 for an empty
  * page. */
 size_t page_doc_row_of(const struct page_doc *pd, long block, long offset);
-/* The place of row `row` (a blank row: the block after it, offset 0). */
+/* The place of row `row` (a blank row: the block after it, offset -1). */
 void page_doc_place_of(const struct page_doc *pd, size_t row, long *block,
     long *offset);
 

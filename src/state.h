@@ -200,7 +200,7 @@ struct plan_change {
  * depend on anyone's terminal width: the Markdown block at the top of the
  * presenter's view (0-based, in the page as page.h builds it) and the byte
  * offset, in that block's text without its styles, where the top line
- * starts.  Every terminal lays the page out at its own width and puts the
+ * starts (-1: the blank row above the block).  Every terminal lays the page out at its own width and puts the
  * line holding that byte at its top. */
 struct presenting {
 	const char *item;	/* the agenda item; NULL: not presenting */

@@ -30,7 +30,7 @@ state_apply_present(struct state *st, const struct event *ev)
 	}
 	if ((strcmp(ref, "page") != 0 && strcmp(ref, "case") != 0) ||
 	    ev->n < 0 || ev->n > PRESENT_MAX || (!state_is_empty(ev->extra) &&
-	    str_to_long(ev->extra, 0, PRESENT_MAX, &off) != 0)) {
+	    str_to_long(ev->extra, -1, PRESENT_MAX, &off) != 0)) {
 		state_unknown(st);
 		return;
 	}
