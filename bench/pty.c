@@ -2,7 +2,7 @@
  * pty.c -- runs a screen of convene in a pseudo-terminal and measures it.
  *
  *   pty [-c COLS] [-r ROWS] [-m MARK]... [-s SETTLE_MS] [-i IDLE_S]
- *       [-t TIMEOUT_S] [-o FILE] -- COMMAND [ARG...]
+ *       [-t TIMEOUT_S] [-x FILE] [-o FILE] -- COMMAND [ARG...]
  *
  * Starts COMMAND on a new pseudo-terminal of COLS x ROWS (default 100 x
  * 30; TERM=xterm-256color, LANG=C.UTF-8, no LINES or COLUMNS) and reads
@@ -31,6 +31,12 @@
  *                binary, the shared libraries and the locale that it has
  *                mapped (shared with every other process that maps them).
  *
+ * With -x FILE, after the idle time, each line of FILE is run as a shell
+ * command (a journal change: `convene present ...`), and what the program
+ * writes in answer is read until it has been quiet for QUIET_MS; a line
+ * that starts with "!" is run the same way but not measured (it prepares
+ * the next), every other prints "action_bytes N" (in the file's order).
+ *
  * With -o, everything the program wrote is saved in FILE too, to look at
  * (`cat FILE` in a 100 x 30 terminal replays it).
  *
@@ -55,12 +61,15 @@
 
 #define MAX_MARKS 8
 #define FRAME_TAIL_MS 50
+#define QUIET_MS 300		/* -x: the answer to a change is over */
+#define ACTION_MAX_MS 5000
 
 struct opts {
 	unsigned short cols, rows;
 	const char *marks[MAX_MARKS];
 	int nmarks;
 	long settle_ms, idle_s, timeout_s;
+	const char *actions;	/* -x FILE, or NULL */
 	char **argv;
 };
 
@@ -315,6 +324,60 @@ wait_frame(const struct opts *o, int master, int64_t t0, long *bytes)
 	return frame;
 }
 
+/* Reads until the program has been quiet for QUIET_MS (or ACTION_MAX_MS
+ * in all); the bytes read, -1 when it is gone. */
+static long
+read_until_quiet(int fd)
+{
+	int64_t end = mono_ns() + ACTION_MAX_MS * 1000000LL;
+	long total = 0, n;
+
+	while (mono_ns() < end) {
+		if ((n = read_some(fd, NULL, QUIET_MS)) < 0)
+			return -1;
+		if (n == 0)
+			break;
+		total += n;
+	}
+	return total;
+}
+
+/* -x: runs each command of the file and measures what the screen writes
+ * in answer; 0, or -1 when the program went away or a command failed. */
+static int
+run_actions(const char *file, int master)
+{
+	char line[4096];
+	size_t len;
+	long n;
+	FILE *f = fopen(file, "r");
+
+	if (f == NULL) {
+		perror(file);
+		return -1;
+	}
+	while (fgets(line, sizeof line, f) != NULL) {
+		len = strlen(line);
+		if (len > 0 && line[len - 1] == '\n')
+			line[--len] = '\0';
+		if (len == 0)
+			continue;
+		if (system(line[0] == '!' ? line + 1 : line) != 0) {
+			fprintf(stderr, "pty: failed: %s\n", line);
+			fclose(f);
+			return -1;
+		}
+		if ((n = read_until_quiet(master)) < 0) {
+			fclose(f);
+			return -1;
+		}
+		if (line[0] != '!')
+			printf("action_bytes %ld\n", n);
+	}
+	fclose(f);
+	return 0;
+}
+
 static int
 measure(const struct opts *o)
 {
@@ -345,6 +408,10 @@ measure(const struct opts *o)
 			    idle * 60e9 / (double)(w1 - w0),
 			    100.0 * (double)(c1 - c0) / (double)(w1 - w0));
 	}
+	if (o->actions != NULL && run_actions(o->actions, master) != 0) {
+		stop(pid, master);
+		return 1;
+	}
 	printf("rss_kb %ld\nrss_anon_kb %ld\nrss_file_kb %ld\n",
 	    status_kb(pid, "VmRSS"), status_kb(pid, "RssAnon"),
 	    status_kb(pid, "RssFile"));
@@ -357,7 +424,8 @@ static void
 usage(void)
 {
 	fputs("usage: pty [-c COLS] [-r ROWS] [-m MARK]... [-s SETTLE_MS] "
-	    "[-i IDLE_S] [-t TIMEOUT_S] [-o FILE] -- COMMAND [ARG...]\n",
+	    "[-i IDLE_S] [-t TIMEOUT_S] [-x FILE] [-o FILE] -- COMMAND "
+	    "[ARG...]\n",
 	    stderr);
 	exit(2);
 }
@@ -365,10 +433,10 @@ usage(void)
 int
 main(int argc, char **argv)
 {
-	struct opts o = { 100, 30, { NULL }, 0, 2000, 0, 10, NULL };
+	struct opts o = { 100, 30, { NULL }, 0, 2000, 0, 10, NULL, NULL };
 	int c;
 
-	while ((c = getopt(argc, argv, "c:r:m:s:i:t:o:")) != -1) {
+	while ((c = getopt(argc, argv, "c:r:m:s:i:t:x:o:")) != -1) {
 		switch (c) {
 		case 'c':
 			o.cols = (unsigned short)atoi(optarg);
@@ -389,6 +457,9 @@ main(int argc, char **argv)
 			break;
 		case 't':
 			o.timeout_s = atol(optarg);
+			break;
+		case 'x':
+			o.actions = optarg;
 			break;
 		case 'o':
 			save_fd = open(optarg, O_WRONLY | O_CREAT | O_TRUNC |

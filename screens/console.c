@@ -486,6 +486,7 @@ console_start(struct session *s, const char *room, int demo)
 	cfg.report_damage = 1;
 	cfg.tick = console_tick;
 	cfg.changed = console_changed;
+	cfg.after_keys = console_page_after_keys;
 	here = presence_open(s->dir, PRESENCE_CONSOLE, NULL, &err);
 	free(err);		/* unseen: it works all the same */
 	status = app_run(s, &cfg);

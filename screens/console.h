@@ -42,6 +42,8 @@ struct console {
 	 * until it is answered: what was asked is what happens, even when
 	 * another terminal moves the agenda meanwhile. */
 	char *pending_item;
+	/* The Page screen's data (console_page.c), for presenting. */
+	void *page;
 	/* convene demo: the Agenda shows how to open a participant terminal
 	 * and the projector on this session. */
 	int demo;
@@ -62,6 +64,10 @@ int console_plan_move(struct app *a, const struct agenda_item *it);
 int console_plan_length(struct app *a, const struct agenda_item *it);
 int console_plan_skip(struct app *a, const struct agenda_item *it);
 int console_plan_add(struct app *a);
+
+/* After each burst of keys: while the Page screen shows the presented
+ * page, its place goes to the journal when it moved (console_page.c). */
+void console_page_after_keys(struct app *a);
 
 /* The console itself; returns an exit status. */
 int console_run(struct session *s, const char *room);

@@ -4,6 +4,7 @@
 #include "participant.h"
 
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,7 @@ struct part_role {
 	int phase, round;	/* what the voting was when last seen */
 	size_t seen_messages;
 	int started;		/* the first screen was chosen */
+	char presented[64];	/* the item presented when last seen, "" */
 	struct presence *here;	/* this terminal, open (presence.h) */
 };
 
@@ -287,6 +289,24 @@ follow_phase(struct app *a, struct part_role *r)
 		app_show(a, &part_board);
 }
 
+/* Presenting started, or moved to another item's page: the Page comes
+ * forward, as the ballot does when voting opens.  (Stopping leaves the
+ * participant where they are: they may be reading.) */
+static void
+follow_present(struct app *a, struct part_role *r)
+{
+	const char *item = app_session(a)->state->present.item;
+
+	if (item == NULL) {
+		r->presented[0] = '\0';
+		return;
+	}
+	if (strcmp(r->presented, item) == 0)
+		return;
+	snprintf(r->presented, sizeof r->presented, "%s", item);
+	app_show(a, &part_page);
+}
+
 static void
 part_changed(struct app *a)
 {
@@ -296,6 +316,7 @@ part_changed(struct app *a)
 	app_set_room(a, participant_room(a));
 	new_messages(a, r);
 	follow_phase(a, r);
+	follow_present(a, r);
 	q = questions_attention(a);
 	if (q != NULL)
 		app_show(a, q);
@@ -309,6 +330,13 @@ participant_start(struct app *a)
 	if (r->started)
 		return;
 	follow_phase(a, r);
+	/* joining while a page is presented: open on it, at the presenter's
+	 * place (unless a vote is open: that is what the room does now) */
+	if (r->phase == WALL_VOTING && app_session(a)->state->present.item !=
+	    NULL)
+		snprintf(r->presented, sizeof r->presented, "%s",
+		    app_session(a)->state->present.item);
+	follow_present(a, r);
 	/* The draft a dropped connection left behind, offered again. */
 	if (r->draft != NULL && !text_is_blank(r->draft))
 		app_message(a, "%s", _("your unsent idea was kept: i goes on "
@@ -320,7 +348,11 @@ participant_start(struct app *a)
 static const struct screen_ops *const join_screens[] = { &part_join };
 static const struct screen_ops *const part_screens[] = {
 	&part_board, &part_ballot, &part_questions, &part_poll, &part_eval,
-	&part_agenda,		/* last: the digits before it keep their screens */
+	&part_agenda,		/* the digits before it keep their screens */
+	/* after the Agenda: every screen keeps its digit (7 is the Agenda,
+	 * as people were told), and Page, a newcomer, takes the next one;
+	 * it comes forward by itself when presenting starts anyway */
+	&part_page,
 };
 
 static void
@@ -356,6 +388,7 @@ joined(struct part_role *r)
 	r->writing = 0;
 	r->next_person = 0;
 	r->started = 0;
+	r->presented[0] = '\0';
 	r->seen_messages = r->s->state->nmessages;
 }
 

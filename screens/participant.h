@@ -30,6 +30,9 @@ extern const struct screen_ops part_join, part_board, part_ballot;
 /* The plan: now, next, the days (part_agenda.c); last in the Tab order, so
  * the digits of the other screens keep their meaning. */
 extern const struct screen_ops part_agenda;
+/* The presented page, and the current item's page and case study
+ * (part_page.c); after the Agenda in the Tab order. */
+extern const struct screen_ops part_page;
 
 /* The participant at the terminal as an index into the state, -1 none. */
 int participant_index(const struct app *a);

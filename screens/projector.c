@@ -300,20 +300,6 @@ static const struct binding wall_keys[] = {
 	{ 0, NULL, NULL, NULL }
 };
 
-static const struct screen_ops projector_wall = {
-	.name = N_("Wall"),
-	.keys = wall_keys,
-	.init = wall_init,
-	.fini = wall_fini,
-	.draw = wall_draw,
-	.tick = wall_tick,
-	.changed = wall_changed,
-};
-
-static const struct screen_ops *const projector_screens[] = {
-	&projector_wall, &projector_questions,
-};
-
 /* What the room should be looking at, as last seen: nobody stands at the
  * projector to press Tab, so the view follows the facilitator. */
 struct projector {
@@ -322,7 +308,40 @@ struct projector {
 				   strings) */
 	size_t polls_open, polls_revealed;
 	enum wall_phase phase;
+	char presented[64];	/* the item presented, "" none (a copy) */
+	int started;		/* the first screen was chosen */
 };
+
+/* The first screen: a projector started while a page is presented opens
+ * on the page. */
+static void
+wall_enter(void *self, struct app *a)
+{
+	struct projector *r = app_role(a);
+
+	(void)self;
+	if (r->started)
+		return;
+	r->started = 1;
+	if (app_session(a)->state->present.item != NULL)
+		app_show(a, &projector_page);
+}
+
+static const struct screen_ops projector_wall = {
+	.name = N_("Wall"),
+	.keys = wall_keys,
+	.enter = wall_enter,
+	.init = wall_init,
+	.fini = wall_fini,
+	.draw = wall_draw,
+	.tick = wall_tick,
+	.changed = wall_changed,
+};
+
+static const struct screen_ops *const projector_screens[] = {
+	&projector_wall, &projector_questions, &projector_page,
+};
+
 
 static void
 projector_look(const struct state *st, struct projector *now)
@@ -339,6 +358,20 @@ projector_look(const struct state *st, struct projector *now)
 		now->polls_revealed += st->polls[i].revealed != 0;
 	}
 	now->phase = wall_phase(st, WALL_ANY_ROOM, NULL);
+	snprintf(now->presented, sizeof now->presented, "%s",
+	    st->present.item != NULL ? st->present.item : "");
+}
+
+/* A page presented (or another item's page): the page; presenting
+ * stopped: back to the wall. */
+static void
+follow_present(struct app *a, const struct projector *was,
+    const struct projector *now)
+{
+	if (strcmp(was->presented, now->presented) == 0)
+		return;
+	app_show(a, now->presented[0] != '\0' ? &projector_page :
+	    &projector_wall);
 }
 
 /* A question pinned, a poll opened or revealed: the questions view; voting
@@ -349,6 +382,8 @@ projector_changed(struct app *a)
 	struct projector *was = app_role(a), now;
 
 	projector_look(app_session(a)->state, &now);
+	now.started = was->started;
+	follow_present(a, was, &now);
 	if (now.phase != was->phase && (now.phase == WALL_VOTING ||
 	    now.phase == WALL_REVEALED))
 		app_show(a, &projector_wall);

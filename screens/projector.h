@@ -10,4 +10,9 @@ struct session;
 
 int projector_main(struct session *s);
 
+/* The presented page (projector_page.c), brought forward by the
+ * projector while a page is presented. */
+struct screen_ops;
+extern const struct screen_ops projector_page;
+
 #endif

@@ -57,6 +57,8 @@ static const struct verb verbs[] = {
 	    N_("answer an evaluation question (1-5, or text)") },
 	{ "rollcall", cli_rollcall, "SESSION present | absent PID",
 	    N_("the roll call: present or absent today, over what they do") },
+	{ "present", cli_present, "SESSION [ITEM] [--case] [--at BLOCK[:OFFSET]] | off",
+	    N_("present a page on the projector and every participant's screen, or stop") },
 	{ "checkin", cli_checkin, "SESSION --by PID", N_("mark a participant present today") },
 	{ "ask", cli_ask, "SESSION --by PID TEXT", N_("ask the speaker a question; prints the id") },
 	{ "upvote", cli_upvote, "SESSION --by PID QUESTION", N_("upvote a question") },

@@ -100,6 +100,7 @@ int cli_voting(int argc, char **argv);
 int cli_agenda(int argc, char **argv);
 int cli_message(int argc, char **argv);
 int cli_projector(int argc, char **argv);
+int cli_present(int argc, char **argv);
 int cli_board(int argc, char **argv);
 int cli_rollcall(int argc, char **argv);
 int cli_mine(int argc, char **argv);

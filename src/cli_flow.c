@@ -1,11 +1,13 @@
 /*
  * cli_flow.c -- the facilitator's verbs for what the room sees as the
  * workshop flows: messages (for an item, until taken down, taken down),
- * what the projector's wall shows, and changes to the plan.
+ * what the projector's wall shows, presenting a page, and changes to the
+ * plan.
  */
 #include "cli.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +83,70 @@ cli_projector(int argc, char **argv)
 	if ((s = cli_open_facilitator(argv[optind], &status)) == NULL)
 		return status;
 	r = cmd_projector(s, argv[optind + 1], &err);
+	session_close(s);
+	return cli_command_status(r, err);
+}
+
+/* --at BLOCK[:OFFSET]; -1 when it is not that. */
+static int
+parse_at(const char *s, long *block, long *offset)
+{
+	const char *colon = strchr(s, ':');
+	char *b;
+	int r;
+
+	*offset = 0;
+	if (colon == NULL)
+		return str_to_long(s, 0, LONG_MAX, block);
+	b = xstrndup(s, (size_t)(colon - s));
+	r = str_to_long(b, 0, LONG_MAX, block) != 0 ||
+	    str_to_long(colon + 1, -1, LONG_MAX, offset) != 0 ? -1 : 0;
+	free(b);
+	return r;
+}
+
+/* convene present SESSION [ITEM] [--case] [--at BLOCK[:OFFSET]] | off */
+int
+cli_present(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "case", no_argument, NULL, 'c' },
+		{ "at", required_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *item = NULL;
+	struct session *s;
+	char *err = NULL;
+	long block = 0, offset = 0;
+	int c, is_case = 0, at = 0, status = 0, r;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		if (c == 'c')
+			is_case = 1;
+		else if (c == 'a' && parse_at(optarg, &block, &offset) == 0)
+			at = 1;
+		else
+			return cli_bad_option("present", argc, argv);
+	}
+	if (optind != argc - 1 && optind != argc - 2)
+		return cli_usage("present");
+	if (optind == argc - 2)
+		item = argv[optind + 1];
+	if (item != NULL && strcmp(item, "off") == 0 && (is_case || at))
+		return cli_usage("present");
+	if ((s = cli_open_facilitator(argv[optind], &status)) == NULL)
+		return status;
+	if (item == NULL)
+		item = s->state->agenda_id;
+	if (item == NULL) {
+		session_close(s);
+		return cli_command_status(1, xstrdup(_("the agenda has not "
+		    "started: name the item to present")));
+	}
+	r = cmd_present(s, strcmp(item, "off") == 0 ? NULL : item, is_case,
+	    block, offset, &err);
 	session_close(s);
 	return cli_command_status(r, err);
 }

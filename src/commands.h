@@ -193,6 +193,21 @@ int cmd_plan_add(struct session *s, int day, int start, int minutes,
  * one (flow.h).  Refused when it shows that already. */
 int cmd_projector(struct session *s, const char *what, char **err);
 
+/*
+ * Presenting a page (state.h struct presenting): item NULL or "" stops
+ * presenting (refused when nothing is presented); otherwise the page of
+ * agenda item `item` (any case, as agenda goto), or its case study when
+ * is_case (refused when it has none), is presented with block `block`'s
+ * byte `offset` at the top (page.h; -1 the blank row above the block;
+ * refused past the page's last block; an offset past its block's end is
+ * its last line).  The same page and
+ * place as presented already is done and writes nothing.  While presenting,
+ * making an agenda item current presents the new item's page from its top
+ * in the same batch (cmd_agenda), and ending the item stops presenting.
+ */
+int cmd_present(struct session *s, const char *item, int is_case,
+    long block, long offset, char **err);
+
 /* Messages to everyone (room NULL) or a room.  FOR_ITEM lasts until the
  * agenda next moves, UNTIL_DOWN until MESSAGE_DOWN takes it down (with
  * every other message of that room, or every message for room NULL).

@@ -1,7 +1,7 @@
 /*
  * commands_flow.c -- how the workshop flows, with its rules: the agenda
  * (making an item current ends the one before with its timers and pins, as
- * one batch), what the projector's wall shows, and broadcast messages.
+ * one batch; a presented page follows it), what the projector's wall shows, and broadcast messages.
  */
 #include "commands.h"
 
@@ -275,6 +275,7 @@ build_agenda_end(struct journal_batch *b, struct agenda_cmd *c, char **err)
 	stop_session_timer(b, c->s);
 	unpin_questions(b, c->s);
 	add_agenda(b, c->s, st->agenda_id, 1);
+	cmd_present_follow(b, c->s, st->agenda_id, 1);
 	return 0;
 }
 
@@ -298,6 +299,7 @@ build_agenda(struct journal_batch *b, void *ctx, char **err)
 		add_agenda(b, c->s, to, c->restore->ended && *to != '\0');
 		restore_timer(b, c->s, c->restore);
 		repin_question(b, c->s, c->restore->pinned);
+		cmd_present_follow(b, c->s, to, c->restore->ended);
 		return 0;
 	}
 	if (*to != '\0')
@@ -305,6 +307,7 @@ build_agenda(struct journal_batch *b, void *ctx, char **err)
 	add_agenda(b, c->s, to, 0);
 	if (*to != '\0')
 		start_item_timer(b, c->s, to);
+	cmd_present_follow(b, c->s, to, 0);
 	return 0;
 }
 

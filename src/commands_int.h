@@ -1,7 +1,7 @@
 /*
  * commands_int.h -- what the command files share (commands.c,
  * commands_ideas.c, commands_facilitator.c, commands_flow.c,
- * commands_questions.c); not for use outside them.
+ * commands_questions.c, commands_present.c); not for use outside them.
  *
  * A command is a build callback (journal_build_fn) that checks its rules
  * against the state as of the journal lock and adds its records to the
@@ -39,5 +39,11 @@ int cmd_need_participant(const struct state *st, const char *pid, int *out,
 
 /* The current agenda item's id for records ("" before the first). */
 const char *cmd_agenda_ref(const struct session *s);
+
+/* In an agenda batch (commands_present.c): while presenting, the page of
+ * `to`, the item made current, from its top; `to` "" (before the first
+ * item) or ended: presenting stops. */
+void cmd_present_follow(struct journal_batch *b, const struct session *s,
+    const char *to, int ended);
 
 #endif

@@ -42,6 +42,7 @@ static const char *const type_names[EV_COUNT] = {
 	[EV_EVAL] = "eval",
 	[EV_PROJECTOR] = "projector",
 	[EV_PLAN] = "plan",
+	[EV_PRESENT] = "present",
 };
 
 /* The types by the length of their name, for the lookup while replaying:
@@ -54,7 +55,7 @@ static const enum event_type types_by_len[NAME_LEN_MAX + 1][6] = {
 	[4] = { EV_IDEA, EV_EVAL, EV_ROOM, EV_MOVE, EV_PLAN },
 	[5] = { EV_TIMER },
 	[6] = { EV_AGENDA, EV_UPVOTE },
-	[7] = { EV_CHECKIN, EV_MESSAGE },
+	[7] = { EV_CHECKIN, EV_MESSAGE, EV_PRESENT },
 	[8] = { EV_QUESTION },
 	[9] = { EV_IDEA_EDIT, EV_IDEA_HIDE, EV_POLL_OPEN, EV_PROJECTOR },
 	[10] = { EV_IDEA_MERGE, EV_POLL_CLOSE },

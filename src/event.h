@@ -65,6 +65,9 @@ enum event_type {
 	EV_PLAN,		/* id=agenda item ref=move (n=day text=HH:MM),
 				   length (n=minutes), skip (n=1/0), add (n=day
 				   text=title extra=HH:MM\nminutes\nkind) */
+	EV_PRESENT,		/* id=agenda item presented ("" = presenting
+				   stops) ref=page|case n=block at the top
+				   extra=byte offset in that block ("" = 0) */
 	EV_COUNT
 };
 

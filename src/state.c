@@ -737,6 +737,7 @@ static const apply_fn appliers[EV_COUNT] = {
 	[EV_EVAL] = state_apply_eval,
 	[EV_PROJECTOR] = apply_projector,
 	[EV_PLAN] = apply_plan,
+	[EV_PRESENT] = state_apply_present,
 };
 
 struct state *

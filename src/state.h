@@ -198,6 +198,22 @@ struct plan_change {
 	const char *title;	/* ADD */
 };
 
+/* What is presented (`present` records): the page of an agenda item or of
+ * its case study, and the presenter's place in it.  The place does not
+ * depend on anyone's terminal width: the Markdown block at the top of the
+ * presenter's view (0-based, in the page as page.h builds it) and the byte
+ * offset, in that block's text without its styles, where the top line
+ * starts (-1: the blank row above the block).  Every terminal lays the page out at its own width and puts the
+ * line holding that byte at its top. */
+struct presenting {
+	const char *item;	/* the agenda item; NULL: not presenting */
+	int is_case;		/* its case study's page, not the item's */
+	long block, offset;
+	/* present records applied: a follower sees every move, even back
+	 * to the same place */
+	unsigned long moves;
+};
+
 /* A record that was in the journal but failed its check (reported). */
 struct bad_record {
 	unsigned long line;
@@ -234,6 +250,7 @@ struct state {
 	/* The projector's wall shows every thread (`projector` ref=all), not
 	 * the current one. */
 	int projector_all;
+	struct presenting present;
 	int current_round;	/* index of the open or last round, -1 none */
 	uint64_t last_seq;
 	int64_t last_time;

@@ -118,4 +118,7 @@ void state_apply_poll_close(struct state *st, const struct event *ev);
 void state_apply_poll_reveal(struct state *st, const struct event *ev);
 void state_apply_eval(struct state *st, const struct event *ev);
 
+/* state_present.c */
+void state_apply_present(struct state *st, const struct event *ev);
+
 #endif

@@ -48,6 +48,7 @@ screens = {
     "screens/part_poll.c": (PART, "Poll"),
     "screens/part_eval.c": (PART, "Evaluation"),
     "screens/part_agenda.c": (PART, "Agenda"),
+    "screens/part_page.c": (PART, "Page"),
     "screens/projector.c": (PROJ, "Wall"),
 }
 entry = re.compile(r"\{\s*(?:\x27[^\x27]+\x27|KEYCODE\(KEY_\w+\)|KEY_\w+|\d+|"

@@ -1,0 +1,132 @@
+#!/bin/sh
+# Presenting a page: the console presents (P), the projector and two
+# participant terminals of different sizes show the page at the
+# presenter's place; a scroll and a page turn follow; a participant reads
+# on their own and follows again with f; a participant joining while
+# presenting opens at the presented place; an agenda step presents the new
+# item (a page in Thai, Korean and Lao) from its top, wrapped as the
+# console wraps it; presenting stops and the projector shows the wall.
+. "$(dirname "$0")/lib.sh"
+e2e_init
+mod=$E2E_DIR/mod
+s=$E2E_DIR/s
+cp -R "$E2E_ROOT/content" "$mod"
+cat >"$mod/pages/d1-opening.md" <<'PAGE'
+# ภาษาของเรา
+
+รัฐบาลดิจิทัลเพื่อประชาชนทุกคนในภูมิภาคเอเชียและแปซิฟิก บริการที่ดีต้องใช้งานได้บนโทรศัพท์ราคาถูกและอินเทอร์เน็ตที่ช้า
+
+## 디지털 정부
+
+디지털 정부 서비스는 모든 사람을 위한 것입니다. 느린 인터넷에서도 잘 작동하는 서비스는 모두에게 좋습니다.
+
+## ລັດຖະບານດິຈິຕອນ
+
+ລັດຖະບານດິຈິຕອນແລະການບໍລິການສາທາລະນະສໍາລັບທຸກຄົນໃນພາກພື້ນ
+PAGE
+"$CONVENE" new "$s" --module "$mod" >/dev/null || fail "convene new failed"
+cv participant "$s" "김민준" --country KR >/dev/null
+cv participant "$s" "สมชาย ประเสริฐ" --country TH >/dev/null
+cv participant "$s" "Ana Reyes" --country PH >/dev/null
+cv agenda "$s" goto d1-everyday
+
+# row N of a screen (1-based), and the page's first row on each kind
+row() { screen "$1" | sed -n "${2}p"; }
+same_top() {	# console and an 80-column participant: the same layout
+	_deadline=$(($(date +%s) + 3))
+	until [ "$(row con 4)" = "$(row "$1" 4)" ]; do
+		[ "$(date +%s)" -lt "$_deadline" ] || {
+			screen con; screen "$1"
+			fail "$1's top row is not the console's"; }
+		sleep 0.05
+	done
+}
+
+start_session con 80 24 "$CONVENE" run "$s"
+start_session wall 100 30 "$CONVENE" show "$s"
+start_session a 80 24 "$CONVENE" join "$s" --as p1
+start_session b 40 14 "$CONVENE" join "$s" --as p2
+wait_for_text con "1 Agenda"
+wait_for_text a "7 Page"
+wait_for_text b "สมชาย"
+send con 2
+wait_for_text con "Digital technology in everyday life"
+send con P
+wait_for_text con "PRESENTING"
+journal_has "$s" present d1-everyday || fail "no present record"
+# within a second (give or take the test's own polling)
+wait_for_text wall "Before we talk about government" 2
+wait_for_text a "Page · following" 2
+wait_for_text b "following" 2
+wait_for_text a "Before we talk about government" 2
+same_top a
+
+# a page turn and a scroll follow
+send con Space
+same_top a
+wait_for_gone b "Before we talk" 2
+wait_for_gone wall "Before we talk" 2
+turned=$(row con 4)
+send con j
+same_top a
+[ "$(row con 4)" != "$turned" ] || fail "j did not scroll the console"
+# one record a burst of keys, not one a key
+n=$(journal_count "$s" present)
+send con j j j
+same_top a
+[ "$(journal_count "$s" present)" -eq $((n + 1)) ] ||
+	fail "three keys in a burst wrote $(($(journal_count "$s" present) - n)) records"
+
+# a participant reads on their own, and follows again with f
+send a k
+wait_for_text a "reading on your own; f follows again"
+own=$(row a 4)
+send con j
+sleep 0.5
+[ "$(row a 4)" = "$own" ] || fail "a moved while reading on their own"
+send a f
+wait_for_text a "Page · following"
+same_top a
+
+# joining while presenting opens at the presented place
+start_session c 80 24 "$CONVENE" join "$s" --as p3
+wait_for_text c "Page · following"
+same_top c
+
+# an agenda step: the new item's page from its top, on every screen
+cv agenda "$s" goto d1-opening
+wait_for_text wall "ภาษาของเรา"
+wait_for_text a "ภาษาของเรา"
+wait_for_text b "ภาษาของเรา"
+wait_for_text con "ภาษาของเรา"
+same_top a
+screen con | sed -n '4,12p' >"$E2E_DIR/con.txt"
+screen a | sed -n '4,12p' >"$E2E_DIR/a.txt"
+cmp -s "$E2E_DIR/con.txt" "$E2E_DIR/a.txt" ||
+	fail "the Thai, Korean and Lao page wraps otherwise than on the console"
+# at 40 columns: lines break between words, never inside one
+for w in รัฐบาล ดิจิทัล ประชาชน 서비스는 인터넷에서도; do
+	screen b | grep -qF "$w" || { screen b; fail "'$w' was broken on b"; }
+done
+send b Space
+wait_for_text b "reading on your own"
+for w in ລັດຖະບານ ດິຈິຕອນ ການບໍລິການ; do
+	screen b | grep -qF "$w" || { screen b; fail "'$w' was broken on b"; }
+done
+send b f
+wait_for_text b "ภาษาของเรา"
+# Korean keeps its words whole (keep-all): no line of b ends inside one
+screen b | grep -q "디지털 정부" || { screen b; fail "the Korean heading"; }
+
+# presenting stops: the wall again; participants keep their Page
+send con P
+wait_for_text con "presenting stopped"
+wait_for_text wall "1 Wall"
+wait_for_gone wall "ภาษาของเรา" 2
+wait_for_text wall "The ideas appear here" 2
+wait_for_gone a "following"
+
+send con q
+send con y
+[ "$(wait_exit con)" = 0 ] || fail "exit status"
+e2e_pass
