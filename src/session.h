@@ -18,6 +18,7 @@
 
 #include "content.h"
 #include "journal.h"
+#include "sessdir.h"
 #include "state.h"
 
 #define SESSION_BUDGET_MAX 99	/* dots per voter and round */
@@ -34,7 +35,8 @@ struct session_settings {
 };
 
 struct session {
-	char *dir;
+	char *dir;		/* as the user named it: for messages */
+	struct sessdir sd;	/* the directory itself, files opened beneath */
 	struct session_settings set;
 	struct module *module;
 	struct journal *journal;
