@@ -8,6 +8,10 @@ BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/convene
 MANDIR    = $(PREFIX)/share/man
 LOCALEDIR = $(PREFIX)/share/locale
+# The sessions directory of a shared host (issue 16): the only place where a
+# setgid convene uses its group (src/sessdir.h); `convene --version` prints
+# it.  Compiled into main.o alone, so that changing it relinks.
+SESSIONSDIR ?= /var/lib/convene
 
 CC       ?= cc
 OPT      ?= -O2 -g
@@ -65,6 +69,16 @@ $(B)/.flags: FORCE
 	@mkdir -p $(B)
 	@echo '$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS)' | cmp -s - $@ || \
 	    echo '$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS)' > $@
+
+$(B)/.sessionsdir: FORCE
+	@mkdir -p $(B)
+	@case '$(SESSIONSDIR)' in /*) ;; *) echo 'SESSIONSDIR must be an absolute path'; exit 2 ;; esac
+	@case '$(SESSIONSDIR)' in *[\\\"\ ]*) echo 'SESSIONSDIR may not hold quotes, backslashes or spaces'; exit 2 ;; esac
+	@echo '$(SESSIONSDIR)' | cmp -s - $@ || echo '$(SESSIONSDIR)' > $@
+
+$(B)/src/main.o: src/main.c $(B)/.flags $(B)/.sessionsdir
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) -DSESSIONSDIR='"$(SESSIONSDIR)"' $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/src/%.o: src/%.c $(B)/.flags
 	@mkdir -p $(@D)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "sessdir.h"
 #include "text.h"
 
 struct verb {
@@ -150,6 +151,15 @@ print_verb_help(const struct verb *v)
 	    v->usage, _(v->help));
 }
 
+/* The version, and the sessions directory this build uses its group for
+ * (sessdir.h): an admin checks it before installing setgid. */
+static void
+print_version(void)
+{
+	printf("convene %s\n", CONVENE_VERSION);
+	printf(_("sessions directory: %s\n"), sessdir_root());
+}
+
 /* --help and --version anywhere before a "--" win over the verb. */
 static int
 scan_flag(int argc, char **argv, const char *flag)
@@ -177,7 +187,7 @@ cli_main(int argc, char **argv, const struct cli_ui *ui)
 	if (argc < 2)
 		return print_overview(stderr), EXIT_USAGE;
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
-		printf("convene %s\n", CONVENE_VERSION);
+		print_version();
 		return EXIT_DONE;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
@@ -196,7 +206,7 @@ cli_main(int argc, char **argv, const struct cli_ui *ui)
 		return EXIT_DONE;
 	}
 	if (scan_flag(argc - 1, argv + 1, "--version")) {
-		printf("convene %s\n", CONVENE_VERSION);
+		print_version();
 		return EXIT_DONE;
 	}
 	return v->fn(argc - 1, argv + 1);
