@@ -51,6 +51,8 @@ static const struct verb verbs[] = {
 	{ "projector", cli_projector, "SESSION all | thread",
 	    N_("the projector's wall: every thread, or the current one") },
 	{ "checkin", cli_checkin, "SESSION --by PID", N_("mark a participant present today") },
+	{ "pin", cli_pin, "SESSION --clear-throttle",
+	    N_("let everyone slowed after wrong PINs or passphrases try again now") },
 	{ "ask", cli_ask, "SESSION --by PID TEXT", N_("ask the speaker a question; prints the id") },
 	{ "upvote", cli_upvote, "SESSION --by PID QUESTION", N_("upvote a question") },
 	{ "poll", cli_poll, "SESSION open [--multi | --scale] QUESTION [OPTION...] | answer POLL --by PID N... | close POLL | reveal POLL",

@@ -77,6 +77,15 @@ read_settings(const char *load, const char *path,
 		    "from 1 to %d"), path, v, SESSION_BUDGET_MAX);
 	}
 	set->budget = (int)budget;
+	v = iniparser_getstring(d, "session:pin_min_length", "4");
+	if (str_to_long(v, PIN_MIN_LENGTH, PIN_MAX_LENGTH, &budget) != 0) {
+		iniparser_freedict(d);
+		session_settings_free(set);
+		return set_error(err, -1, _("%s: pin_min_length '%s' is not a "
+		    "number from %d to %d"), path, v, PIN_MIN_LENGTH,
+		    PIN_MAX_LENGTH);
+	}
+	set->pin_min_length = (int)budget;
 	set->anonymous = iniparser_getboolean(d, "session:anonymous", 0);
 	set->no_self_votes = iniparser_getboolean(d, "session:no_self_votes", 0);
 	set->timer_manual = strcmp(iniparser_getstring(d, "session:timer",

@@ -3,7 +3,8 @@
  * and the state replayed from it.
  *
  *   SESSION/session.ini   [session] title, start (YYYY-MM-DD), budget,
- *                         anonymous, no_self_votes, passphrase (crypt hash)
+ *                         anonymous, no_self_votes, passphrase (crypt hash),
+ *                         pin_min_length (4..8)
  *   SESSION/module/       frozen copy of the module
  *   SESSION/journal.csv   the record
  *   SESSION/drafts/       participants' unsent drafts (scratch)
@@ -22,6 +23,8 @@
 #include "state.h"
 
 #define SESSION_BUDGET_MAX 99	/* dots per voter and round */
+#define PIN_MIN_LENGTH 4	/* the default of pin_min_length */
+#define PIN_MAX_LENGTH 8
 
 struct session_settings {
 	char *title;
@@ -32,6 +35,9 @@ struct session_settings {
 	 * starts no timer (as the module's own `timer = manual`). */
 	int timer_manual;
 	char *passphrase_hash;	/* NULL: no passphrase */
+	/* pin_min_length in session.ini: the fewest digits of a PIN (4..8,
+	 * default 4). */
+	int pin_min_length;
 };
 
 struct session {
