@@ -8,6 +8,10 @@ BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/convene
 MANDIR    = $(PREFIX)/share/man
 LOCALEDIR = $(PREFIX)/share/locale
+# The sessions directory of a shared host (issue 16): the only place where a
+# setgid convene uses its group (src/sessdir.h); `convene --version` prints
+# it.  Compiled into main.o alone, so that changing it relinks.
+SESSIONSDIR ?= /var/lib/convene
 
 CC       ?= cc
 OPT      ?= -O2 -g
@@ -56,6 +60,7 @@ MO          := $(PO:po/%.po=$(B)/locale/%/LC_MESSAGES/convene.mo)
 MANPAGES    := $(wildcard man/*.[15])
 
 .PHONY: all test unit e2e bench fuzz sanitize clean install uninstall demo \
+        install-host uninstall-host \
         deps check-layering man-check pot clang-check clang-objects fresh-check FORCE
 
 all: convene $(MO)
@@ -65,6 +70,16 @@ $(B)/.flags: FORCE
 	@mkdir -p $(B)
 	@echo '$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS)' | cmp -s - $@ || \
 	    echo '$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS)' > $@
+
+$(B)/.sessionsdir: FORCE
+	@mkdir -p $(B)
+	@case '$(SESSIONSDIR)' in /*) ;; *) echo 'SESSIONSDIR must be an absolute path'; exit 2 ;; esac
+	@case '$(SESSIONSDIR)' in *[\\\"\ ]*) echo 'SESSIONSDIR may not hold quotes, backslashes or spaces'; exit 2 ;; esac
+	@echo '$(SESSIONSDIR)' | cmp -s - $@ || echo '$(SESSIONSDIR)' > $@
+
+$(B)/src/main.o: src/main.c $(B)/.flags $(B)/.sessionsdir
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) -DSESSIONSDIR='"$(SESSIONSDIR)"' $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/src/%.o: src/%.c $(B)/.flags
 	@mkdir -p $(@D)
@@ -158,9 +173,13 @@ deps:
 fresh-check:
 	@./tools/fresh-check
 
+# The binary `make install` installs (the multi-user tests install one
+# built for their own sessions directory).
+CONVENE_BIN ?= convene
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)
-	install -m 755 convene $(DESTDIR)$(BINDIR)/convene
+	install -m 755 $(CONVENE_BIN) $(DESTDIR)$(BINDIR)/convene
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
 	rm -rf $(DESTDIR)$(DATADIR)/content
@@ -174,6 +193,28 @@ uninstall:
 	rm -f $(DESTDIR)$(MANDIR)/man5/convene-content.5 $(DESTDIR)$(MANDIR)/man5/convene-journal.5
 	rm -rf $(DESTDIR)$(DATADIR)
 	rm -f $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/convene.mo
+
+# A shared host in one command (issue 16, README "Hosting a workshop"):
+#   make install-host PREFIX=P SESSIONSDIR=D GROUP=G [KIOSK_USER=U [KIOSK_SESSION=S]]
+# installs as `make install` does, then (tools/install-host) makes the group,
+# the binary setgid G, D mode 2770 group G, and optionally the kiosk
+# account with an sshd drop-in (ForceCommand, no forwarding); it prints
+# every step and records what it made for `make uninstall-host`.
+GROUP         ?= convene
+KIOSK_USER    ?=
+KIOSK_SESSION ?= workshop
+SSHD_CONFIG_D ?= /etc/ssh/sshd_config.d
+HOST_STATE     = $(DESTDIR)$(DATADIR)/install-host.state
+HOST_ENV = BIN='$(DESTDIR)$(BINDIR)/convene' SESSIONSDIR='$(SESSIONSDIR)' \
+    GROUP='$(GROUP)' KIOSK_USER='$(KIOSK_USER)' KIOSK_SESSION='$(KIOSK_SESSION)' \
+    SSHD_CONFIG_D='$(SSHD_CONFIG_D)' STATE='$(HOST_STATE)'
+
+install-host: install
+	@$(HOST_ENV) ./tools/install-host install
+
+uninstall-host:
+	@$(HOST_ENV) ./tools/install-host uninstall
+	$(MAKE) uninstall
 
 clean:
 	rm -rf $(B) convene tests/bin bench/bin po/convene.pot

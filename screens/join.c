@@ -181,13 +181,22 @@ pin_done(void *self, struct app *a, const char *text)
 	const struct participant *p =
 	    &app_session(a)->state->participants[j->pending];
 
+	char *err = NULL;
+	int ok;
+
 	j->step = STEP_NONE;
 	if (text == NULL)
 		return;
-	if (p->pin_hash != NULL && auth_verify(p->pin_hash, text))
+	ok = p->pin_hash != NULL ? auth_try(app_session(a), p->pin_hash, text,
+	    &err) : 0;
+	if (ok == 1)
 		participant_picked(a, p->id);
+	else if (ok < 0)
+		app_error(a, err);	/* wait: throttled */
 	else
 		app_error(a, xstrdup(_("that PIN is not right")));
+	if (ok != -1)
+		free(err);
 }
 
 /* Person p picked themselves: their PIN first; on a shared terminal, the

@@ -208,13 +208,22 @@ passphrase_done(void *self, struct app *a, const char *text)
 {
 	struct part_role *r = self;
 
+	char *err = NULL;
+	int ok;
+
 	if (text == NULL)
 		return;
-	if (auth_check_passphrase(r->s, text))
+	/* Throttled per user and terminal: a kiosk is no guessing machine. */
+	ok = auth_try(r->s, r->s->set.passphrase_hash, text, &err);
+	if (ok == 1)
 		app_quit(a);
+	else if (ok < 0)
+		app_error(a, err);
 	else
 		app_error(a, xstrdup(_("that is not the facilitator's "
 		    "passphrase")));
+	if (ok != -1)
+		free(err);
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include "i18n.h"
 #include "session.h"
+#include "throttle.h"
 #include "util.h"
 
 int
@@ -168,20 +169,52 @@ ask_secret(const char *env, const char *prompt, const char *missing,
 	return 0;
 }
 
+/* Refuses (1, with *err) while this user and terminal must wait after
+ * wrong secrets, or 3 when the count cannot be kept; 0 may try. */
+static int
+throttle_gate(struct session *s, char **err)
+{
+	long left = throttle_check(s, err);
+
+	if (left < 0)
+		return 3;
+	if (left == 0)
+		return 0;
+	return set_error(err, 1, ngettext("too many wrong PINs or passphrases "
+	    "from this user and terminal: try again in %ld second (the "
+	    "facilitator can clear this: convene pin SESSION "
+	    "--clear-throttle)", "too many wrong PINs or passphrases from "
+	    "this user and terminal: try again in %ld seconds (the "
+	    "facilitator can clear this: convene pin SESSION "
+	    "--clear-throttle)", (unsigned long)left), left);
+}
+
+/* One throttled check of a secret against a hash: 1 right, 0 wrong. */
+static int
+verify_counted(struct session *s, const char *hash, const char *secret)
+{
+	int ok = auth_verify(hash, secret);
+
+	throttle_note(s, ok);
+	return ok;
+}
+
 int
-auth_facilitator(const struct session *s, char **err)
+auth_facilitator(struct session *s, char **err)
 {
 	char *pass = NULL;
 	int ok, r;
 
 	if (!auth_has_passphrase(s))
 		return 0;
+	if ((r = throttle_gate(s, err)) != 0)
+		return r;
 	r = ask_secret(AUTH_PASSPHRASE_ENV, _("Facilitator passphrase: "),
 	    _("this session has a facilitator passphrase: type it on a "
 	    "terminal or set CONVENE_PASSPHRASE"), &pass, err);
 	if (r != 0)
 		return r;
-	ok = auth_verify(s->set.passphrase_hash, pass);
+	ok = verify_counted(s, s->set.passphrase_hash, pass);
 	auth_forget(pass);
 	if (!ok)
 		return set_error(err, 1, "%s", _("wrong facilitator passphrase"));
@@ -189,7 +222,7 @@ auth_facilitator(const struct session *s, char **err)
 }
 
 int
-auth_participant(const struct session *s, int p, char **err)
+auth_participant(struct session *s, int p, char **err)
 {
 	const struct participant *pp;
 	char *pin = NULL, *prompt;
@@ -200,15 +233,32 @@ auth_participant(const struct session *s, int p, char **err)
 	pp = &s->state->participants[p];
 	if (pp->pin_hash == NULL)
 		return 0;
+	if ((r = throttle_gate(s, err)) != 0)
+		return r;
 	prompt = xasprintf(_("PIN of %s: "), pp->id);
 	r = ask_secret(AUTH_PIN_ENV, prompt, _("this participant has a PIN: "
 	    "type it on a terminal or set CONVENE_PIN"), &pin, err);
 	free(prompt);
 	if (r != 0)
 		return r;
-	ok = auth_verify(pp->pin_hash, pin);
+	ok = verify_counted(s, pp->pin_hash, pin);
 	auth_forget(pin);
 	if (!ok)
 		return set_error(err, 1, _("wrong PIN for %s"), pp->id);
+	return 0;
+}
+
+int
+auth_try(struct session *s, const char *hash, const char *secret,
+    char **err)
+{
+	int r;
+
+	if (hash == NULL || hash[0] == '\0')
+		return 1;
+	if ((r = throttle_gate(s, err)) != 0)
+		return -1;
+	if (verify_counted(s, hash, secret))
+		return 1;
 	return 0;
 }

@@ -42,11 +42,20 @@ int auth_check_passphrase(const struct session *s, const char *pass);
  * passphrase, or CONVENE_PASSPHRASE or the terminal gives the right one.
  * 0 may go on; 1 refused (wrong or no passphrase) or 3 (cannot read the
  * terminal), with *err. */
-int auth_facilitator(const struct session *s, char **err);
+int auth_facilitator(struct session *s, char **err);
 
 /* The same for a participant with a PIN (participant index `p`): 0 when
  * they have none or CONVENE_PIN or the terminal gives it; else 1 or 3 with
  * *err. */
-int auth_participant(const struct session *s, int p, char **err);
+int auth_participant(struct session *s, int p, char **err);
+
+/* The screens' check of a typed secret against `hash` (NULL or "": none
+ * needed): 1 right, 0 wrong, -1 refused unchecked (*err says to wait). */
+int auth_try(struct session *s, const char *hash, const char *secret,
+    char **err);
+
+/* auth_facilitator, auth_participant and auth_try are throttled
+ * (throttle.h): each failure is counted for this user and terminal, and
+ * while they must wait the secret is not even asked for (1 with *err). */
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "sessdir.h"
 #include "text.h"
 
 struct verb {
@@ -60,6 +61,8 @@ static const struct verb verbs[] = {
 	{ "present", cli_present, "SESSION [ITEM] [--case] [--at BLOCK[:OFFSET]] | off",
 	    N_("present a page on the projector and every participant's screen, or stop") },
 	{ "checkin", cli_checkin, "SESSION --by PID", N_("mark a participant present today") },
+	{ "pin", cli_pin, "SESSION --clear-throttle",
+	    N_("let everyone slowed after wrong PINs or passphrases try again now") },
 	{ "ask", cli_ask, "SESSION --by PID TEXT", N_("ask the speaker a question; prints the id") },
 	{ "upvote", cli_upvote, "SESSION --by PID QUESTION", N_("upvote a question") },
 	{ "poll", cli_poll, "SESSION open [--multi | --scale] QUESTION [OPTION...] | answer POLL --by PID N... | close POLL | reveal POLL",
@@ -160,6 +163,15 @@ print_verb_help(const struct verb *v)
 	    v->usage, _(v->help));
 }
 
+/* The version, and the sessions directory this build uses its group for
+ * (sessdir.h): an admin checks it before installing setgid. */
+static void
+print_version(void)
+{
+	printf("convene %s\n", CONVENE_VERSION);
+	printf(_("sessions directory: %s\n"), sessdir_root());
+}
+
 /* --help and --version anywhere before a "--" win over the verb. */
 static int
 scan_flag(int argc, char **argv, const char *flag)
@@ -187,7 +199,7 @@ cli_main(int argc, char **argv, const struct cli_ui *ui)
 	if (argc < 2)
 		return print_overview(stderr), EXIT_USAGE;
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
-		printf("convene %s\n", CONVENE_VERSION);
+		print_version();
 		return EXIT_DONE;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
@@ -206,7 +218,7 @@ cli_main(int argc, char **argv, const struct cli_ui *ui)
 		return EXIT_DONE;
 	}
 	if (scan_flag(argc - 1, argv + 1, "--version")) {
-		printf("convene %s\n", CONVENE_VERSION);
+		print_version();
 		return EXIT_DONE;
 	}
 	return v->fn(argc - 1, argv + 1);

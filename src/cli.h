@@ -112,5 +112,6 @@ int cli_checkin(int argc, char **argv);
 int cli_ask(int argc, char **argv);
 int cli_upvote(int argc, char **argv);
 int cli_poll(int argc, char **argv);
+int cli_pin(int argc, char **argv);
 
 #endif

@@ -18,11 +18,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
 #include <unistd.h>
 
 #include "export.h"
 #include "i18n.h"
 #include "privilege.h"
+#include "sessdir.h"
 #include "session.h"
 
 struct export_args {
@@ -100,6 +102,24 @@ warn_damage(const struct state *st)
 		    "?");
 }
 
+/* SESSION/export: the session's own, made and opened beneath it and
+ * written with the group (sessdir.h). */
+static int
+export_into_session(struct session *s, const struct export_source *src,
+    const char *dir, int flags, char **err)
+{
+	int dfd = sessdir_subdir(&s->sd, "export", 0770), r;
+
+	if (dfd < 0)
+		return set_error(err, -1, _("cannot make the directory %s: %s"),
+		    dir, file_strerror(errno));
+	privilege_raise();
+	r = export_all_at(src, dfd, dir, flags, err);
+	privilege_drop();
+	close(dfd);
+	return r;
+}
+
 static int
 run_export(struct session *s, const struct export_args *a)
 {
@@ -112,10 +132,9 @@ run_export(struct session *s, const struct export_args *a)
 	dir = a->out != NULL ? xstrdup(a->out) : session_path(s, "export");
 	export_source_from_session(&src, s);
 	if (a->out == NULL)
-		privilege_raise();	/* SESSION/export: the session's own */
-	r = export_all(&src, dir, a->flags, &err);
-	if (a->out == NULL)
-		privilege_drop();
+		r = export_into_session(s, &src, dir, a->flags, &err);
+	else
+		r = export_all(&src, dir, a->flags, &err);
 	if (r != 0) {
 		if (a->out == NULL)
 			cli_fail(EXIT_DATA, _("%s\n(is the session read-only? "

@@ -346,9 +346,12 @@ cmd_set_pin(struct session *s, const char *pid, const char *pin, char **err)
 
 	if (pin != NULL && *pin != '\0') {
 		n = strlen(pin);
-		if (n < 4 || n > 8 || strspn(pin, "0123456789") != n)
-			return cmd_refuse(err, "%s", _("a PIN is 4 to 8 "
-			    "digits"));
+		/* pin_min_length in session.ini: longer PINs are slower to
+		 * guess, even throttled (throttle.h). */
+		if (n < (size_t)s->set.pin_min_length || n > PIN_MAX_LENGTH ||
+		    strspn(pin, "0123456789") != n)
+			return cmd_refuse(err, _("a PIN is %d to %d digits"),
+			    s->set.pin_min_length, PIN_MAX_LENGTH);
 		if (auth_hash(pin, &c.hash, err) != 0)
 			return 3;
 	}

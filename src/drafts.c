@@ -11,6 +11,7 @@
 
 #include "i18n.h"
 #include "privilege.h"
+#include "sessdir.h"
 #include "text.h"
 #include "util.h"
 
@@ -73,67 +74,98 @@ write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
-/* The rename is only durable once the directory entry is on disk too. */
+/* The session's drafts directory (made when `make` and missing), opened
+ * beneath the session and checked (sessdir.h): -1 with *err, or -2 when it
+ * is missing and not to be made. */
 static int
-sync_dir(const char *dir)
+open_drafts(const char *session_dir, int make, char **err)
 {
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), r;
+	struct sessdir sd;
+	char *dir;
+	int fd;
 
-	if (fd < 0)
+	if (sessdir_open(session_dir, &sd, err) != 0)
 		return -1;
-	r = fsync(fd);
-	close(fd);
-	return r;
+	fd = make ? sessdir_subdir(&sd, DRAFTS_DIR, DRAFTS_DIR_MODE) :
+	    sessdir_openat(&sd, DRAFTS_DIR, O_RDONLY | O_DIRECTORY, 0,
+	    SESSDIR_DIR);
+	sessdir_close(&sd);
+	if (fd >= 0)
+		return fd;
+	if (!make && errno == ENOENT)
+		return -2;
+	dir = drafts_dir(session_dir);
+	set_error(err, -1, _("cannot open %s: %s"), dir, file_strerror(errno));
+	free(dir);
+	return -1;
 }
 
+/* A new file of our own in dfd, never through a link: a name a killed
+ * process of the same pid left behind is replaced. */
 static int
-make_dir(const char *dir, char **err)
+create_temp(int dfd, const char *tmp)
 {
-	if (mkdir(dir, DRAFTS_DIR_MODE) == 0 || errno == EEXIST)
-		return 0;
-	return set_error(err, -1, _("cannot make %s: %s"), dir,
-	    strerror(errno));
+	int fd, tries;
+
+	for (tries = 0; tries < 2; tries++) {
+		fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC, DRAFT_MODE);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+		unlinkat(dfd, tmp, 0);
+	}
+	return -1;
 }
 
-/* Writes text to a new temporary file in dir; *tmp gets its name. */
+/* Writes text to a new temporary file in dfd; *tmp gets its name. */
 static int
-write_temp(const char *dir, const char *pid, const char *text, char **tmp,
-    char **err)
+write_temp(int dfd, const char *shown, const char *pid, const char *text,
+    char **tmp, char **err)
 {
-	char *name = xasprintf(".%s.txt.XXXXXX", pid);
 	int fd, saved;
 
-	*tmp = path_join(dir, name);
-	free(name);
-	fd = mkstemp(*tmp);
-	if (fd < 0) {
-		set_error(err, -1, _("cannot save the draft in %s: %s"), dir,
-		    strerror(errno));
-		free(*tmp);
-		*tmp = NULL;
-		return -1;
-	}
-	if (fchmod(fd, DRAFT_MODE) == 0 &&
+	*tmp = xasprintf(".%s.txt.%ld", pid, (long)getpid());
+	fd = create_temp(dfd, *tmp);
+	if (fd >= 0 && fchmod(fd, DRAFT_MODE) == 0 &&
 	    write_all(fd, text, strlen(text)) == 0 && fsync(fd) == 0) {
 		close(fd);
 		return 0;
 	}
 	saved = errno;
-	close(fd);
-	unlink(*tmp);
-	set_error(err, -1, _("cannot save the draft in %s: %s"), dir,
+	if (fd >= 0) {
+		close(fd);
+		unlinkat(dfd, *tmp, 0);
+	}
+	set_error(err, -1, _("cannot save the draft in %s: %s"), shown,
 	    strerror(saved));
 	free(*tmp);
 	*tmp = NULL;
 	return -1;
 }
 
+/* Renames tmp over name in dfd and makes the rename durable. */
+static int
+put_in_place(int dfd, const char *tmp, const char *name, const char *path,
+    char **err)
+{
+	if (renameat(dfd, tmp, dfd, name) != 0) {
+		set_error(err, -1, _("cannot save the draft %s: %s"), path,
+		    strerror(errno));
+		unlinkat(dfd, tmp, 0);
+		return -1;
+	}
+	if (fsync(dfd) != 0)
+		return set_error(err, -1, _("cannot save the draft %s: %s"),
+		    path, strerror(errno));
+	return 0;
+}
+
 int
 drafts_save(const char *session_dir, const char *pid, const char *text,
     char **err)
 {
-	char *dir, *path, *tmp = NULL;
-	int r = -1;
+	char *dir, *path, *name, *tmp = NULL;
+	int r = -1, dfd;
 
 	if (text == NULL || text_is_blank(text))
 		return drafts_discard(session_dir, pid, err);
@@ -141,25 +173,45 @@ drafts_save(const char *session_dir, const char *pid, const char *text,
 	if (path == NULL)
 		return set_error(err, -1, _("'%s' cannot name a draft"),
 		    pid != NULL ? pid : "");
-	dir = drafts_dir(session_dir);
-	privilege_raise();
-	if (make_dir(dir, err) == 0 &&
-	    write_temp(dir, pid, text, &tmp, err) == 0) {
-		if (rename(tmp, path) != 0) {
-			set_error(err, -1, _("cannot save the draft %s: %s"),
-			    path, strerror(errno));
-			unlink(tmp);
-		} else if (sync_dir(dir) != 0)
-			set_error(err, -1, _("cannot save the draft %s: %s"),
-			    path, strerror(errno));
-		else
-			r = 0;
+	if ((dfd = open_drafts(session_dir, 1, err)) < 0) {
+		free(path);
+		return -1;
 	}
+	dir = drafts_dir(session_dir);
+	name = xasprintf("%s.txt", pid);
+	privilege_raise();
+	if (write_temp(dfd, dir, pid, text, &tmp, err) == 0)
+		r = put_in_place(dfd, tmp, name, path, err);
 	privilege_drop();
+	close(dfd);
+	free(name);
 	free(tmp);
 	free(dir);
 	free(path);
 	return r;
+}
+
+/* The draft's bytes, opened beneath the session and checked; NULL with
+ * errno (ENOENT: no draft, or no session directory to hold one). */
+static char *
+read_draft(const char *session_dir, const char *pid, size_t *len)
+{
+	struct sessdir sd;
+	char *rel;
+	int fd, e;
+
+	if (sessdir_open(session_dir, &sd, NULL) != 0)
+		return NULL;
+	rel = xasprintf("%s/%s.txt", DRAFTS_DIR, pid);
+	fd = sessdir_openat(&sd, rel, O_RDONLY, 0, SESSDIR_FILE);
+	e = errno;
+	free(rel);
+	sessdir_close(&sd);
+	if (fd < 0) {
+		errno = e;
+		return NULL;
+	}
+	return file_read_fd(fd, DRAFTS_MAX_BYTES, len);
 }
 
 int
@@ -173,9 +225,7 @@ drafts_load(const char *session_dir, const char *pid, char **text,
 	if (path == NULL)
 		return set_error(err, -1, _("'%s' cannot name a draft"),
 		    pid != NULL ? pid : "");
-	privilege_raise();
-	buf = file_read_all(path, DRAFTS_MAX_BYTES, &len);
-	privilege_drop();
+	buf = read_draft(session_dir, pid, &len);
 	if (buf == NULL) {
 		int saved = errno;
 
@@ -210,20 +260,27 @@ drafts_load(const char *session_dir, const char *pid, char **text,
 int
 drafts_discard(const char *session_dir, const char *pid, char **err)
 {
-	char *path = drafts_path(session_dir, pid);
-	int r = 0;
+	char *path = drafts_path(session_dir, pid), *name;
+	int r, dfd;
 
 	if (path == NULL)
 		return set_error(err, -1, _("'%s' cannot name a draft"),
 		    pid != NULL ? pid : "");
+	if ((dfd = open_drafts(session_dir, 0, err)) < 0) {
+		free(path);
+		return dfd == -2 ? 0 : -1;	/* no drafts yet: none to remove */
+	}
+	name = xasprintf("%s.txt", pid);
 	privilege_raise();
-	r = unlink(path);
+	r = unlinkat(dfd, name, 0);
 	privilege_drop();
 	if (r != 0 && errno != ENOENT)
 		r = set_error(err, -1, _("cannot remove the draft %s: %s"),
 		    path, strerror(errno));
 	else
 		r = 0;
+	close(dfd);
+	free(name);
 	free(path);
 	return r;
 }

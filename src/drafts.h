@@ -6,9 +6,12 @@
  * the record (DESIGN.md): the journal never refers to them, and a draft is
  * gone once its idea is sent.
  *
- * Saving writes a temporary file next to the draft (drafts/.PID.txt.XXXXXX),
- * fsyncs it, renames it over PID.txt and fsyncs the directory: after a
- * kill -9 or a power cut at any moment the draft is the previous text or
+ * Every file is opened beneath the session directory with no symbolic
+ * link on the way and checked (sessdir.h).
+ *
+ * Saving writes a temporary file next to the draft (drafts/.PID.txt.N, N
+ * the process id), fsyncs it, renames it over PID.txt and fsyncs the
+ * directory: after a kill -9 or a power cut at any moment the draft is the previous text or
  * the new one, never a mix and never empty.  A temporary file that a killed
  * process left behind is never read (its name starts with a dot).
  *

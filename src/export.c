@@ -445,19 +445,20 @@ make_dirs(const char *dir, char **err)
 	return 0;
 }
 
-/* Writes and syncs one file at tmp; 0 or -1 with *err. */
+/* Writes and syncs one file at tmp in dfd (`shown` in messages); 0 or -1
+ * with *err. */
 static int
-write_tmp(const struct export_ctx *x, enum export_file f, const char *tmp,
-    char **err)
+write_tmp(const struct export_ctx *x, enum export_file f, int dfd,
+    const char *tmp, const char *shown, char **err)
 {
 	char vbuf[65536];
 	FILE *out;
 	int fd, failed;
 
 	/* O_NONBLOCK and the check: a FIFO left at tmp must not hold the
-	 * export until someone reads it. */
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_NONBLOCK |
-	    O_NOCTTY | O_CLOEXEC, 0660);
+	 * export until someone reads it.  O_NOFOLLOW: never through a link. */
+	fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	    O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0660);
 	if (fd >= 0 && file_check_regular(fd) != 0) {
 		int e = errno;
 
@@ -468,13 +469,13 @@ write_tmp(const struct export_ctx *x, enum export_file f, const char *tmp,
 	if (fd < 0) {
 		if (errno == ENXIO || errno == EISDIR)
 			errno = ENOTREGULAR;
-		return set_error(err, -1, _("cannot write %s: %s"), tmp,
+		return set_error(err, -1, _("cannot write %s: %s"), shown,
 		    file_strerror(errno));
 	}
 	out = fdopen(fd, "w");
 	if (out == NULL) {
 		close(fd);
-		return set_error(err, -1, _("cannot write %s: %s"), tmp,
+		return set_error(err, -1, _("cannot write %s: %s"), shown,
 		    strerror(errno));
 	}
 	setvbuf(out, vbuf, _IOFBF, sizeof vbuf);
@@ -483,14 +484,14 @@ write_tmp(const struct export_ctx *x, enum export_file f, const char *tmp,
 	if (fclose(out) != 0)
 		failed = 1;
 	if (failed)
-		return set_error(err, -1, _("cannot write %s: %s"), tmp,
+		return set_error(err, -1, _("cannot write %s: %s"), shown,
 		    strerror(errno != 0 ? errno : EIO));
 	return 0;
 }
 
-/* Writes DIR/.NAME.tmp, then renames it to DIR/NAME. */
+/* Writes DIR/.NAME.tmp, then renames it to DIR/NAME, within dfd. */
 static int
-write_into_place(const struct export_ctx *x, enum export_file f,
+write_into_place(const struct export_ctx *x, enum export_file f, int dfd,
     const char *dir, char **err)
 {
 	char *hidden = xasprintf(".%s.tmp", file_names[f]);
@@ -499,43 +500,46 @@ write_into_place(const struct export_ctx *x, enum export_file f,
 	int ret;
 
 	errno = 0;
-	ret = write_tmp(x, f, tmp, err);
-	if (ret == 0 && rename(tmp, final) != 0)
+	ret = write_tmp(x, f, dfd, hidden, tmp, err);
+	if (ret == 0 && renameat(dfd, hidden, dfd, file_names[f]) != 0)
 		ret = set_error(err, -1, _("cannot rename %s to %s: %s"), tmp,
 		    final, strerror(errno));
 	if (ret != 0)
-		unlink(tmp);
+		unlinkat(dfd, hidden, 0);
 	free(hidden);
 	free(tmp);
 	free(final);
 	return ret;
 }
 
-/* Makes the renames themselves durable. */
-static void
-sync_dir(const char *dir)
+int
+export_all_at(const struct export_source *src, int dfd, const char *dir,
+    int flags, char **err)
 {
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	struct export_ctx x;
+	int f, ret = 0;
 
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
+	export_ctx_init(&x, src, flags);
+	for (f = 0; f < EXPORT_NFILES && ret == 0; f++)
+		ret = write_into_place(&x, (enum export_file)f, dfd, dir, err);
+	export_ctx_free(&x);
+	fsync(dfd);	/* makes the renames themselves durable */
+	return ret;
 }
 
 int
 export_all(const struct export_source *src, const char *dir, int flags,
     char **err)
 {
-	struct export_ctx x;
-	int f, ret = 0;
+	int dfd, ret;
 
 	if (make_dirs(dir, err) != 0)
 		return -1;
-	export_ctx_init(&x, src, flags);
-	for (f = 0; f < EXPORT_NFILES && ret == 0; f++)
-		ret = write_into_place(&x, (enum export_file)f, dir, err);
-	export_ctx_free(&x);
-	sync_dir(dir);
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return set_error(err, -1, _("cannot open the directory %s: %s"),
+		    dir, strerror(errno));
+	ret = export_all_at(src, dfd, dir, flags, err);
+	close(dfd);
 	return ret;
 }

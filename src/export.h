@@ -109,5 +109,10 @@ int export_write(const struct export_source *src, enum export_file f,
  * renamed into place stay, none is ever half-written. */
 int export_all(const struct export_source *src, const char *dir, int flags,
     char **err);
+/* The same into the open directory dfd (named `dir` in messages), every
+ * file made and renamed within it, never through a link: SESSION/export
+ * opened beneath the session (sessdir.h). */
+int export_all_at(const struct export_source *src, int dfd, const char *dir,
+    int flags, char **err);
 
 #endif

@@ -740,11 +740,36 @@ journal_read(struct journal *j, journal_record_fn on_record,
 
 /* --- opening ------------------------------------------------------------- */
 
-struct journal *
-journal_open(const char *path, int read_only, char **err)
+/* Takes over fd (just opened, maybe O_NONBLOCK): checked, then wrapped. */
+static struct journal *
+journal_from_fd(int fd, const char *path, int read_only, char **err)
 {
 	struct journal *j;
 	struct stat st;
+
+	if (file_check_regular(fd) != 0 || fstat(fd, &st) != 0) {
+		set_error(err, -1, _("cannot open the journal %s: %s"), path,
+		    file_strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	j = xcalloc(1, sizeof *j);
+	j->path = xstrdup(path);
+	j->sd.fd = -1;
+	j->fd = fd;
+	j->wfd = j->watch_fd = -1;
+	j->read_only = read_only;
+	j->dev = st.st_dev;
+	j->ino = st.st_ino;
+	j->line = 1;
+	j->buf = xmalloc(READ_BLOCK);
+	parser_init(j);
+	return j;
+}
+
+struct journal *
+journal_open(const char *path, int read_only, char **err)
+{
 	int fd;
 
 	privilege_raise();
@@ -757,22 +782,31 @@ journal_open(const char *path, int read_only, char **err)
 		    strerror(errno));
 		return NULL;
 	}
-	if (file_check_regular(fd) != 0 || fstat(fd, &st) != 0) {
-		set_error(err, -1, _("cannot open the journal %s: %s"), path,
+	return journal_from_fd(fd, path, read_only, err);
+}
+
+struct journal *
+journal_open_beneath(const struct sessdir *sd, const char *name,
+    const char *shown, int read_only, char **err)
+{
+	struct journal *j;
+	int fd = sessdir_openat(sd, name, O_RDONLY, 0, SESSDIR_FILE);
+
+	if (fd < 0) {
+		set_error(err, -1, _("cannot open the journal %s: %s"), shown,
 		    file_strerror(errno));
-		close(fd);
 		return NULL;
 	}
-	j = xcalloc(1, sizeof *j);
-	j->path = xstrdup(path);
-	j->fd = fd;
-	j->wfd = j->watch_fd = -1;
-	j->read_only = read_only;
-	j->dev = st.st_dev;
-	j->ino = st.st_ino;
-	j->line = 1;
-	j->buf = xmalloc(READ_BLOCK);
-	parser_init(j);
+	if ((j = journal_from_fd(fd, shown, read_only, err)) == NULL)
+		return NULL;
+	j->sd = *sd;
+	if ((j->sd.fd = fcntl(sd->fd, F_DUPFD_CLOEXEC, 0)) < 0) {
+		set_error(err, -1, _("cannot open the journal %s: %s"), shown,
+		    strerror(errno));
+		journal_close(j);
+		return NULL;
+	}
+	j->name = xstrdup(name);
 	return j;
 }
 
@@ -791,6 +825,8 @@ journal_close(struct journal *j)
 	free(j->buf);
 	free(j->out);
 	free(j->path);
+	free(j->name);
+	sessdir_close(&j->sd);
 	free(j);
 }
 
@@ -820,6 +856,7 @@ journal_now_ms(void)
 int
 journal_watch_fd(struct journal *j)
 {
+	char self[64];
 	int fd, r;
 
 	if (j->watch_fd >= 0 || j->watch_failed)
@@ -830,8 +867,11 @@ journal_watch_fd(struct journal *j)
 		j->watch_failed = 1;
 		return -1;
 	}
+	/* The file held open, through its /proc link: the same inode as the
+	 * name named when it was opened, reached through no other link. */
+	snprintf(self, sizeof self, "/proc/self/fd/%d", j->fd);
 	privilege_raise();
-	r = inotify_add_watch(fd, j->path, IN_MODIFY | IN_ATTRIB |
+	r = inotify_add_watch(fd, self, IN_MODIFY | IN_ATTRIB |
 	    IN_MOVE_SELF | IN_DELETE_SELF);
 	privilege_drop();
 	if (r < 0) {
@@ -871,7 +911,10 @@ journal_changed(struct journal *j, char **err)
 	 * hold the file open they show only as IN_ATTRIB (a link count) or
 	 * IN_MOVE_SELF, and polling sees no events at all. */
 	privilege_raise();
-	r = stat(j->path, &st);
+	if (j->sd.fd >= 0)	/* by name beneath the session, never a link */
+		r = fstatat(j->sd.fd, j->name, &st, AT_SYMLINK_NOFOLLOW);
+	else
+		r = stat(j->path, &st);
 	privilege_drop();
 	if (r != 0) {
 		if (errno == ENOENT)

@@ -55,6 +55,13 @@ int journal_create(const char *path, char **err);
 /* Opens for reading and following; does not read yet.  NULL and *err on
  * failure.  `read_only`: never write (the projector, export). */
 struct journal *journal_open(const char *path, int read_only, char **err);
+/* The same for a session's journal: `name` opened beneath the session
+ * directory sd and checked (sessdir.h), and so for every later open
+ * (appending) and stat (journal_changed); `shown` is its path in
+ * messages.  sd is borrowed (its descriptor is duplicated). */
+struct sessdir;
+struct journal *journal_open_beneath(const struct sessdir *sd,
+    const char *name, const char *shown, int read_only, char **err);
 void journal_close(struct journal *j);
 
 /* Reads every complete record after the current offset, calling on_record

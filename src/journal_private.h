@@ -12,6 +12,7 @@
 
 #include "journal.h"
 #include "journal_test.h"
+#include "sessdir.h"
 
 #define JOURNAL_SCHEMA "convene_journal_v"
 #define JOURNAL_VERSION "1"
@@ -37,7 +38,12 @@ struct journal_batch {
 };
 
 struct journal {
-	char *path;
+	char *path;		/* as shown in messages */
+	/* Opened through a session directory (journal_open_beneath): every
+	 * later open and stat goes by name beneath sd (fd -1 otherwise: by
+	 * path). */
+	struct sessdir sd;
+	char *name;
 	int fd;			/* O_RDONLY, for reading */
 	int wfd;		/* O_WRONLY | O_APPEND, opened by the first append */
 	int read_only;

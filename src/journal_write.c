@@ -288,19 +288,24 @@ open_for_append(struct journal *j, char **err)
 		    j->path);
 	if (j->wfd >= 0)
 		return 0;
-	privilege_raise();
-	/* O_NONBLOCK: never wait on a FIFO swapped in since journal_open
-	 * (the identity check below then refuses it). */
-	j->wfd = open(j->path, O_WRONLY | O_APPEND | O_NONBLOCK | O_NOCTTY |
-	    O_CLOEXEC);
-	privilege_drop();
+	if (j->sd.fd >= 0)	/* beneath the session, checked again */
+		j->wfd = sessdir_openat(&j->sd, j->name, O_WRONLY | O_APPEND,
+		    0, SESSDIR_FILE);
+	else {
+		privilege_raise();
+		/* O_NONBLOCK: never wait on a FIFO swapped in since
+		 * journal_open (the identity check below then refuses it). */
+		j->wfd = open(j->path, O_WRONLY | O_APPEND | O_NONBLOCK |
+		    O_NOCTTY | O_CLOEXEC);
+		privilege_drop();
+	}
 	if (j->wfd < 0) {
 		if (errno == EACCES || errno == EROFS || errno == EPERM)
 			return set_error(err, -1, _("the journal %s is "
 			    "read-only (%s): nothing can be added"), j->path,
 			    strerror(errno));
 		return set_error(err, -1, _("cannot open the journal %s for "
-		    "writing: %s"), j->path, strerror(errno));
+		    "writing: %s"), j->path, file_strerror(errno));
 	}
 	if (file_check_regular(j->wfd) != 0 || fstat(j->wfd, &st) != 0 ||
 	    st.st_dev != j->dev || st.st_ino != j->ino) {

@@ -4,6 +4,12 @@
 #include "cli.h"
 #include "i18n.h"
 #include "privilege.h"
+#include "sessdir.h"
+
+/* The Makefile's SESSIONSDIR. */
+#ifndef SESSIONSDIR
+#define SESSIONSDIR SESSDIR_DEFAULT_ROOT
+#endif
 
 int
 main(int argc, char **argv)
@@ -15,5 +21,7 @@ main(int argc, char **argv)
 		    _("cannot drop the convene group's privileges"));
 		return 3;
 	}
+	/* The group serves the sessions under this directory only. */
+	sessdir_set_root(SESSIONSDIR);
 	return cli_main(argc, argv, &screens_ui);
 }

@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "privilege.h"
+#include "sessdir.h"
 #include "util.h"
 
 #define PRESENCE_DIR_MODE 0770
@@ -19,8 +21,9 @@
 #define PRESENCE_LINE_MAX 96
 
 struct presence {
-	char *dir;		/* SESSION/presence */
-	char *path;		/* dir/PROCESS-ID */
+	char *dir;		/* SESSION/presence, for messages */
+	char *name;		/* PROCESS-ID */
+	int dfd;		/* the directory, opened beneath the session */
 	int fd;			/* locked while the terminal is open */
 };
 
@@ -31,7 +34,7 @@ static const char *const role_names[PRESENCE_ROLE_COUNT] = {
 	[PRESENCE_PROJECTOR] = "projector",
 };
 
-/* Writes the line into a new locked file and renames it to p->path: the
+/* Writes the line into a new locked file and renames it to p->name: the
  * name never points at a file that is not locked, whole and current. */
 static int
 publish(struct presence *p, enum presence_role role, const char *pid,
@@ -45,24 +48,55 @@ publish(struct presence *p, enum presence_role role, const char *pid,
 	if (n < 0 || (size_t)n >= sizeof line)
 		return set_error(err, -1, "%s", _("presence: the participant "
 		    "id is too long"));
-	tmp = xasprintf("%s/.%ld.tmp", p->dir, (long)getpid());
-	fd = open(tmp, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
-	    PRESENCE_FILE_MODE);
-	if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0 ||
-	    write(fd, line, (size_t)n) != n || rename(tmp, p->path) != 0) {
+	tmp = xasprintf(".%ld.tmp", (long)getpid());
+	privilege_raise();
+	fd = openat(p->dfd, tmp, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	    O_NONBLOCK | O_CLOEXEC, PRESENCE_FILE_MODE);
+	if (fd < 0 || file_check_regular(fd) != 0 ||
+	    flock(fd, LOCK_EX | LOCK_NB) != 0 ||
+	    write(fd, line, (size_t)n) != n ||
+	    renameat(p->dfd, tmp, p->dfd, p->name) != 0) {
 		set_error(err, -1, _("cannot mark this terminal open in %s: "
-		    "%s"), p->dir, strerror(errno));
+		    "%s"), p->dir, file_strerror(errno));
 		if (fd >= 0)
 			close(fd);
-		unlink(tmp);
+		unlinkat(p->dfd, tmp, 0);
+		privilege_drop();
 		free(tmp);
 		return -1;
 	}
+	privilege_drop();
 	free(tmp);
 	if (p->fd >= 0)
 		close(p->fd);	/* the old file is gone: its lock with it */
 	p->fd = fd;
 	return 0;
+}
+
+/* SESSION/presence opened beneath the session and checked (sessdir.h),
+ * made first when `make`: a descriptor, or -1 with *err, or -2 when it is
+ * missing and not to be made. */
+static int
+open_dir(const char *session_dir, int make, char **err)
+{
+	struct sessdir sd;
+	char *dir;
+	int fd;
+
+	if (sessdir_open(session_dir, &sd, err) != 0)
+		return -1;
+	fd = make ? sessdir_subdir(&sd, PRESENCE_DIR, PRESENCE_DIR_MODE) :
+	    sessdir_openat(&sd, PRESENCE_DIR, O_RDONLY | O_DIRECTORY, 0,
+	    SESSDIR_DIR);
+	sessdir_close(&sd);
+	if (fd >= 0)
+		return fd;
+	if (!make && errno == ENOENT)
+		return -2;
+	dir = path_join(session_dir, PRESENCE_DIR);
+	set_error(err, -1, _("cannot open %s: %s"), dir, file_strerror(errno));
+	free(dir);
+	return -1;
 }
 
 struct presence *
@@ -78,12 +112,9 @@ presence_open(const char *session_dir, enum presence_role role,
 	p = xcalloc(1, sizeof *p);
 	p->fd = -1;
 	p->dir = path_join(session_dir, PRESENCE_DIR);
-	p->path = xasprintf("%s/%ld", p->dir, (long)getpid());
-	if ((mkdir(p->dir, PRESENCE_DIR_MODE) != 0 && errno != EEXIST) ||
-	    publish(p, role, pid, err) != 0) {
-		if (err != NULL && *err == NULL)
-			set_error(err, -1, _("cannot make %s: %s"), p->dir,
-			    strerror(errno));
+	p->name = xasprintf("%ld", (long)getpid());
+	p->dfd = open_dir(session_dir, 1, err);
+	if (p->dfd < 0 || publish(p, role, pid, err) != 0) {
 		presence_close(p);
 		return NULL;
 	}
@@ -105,11 +136,15 @@ presence_close(struct presence *p)
 	if (p == NULL)
 		return;
 	if (p->fd >= 0) {
-		unlink(p->path);
+		privilege_raise();
+		unlinkat(p->dfd, p->name, 0);
+		privilege_drop();
 		close(p->fd);
 	}
+	if (p->dfd >= 0)
+		close(p->dfd);
 	free(p->dir);
-	free(p->path);
+	free(p->name);
 	free(p);
 }
 
@@ -165,32 +200,36 @@ int
 presence_scan(const char *session_dir, presence_fn fn, void *ctx,
     char **err)
 {
-	char *dir = path_join(session_dir, PRESENCE_DIR), pid[64];
+	char pid[64];
 	enum presence_role role;
 	struct dirent *e;
-	DIR *d = opendir(dir);
-	int n = 0;
+	DIR *d;
+	int n = 0, dfd = open_dir(session_dir, 0, err), fd;
 
-	if (d == NULL) {
-		int none = errno == ENOENT;
-
-		if (!none)
-			set_error(err, -1, _("cannot read %s: %s"), dir,
-			    strerror(errno));
-		free(dir);
-		return none ? 0 : -1;
+	if (dfd < 0)
+		return dfd == -2 ? 0 : -1;	/* none yet is 0 */
+	privilege_raise();
+	fd = dup(dfd);
+	if (fd < 0 || (d = fdopendir(fd)) == NULL) {
+		set_error(err, -1, _("cannot read %s/%s: %s"), session_dir,
+		    PRESENCE_DIR, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		close(dfd);
+		privilege_drop();
+		return -1;
 	}
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;	/* ., .. and files being written */
-		if (read_one(dirfd(d), e->d_name, &role, pid,
-		    sizeof pid) != 1)
+		if (read_one(dfd, e->d_name, &role, pid, sizeof pid) != 1)
 			continue;
 		n++;
 		if (fn != NULL)
 			fn(role, pid, ctx);
 	}
 	closedir(d);
-	free(dir);
+	close(dfd);
+	privilege_drop();
 	return n;
 }

@@ -16,6 +16,8 @@
  * cmd_agenda), so that exports and every replay agree.  A kiosk is not
  * counted: it may still show last night's person.
  *
+ * The directory is opened beneath the session with no symbolic link on
+ * the way and checked (sessdir.h); files in it are opened with O_NOFOLLOW.
  * A file is written whole under a temporary name and renamed into place
  * while locked, so a scan never takes a terminal being opened for a
  * crashed one.  UI-free; errors are returned, never printed.

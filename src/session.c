@@ -40,8 +40,11 @@ session_settings_free(struct session_settings *set)
 	memset(set, 0, sizeof *set);
 }
 
+/* Reads the settings from `load` (a path iniparser can open), naming the
+ * file `path` in messages. */
 static int
-read_settings(const char *path, struct session_settings *set, char **err)
+read_settings(const char *load, const char *path,
+    struct session_settings *set, char **err)
 {
 	dictionary *d;
 	const char *v;
@@ -50,7 +53,7 @@ read_settings(const char *path, struct session_settings *set, char **err)
 
 	memset(set, 0, sizeof *set);
 	errno = 0;
-	if ((d = ini_scan_load(path, NULL)) == NULL) {
+	if ((d = ini_scan_load(load, NULL)) == NULL) {
 		if (errno == ENOTREGULAR)
 			return set_error(err, -1, _("cannot read %s: %s"), path,
 			    file_strerror(errno));
@@ -74,6 +77,15 @@ read_settings(const char *path, struct session_settings *set, char **err)
 		    "from 1 to %d"), path, v, SESSION_BUDGET_MAX);
 	}
 	set->budget = (int)budget;
+	v = iniparser_getstring(d, "session:pin_min_length", "4");
+	if (str_to_long(v, PIN_MIN_LENGTH, PIN_MAX_LENGTH, &budget) != 0) {
+		iniparser_freedict(d);
+		session_settings_free(set);
+		return set_error(err, -1, _("%s: pin_min_length '%s' is not a "
+		    "number from %d to %d"), path, v, PIN_MIN_LENGTH,
+		    PIN_MAX_LENGTH);
+	}
+	set->pin_min_length = (int)budget;
 	set->anonymous = iniparser_getboolean(d, "session:anonymous", 0);
 	set->no_self_votes = iniparser_getboolean(d, "session:no_self_votes", 0);
 	set->timer_manual = strcmp(iniparser_getstring(d, "session:timer",
@@ -474,31 +486,78 @@ session_open(const char *dir, int read_only, char **err)
 	return session_open_with(dir, read_only ? SESSION_READ_ONLY : 0, err);
 }
 
+/* session.ini, opened beneath the session and checked as a file the
+ * caller could not have written (it holds the passphrase hash), then handed
+ * to iniparser, which opens by path, as /dev/fd/N. */
+static int
+open_settings(struct session *s, char **err)
+{
+	char *shown = path_join(s->dir, SESSION_INI), load[32];
+	int fd = sessdir_openat(&s->sd, SESSION_INI, O_RDONLY, 0,
+	    SESSDIR_SECRET), r;
+
+	if (fd < 0) {
+		r = set_error(err, -1, _("cannot read %s: %s"), shown,
+		    errno == ENOENT ? _("missing (is this a session?)") :
+		    file_strerror(errno));
+		free(shown);
+		return r;
+	}
+	snprintf(load, sizeof load, "/dev/fd/%d", fd);
+	r = read_settings(load, shown, &s->set, err);
+	close(fd);
+	free(shown);
+	return r;
+}
+
+/* The module copy: every file in it checked beneath the session, then
+ * loaded from its real path. */
+static int
+open_module(struct session *s, char **err)
+{
+	char *real = NULL, *shown;
+
+	if (sessdir_tree(&s->sd, MODULE_DIR, &real) != 0) {
+		shown = path_join(s->dir, MODULE_DIR);
+		set_error(err, -1, _("cannot read the module copy %s: %s"),
+		    shown, file_strerror(errno));
+		free(shown);
+		return -1;
+	}
+	s->module = content_load(real, err);
+	free(real);
+	return s->module != NULL ? 0 : -1;
+}
+
+static int
+open_journal(struct session *s, int read_only, char **err)
+{
+	char *shown = path_join(s->dir, JOURNAL_CSV);
+
+	s->journal = journal_open_beneath(&s->sd, JOURNAL_CSV, shown,
+	    read_only, err);
+	free(shown);
+	return s->journal != NULL ? 0 : -1;
+}
+
 struct session *
 session_open_with(const char *dir, unsigned flags, char **err)
 {
 	struct session *s = xcalloc(1, sizeof *s);
 	int read_only = (flags & SESSION_READ_ONLY) != 0;
-	char *path;
 
 	s->dir = xstrdup(dir);
+	s->sd.fd = -1;
 	s->terminal = terminal_name();
-	privilege_raise();	/* the session's own files only */
-	path = path_join(dir, SESSION_INI);
-	if (read_settings(path, &s->set, err) != 0) {
-		free(path);
-		goto fail;
+	/* Inside the sessions directory or not: decided before anything is
+	 * opened with the group (sessdir.h). */
+	if (sessdir_open(dir, &s->sd, err) != 0) {
+		session_close(s);
+		return NULL;
 	}
-	free(path);
-	path = path_join(dir, MODULE_DIR);
-	s->module = content_load(path, err);
-	free(path);
-	if (s->module == NULL)
-		goto fail;
-	path = path_join(dir, JOURNAL_CSV);
-	s->journal = journal_open(path, read_only, err);
-	free(path);
-	if (s->journal == NULL)
+	privilege_raise();	/* the session's own files only */
+	if (open_settings(s, err) != 0 || open_module(s, err) != 0 ||
+	    open_journal(s, read_only, err) != 0)
 		goto fail;
 	s->state = state_new();
 	s->state->anonymous = s->set.anonymous;
@@ -531,6 +590,7 @@ session_close(struct session *s)
 	session_settings_free(&s->set);
 	free(s->terminal);
 	free(s->dir);
+	sessdir_close(&s->sd);
 	free(s);
 }
 

@@ -3,7 +3,8 @@
  * and the state replayed from it.
  *
  *   SESSION/session.ini   [session] title, start (YYYY-MM-DD), budget,
- *                         anonymous, no_self_votes, passphrase (crypt hash)
+ *                         anonymous, no_self_votes, passphrase (crypt hash),
+ *                         pin_min_length (4..8)
  *   SESSION/module/       frozen copy of the module
  *   SESSION/journal.csv   the record
  *   SESSION/drafts/       participants' unsent drafts (scratch)
@@ -18,9 +19,12 @@
 
 #include "content.h"
 #include "journal.h"
+#include "sessdir.h"
 #include "state.h"
 
 #define SESSION_BUDGET_MAX 99	/* dots per voter and round */
+#define PIN_MIN_LENGTH 4	/* the default of pin_min_length */
+#define PIN_MAX_LENGTH 8
 
 struct session_settings {
 	char *title;
@@ -31,10 +35,14 @@ struct session_settings {
 	 * starts no timer (as the module's own `timer = manual`). */
 	int timer_manual;
 	char *passphrase_hash;	/* NULL: no passphrase */
+	/* pin_min_length in session.ini: the fewest digits of a PIN (4..8,
+	 * default 4). */
+	int pin_min_length;
 };
 
 struct session {
-	char *dir;
+	char *dir;		/* as the user named it: for messages */
+	struct sessdir sd;	/* the directory itself, files opened beneath */
 	struct session_settings set;
 	struct module *module;
 	struct journal *journal;

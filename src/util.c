@@ -165,6 +165,10 @@ file_strerror(int e)
 {
 	if (e == ENOTREGULAR)
 		return _("not a regular file (a FIFO, a device or a directory)");
+	if (e == ENOTSAFE)
+		return _("not a file convene made (a symbolic link on the way, "
+		    "another group, writable by others or with more than one "
+		    "link)");
 	return strerror(e);
 }
 
@@ -234,12 +238,19 @@ char *
 file_read_all(const char *path, size_t max, size_t *len)
 {
 	int fd = file_open_regular(path, O_RDONLY);
+
+	if (fd < 0)
+		return NULL;
+	return file_read_fd(fd, max, len);
+}
+
+char *
+file_read_fd(int fd, size_t max, size_t *len)
+{
 	FILE *f;
 	char *buf = NULL;
 	size_t cap = 0, n = 0, got;
 
-	if (fd < 0)
-		return NULL;
 	if ((f = fdopen(fd, "rb")) == NULL) {
 		close(fd);
 		return NULL;

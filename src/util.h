@@ -49,7 +49,12 @@ char *path_join(const char *dir, const char *name);
  * on.  Not a system errno: show it with file_strerror(). */
 #define ENOTREGULAR 0x4e52
 
-/* strerror() that also knows ENOTREGULAR; a static string. */
+/* errno for a file of a shared host's session that fails sessdir's checks
+ * (sessdir.h): reached through a symbolic link, of another group, writable
+ * by others, with more than one link.  Not a system errno either. */
+#define ENOTSAFE 0x4e53
+
+/* strerror() that also knows ENOTREGULAR and ENOTSAFE; a static string. */
 const char *file_strerror(int e);
 
 /* Checks that fd (just opened, possibly with O_NONBLOCK) is a regular file
@@ -71,5 +76,7 @@ char *shell_quote(const char *s);
  * buffer the caller frees; *len gets its length.  NULL and errno on error
  * (EFBIG when over max, ENOTREGULAR when it is not a regular file). */
 char *file_read_all(const char *path, size_t max, size_t *len);
+/* The same from an open descriptor, which it takes over and closes. */
+char *file_read_fd(int fd, size_t max, size_t *len);
 
 #endif

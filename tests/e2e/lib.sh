@@ -357,22 +357,47 @@ host_drop_users() {
 	groupdel "$HOST_GROUP" 2>/dev/null
 }
 
+# host_binary SESSIONSDIR OUT
+#	Links OUT: ./convene's objects with a main.o built for SESSIONSDIR
+#	(what `make SESSIONSDIR=...` does), without touching ./convene or
+#	build/, which other work shares.
+host_binary() {
+	# shellcheck disable=SC2046 # pkg-config prints several words
+	cc -std=c11 -O2 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Isrc \
+	    -DCONVENE_VERSION='"host"' -DDATADIR='"/usr/local/share/convene"' \
+	    -DLOCALEDIR='"/usr/local/share/locale"' -DSESSIONSDIR="\"$1\"" \
+	    -fPIE -pie -Wl,-z,relro,-z,now -o "$2" src/main.c build/screens/*.o \
+	    build/libconvene.a \
+	    $(pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw) \
+	    -lcsv -liniparser -lcrypt \
+	    $(pkg-config --libs icu-i18n icu-uc 2>/dev/null ||
+	    echo -licui18n -licuuc -licudata) ||
+	    fail "cannot link a convene for $1"
+}
+
 # host_make DIR
-#	Lays DIR out as a shared host: DIR/bin/convene a setgid copy of
-#	./convene, DIR/module the bundled module readable by all,
-#	DIR/sessions mode 2770 group HOST_GROUP, DIR/home a scratch working
-#	directory for everyone.  Sets C (the binary) and S (DIR/sessions/s).
+#	Lays DIR out as a shared host with `make install-host` (the
+#	binary built for DIR/sessions, installed under DIR setgid
+#	HOST_GROUP; DIR/sessions mode 2770 group HOST_GROUP), plus
+#	DIR/module the bundled module readable by all and DIR/home a scratch
+#	working directory for everyone.  Sets C (the binary) and S
+#	(DIR/sessions/s); the output of install-host is in
+#	$E2E_DIR/install-host.log.
 host_make() {
 	chmod 755 "$E2E_DIR"
-	mkdir -p "$1/bin" "$1/sessions" "$1/home"
-	chmod 755 "$1" "$1/bin"
-	cp "$CONVENE" "$1/bin/convene"
-	chgrp "$HOST_GROUP" "$1/bin/convene"
-	chmod 2755 "$1/bin/convene"
+	mkdir -p "$1/home"
+	chmod 755 "$1"
+	host_binary "$1/sessions" "$E2E_DIR/convene-host"
+	# -o all: install what is built; the test never recompiles the tree.
+	make -s -o all install-host PREFIX="$1" SESSIONSDIR="$1/sessions" \
+	    GROUP="$HOST_GROUP" CONVENE_BIN="$E2E_DIR/convene-host" \
+	    >"$E2E_DIR/install-host.log" 2>&1 || {
+		cat "$E2E_DIR/install-host.log"
+		fail "make install-host failed"
+	}
+	chmod 755 "$1/bin"
 	cp -r content "$1/module"
 	chmod -R a+rX "$1/module"
-	chgrp "$HOST_GROUP" "$1/sessions"
-	chmod 2770 "$1/sessions"
 	chmod 1777 "$1/home"
 	C=$1/bin/convene
 	S=$1/sessions/s

@@ -1,0 +1,95 @@
+#!/bin/sh
+# Issue 16, point 3: guessing the facilitator passphrase is slow, on a
+# shared host made with `make install-host` (throwaway users and group).
+# A participant guesses in a loop for GUESS_SECONDS: how many guesses are
+# really checked per second, against the rate of checked attempts when
+# nothing throttles (the right passphrase, which never counts); the wait
+# survives a new process; the facilitator, another user, is never slowed,
+# and `convene pin --clear-throttle` lets the participant try again at
+# once.  Root only (useradd), else skipped.
+. "$(dirname "$0")/lib.sh"
+e2e_init notmux
+export LANG=C.UTF-8
+unset CONVENE_PASSPHRASE CONVENE_PIN
+if [ "$(id -u)" -ne 0 ]; then
+	echo "not root: cannot make users: skipped"
+	exit 77
+fi
+for t in useradd userdel usermod groupadd groupdel runuser; do
+	command -v $t >/dev/null 2>&1 || { echo "no $t: skipped"; exit 77; }
+done
+if nm "$CONVENE" 2>/dev/null | grep -q __asan_init; then
+	echo "a sanitizer build cannot run setgid: skipped"
+	exit 77
+fi
+GUESS_SECONDS=${GUESS_SECONDS:-12}
+
+tag=$$
+G=cvg$tag FAC=cvf$tag P1=cvp$tag
+T=$E2E_DIR/host
+cleanup_users() {
+	host_drop_users
+	e2e_cleanup
+}
+trap cleanup_users EXIT
+host_users "$G" "$FAC" "$P1"
+host_make "$T"
+as() {
+	_u=$1
+	shift
+	(cd "$T/home" && runuser -u "$_u" -- env LANG=C.UTF-8 "$@" </dev/null)
+}
+echo 'tea at ten' | (cd "$T/home" && runuser -u $FAC -- "$C" new "$S" \
+    --module "$T/module" --passphrase >/dev/null) || fail "new"
+
+# guess USER PASS SECONDS: tries `convene agenda S prev` with PASS for
+# SECONDS; prints "checked refused" (refused: told to wait, unchecked).
+guess() {
+	_end=$(($(date +%s) + $3)) _chk=0 _ref=0
+	while [ "$(date +%s)" -lt $_end ]; do
+		_out=$(CONVENE_PASSPHRASE=$2 as "$1" "$C" agenda "$S" prev 2>&1)
+		case $_out in
+		*"try again in"*) _ref=$((_ref + 1)) ;;
+		*) _chk=$((_chk + 1)) ;;
+		esac
+	done
+	echo "$_chk $_ref"
+}
+
+# Before: the rate of checked attempts when nothing throttles.
+set -- $(guess $P1 'tea at ten' 3)
+before=$1
+# After: a participant guessing.
+set -- $(guess $P1 'guess' "$GUESS_SECONDS")
+checked=$1 refused=$2
+awk -v b="$before" -v c="$checked" -v r="$refused" -v s="$GUESS_SECONDS" \
+    'BEGIN { printf "measured: %.1f checked attempts/s unthrottled; " \
+    "guessing: %.2f checked/s over %d s (%d refused unchecked)\n", \
+    b / 3, c / s, s, r }'
+[ "$checked" -le 8 ] || fail "$checked guesses checked in $GUESS_SECONDS s"
+[ "$refused" -ge 1 ] || fail "no guess was refused"
+[ "$before" -gt "$checked" ] || fail "not slower: $before before, $checked after"
+
+# The count is a file of the group, per user and terminal, and survives
+# the process: a new one is still told to wait.
+f=$(ls "$S/throttle" | grep "^$(id -u $P1)-") || fail "no count file for $P1"
+[ "$(stat -c '%a %G' "$S/throttle/$f")" = "660 $G" ] ||
+	fail "count file: $(stat -c '%a %G' "$S/throttle/$f")"
+out=$(CONVENE_PASSPHRASE=guess as $P1 "$C" agenda "$S" prev 2>&1)
+echo "$out" | grep -q '^convene: too many wrong PINs or passphrases' ||
+	fail "a new process was not told to wait: $out"
+CONVENE_PASSPHRASE='tea at ten' as $P1 "$C" agenda "$S" prev >/dev/null 2>&1 &&
+	fail "the right passphrase was checked while the participant must wait"
+
+# The facilitator, another user, is not slowed; clearing lets everyone try.
+CONVENE_PASSPHRASE='tea at ten' as $FAC "$C" agenda "$S" next >/dev/null ||
+	fail "the facilitator was slowed by a participant's guesses"
+n=$(CONVENE_PASSPHRASE='tea at ten' as $FAC "$C" pin "$S" --clear-throttle) ||
+	fail "clear-throttle"
+[ "$n" -ge 1 ] || fail "clear-throttle cleared $n"
+out=$(CONVENE_PASSPHRASE=guess as $P1 "$C" agenda "$S" prev 2>&1)
+echo "$out" | grep -q 'wrong facilitator passphrase' ||
+	fail "after clearing, the guess was not checked: $out"
+CONVENE_PASSPHRASE=guess as $P1 "$C" pin "$S" --clear-throttle >/dev/null 2>&1 &&
+	fail "a participant cleared the counts"
+e2e_pass
