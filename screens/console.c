@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "plan.h"
 #include "presence.h"
+#include "throttle.h"
 #include "questions.h"
 #include "session.h"
 #include "state.h"
@@ -426,6 +427,26 @@ console_changed(struct app *a)
 	c->nlast = st->ntimers;
 }
 
+/* Someone guessing PINs or the passphrase: the facilitator hears of it,
+ * once per growth, looked at every 10 s at most (a directory read). */
+static void
+watch_guessing(struct app *a, int64_t now)
+{
+	struct console *c = console_of(a);
+	int n;
+
+	if (now - c->failures_at < 10000)
+		return;
+	c->failures_at = now;
+	n = throttle_failures(app_session(a));
+	if (n > c->failures && n >= THROTTLE_FREE + 1)
+		app_message(a, ngettext("%d wrong PIN or passphrase tried: "
+		    "convene pin SESSION --clear-throttle lets them try again",
+		    "%d wrong PINs or passphrases tried: convene pin SESSION "
+		    "--clear-throttle lets them try again", n), n);
+	c->failures = n;
+}
+
 /* Rings once when the console's timer (its room's, or the session's)
  * passes zero while running. */
 static void
@@ -437,6 +458,7 @@ console_tick(struct app *a, int64_t now)
 	int64_t rem;
 
 	console_changed(a);
+	watch_guessing(a, now);
 	for (i = 0; i < st->ntimers; i++) {
 		const struct timer *t = &st->timers[i];
 

@@ -30,6 +30,10 @@ struct console {
 	/* Each timer's remaining time at the last tick, to hear zero pass
 	 * (indexed like state->timers). */
 	int64_t *last_remaining;
+	/* Wrong PINs and passphrases counted when last looked (throttle.h),
+	 * and when: the console says so when they grow. */
+	int failures;
+	int64_t failures_at;
 	size_t nlast;
 	/* The agenda item whose page to show: NULL follows the current one
 	 * (the agenda screen's Enter previews another). */
