@@ -656,6 +656,38 @@ wrap_break(struct wrap *ws, struct text_lines *out, size_t p)
 	*ws = next;
 }
 
+/* 1 when the UTF-8 code point at s[i] is Hangul (syllables, jamo,
+ * compatibility jamo); i < len. */
+static int
+hangul_at(const char *s, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+	unsigned cp;
+
+	if (i + 3 > len || (u[0] & 0xf0) != 0xe0)
+		return 0;
+	cp = (unsigned)(u[0] & 0x0f) << 12 | (unsigned)(u[1] & 0x3f) << 6 |
+	    (u[2] & 0x3f);
+	return (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0x1100 &&
+	    cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f);
+}
+
+/* Korean wraps between words, as CSS's word-break: keep-all: ICU's line
+ * breaker allows a break between any two Hangul syllables (and ICU 72
+ * ignores the "lw=keepall" keyword), so such a break is passed over; a word
+ * wider than the line is still cut between graphemes. */
+static int
+inside_hangul_word(const char *s, size_t len, size_t q)
+{
+	size_t b = q;
+
+	if (q < 3 || q >= len)
+		return 0;
+	while (b > 0 && q - b < 3 && ((unsigned char)s[b - 1] & 0xc0) == 0x80)
+		b--;
+	return b > 0 && hangul_at(s, len, b - 1) && hangul_at(s, len, q);
+}
+
 /* Break opportunities from the line iterator, in step with the clusters
  * (without ICU: after spaces). */
 static int
@@ -665,7 +697,8 @@ is_opportunity(struct walk *w, int32_t *next_opp, size_t q)
 		return q > 0 && is_space_byte(w->s[q - 1]);
 	while (*next_opp != UBRK_DONE && (size_t)*next_opp < q)
 		*next_opp = ubrk_next(w->other);
-	return *next_opp != UBRK_DONE && (size_t)*next_opp == q;
+	return *next_opp != UBRK_DONE && (size_t)*next_opp == q &&
+	    !inside_hangul_word(w->s, w->len, q);
 }
 
 size_t

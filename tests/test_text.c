@@ -25,7 +25,7 @@
  * this program.  `lines` is the text wrapped at 12 columns and `cut` the text
  * cut to 12 columns with an ellipsis, both checked by eye against the words
  * of each language (Thai and Lao break between dictionary words, Tibetan
- * after each tsheg, Korean between syllables, Armenian's 15-letter word is
+ * after each tsheg, Korean between words (keep-all), Armenian's 15-letter word is
  * wider than the line and is broken between letters).
  */
 struct sample {
@@ -39,7 +39,7 @@ struct sample {
 
 static const struct sample samples[] = {
 	{ "Korean", "디지털 정부는 국민을 위한 서비스입니다", 38, 21,
-	    { "디지털 정부", "는 국민을 위", "한 서비스입", "니다" },
+	    { "디지털", "정부는", "국민을 위한", "서비스입니다" },
 	    "디지털 정부…" },
 	{ "Thai", "รัฐบาลดิจิทัลช่วยให้ประชาชนเข้าถึงบริการได้ง่ายขึ้น", 38, 51,
 	    { "รัฐบาลดิจิทัลช่วย", "ให้ประชาชนเข้า", "ถึงบริการได้ง่าย", "ขึ้น" },
@@ -147,6 +147,37 @@ only_spaces(const char *s, size_t from, size_t to)
  * at ICU opportunities unless a word is wider than the line, and are greedy:
  * the next word would not have fitted.
  */
+/* 1 when the code point at s is Hangul (syllables, jamo, compatibility
+ * jamo), by its value. */
+static int
+hangul(const char *s, size_t len)
+{
+	unsigned cp = first_cp(s, len);
+
+	return (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0x1100 &&
+	    cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f);
+}
+
+/* The line iterator's next opportunity after pos that is not between two
+ * Hangul code points (Korean keeps its words whole). */
+static int32_t
+following_keepall(const char *s, size_t len, size_t pos)
+{
+	int32_t o = ubrk_following(line_iter, (int32_t)pos);
+	size_t b;
+
+	while (o != UBRK_DONE && (size_t)o < len) {
+		for (b = (size_t)o; b > 0 && ((unsigned char)s[b - 1] & 0xc0) ==
+		    0x80; b--)
+			;
+		if (b == 0 || !hangul(s + b - 1, len - b + 1) ||
+		    !hangul(s + o, len - (size_t)o))
+			break;
+		o = ubrk_next(line_iter);
+	}
+	return o;
+}
+
 static void
 check_wrap(const char *s, int width)
 {
@@ -177,9 +208,10 @@ check_wrap(const char *s, int width)
 		if (i + 1 == lines.n)
 			continue;
 		assert_true(next > l->offset);
-		if (ubrk_isBoundary(line_iter, (int32_t)next)) {
+		if (ubrk_isBoundary(line_iter, (int32_t)next) &&
+		    following_keepall(s, len, l->offset) <= (int32_t)next) {
 			/* Greedy: the next word would not have fitted. */
-			opp = (size_t)ubrk_following(line_iter, (int32_t)next);
+			opp = (size_t)following_keepall(s, len, next);
 			while (opp > next && s[opp - 1] == ' ')
 				opp--;
 			assert_true(text_width_n(s + l->offset,
@@ -187,8 +219,7 @@ check_wrap(const char *s, int width)
 		} else {
 			/* A word wider than the line: no opportunity in it,
 			 * and the next cluster would not have fitted. */
-			int32_t o = ubrk_following(line_iter,
-			    (int32_t)l->offset);
+			int32_t o = following_keepall(s, len, l->offset);
 
 			assert_true(o == UBRK_DONE || (size_t)o > next);
 			assert_true(l->width + text_grapheme_width(s, len, next)
