@@ -213,6 +213,8 @@ run 0 "$bin" idea "$P" --by p1 'Иргэний үнэмлэх'; prints i1
 # Every facilitator verb is gated by the passphrase: refused without it
 # and with a wrong one, and nothing written.
 J=$P
+# The wrong tries above count (throttle.h): let them try again.
+run 0 env CONVENE_PASSPHRASE='open sesame' "$bin" pin "$P" --clear-throttle
 for v in "message $P hello" "message $P --recall" "projector $P all" \
     "plan $P skip d1-coffee-am" "plan $P length d1-opening 40" \
     "board $P promote i1" "board $P hide i1" "question $P pin q1" \
@@ -220,9 +222,13 @@ for v in "message $P hello" "message $P --recall" "projector $P all" \
     "status $P" "agenda $P end"; do
 	# shellcheck disable=SC2086
 	refused 1 "$bin" $v; says 'CONVENE_PASSPHRASE'
-	# shellcheck disable=SC2086
-	refused 1 env CONVENE_PASSPHRASE=wrong "$bin" $v
 done
+# A wrong passphrase is refused too (twice: the free tries of throttle.h).
+refused 1 env CONVENE_PASSPHRASE=wrong "$bin" plan "$P" skip d1-coffee-am
+says 'wrong facilitator passphrase'
+refused 1 env CONVENE_PASSPHRASE=wrong "$bin" status "$P"
+says 'wrong facilitator passphrase'
+run 0 env CONVENE_PASSPHRASE='open sesame' "$bin" pin "$P" --clear-throttle
 # As a participant: their own verbs work; the facilitator's are not theirs.
 run 0 "$bin" mine "$P" --by p1 edit i1 'Иргэний үнэмлэхээ утсаараа сунгах'; silent
 run 0 "$bin" status "$P" --by p1 --json; grep -q '"role":"participant"' "$out" ||
