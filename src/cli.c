@@ -202,6 +202,14 @@ cli_main(int argc, char **argv, const struct cli_ui *ui)
 		print_version();
 		return EXIT_DONE;
 	}
+	if (strcmp(argv[1], "help") == 0 && argc >= 3) {
+		/* convene help VERB: that verb's usage and what it does */
+		if ((v = find_verb(argv[2])) == NULL)
+			return cli_fail(EXIT_USAGE, _("unknown command '%s'"),
+			    argv[2]);
+		print_verb_help(v);
+		return EXIT_DONE;
+	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		print_overview(stdout);
