@@ -686,8 +686,21 @@ read_keys(struct app *a)
 		notice_changes(a);
 		any = 1;
 	}
-	if (any && a->cfg->after_keys != NULL)
+	if (any)
+		a->keys_pending = 1;
+}
+
+/* What a burst of keys leaves to do once the screen shows it (a draft
+ * saved, a presenter's place written): after the echo, never before. */
+static int
+after_keys(struct app *a)
+{
+	if (!a->keys_pending)
+		return 0;
+	a->keys_pending = 0;
+	if (a->cfg->after_keys != NULL)
 		a->cfg->after_keys(a);
+	return 1;
 }
 
 /* --- time ---------------------------------------------------------------- */
@@ -797,6 +810,9 @@ loop(struct app *a)
 	while (!a->quit && !got_signal) {
 		a->now = journal_now_ms();
 		app_draw_pass(a);
+		/* what after_keys changed shows at once */
+		if (after_keys(a) && a->dirty)
+			continue;
 		wait = deadline - mono_ms();
 		if (wait < 0)
 			wait = 0;
@@ -825,6 +841,7 @@ loop(struct app *a)
 		} else if (a->dirty)
 			deadline = mono_ms() + next_change_ms(a);
 	}
+	after_keys(a);		/* the last burst, on the way out */
 }
 
 int

@@ -21,6 +21,10 @@ enum mode { MODE_NORMAL, MODE_HELP, MODE_PROMPT, MODE_CONFIRM };
 struct app {
 	struct session *s;
 	const struct app_config *cfg;
+	/* Keys were read since after_keys last ran: it runs once the screen
+	 * shows them (keys before disk: a draft's save never delays the echo
+	 * of what was typed). */
+	int keys_pending;
 	void **data;		/* per screen, from init */
 	size_t cur;		/* the screen shown */
 	int room;		/* cfg->room as an index, -1 */

@@ -127,7 +127,7 @@ write_temp(int dfd, const char *shown, const char *pid, const char *text,
 	*tmp = xasprintf(".%s.txt.%ld", pid, (long)getpid());
 	fd = create_temp(dfd, *tmp);
 	if (fd >= 0 && fchmod(fd, DRAFT_MODE) == 0 &&
-	    write_all(fd, text, strlen(text)) == 0 && fsync(fd) == 0) {
+	    write_all(fd, text, strlen(text)) == 0) {
 		close(fd);
 		return 0;
 	}
@@ -143,7 +143,11 @@ write_temp(int dfd, const char *shown, const char *pid, const char *text,
 	return -1;
 }
 
-/* Renames tmp over name in dfd and makes the rename durable. */
+/* Renames tmp over name in dfd.  No fsync, of the file or the directory:
+ * a draft is scratch, saved after every burst of keys by 150 terminals in
+ * one directory, and a sync there made the next key's echo wait (issue 21,
+ * "keys before disk").  After kill -9 the draft is the old text or the
+ * new; a power cut may lose the last seconds of it (convene(1)). */
 static int
 put_in_place(int dfd, const char *tmp, const char *name, const char *path,
     char **err)
@@ -154,9 +158,6 @@ put_in_place(int dfd, const char *tmp, const char *name, const char *path,
 		unlinkat(dfd, tmp, 0);
 		return -1;
 	}
-	if (fsync(dfd) != 0)
-		return set_error(err, -1, _("cannot save the draft %s: %s"),
-		    path, strerror(errno));
 	return 0;
 }
 

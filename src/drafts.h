@@ -10,13 +10,15 @@
  * link on the way and checked (sessdir.h).
  *
  * Saving writes a temporary file next to the draft (drafts/.PID.txt.N, N
- * the process id), fsyncs it, renames it over PID.txt and fsyncs the
- * directory: after a kill -9 or a power cut at any moment the draft is the previous text or
- * the new one, never a mix and never empty.  A temporary file that a killed
- * process left behind is never read (its name starts with a dot).
+ * the process id) and renames it over PID.txt: after a kill -9 at any
+ * moment the draft is the previous text or the new one, never a mix.
+ * Nothing is fsynced (a key's echo must never wait for the disk): a power
+ * cut may lose the last seconds of a draft, never a sent idea.  A
+ * temporary file that a killed process left behind is never read (its
+ * name starts with a dot).
  *
- * UI-free: the participant terminal calls these as keys arrive (once per
- * burst of keys, not per key) and on SIGHUP and SIGTERM.  Every function
+ * UI-free: the participant terminal calls these once the screen shows a
+ * burst of keys (not per key) and on SIGHUP and SIGTERM.  Every function
  * returns 0, or -1 with *err (a message for a person, caller frees).
  */
 #ifndef CONVENE_DRAFTS_H
