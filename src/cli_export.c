@@ -1,5 +1,5 @@
 /*
- * cli_export.c -- `convene export SESSION [--out DIR] [--raw]`.
+ * cli_export.c -- `convene export SESSION [--out DIR] [--raw] [--no-bom]`.
  *
  * Opens the session read-only (so it works during a live workshop and on
  * a read-only copy), writes the files of export.h into DIR (default
@@ -36,6 +36,7 @@ parse_args(int argc, char **argv, struct export_args *a)
 	static const struct option longopts[] = {
 		{ "out", required_argument, NULL, 'o' },
 		{ "raw", no_argument, NULL, 'r' },
+		{ "no-bom", no_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -48,6 +49,8 @@ parse_args(int argc, char **argv, struct export_args *a)
 			a->out = optarg;
 		else if (c == 'r')
 			a->flags |= EXPORT_RAW;
+		else if (c == 'b')
+			a->flags |= EXPORT_NO_BOM;
 		else
 			return cli_bad_option("export", argc, argv);
 	}

@@ -208,6 +208,7 @@ export_ctx_init(struct export_ctx *x, const struct export_source *src,
 	x->st = src->st;
 	x->mod = mod;
 	x->raw = (flags & EXPORT_RAW) != 0;
+	x->bom = (flags & EXPORT_NO_BOM) == 0;
 	x->anonymous = src->anonymous || src->st->anonymous;
 	x->zone = mod != NULL && mod->timezone != NULL &&
 	    tz_valid(mod->timezone) ? mod->timezone : "UTC";
@@ -391,6 +392,9 @@ write_table(const struct export_ctx *x, enum export_file f, FILE *out)
 		export_summary(x, out);
 		return;
 	}
+	/* What spreadsheets take for "this CSV is UTF-8" (export.h). */
+	if (x->bom)
+		fputs("\xef\xbb\xbf", out);
 	csv_out_init(&w, out, x->raw);
 	writers[f](x, &w);
 	csv_out_free(&w);

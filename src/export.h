@@ -7,9 +7,12 @@
  * beside its final name (DIR/.NAME.tmp), flushed to disk and renamed, so a
  * reader never sees a file half-written.
  *
- * CSV (RFC 4180, through libcsv): UTF-8 without a byte-order mark, a
- * header row of fixed English column names, CRLF line ends, one file per
- * table.  A field is quoted (by libcsv's csv_fwrite) when it holds a
+ * CSV (RFC 4180, through libcsv): UTF-8 starting with a byte order mark
+ * (EF BB BF: Excel and LibreOffice's default import read a CSV as UTF-8
+ * only when it has one, and show Korean or Thai as mojibake otherwise;
+ * EXPORT_NO_BOM leaves it out for scripts), a header row of fixed English
+ * column names, CRLF line ends, one file per table.  summary.md has no
+ * byte order mark.  A field is quoted (by libcsv's csv_fwrite) when it holds a
  * comma, a quote, CR or LF, or begins or ends with a space or tab (readers
  * trim those when unquoted); other fields are written bare, so numbers read
  * as numbers.  Times are ISO 8601 with the offset of the module's time
@@ -91,6 +94,7 @@ struct export_source {
 
 /* Flags. */
 #define EXPORT_RAW 0x1			/* no formula neutralising */
+#define EXPORT_NO_BOM 0x2		/* CSV files without a byte order mark */
 
 /* The file name of a table ("ideas.csv"). */
 const char *export_file_name(enum export_file f);

@@ -22,6 +22,7 @@ struct export_ctx {
 	const char *title;		/* never NULL */
 	const char *zone;		/* a zone ICU knows ("UTC" fallback) */
 	int raw, anonymous;
+	int bom;			/* CSV files start with a BOM */
 	int *pseudonym;			/* per participant: 0 none, k: "ak" */
 	int have_start;			/* day 1's date is known */
 	int y1, m1, d1;			/* day 1 */

@@ -276,17 +276,25 @@ render(enum export_file f, int flags, size_t *len)
 	return buf;
 }
 
-/* Exports one file and reads it back; checks that every row has as many
- * fields as the header. */
+#define BOM "\xef\xbb\xbf"
+
+/* Exports one file and reads it back; checks the byte order mark (there
+ * unless EXPORT_NO_BOM) and that every row has as many fields as the
+ * header. */
 static struct table *
 export_table(enum export_file f, int flags)
 {
-	size_t len, r;
+	size_t len, r, skip = (flags & EXPORT_NO_BOM) ? 0 : 3;
 	char *buf = render(f, flags, &len);
 	struct table *t;
 
-	assert_crlf(buf, len);
-	t = parse(buf, len);
+	assert_true(len >= 3);
+	if (skip > 0)
+		assert_memory_equal(buf, BOM, 3);
+	else
+		assert_memory_not_equal(buf, BOM, 3);
+	assert_crlf(buf + skip, len - skip);
+	t = parse(buf + skip, len - skip);
 	free(buf);
 	assert_true(t->nrows >= 1);
 	for (r = 1; r < t->nrows; r++)
@@ -498,6 +506,36 @@ test_round_trip(void **state)
 	assert_string_equal(cell(t, 1, "created_at"),
 	    "2026-11-23T08:00:01+07:00");
 	table_free(t);
+}
+
+/* Every CSV file starts with a byte order mark, and only with one (the
+ * header follows at once); --no-bom leaves it out; summary.md never has
+ * one. */
+static void
+test_bom(void **state)
+{
+	size_t len;
+	char *buf;
+	int f;
+
+	(void)state;
+	for (f = 0; f < EXPORT_NFILES; f++) {
+		const char *name = export_file_name((enum export_file)f);
+		int csv = strstr(name, ".csv") != NULL;
+
+		buf = render((enum export_file)f, 0, &len);
+		assert_true(len > 3);
+		if (csv) {
+			assert_memory_equal(buf, BOM, 3);
+			assert_memory_not_equal(buf + 3, BOM, 3);
+		} else {
+			assert_memory_not_equal(buf, BOM, 3);
+		}
+		free(buf);
+		buf = render((enum export_file)f, EXPORT_NO_BOM, &len);
+		assert_memory_not_equal(buf, BOM, 3);
+		free(buf);
+	}
 }
 
 static void
@@ -1413,6 +1451,7 @@ main(void)
 		T(test_headers),
 		T(test_empty_session),
 		T(test_round_trip),
+		T(test_bom),
 		T(test_participants),
 		T(test_formulas),
 		T(test_formulas_after_separators),
