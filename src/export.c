@@ -36,6 +36,8 @@ static const char *const file_names[EXPORT_NFILES] = {
 	[EXPORT_QUESTIONS] = "questions.csv",
 	[EXPORT_POLLS] = "polls.csv",
 	[EXPORT_EVALUATION] = "evaluation.csv",
+	[EXPORT_CERTIFICATES] = "certificates.csv",
+	[EXPORT_CERTIFICATES_HTML] = "certificates.html",
 	[EXPORT_SUMMARY] = "summary.md",
 };
 
@@ -222,6 +224,11 @@ export_ctx_init(struct export_ctx *x, const struct export_source *src,
 	x->now = src->now;
 	find_day1(x, src->start);
 	count_days(x);
+	/* The module's days, not days a stray clock added. */
+	x->cert_of = mod != NULL && mod->days > 0 ? mod->days :
+	    x->ndays > 0 ? x->ndays : 1;
+	x->cert_days = export_certificate_rule(x->cert_of, mod != NULL ?
+	    mod->certificate_days : 0, src->certificate_days);
 	assign_pseudonyms(x);
 }
 
@@ -385,11 +392,16 @@ write_table(const struct export_ctx *x, enum export_file f, FILE *out)
 		[EXPORT_QUESTIONS] = export_questions,
 		[EXPORT_POLLS] = export_polls,
 		[EXPORT_EVALUATION] = export_evaluation,
+		[EXPORT_CERTIFICATES] = export_certificates,
 	};
 	struct csv_out w;
 
 	if (f == EXPORT_SUMMARY) {
 		export_summary(x, out);
+		return;
+	}
+	if (f == EXPORT_CERTIFICATES_HTML) {
+		export_certificates_html(x, out);
 		return;
 	}
 	/* What spreadsheets take for "this CSV is UTF-8" (export.h). */
