@@ -12,7 +12,8 @@
 #include "tz.h"
 
 static const char *const module_keys[] = {
-	"title", "provider", "days", "timezone", "description", "timer", NULL
+	"title", "provider", "days", "timezone", "description", "timer",
+	"certificate_days", NULL
 };
 static const char *const session_keys[] = {
 	"day", "start", "minutes", "kind", "title", "speaker", "page", "case",
@@ -75,6 +76,21 @@ require(struct module_check *mc, const struct ini_scan_section *sec,
 	return 0;
 }
 
+/* Optional; 1 up to the workshop's days (when those are valid). */
+static void
+check_certificate_days(struct module_check *mc,
+    const struct ini_scan_section *sec)
+{
+	const char *v = check_get(mc->d, "module", "certificate_days");
+	int max = mc->days > 0 ? mc->days : CONTENT_MAX_DAYS, n;
+
+	if (v == NULL || content_parse_number(v, 1, max, &n) == 0)
+		return;
+	check_fault(mc->c, "module.ini", check_key_line(sec,
+	    "certificate_days"), _("certificate_days must be a number from 1 "
+	    "to %d (the workshop's days), not '%s'"), max, check_show(mc->c, v));
+}
+
 static void
 check_header(struct module_check *mc)
 {
@@ -101,6 +117,7 @@ check_header(struct module_check *mc)
 			    CONTENT_MAX_DAYS, check_show(c, v));
 		}
 	}
+	check_certificate_days(mc, sec);
 	v = check_get(mc->d, "module", "timer");
 	if (v != NULL && strcmp(v, "auto") != 0 && strcmp(v, "manual") != 0)
 		check_fault(c, "module.ini", check_key_line(sec, "timer"),

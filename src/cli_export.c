@@ -1,9 +1,12 @@
 /*
- * cli_export.c -- `convene export SESSION [--out DIR] [--raw]`.
+ * cli_export.c -- `convene export SESSION [--out DIR] [--raw] [--no-bom]
+ *     [--certificate-days N]`.
  *
  * Opens the session read-only (so it works during a live workshop and on
  * a read-only copy), writes the files of export.h into DIR (default
- * SESSION/export) and prints DIR alone on one line.  Exit 3 when DIR
+ * SESSION/export) and prints DIR alone on one line.  --certificate-days N
+ * overrides the module's rule for certificates (1 up to the workshop's
+ * days; anything else is refused before anything is written).  Exit 3 when DIR
  * cannot be written; for the default DIR the message points to --out.
  *
  * On a shared host the binary is setgid `convene` so that participants
@@ -15,21 +18,25 @@
 #include "cli.h"
 
 #include <getopt.h>
+#include <libintl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
 #include <unistd.h>
 
+#include "content.h"
 #include "export.h"
 #include "i18n.h"
 #include "privilege.h"
 #include "sessdir.h"
 #include "session.h"
+#include "util.h"
 
 struct export_args {
 	const char *session, *out;
 	int flags;
+	int certificate_days;		/* 0: the module's rule */
 };
 
 static int
@@ -38,8 +45,11 @@ parse_args(int argc, char **argv, struct export_args *a)
 	static const struct option longopts[] = {
 		{ "out", required_argument, NULL, 'o' },
 		{ "raw", no_argument, NULL, 'r' },
+		{ "no-bom", no_argument, NULL, 'b' },
+		{ "certificate-days", required_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 }
 	};
+	long days;
 	int c;
 
 	memset(a, 0, sizeof *a);
@@ -50,6 +60,16 @@ parse_args(int argc, char **argv, struct export_args *a)
 			a->out = optarg;
 		else if (c == 'r')
 			a->flags |= EXPORT_RAW;
+		else if (c == 'b')
+			a->flags |= EXPORT_NO_BOM;
+		else if (c == 'c' && str_to_long(optarg, 1, CONTENT_MAX_DAYS,
+		    &days) == 0)
+			a->certificate_days = (int)days;
+		else if (c == 'c') {
+			cli_fail(EXIT_USAGE, _("--certificate-days wants a "
+			    "number of days from 1 to %d"), CONTENT_MAX_DAYS);
+			return cli_usage("export");
+		}
 		else
 			return cli_bad_option("export", argc, argv);
 	}
@@ -120,6 +140,21 @@ export_into_session(struct session *s, const struct export_source *src,
 	return r;
 }
 
+/* More days than the workshop has would give nobody a certificate:
+ * surely a mistake, refused before anything is written. */
+static int
+check_certificate_days(const struct session *s, const struct export_args *a)
+{
+	int days = s->module != NULL ? s->module->days : 0;
+
+	if (a->certificate_days > 0 && days > 0 && a->certificate_days > days)
+		return cli_fail(EXIT_USAGE, ngettext("--certificate-days %d is "
+		    "more than the workshop's %d day",
+		    "--certificate-days %d is more than the workshop's %d days",
+		    (unsigned long)days), a->certificate_days, days);
+	return 0;
+}
+
 static int
 run_export(struct session *s, const struct export_args *a)
 {
@@ -131,6 +166,7 @@ run_export(struct session *s, const struct export_args *a)
 		return status;
 	dir = a->out != NULL ? xstrdup(a->out) : session_path(s, "export");
 	export_source_from_session(&src, s);
+	src.certificate_days = a->certificate_days;
 	if (a->out == NULL)
 		r = export_into_session(s, &src, dir, a->flags, &err);
 	else
@@ -165,6 +201,8 @@ cli_export(int argc, char **argv)
 	if (s == NULL)
 		return cli_fail_free(EXIT_DATA, err);
 	status = gate(s);
+	if (status == 0)
+		status = check_certificate_days(s, &a);
 	if (status == 0)
 		status = run_export(s, &a);
 	session_close(s);

@@ -57,6 +57,8 @@ struct module {
 	char *title, *provider, *timezone, *description;
 	int days;
 	int timer_manual;	/* timer = manual: items start no timer */
+	int certificate_days;	/* days present for a certificate; 0: the
+				   default rule (export.h) */
 	struct agenda_item *items;	/* sorted by day, then start */
 	size_t nitems;
 	/* The items as module.ini has them, when `items` is the plan as the

@@ -120,6 +120,11 @@ load_header(struct module *m, dictionary *d)
 	if (get_number(d, "module", "days", 1, CONTENT_MAX_DAYS, &days) != 0)
 		days = 0;	/* from the sessions, below */
 	m->days = days;
+	/* Left to the export's default rule when absent or not valid (the
+	 * checker reports the latter). */
+	if (get_number(d, "module", "certificate_days", 1, CONTENT_MAX_DAYS,
+	    &m->certificate_days) != 0)
+		m->certificate_days = 0;
 	v = iniparser_getstring(d, "module:timer", "auto");
 	m->timer_manual = strcmp(v, "manual") == 0;
 }

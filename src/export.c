@@ -36,6 +36,8 @@ static const char *const file_names[EXPORT_NFILES] = {
 	[EXPORT_QUESTIONS] = "questions.csv",
 	[EXPORT_POLLS] = "polls.csv",
 	[EXPORT_EVALUATION] = "evaluation.csv",
+	[EXPORT_CERTIFICATES] = "certificates.csv",
+	[EXPORT_CERTIFICATES_HTML] = "certificates.html",
 	[EXPORT_SUMMARY] = "summary.md",
 };
 
@@ -208,6 +210,7 @@ export_ctx_init(struct export_ctx *x, const struct export_source *src,
 	x->st = src->st;
 	x->mod = mod;
 	x->raw = (flags & EXPORT_RAW) != 0;
+	x->bom = (flags & EXPORT_NO_BOM) == 0;
 	x->anonymous = src->anonymous || src->st->anonymous;
 	x->zone = mod != NULL && mod->timezone != NULL &&
 	    tz_valid(mod->timezone) ? mod->timezone : "UTC";
@@ -221,6 +224,11 @@ export_ctx_init(struct export_ctx *x, const struct export_source *src,
 	x->now = src->now;
 	find_day1(x, src->start);
 	count_days(x);
+	/* The module's days, not days a stray clock added. */
+	x->cert_of = mod != NULL && mod->days > 0 ? mod->days :
+	    x->ndays > 0 ? x->ndays : 1;
+	x->cert_days = export_certificate_rule(x->cert_of, mod != NULL ?
+	    mod->certificate_days : 0, src->certificate_days);
 	assign_pseudonyms(x);
 }
 
@@ -384,6 +392,7 @@ write_table(const struct export_ctx *x, enum export_file f, FILE *out)
 		[EXPORT_QUESTIONS] = export_questions,
 		[EXPORT_POLLS] = export_polls,
 		[EXPORT_EVALUATION] = export_evaluation,
+		[EXPORT_CERTIFICATES] = export_certificates,
 	};
 	struct csv_out w;
 
@@ -391,6 +400,13 @@ write_table(const struct export_ctx *x, enum export_file f, FILE *out)
 		export_summary(x, out);
 		return;
 	}
+	if (f == EXPORT_CERTIFICATES_HTML) {
+		export_certificates_html(x, out);
+		return;
+	}
+	/* What spreadsheets take for "this CSV is UTF-8" (export.h). */
+	if (x->bom)
+		fputs("\xef\xbb\xbf", out);
 	csv_out_init(&w, out, x->raw);
 	writers[f](x, &w);
 	csv_out_free(&w);

@@ -7,9 +7,12 @@
  * beside its final name (DIR/.NAME.tmp), flushed to disk and renamed, so a
  * reader never sees a file half-written.
  *
- * CSV (RFC 4180, through libcsv): UTF-8 without a byte-order mark, a
- * header row of fixed English column names, CRLF line ends, one file per
- * table.  A field is quoted (by libcsv's csv_fwrite) when it holds a
+ * CSV (RFC 4180, through libcsv): UTF-8 starting with a byte order mark
+ * (EF BB BF: Excel and LibreOffice's default import read a CSV as UTF-8
+ * only when it has one, and show Korean or Thai as mojibake otherwise;
+ * EXPORT_NO_BOM leaves it out for scripts), a header row of fixed English
+ * column names, CRLF line ends, one file per table.  summary.md has no
+ * byte order mark.  A field is quoted (by libcsv's csv_fwrite) when it holds a
  * comma, a quote, CR or LF, or begins or ends with a space or tab (readers
  * trim those when unquoted); other fields are written bare, so numbers read
  * as numbers.  Times are ISO 8601 with the offset of the module's time
@@ -50,6 +53,12 @@
  *    item has no actual_end and counts its minutes so far.  overrun is
  *    actual minus planned (negative: finished early); empty when never
  *    visited.  days.csv sums the visits of each day the same way.
+ *  - certificates.csv: one row per participant; days_present counts the
+ *    module's days (1..days) on which state_present() holds, so a roll
+ *    call's "absent" counts as absent whatever the person did that day;
+ *    eligible is days_present >= export_certificate_rule().
+ *    certificates.html has one A4 page for each eligible participant, in
+ *    participant order (one page saying so when nobody is).
  */
 #ifndef CONVENE_EXPORT_H
 #define CONVENE_EXPORT_H
@@ -73,7 +82,9 @@ enum export_file {
 	EXPORT_QUESTIONS,	/* questions.csv */
 	EXPORT_POLLS,		/* polls.csv */
 	EXPORT_EVALUATION,	/* evaluation.csv */
-	EXPORT_SUMMARY,		/* summary.md */
+	EXPORT_CERTIFICATES,	/* certificates.csv */
+	EXPORT_SUMMARY,		/* summary.md (the CSV files come before it) */
+	EXPORT_CERTIFICATES_HTML, /* certificates.html */
 	EXPORT_NFILES
 };
 
@@ -87,10 +98,19 @@ struct export_source {
 	/* The time of the export (UTC ms): the day under way is measured to
 	 * it; 0 or earlier than the last record: the last record's time. */
 	int64_t now;
+	/* Days present a certificate needs; 0: the module's rule. */
+	int certificate_days;
 };
 
 /* Flags. */
 #define EXPORT_RAW 0x1			/* no formula neutralising */
+#define EXPORT_NO_BOM 0x2		/* CSV files without a byte order mark */
+
+/* The days of presence a certificate of attendance needs, in a workshop
+ * of `days` days: `override` when > 0 (export --certificate-days), else
+ * the module's certificate_days when > 0, else three quarters of the days
+ * rounded up (3 of 4); always within 1..days. */
+int export_certificate_rule(int days, int module_value, int override);
 
 /* The file name of a table ("ideas.csv"). */
 const char *export_file_name(enum export_file f);

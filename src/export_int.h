@@ -22,6 +22,9 @@ struct export_ctx {
 	const char *title;		/* never NULL */
 	const char *zone;		/* a zone ICU knows ("UTC" fallback) */
 	int raw, anonymous;
+	int bom;			/* CSV files start with a BOM */
+	int cert_days;			/* days present for a certificate */
+	int cert_of;			/* ... out of the workshop's days */
 	int *pseudonym;			/* per participant: 0 none, k: "ak" */
 	int have_start;			/* day 1's date is known */
 	int y1, m1, d1;			/* day 1 */
@@ -114,6 +117,10 @@ void export_questions(const struct export_ctx *x, struct csv_out *w);
 void export_polls(const struct export_ctx *x, struct csv_out *w);
 void export_evaluation(const struct export_ctx *x, struct csv_out *w);
 void export_summary(const struct export_ctx *x, FILE *f);
+void export_certificates(const struct export_ctx *x, struct csv_out *w);
+void export_certificates_html(const struct export_ctx *x, FILE *f);
+/* Days 1..cert_of on which the participant was present (state.h). */
+int export_days_present(const struct export_ctx *x, int participant);
 /* summary.md's later sections (export_feedback.c): questions, polls and
  * evaluation; then the notes on the data (sample records, damage). */
 void export_summary_feedback(const struct export_ctx *x, FILE *f);
@@ -126,6 +133,12 @@ void export_summary_notes(const struct export_ctx *x, FILE *f);
  * "-" for 0.  export_room_label: a room's name (its id when unnamed), or
  * "plenary" for -1. */
 void export_md_text(FILE *f, const char *s);
+/* The length of a control character or bidi override at s (C0, DEL, C1,
+ * U+202A..U+202E, U+2066..U+2069), 0 when there is none. */
+size_t export_unsafe_len(const unsigned char *s);
+/* Text from people as HTML text: & < > " ' escaped, what
+ * export_unsafe_len finds dropped (line breaks and tabs become spaces). */
+void export_html_text(FILE *f, const char *s);
 void export_local_time(const struct export_ctx *x, int64_t ms, char *buf,
     size_t size);
 const char *export_room_label(const struct export_ctx *x, int room);

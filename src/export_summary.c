@@ -27,10 +27,8 @@
 
 /* ------------------------------------------------------- safe text */
 
-/* Length of a control or bidi-override sequence at s, 0 for none: C0,
- * DEL, C1 (U+0080..U+009F), U+202A..U+202E, U+2066..U+2069. */
-static size_t
-unsafe_len(const unsigned char *s)
+size_t
+export_unsafe_len(const unsigned char *s)
 {
 	if (s[0] < 0x20 || s[0] == 0x7f)
 		return 1;
@@ -77,7 +75,7 @@ export_md_text(FILE *f, const char *s)
 	}
 	p = (const unsigned char *)escape_start(f, s);
 	while (*p != '\0') {
-		if ((n = unsafe_len(p)) > 0) {
+		if ((n = export_unsafe_len(p)) > 0) {
 			/* Line breaks and tabs become spaces; the rest goes. */
 			if (*p == '\n' || *p == '\r' || *p == '\t')
 				fputc(' ', f);

@@ -288,6 +288,37 @@ test_unknown_timezone(void **state)
 	expect_count(f, 1);
 }
 
+/* certificate_days: 1 up to the module's days; absent is fine. */
+static void
+test_certificate_days(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const bad[] = { "0", "3", "two", "-1", "" };
+	static const char *const sessions =
+	    "[session a]\nday = 1\nstart = 09:00\nminutes = 5\n"
+	    "kind = lecture\ntitle = A\n"
+	    "[session b]\nday = 2\nstart = 09:00\nminutes = 5\n"
+	    "kind = lecture\ntitle = B\n";
+	char ini[400];
+	size_t i;
+
+	snprintf(ini, sizeof ini, "[module]\ntitle = T\ndays = 2\n"
+	    "timezone = UTC\ncertificate_days = 2\n%s", sessions);
+	check_ini(f, ini);
+	expect_count(f, 0);
+	for (i = 0; i < NELEM(bad); i++) {
+		snprintf(ini, sizeof ini, "[module]\ntitle = T\ndays = 2\n"
+		    "timezone = UTC\ncertificate_days = \"%s\"\n%s", bad[i],
+		    sessions);
+		check_ini(f, ini);
+		if (bad[i][0] != '\0') {
+			expect(f, "module.ini", 5, "certificate_days must be a "
+			    "number from 1 to 2");
+			expect_count(f, 1);
+		}
+	}
+}
+
 /*
  * Sessions.
  */
@@ -1010,6 +1041,7 @@ main(void)
 		T(test_missing_module_keys),
 		T(test_days_out_of_range),
 		T(test_unknown_timezone),
+		T(test_certificate_days),
 		T(test_missing_session_keys),
 		T(test_unknown_kind_and_stage),
 		T(test_invalid_times),

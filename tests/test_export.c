@@ -276,17 +276,25 @@ render(enum export_file f, int flags, size_t *len)
 	return buf;
 }
 
-/* Exports one file and reads it back; checks that every row has as many
- * fields as the header. */
+#define BOM "\xef\xbb\xbf"
+
+/* Exports one file and reads it back; checks the byte order mark (there
+ * unless EXPORT_NO_BOM) and that every row has as many fields as the
+ * header. */
 static struct table *
 export_table(enum export_file f, int flags)
 {
-	size_t len, r;
+	size_t len, r, skip = (flags & EXPORT_NO_BOM) ? 0 : 3;
 	char *buf = render(f, flags, &len);
 	struct table *t;
 
-	assert_crlf(buf, len);
-	t = parse(buf, len);
+	assert_true(len >= 3);
+	if (skip > 0)
+		assert_memory_equal(buf, BOM, 3);
+	else
+		assert_memory_not_equal(buf, BOM, 3);
+	assert_crlf(buf + skip, len - skip);
+	t = parse(buf + skip, len - skip);
 	free(buf);
 	assert_true(t->nrows >= 1);
 	for (r = 1; r < t->nrows; r++)
@@ -498,6 +506,36 @@ test_round_trip(void **state)
 	assert_string_equal(cell(t, 1, "created_at"),
 	    "2026-11-23T08:00:01+07:00");
 	table_free(t);
+}
+
+/* Every CSV file starts with a byte order mark, and only with one (the
+ * header follows at once); --no-bom leaves it out; summary.md never has
+ * one. */
+static void
+test_bom(void **state)
+{
+	size_t len;
+	char *buf;
+	int f;
+
+	(void)state;
+	for (f = 0; f < EXPORT_NFILES; f++) {
+		const char *name = export_file_name((enum export_file)f);
+		int csv = strstr(name, ".csv") != NULL;
+
+		buf = render((enum export_file)f, 0, &len);
+		assert_true(len > 3);
+		if (csv) {
+			assert_memory_equal(buf, BOM, 3);
+			assert_memory_not_equal(buf + 3, BOM, 3);
+		} else {
+			assert_memory_not_equal(buf, BOM, 3);
+		}
+		free(buf);
+		buf = render((enum export_file)f, EXPORT_NO_BOM, &len);
+		assert_memory_not_equal(buf, BOM, 3);
+		free(buf);
+	}
 }
 
 static void
@@ -1016,6 +1054,145 @@ test_attendance(void **state)
 	table_free(t);
 }
 
+/* ------------------------------------------------------- certificates */
+
+/* The rule: the override, else the module's value, else three quarters
+ * of the days rounded up; always within 1..days. */
+static void
+test_certificate_rule(void **state)
+{
+	(void)state;
+	assert_int_equal(export_certificate_rule(4, 0, 0), 3);
+	assert_int_equal(export_certificate_rule(1, 0, 0), 1);
+	assert_int_equal(export_certificate_rule(2, 0, 0), 2);
+	assert_int_equal(export_certificate_rule(3, 0, 0), 3);
+	assert_int_equal(export_certificate_rule(5, 0, 0), 4);
+	assert_int_equal(export_certificate_rule(14, 0, 0), 11);
+	assert_int_equal(export_certificate_rule(4, 2, 0), 2);
+	assert_int_equal(export_certificate_rule(4, 2, 4), 4);
+	assert_int_equal(export_certificate_rule(4, 0, 1), 1);
+	assert_int_equal(export_certificate_rule(4, 9, 0), 4);
+	assert_int_equal(export_certificate_rule(0, 0, 0), 1);
+}
+
+/* p1 present on days 1-3; p2 too, but the roll call marked them absent on
+ * day 3 after they had written an idea that day; p3 active on all four
+ * days without checking in; p4 never seen. */
+static void
+certificate_people(void)
+{
+	int d;
+
+	person("p1", "Ana <b>&amp;", "PH", "Dept \"A\"", "");
+	person("p2", "Bo", "KR", "", "");
+	person("p3", "ޢާއިޝާ", "MV", "", "");
+	person("p4", "Nobody", "LA", "", "");
+	for (d = 1; d <= 4; d++) {
+		at_local(d, 9, 0);
+		if (d <= 3) {
+			apply(EV_CHECKIN, NULL, "p1", NULL, NULL, d, NULL, NULL);
+			apply(EV_CHECKIN, NULL, "p2", NULL, NULL, d, NULL, NULL);
+		}
+		idea(d == 1 ? "i1" : d == 2 ? "i2" : d == 3 ? "i3" : "i4",
+		    "p3", NULL, "An idea");
+	}
+	at_local(3, 10, 0);
+	idea("i5", "p2", NULL, "Written, then marked absent");
+	apply(EV_CHECKIN, NULL, "p2", "absent", NULL, 3, NULL, NULL);
+}
+
+static void
+test_certificates_csv(void **state)
+{
+	struct table *t;
+	size_t r;
+
+	(void)state;
+	certificate_people();
+	t = export_table(EXPORT_CERTIFICATES, 0);
+	assert_int_equal(t->nrows, 5);
+	r = find_row(t, "id", "p1");
+	assert_string_equal(cell(t, r, "name"), "Ana <b>&amp;");
+	assert_string_equal(cell(t, r, "organisation"), "Dept \"A\"");
+	assert_string_equal(cell(t, r, "days_present"), "3");
+	assert_string_equal(cell(t, r, "eligible"), "yes");
+	assert_string_equal(cell(t, r, "days_required"), "3");
+	assert_string_equal(cell(t, r, "days"), "4");
+	r = find_row(t, "id", "p2");
+	assert_string_equal(cell(t, r, "days_present"), "2");
+	assert_string_equal(cell(t, r, "eligible"), "no");
+	r = find_row(t, "id", "p3");
+	assert_string_equal(cell(t, r, "days_present"), "4");
+	assert_string_equal(cell(t, r, "eligible"), "yes");
+	r = find_row(t, "id", "p4");
+	assert_string_equal(cell(t, r, "days_present"), "0");
+	assert_string_equal(cell(t, r, "eligible"), "no");
+	table_free(t);
+
+	/* The module's value, then the command line's, win over the rule. */
+	fx.mod.certificate_days = 4;
+	t = export_table(EXPORT_CERTIFICATES, 0);
+	assert_string_equal(cell(t, find_row(t, "id", "p1"), "eligible"), "no");
+	assert_string_equal(cell(t, find_row(t, "id", "p3"), "eligible"),
+	    "yes");
+	table_free(t);
+	fx.src.certificate_days = 2;
+	t = export_table(EXPORT_CERTIFICATES, 0);
+	assert_string_equal(cell(t, find_row(t, "id", "p2"), "eligible"),
+	    "yes");
+	assert_string_equal(cell(t, 1, "days_required"), "2");
+	table_free(t);
+}
+
+static size_t
+count(const char *s, const char *what)
+{
+	size_t n = 0;
+
+	while ((s = strstr(s, what)) != NULL) {
+		n++;
+		s += strlen(what);
+	}
+	return n;
+}
+
+/* One page per eligible person, escaped, printable, nothing active. */
+static void
+test_certificates_html(void **state)
+{
+	char *html;
+
+	(void)state;
+	certificate_people();
+	html = render(EXPORT_CERTIFICATES_HTML, 0, NULL);
+	assert_memory_equal(html, "<!DOCTYPE html>", 15);
+	assert_int_equal(count(html, "<section class=\"page\">"), 2);
+	assert_non_null(strstr(html, "@page { size: A4"));
+	assert_non_null(strstr(html, "Ana &lt;b&gt;&amp;amp;"));
+	assert_non_null(strstr(html, "Dept &quot;A&quot;"));
+	assert_non_null(strstr(html, ">ޢާއިޝާ</p>"));
+	assert_null(strstr(html, "Bo<"));
+	assert_non_null(strstr(html, "Bangkok 2026"));
+	assert_non_null(strstr(html, "2026-11-23 to 2026-11-26"));
+	assert_non_null(strstr(html, "Regional Academy"));
+	assert_non_null(strstr(html, "present on 3 of 4 days"));
+	assert_null(strstr(html, "<script"));
+	assert_null(strstr(html, "http"));
+	assert_null(strstr(html, "src="));
+	free(html);
+
+	fx.src.certificate_days = 4;
+	html = render(EXPORT_CERTIFICATES_HTML, 0, NULL);
+	assert_int_equal(count(html, "<section class=\"page\">"), 1);
+	free(html);
+	person("p5", "Late", "TH", "", "");
+	fx.mod.days = 1;	/* nobody was there on day 1 but p1-p3 */
+	fx.src.certificate_days = 0;
+	html = render(EXPORT_CERTIFICATES_HTML, 0, NULL);
+	assert_int_equal(count(html, "<section class=\"page\">"), 3);
+	free(html);
+}
+
 /* ----------------------------------------------------- agenda timings */
 
 static void
@@ -1413,7 +1590,11 @@ main(void)
 		T(test_headers),
 		T(test_empty_session),
 		T(test_round_trip),
+		T(test_bom),
 		T(test_participants),
+		T(test_certificate_rule),
+		T(test_certificates_csv),
+		T(test_certificates_html),
 		T(test_formulas),
 		T(test_formulas_after_separators),
 		T(test_damaged_registration),

@@ -65,6 +65,7 @@ $bin voting "$s" reveal || fail "voting reveal"
 out=$($bin export "$s") || fail "export"
 [ "$out" = "$s/export" ] || fail "export printed '$out'"
 $bin export "$s" --out "$tmp/raw" --raw >/dev/null || fail "export --raw"
+$bin export "$s" --out "$tmp/nobom" --no-bom >/dev/null || fail "export --no-bom"
 ls -a "$s/export" | grep -q '\.tmp$' && fail "a temporary file was left"
 
 # --- an anonymous session ---------------------------------------------------
@@ -106,12 +107,13 @@ else
 fi
 
 # --- read everything back ---------------------------------------------------
-python3 - "$s/export" "$tmp/raw" "$tmp/anon-export" "$csvdump" \
+python3 - "$s/export" "$tmp/raw" "$tmp/anon-export" "$tmp/nobom" "$csvdump" \
     "$p1" "$p2" "$p3" "$i1" "$i2" "$i3" "$i4" "$round" "$q1" "$q2" <<'PY' || exit 1
 import csv, os, subprocess, sys
 
-named, raw, anon, csvdump = sys.argv[1:5]
-p1, p2, p3, i1, i2, i3, i4, rnd, q1, q2 = sys.argv[5:15]
+named, raw, anon, nobom, csvdump = sys.argv[1:6]
+p1, p2, p3, i1, i2, i3, i4, rnd, q1, q2 = sys.argv[6:16]
+BOM = b"\xef\xbb\xbf"
 FILES = ["participants", "rooms", "ideas", "votes", "results", "attendance",
          "timings", "days", "questions", "polls", "evaluation"]
 failed = []
@@ -122,7 +124,8 @@ def check(ok, what):
         print("FAIL:", what)
 
 def python_rows(path):
-    with open(path, newline="", encoding="utf-8") as f:
+    # utf-8-sig: the byte order mark is not part of the first cell.
+    with open(path, newline="", encoding="utf-8-sig") as f:
         return [row for row in csv.reader(f, strict=True)]
 
 def libcsv_rows(path):
@@ -134,13 +137,17 @@ def libcsv_rows(path):
         colon = out.index(b":", i)
         n = int(out[i:colon]); i = colon + 1
         row.append(out[i:i + n].decode("utf-8")); i += n
+    # libcsv knows nothing of byte order marks: the first cell has it.
+    check(rows[0][0].startswith("\ufeff"), path + ": libcsv sees the BOM")
+    rows[0][0] = rows[0][0][1:]
     return rows
 
 def table(d, name):
     path = os.path.join(d, name + ".csv")
     data = open(path, "rb").read()
     check(data.endswith(b"\r\n"), name + ": ends with CRLF")
-    check(not data.startswith(b"\xef\xbb\xbf"), name + ": no byte-order mark")
+    check(data.startswith(BOM) and not data.startswith(BOM * 2),
+          name + ": one byte order mark")
     rows = python_rows(path)
     if csvdump:
         check(libcsv_rows(path) == rows, name + ": libcsv and Python agree")
@@ -156,6 +163,14 @@ for d in (named, raw, anon):
     check(os.path.exists(os.path.join(d, "summary.md")), d + ": summary.md")
     for name in FILES:
         table(d, name)
+
+# --no-bom: the same bytes without the mark; summary.md never has one.
+for name in FILES:
+    with_bom = open(os.path.join(named, name + ".csv"), "rb").read()
+    without = open(os.path.join(nobom, name + ".csv"), "rb").read()
+    check(without == with_bom[3:], name + ": --no-bom leaves out the mark only")
+check(not open(os.path.join(named, "summary.md"), "rb").read().startswith(BOM),
+      "summary.md has no byte order mark")
 
 # Named, neutralised.
 people = table(named, "participants")

@@ -7,6 +7,15 @@
 # file is converted headless with ',' ';' and TAB as the separator and the
 # formulas (<f> elements) in the sheet XML are counted: none by default,
 # some in the raw export (so the count is known to see formulas).
+# Every CSV file also goes through LibreOffice's import with the character
+# set left for LibreOffice to find (the byte order mark tells it UTF-8) and
+# must come back cell for cell: every text in every script byte-exact
+# (Korean, Thai, Lao, Sinhala, Bengali, Urdu, Dhivehi, Mongolian, Armenian,
+# Dzongkha, quotes, line breaks, spaces at the ends), numbers as numbers;
+# only a text that looks like a number ('0012', '1/2') becomes one.
+# (Measured with LibreOffice 7.4 here: `--convert-to` without --infilter
+# reads every CSV as an 8-bit character set, with a byte order mark or
+# without one, so that path cannot be tested headless.)
 # Skips (77) without python3; the LibreOffice part is skipped without
 # soffice (and says so; the test then exits 77 after the Python part).
 set -u
@@ -21,14 +30,22 @@ fail() { echo "FAIL: $*"; exit 1; }
 tab=$(printf '\t')
 s=$E2E_DIR/s
 "$CONVENE" new "$s" --module content --start 2026-11-23 >/dev/null || fail "new"
-# One text per line of $E2E_DIR/texts (Python reads them back from there).
+# Each text ends with a NUL in $E2E_DIR/texts (Python reads them back from
+# there).
 : >"$E2E_DIR/texts"
 p=$("$CONVENE" participant "$s" 'Ana;=1+2' --country PH --org "Dept;@x") \
     || fail "participant"
+"$CONVENE" participant "$s" '김민준 สมชาย ໃຈດີ' --country KR \
+    --org ' Ministry, "Digital" ' >/dev/null || fail "participant 2"
 for t in '=5+6' '"=5+6"' 'a;=3+4' 'a,=3+4' "a${tab}=2+2" 'q";=8+8' \
-    'a;"=7+7"' 'x;-5+5;+6+6' 'ok;@SUM(1)' "x;${tab}=9+9" 'plain, text; fine'; do
+    'a;"=7+7"' 'x;-5+5;+6+6' 'ok;@SUM(1)' "x;${tab}=9+9" 'plain, text; fine' \
+    '디지털 정부 서비스' 'รัฐบาลดิจิทัลเพื่อประชาชน' 'ລັດຖະບານດິຈິຕອນ' \
+    'ඩිජිටල් රජය' 'ডিজিটাল সরকার' 'ڈیجیٹل حکومت' 'ޑިޖިޓަލް ސަރުކާރު' \
+    'Дижитал засгийн газар' 'Թվային կառավարություն' 'ཌི་ཇི་ཊལ་གཞུང་།' \
+    'Line one
+line two, "quoted"' ' spaces at both ends ' '0012' '1/2' 'é (e + U+0301)'; do
 	"$CONVENE" idea "$s" --by "$p" "$t" >/dev/null || fail "idea '$t'"
-	printf '%s\n' "$t" >>"$E2E_DIR/texts"
+	printf '%s\0' "$t" >>"$E2E_DIR/texts"
 done
 "$CONVENE" export "$s" --out "$E2E_DIR/neutral" >/dev/null || fail "export"
 "$CONVENE" export "$s" --out "$E2E_DIR/raw" --raw >/dev/null || fail "export --raw"
@@ -38,7 +55,7 @@ done
 $py - "$E2E_DIR" <<'EOF' || fail "python csv"
 import csv, sys
 d = sys.argv[1]
-texts = open(d + "/texts", encoding="utf-8").read().split("\n")[:-1]
+texts = open(d + "/texts", encoding="utf-8").read().split("\0")[:-1]
 def rows(kind, name):
     with open("%s/%s/%s" % (d, kind, name), encoding="utf-8-sig", newline="") as f:
         return list(csv.DictReader(f))
@@ -53,9 +70,12 @@ for kind, f in (("raw", lambda s: s), ("neutral", neutral)):
     got = [r["text"] for r in rows(kind, "ideas.csv")]
     if got != [f(t) for t in texts]:
         sys.exit("%s ideas.csv: %r" % (kind, got))
-    p = rows(kind, "participants.csv")[0]
-    if (p["name"], p["organisation"]) != (f("Ana;=1+2"), f("Dept;@x")):
-        sys.exit("%s participants.csv: %r" % (kind, p))
+    p = rows(kind, "participants.csv")
+    if (p[0]["name"], p[0]["organisation"]) != (f("Ana;=1+2"), f("Dept;@x")):
+        sys.exit("%s participants.csv: %r" % (kind, p[0]))
+    if (p[1]["name"], p[1]["organisation"]) != ("김민준 สมชาย ໃຈດີ",
+                                              ' Ministry, "Digital" '):
+        sys.exit("%s participants.csv: %r" % (kind, p[1]))
 print("python csv: texts read back as expected")
 EOF
 
@@ -77,6 +97,59 @@ z = zipfile.ZipFile(sys.argv[1])
 print(sum(len(re.findall(r"<f[ >]", z.read(n).decode()))
           for n in z.namelist() if n.startswith("xl/worksheets/")))' "$x"
 }
+# Every file of the default export, imported with the character set left
+# to LibreOffice, read back cell for cell against Python's csv.
+lo=$E2E_DIR/lo-import
+timeout 300 soffice -env:UserInstallation="file://$E2E_DIR/lo-profile" \
+    --headless --infilter="CSV:44,34,,1" --convert-to xlsx --outdir "$lo" \
+    "$E2E_DIR"/neutral/*.csv >"$E2E_DIR/lo-import.log" 2>&1 ||
+	fail "soffice import: $(cat "$E2E_DIR/lo-import.log")"
+PYTHONPATH=$E2E_ROOT/tests/e2e $py - "$E2E_DIR/neutral" "$lo" <<'EOF' || fail "LibreOffice import"
+import csv, datetime, glob, os, re, sys
+from xlsx_cells import sheet_rows
+src, lo = sys.argv[1:3]
+# Texts that look like numbers or dates: CSV has no way to say "this is
+# text", and LibreOffice reads them as numbers (convene(1) says so and
+# points to outcomes.xlsx, whose cells are typed).
+LOOKS_NUMERIC = {"0012", "1/2"}
+def number(w):
+    # A day's date (days.csv) becomes a date: its serial number.
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", w):
+        d = datetime.date.fromisoformat(w) - datetime.date(1899, 12, 30)
+        return float(d.days)
+    return float(w)
+bad, texts = [], 0
+for path in sorted(glob.glob(src + "/*.csv")):
+    name = os.path.basename(path)
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        want = list(csv.reader(f))
+    got = sheet_rows(os.path.join(lo, name[:-4] + ".xlsx"))
+    if len(got) != len(want):
+        bad.append("%s: %d rows, not %d" % (name, len(got), len(want)))
+        continue
+    for r, (wrow, grow) in enumerate(zip(want, got)):
+        for c, w in enumerate(wrow):
+            g = grow.get(c)
+            if g is None:
+                ok = w == ""
+            elif g[2]:
+                ok = False		# a formula
+            elif g[0] == "s":
+                ok = g[1] == w
+                texts += ok
+            elif w in LOOKS_NUMERIC:
+                ok = g[0] == "n"
+            else:
+                ok = g[0] == "n" and float(g[1]) == number(w)
+            if not ok:
+                bad.append("%s row %d col %d: %r read as %r" % (name, r, c, w, g))
+for b in bad[:20]:
+    print("FAIL:", b)
+if bad:
+    sys.exit(1)
+print("LibreOffice import: every cell read back (%d text cells)" % texts)
+EOF
+
 raw_total=0
 for f in ideas.csv participants.csv; do
 	for sep in 44 59 9; do
