@@ -46,7 +46,7 @@ static const struct verb verbs[] = {
 	    N_("what is current, for scripts: the item, timers, rooms, voting, messages, counts") },
 	{ "plan", cli_plan, "SESSION move ID DAY HH:MM | length ID MINUTES | skip ID | unskip ID | add [--kind K] DAY HH:MM MINUTES TITLE",
 	    N_("change the plan during the workshop; add prints the new item's id") },
-	{ "board", cli_board, "SESSION promote | demote | hide | show | unmerge IDEA | merge IDEA INTO",
+	{ "board", cli_board, "SESSION promote | demote | hide | show | unmerge IDEA | merge IDEA INTO | edit IDEA TEXT | add TEXT",
 	    N_("the facilitator's actions on the board") },
 	{ "question", cli_question, "SESSION pin | unpin | answer | unanswer | hide | show QUESTION",
 	    N_("the facilitator's marks on a question") },

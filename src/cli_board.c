@@ -8,6 +8,7 @@
 #include "cli.h"
 
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,16 +56,16 @@ int
 cli_board(int argc, char **argv)
 {
 	static const char *const names[] = { "promote", "demote", "hide",
-	    "show", "merge", "unmerge" };
+	    "show", "merge", "unmerge", "edit", "add" };
 	struct session *s = NULL;
 	const char *id;
-	char *err = NULL;
+	char *err = NULL, *new_id = NULL;
 	int k, r;
 
 	if ((r = no_options("board", argc, argv)) != 0)
 		return r;
 	k = find_action(argc, argv, names, NELEM(names));
-	if (k < 0 || argc - optind != (k == 4 ? 4 : 3))
+	if (k < 0 || argc - optind != (k == 4 || k == 6 ? 4 : 3))
 		return cli_usage("board");
 	if ((r = open_gated(argv, &s)) != 0)
 		return r;
@@ -73,10 +74,18 @@ cli_board(int argc, char **argv)
 		r = cmd_idea_promote(s, id, k == 0, &err);
 	else if (k <= 3)
 		r = cmd_idea_hide(s, id, k == 2, &err);
-	else
+	else if (k <= 5)
 		r = cmd_idea_merge(s, id, k == 4 ? argv[optind + 3] : NULL,
 		    &err);
+	else if (k == 6)	/* the facilitator edits any idea */
+		r = cmd_idea_edit(s, ACTOR_FACILITATOR, id, argv[optind + 3],
+		    &err);
+	else			/* an idea of the facilitator's, plenary */
+		r = cmd_idea(s, ACTOR_FACILITATOR, NULL, id, &new_id, &err);
 	session_close(s);
+	if (r == 0 && new_id != NULL)
+		printf("%s\n", new_id);
+	free(new_id);
 	return cli_command_status(r, err);
 }
 
