@@ -23,23 +23,25 @@ KEYS = {
                          'Enter': '-',
                          'x': 'plan', 'a': 'plan'},
     'console_board.c': {'W': 'projector', 'm': 'board', 'P': 'board',
-                        'h': 'board', 'Enter': 'board', 'i': 'board'},
-    'console_page.c': {'P': 'present'},
+                        'h': 'board', 'Enter': 'board', 'i': 'board',
+                        'f': '-', 's': '-', 'T': '-', 'x': '-', 'a': '-'},
+    'console_page.c': {'P': 'present', 'c': '-'},
     'console_polls.c': {'Enter': 'poll', 'o': 'poll', 'c': 'poll',
                         'R': 'poll'},
     'console_questions.c': {'a': 'question', 'h': 'question',
-                            'P': 'question'},
+                            'P': 'question', 'A': '-'},
     'console_rollcall.c': {'Space Enter': 'rollcall', 'x': 'rollcall'},
     'console_rooms.c': {'M': 'rooms', 'c': 'rooms', 'C': 'rooms',
                         '> <': 'rooms', 'm': 'rooms', 'b': 'message',
                         'R': 'rooms', 't e E': 'timer'},
     'console_timer.c': {'t': 'timer', 'e E': 'timer', 'S': 'timer',
-                        's': 'timer'},
+                        's': 'timer', 'a': '-'},
     'console_voting.c': {'V': 'voting'},
     'join.c': {'Enter': 'participant'},
     'part_ballot.c': {'+ Space': 'vote', '-': 'unvote'},
     'part_board.c': {'i': 'idea', 'e Enter': 'mine', 'w': 'mine'},
-    'part_eval.c': {'1-5': 'eval', 'Enter': 'eval'},
+    'part_eval.c': {'1-5': 'eval', 'Enter': 'eval', 's': '-', 'r': '-'},
+    'part_page.c': {'f': '-', 'c': '-'},
     'part_poll.c': {'1-9': 'poll', 'Space': '-', 'Enter': 'poll'},
     'part_questions.c': {'a': 'ask', 'u + Space': 'upvote'},
 }
@@ -49,7 +51,7 @@ CLI_ONLY = {'demo', 'new', 'run', 'join', 'show', 'check', 'export',
 # Keys that change no record: moving, views, searching, local marks.
 VIEW = re.compile(r'^(j k Down Up|Down Up|PgDn PgUp|g G Home End|Home End|'
                   r'Space PgDn PgUp|\.|/|/ or a letter|Esc|Enter Esc|'
-                  r'n N|\] \[|\[ \]|c|f|s|T|A|a|x|r|N|l h Right Left)$')
+                  r'n N|\] \[|\[ \]|l h Right Left)$')
 
 verbs = set(re.findall(r'^  ([a-z]+) ', open(sys.argv[1]).read(), re.M))
 bad, claimed = [], set()
