@@ -48,8 +48,8 @@ send con c
 wait_for_text con "Republic of Korea: a long e-government journey"
 assert_screen con "Case study"
 send con End
-wait_for_text con "Questions for discussion"
-wait_for_text con "5. Which one practice from this case"
+wait_for_text con "Questions for discussion"	# the case's, at its end
+wait_for_line con "^1\. "
 send con c
 wait_for_gone con "Questions for discussion"
 wait_for_text con "Case study: the Republic of Korea"
