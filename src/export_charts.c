@@ -91,9 +91,11 @@ new_chart(struct charts *c, uint8_t type, const char *title)
 		chart_title_set_name(ch, title);
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 	/* A bar chart lists its first category at the bottom: reversed,
-	 * rank 1 (or the largest count) is on top, as in a list. */
+	 * the first row is on top, as in the list.  (In a bar chart the
+	 * categories are libxlsxwriter's y axis; reversing x turned the
+	 * values right to left, seen in LibreOffice.) */
 	if (type == LXW_CHART_BAR)
-		chart_axis_set_reverse(ch->x_axis);
+		chart_axis_set_reverse(ch->y_axis);
 	return ch;
 }
 
@@ -196,9 +198,12 @@ days_chart(struct charts *c, const struct export_ctx *x)
 	if (x->ndays < 1)
 		return;
 	ch = new_chart(c, LXW_CHART_COLUMN, _("Participants present per day"));
-	if (ch != NULL)
+	if (ch != NULL) {
 		plot(ch, "days", 1, (lxw_row_t)x->ndays,
 		    x->have_start ? DAYS_DATE : DAYS_DAY, DAYS_PRESENT);
+		/* Else LibreOffice labels the days with serial numbers. */
+		chart_axis_set_num_format(ch->x_axis, "yyyy-mm-dd");
+	}
 	place(c, ch, 0);
 }
 
