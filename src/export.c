@@ -39,6 +39,7 @@ static const char *const file_names[EXPORT_NFILES] = {
 	[EXPORT_CERTIFICATES] = "certificates.csv",
 	[EXPORT_CERTIFICATES_HTML] = "certificates.html",
 	[EXPORT_SUMMARY] = "summary.md",
+	[EXPORT_OUTCOMES] = "outcomes.xlsx",
 };
 
 const char *
@@ -376,11 +377,10 @@ export_timings(const struct export_ctx *x, struct export_timing **itemsp,
 
 /* ------------------------------------------------------------- writing */
 
-static void
-write_table(const struct export_ctx *x, enum export_file f, FILE *out)
+export_table_fn
+export_table(enum export_file f)
 {
-	static void (*const writers[])(const struct export_ctx *,
-	    struct csv_out *) = {
+	static const export_table_fn writers[EXPORT_NFILES] = {
 		[EXPORT_PARTICIPANTS] = export_participants,
 		[EXPORT_ROOMS] = export_rooms,
 		[EXPORT_IDEAS] = export_ideas,
@@ -394,22 +394,37 @@ write_table(const struct export_ctx *x, enum export_file f, FILE *out)
 		[EXPORT_EVALUATION] = export_evaluation,
 		[EXPORT_CERTIFICATES] = export_certificates,
 	};
+
+	if ((int)f < 0 || f >= EXPORT_NFILES)
+		return NULL;
+	return writers[f];
+}
+
+/* 0, or -1 with *err when the workbook failed (the text files' errors
+ * show on `out`). */
+static int
+write_table(const struct export_ctx *x, enum export_file f, FILE *out,
+    char **err)
+{
 	struct csv_out w;
 
 	if (f == EXPORT_SUMMARY) {
 		export_summary(x, out);
-		return;
+		return 0;
 	}
 	if (f == EXPORT_CERTIFICATES_HTML) {
 		export_certificates_html(x, out);
-		return;
+		return 0;
 	}
+	if (f == EXPORT_OUTCOMES)
+		return export_xlsx(x, out, err);
 	/* What spreadsheets take for "this CSV is UTF-8" (export.h). */
 	if (x->bom)
 		fputs("\xef\xbb\xbf", out);
 	csv_out_init(&w, out, x->raw);
-	writers[f](x, &w);
+	export_table(f)(x, &w);
 	csv_out_free(&w);
+	return 0;
 }
 
 int
@@ -417,12 +432,15 @@ export_write(const struct export_source *src, enum export_file f, int flags,
     FILE *out, char **err)
 {
 	struct export_ctx x;
+	int r;
 
 	if ((int)f < 0 || f >= EXPORT_NFILES)
 		return set_error(err, -1, _("no such export file"));
 	export_ctx_init(&x, src, flags);
-	write_table(&x, f, out);
+	r = write_table(&x, f, out, err);
 	export_ctx_free(&x);
+	if (r != 0)
+		return -1;
 	if (ferror(out) || fflush(out) != 0)
 		return set_error(err, -1, _("cannot write %s: %s"),
 		    file_names[f], strerror(errno));
@@ -495,7 +513,10 @@ write_tmp(const struct export_ctx *x, enum export_file f, int dfd,
 		    strerror(errno));
 	}
 	setvbuf(out, vbuf, _IOFBF, sizeof vbuf);
-	write_table(x, f, out);
+	if (write_table(x, f, out, err) != 0) {
+		fclose(out);
+		return -1;
+	}
 	failed = ferror(out) || fflush(out) != 0 || fsync(fd) != 0;
 	if (fclose(out) != 0)
 		failed = 1;

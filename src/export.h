@@ -59,6 +59,19 @@
  *    eligible is days_present >= export_certificate_rule().
  *    certificates.html has one A4 page for each eligible participant, in
  *    participant order (one page saying so when nobody is).
+ *
+ * outcomes.xlsx (libxlsxwriter): one sheet per CSV table, named as the
+ * file without ".csv", with the columns and values of the --raw CSV
+ * files, typed: numbers as numbers, times and a day's date as date cells
+ * in the module's zone (the wall time there, as the CSV's ISO times
+ * show it before their offset), everything else as text cells, never a
+ * formula, so nothing needs neutralising; the header row frozen, columns
+ * as wide as their content (capped).  A last sheet, "charts", holds
+ * native charts and the few counts they plot: the ranked results of each
+ * revealed round (the first ten), attendance per day and per country,
+ * ideas per design stage and per country, and the answers to each 1-5
+ * evaluation question.  The document's creation time is the last
+ * record's, so one journal always gives the same workbook.
  */
 #ifndef CONVENE_EXPORT_H
 #define CONVENE_EXPORT_H
@@ -85,6 +98,7 @@ enum export_file {
 	EXPORT_CERTIFICATES,	/* certificates.csv */
 	EXPORT_SUMMARY,		/* summary.md (the CSV files come before it) */
 	EXPORT_CERTIFICATES_HTML, /* certificates.html */
+	EXPORT_OUTCOMES,	/* outcomes.xlsx */
 	EXPORT_NFILES
 };
 
@@ -120,7 +134,9 @@ void export_source_from_session(struct export_source *src,
     const struct session *s);
 
 /* Writes one file's content to `out`.  0, or -1 with *err (a write
- * error; out is left as it is). */
+ * error; out is left as it is).  outcomes.xlsx is built in a private
+ * temporary directory first (libxlsxwriter writes only to a path) and
+ * copied into `out`. */
 int export_write(const struct export_source *src, enum export_file f,
     int flags, FILE *out, char **err);
 

@@ -7,6 +7,10 @@
  * either end, which readers trim from bare fields) and write the others
  * bare, so that a spreadsheet reads numbers as numbers and the files stay
  * easy to read; both forms are RFC 4180.
+ *
+ * A writer with a sheet (outcomes.xlsx) hands every cell to the sheet as
+ * it is, typed: a text cell is never run as a formula, so nothing is
+ * neutralised there.
  */
 #include "export_int.h"
 
@@ -121,6 +125,10 @@ csv_out_text(struct csv_out *w, const char *s)
 
 	if (s == NULL)
 		s = "";
+	if (w->sheet != NULL) {
+		export_sheet_text(w->sheet, s);
+		return;
+	}
 	len = strlen(s);
 	if (w->raw || !csv_is_formula(s)) {
 		write_field(w, s, len);
@@ -134,7 +142,10 @@ csv_out_plain(struct csv_out *w, const char *s)
 {
 	if (s == NULL)
 		s = "";
-	write_field(w, s, strlen(s));
+	if (w->sheet != NULL)
+		export_sheet_text(w->sheet, s);
+	else
+		write_field(w, s, strlen(s));
 }
 
 void
@@ -142,6 +153,10 @@ csv_out_long(struct csv_out *w, long v)
 {
 	char buf[32];
 
+	if (w->sheet != NULL) {
+		export_sheet_number(w->sheet, (double)v);
+		return;
+	}
 	snprintf(buf, sizeof buf, "%ld", v);
 	csv_out_plain(w, buf);
 }
@@ -157,14 +172,34 @@ csv_out_time(struct csv_out *w, const struct export_ctx *x, int64_t ms)
 {
 	char buf[40];
 
+	if (w->sheet != NULL) {
+		export_sheet_time(w->sheet, x, ms);
+		return;
+	}
 	export_time(x, ms, buf, sizeof buf);
+	csv_out_plain(w, buf);
+}
+
+void
+csv_out_date(struct csv_out *w, const struct export_ctx *x, int day)
+{
+	char buf[16];
+
+	if (w->sheet != NULL) {
+		export_sheet_date(w->sheet, x, day);
+		return;
+	}
+	export_day_date(x, day, buf, sizeof buf);
 	csv_out_plain(w, buf);
 }
 
 void
 csv_out_end(struct csv_out *w)
 {
-	fputs("\r\n", w->f);
+	if (w->sheet != NULL)
+		export_sheet_end(w->sheet);
+	else
+		fputs("\r\n", w->f);
 	w->col = 0;
 }
 

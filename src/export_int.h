@@ -1,7 +1,7 @@
 /*
  * export_int.h -- what the export's source files share (export.c,
- * export_csv.c, export_tables.c, export_summary.c).  Not for other modules:
- * they use export.h.
+ * export_csv.c, export_tables.c, export_summary.c, export_xlsx.c).  Not
+ * for other modules: they use export.h.
  */
 #ifndef CONVENE_EXPORT_INT_H
 #define CONVENE_EXPORT_INT_H
@@ -79,9 +79,15 @@ void export_timings(const struct export_ctx *x, struct export_timing **items,
 /* Rounds ms to whole minutes (half up). */
 long export_minutes(int64_t ms);
 
-/* A CSV writer on a FILE: fields go through libcsv when they need quotes. */
+struct export_sheet;
+
+/* A CSV writer on a FILE: fields go through libcsv when they need quotes.
+ * With `sheet` set, the same calls write typed cells into a worksheet of
+ * outcomes.xlsx instead (export_xlsx.c), so that every table has one
+ * writer and the sheets hold what the --raw CSV files hold. */
 struct csv_out {
 	FILE *f;
+	struct export_sheet *sheet;	/* NULL: CSV to f */
 	int raw;		/* no formula neutralising */
 	int col;		/* fields written on this row */
 	char *buf;		/* scratch for a neutralised cell */
@@ -99,12 +105,17 @@ void csv_out_plain(struct csv_out *w, const char *s);
 void csv_out_long(struct csv_out *w, long v);
 void csv_out_bool(struct csv_out *w, int v);
 void csv_out_time(struct csv_out *w, const struct export_ctx *x, int64_t ms);
+/* A workshop day's date ("YYYY-MM-DD", "" when unknown). */
+void csv_out_date(struct csv_out *w, const struct export_ctx *x, int day);
 void csv_out_end(struct csv_out *w);
 /* 1 when a text cell would be neutralised: a trigger starts it or follows
  * a separator inside it. */
 int csv_is_formula(const char *s);
 
 /* The writers, one per file (export_tables.c, export_summary.c). */
+typedef void (*export_table_fn)(const struct export_ctx *, struct csv_out *);
+/* The writer of a CSV table; NULL for the other files. */
+export_table_fn export_table(enum export_file f);
 void export_participants(const struct export_ctx *x, struct csv_out *w);
 void export_rooms(const struct export_ctx *x, struct csv_out *w);
 void export_ideas(const struct export_ctx *x, struct csv_out *w);
@@ -142,6 +153,26 @@ void export_html_text(FILE *f, const char *s);
 void export_local_time(const struct export_ctx *x, int64_t ms, char *buf,
     size_t size);
 const char *export_room_label(const struct export_ctx *x, int room);
+
+/* The cells of a worksheet (export_xlsx.c), for csv_out's calls: text is
+ * a text cell (never a formula), an empty string no cell; a number a
+ * number; a time (0: none) and a day's date (0: unknown) date cells in
+ * the workshop's zone.  export_sheet_end ends the row. */
+void export_sheet_text(struct export_sheet *sh, const char *s);
+void export_sheet_number(struct export_sheet *sh, double v);
+void export_sheet_time(struct export_sheet *sh, const struct export_ctx *x,
+    int64_t ms);
+void export_sheet_date(struct export_sheet *sh, const struct export_ctx *x,
+    int day);
+void export_sheet_end(struct export_sheet *sh);
+/* outcomes.xlsx into out (export_xlsx.c).  0, or -1 with *err. */
+int export_xlsx(const struct export_ctx *x, FILE *out, char **err);
+/* The workbook's last sheet, "charts" (export_charts.c); the tables'
+ * sheets are in place.  0 or libxlsxwriter's lxw_error. */
+struct lxw_workbook;
+struct lxw_format;
+int export_charts(const struct export_ctx *x, struct lxw_workbook *wb,
+    struct lxw_format *bold);
 
 /* The rows of votes.csv in order: a round's tally sorted by idea, then
  * time, then the order first cast.  *out: indexes for round_tally() on

@@ -249,7 +249,6 @@ export_attendance(const struct export_ctx *x, struct csv_out *w)
 	    "date", NULL };
 	const struct state *st = x->st;
 	struct checkin *c = xcalloc(st->ncheckins + 1, sizeof *c);
-	char date[16];
 	size_t i;
 
 	csv_out_header(w, cols);
@@ -263,7 +262,6 @@ export_attendance(const struct export_ctx *x, struct csv_out *w)
 		    (size_t)c[i].participant >= st->nparticipants)
 			continue;
 		p = &st->participants[c[i].participant];
-		export_day_date(x, c[i].day, date, sizeof date);
 		csv_out_plain(w, p->id);
 		csv_out_text(w, p->name);
 		csv_out_text(w, p->country);
@@ -274,7 +272,7 @@ export_attendance(const struct export_ctx *x, struct csv_out *w)
 			csv_out_plain(w, "");
 		else
 			csv_out_long(w, (long)c[i].contributions);
-		csv_out_plain(w, date);
+		csv_out_date(w, x, c[i].day);
 		csv_out_end(w);
 	}
 	free(c);
@@ -351,7 +349,6 @@ export_days_csv(const struct export_ctx *x, struct csv_out *w)
 	    "complete", "behind_minutes", NULL };
 	struct export_timing *items;
 	struct export_day *days;
-	char date[16];
 	int d;
 
 	csv_out_header(w, cols);
@@ -359,9 +356,8 @@ export_days_csv(const struct export_ctx *x, struct csv_out *w)
 	for (d = 1; d <= x->ndays; d++) {
 		long actual = export_minutes(days[d].actual_ms);
 
-		export_day_date(x, d, date, sizeof date);
 		csv_out_long(w, d);
-		csv_out_plain(w, date);
+		csv_out_date(w, x, d);
 		csv_out_long(w, days[d].planned_min);
 		if (days[d].visited) {
 			csv_out_long(w, actual);

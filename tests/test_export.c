@@ -768,6 +768,66 @@ build_votes(void)
 	apply(EV_VOTING_CLOSE, NULL, "v1", NULL, NULL, 1, NULL, NULL);
 }
 
+/* The entries of a zip archive (its central directory) whose name starts
+ * with `prefix` and ends with ".xml"; -1 when buf is no zip. */
+static int
+zip_count(const unsigned char *buf, size_t len, const char *prefix)
+{
+	size_t at, end, i, entries;
+	int n = 0;
+
+	if (len < 22 || memcmp(buf, "PK\3\4", 4) != 0)
+		return -1;
+	for (end = len - 22; end > 0 && memcmp(buf + end, "PK\5\6", 4) != 0;
+	    end--)
+		;
+	entries = buf[end + 10] | (size_t)buf[end + 11] << 8;
+	at = buf[end + 16] | (size_t)buf[end + 17] << 8 |
+	    (size_t)buf[end + 18] << 16 | (size_t)buf[end + 19] << 24;
+	for (i = 0; i < entries; i++) {
+		size_t name = buf[at + 28] | (size_t)buf[at + 29] << 8;
+		size_t extra = buf[at + 30] | (size_t)buf[at + 31] << 8;
+		size_t comment = buf[at + 32] | (size_t)buf[at + 33] << 8;
+		const char *p = (const char *)buf + at + 46;
+
+		if (at + 46 + name > len || memcmp(buf + at, "PK\1\2", 4) != 0)
+			return -1;
+		if (name > strlen(prefix) + 4 &&
+		    strncmp(p, prefix, strlen(prefix)) == 0 &&
+		    memcmp(p + name - 4, ".xml", 4) == 0)
+			n++;
+		at += 46 + name + extra + comment;
+	}
+	return n;
+}
+
+/* outcomes.xlsx is a zip with a sheet per CSV table and the charts sheet,
+ * and a chart for a round once it is revealed. */
+static void
+test_workbook(void **state)
+{
+	unsigned char *buf;
+	size_t len;
+	int charts;
+
+	(void)state;
+	build_votes();
+	buf = (unsigned char *)render(EXPORT_OUTCOMES, 0, &len);
+	assert_int_equal(zip_count(buf, len, "xl/worksheets/sheet"), 13);
+	charts = zip_count(buf, len, "xl/charts/chart");
+	assert_true(charts >= 2);	/* ideas by stage and by country */
+	assert_int_equal(zip_count(buf, len, "xl/drawings/drawing"), 1);
+	free(buf);
+	apply(EV_VOTING_REVEAL, NULL, "v1", NULL, NULL, 1, NULL, NULL);
+	buf = (unsigned char *)render(EXPORT_OUTCOMES, 0, &len);
+	assert_int_equal(zip_count(buf, len, "xl/charts/chart"), charts + 1);
+	free(buf);
+	/* Raw or not, the same workbook: text cells are never formulas. */
+	buf = (unsigned char *)render(EXPORT_OUTCOMES, EXPORT_RAW, &len);
+	assert_int_equal(zip_count(buf, len, "xl/worksheets/sheet"), 13);
+	free(buf);
+}
+
 static void
 test_votes(void **state)
 {
@@ -1600,6 +1660,7 @@ main(void)
 		T(test_damaged_registration),
 		T(test_negative_numbers_untouched),
 		T(test_votes),
+		T(test_workbook),
 		T(test_results_csv),
 		T(test_ids_after_gaps),
 		T(test_results_not_revealed),

@@ -16,6 +16,10 @@
 # (Measured with LibreOffice 7.4 here: `--convert-to` without --infilter
 # reads every CSV as an 8-bit character set, with a byte order mark or
 # without one, so that path cannot be tested headless.)
+# outcomes.xlsx is read with xlsx_cells.py (Python's standard library):
+# every sheet must equal its --raw CSV file cell for cell, hold no formula,
+# and the charts must be there; LibreOffice then opens and saves it, and
+# what it saved must still hold the same cells and charts.
 # Skips (77) without python3; the LibreOffice part is skipped without
 # soffice (and says so; the test then exits 77 after the Python part).
 set -u
@@ -44,9 +48,16 @@ for t in '=5+6' '"=5+6"' 'a;=3+4' 'a,=3+4' "a${tab}=2+2" 'q";=8+8' \
     'Дижитал засгийн газар' 'Թվային կառավարություն' 'ཌི་ཇི་ཊལ་གཞུང་།' \
     'Line one
 line two, "quoted"' ' spaces at both ends ' '0012' '1/2' 'é (e + U+0301)'; do
-	"$CONVENE" idea "$s" --by "$p" "$t" >/dev/null || fail "idea '$t'"
+	i=$("$CONVENE" idea "$s" --by "$p" "$t") || fail "idea '$t'"
 	printf '%s\0' "$t" >>"$E2E_DIR/texts"
 done
+# A revealed round and evaluation answers: outcomes.xlsx charts
+# them.
+r=$("$CONVENE" voting "$s" open) || fail "voting open"
+"$CONVENE" vote "$s" --by "$p" "$i" --dots 2 || fail "vote"
+"$CONVENE" voting "$s" close && "$CONVENE" voting "$s" reveal || fail "reveal $r"
+"$CONVENE" eval "$s" --by "$p" relevance 4 || fail "eval"
+"$CONVENE" eval "$s" --by "$p" day1 5 || fail "eval"
 "$CONVENE" export "$s" --out "$E2E_DIR/neutral" >/dev/null || fail "export"
 "$CONVENE" export "$s" --out "$E2E_DIR/raw" --raw >/dev/null || fail "export --raw"
 
@@ -78,6 +89,16 @@ for kind, f in (("raw", lambda s: s), ("neutral", neutral)):
         sys.exit("%s participants.csv: %r" % (kind, p[1]))
 print("python csv: texts read back as expected")
 EOF
+
+# outcomes.xlsx: every sheet equals its --raw CSV file cell for cell (text
+# in every script as typed, numbers as numbers, times the same instant),
+# no formula in any cell, neutralised export or not; charts: the revealed
+# round, attendance per day and per country, ideas per stage and per
+# country, and the module's six 1-5 evaluation questions.
+for kind in raw neutral; do
+	$py "$E2E_ROOT/tests/e2e/xlsx_check.py" "$E2E_DIR/$kind/outcomes.xlsx" \
+	    "$E2E_DIR/raw" 11 || fail "$kind outcomes.xlsx"
+done
 
 if ! command -v soffice >/dev/null 2>&1; then
 	echo "skipped: soffice not installed"
@@ -149,6 +170,15 @@ if bad:
     sys.exit(1)
 print("LibreOffice import: every cell read back (%d text cells)" % texts)
 EOF
+
+# LibreOffice reads the workbook as we wrote it: saved again by it, every
+# sheet still equals the --raw CSV files and the charts are still there.
+lox=$E2E_DIR/lo-xlsx
+timeout 120 soffice -env:UserInstallation="file://$E2E_DIR/lo-profile" \
+    --headless --convert-to xlsx --outdir "$lox" "$E2E_DIR/raw/outcomes.xlsx" \
+    >"$E2E_DIR/lo-xlsx.log" 2>&1 || fail "soffice on outcomes.xlsx: $(cat "$E2E_DIR/lo-xlsx.log")"
+$py "$E2E_ROOT/tests/e2e/xlsx_check.py" "$lox/outcomes.xlsx" "$E2E_DIR/raw" 11 ||
+	fail "outcomes.xlsx as LibreOffice saves it"
 
 raw_total=0
 for f in ideas.csv participants.csv; do

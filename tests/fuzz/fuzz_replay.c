@@ -325,6 +325,11 @@ check_exports(const struct state *a, const struct state *b)
 	int f;
 
 	for (f = 0; f < EXPORT_NFILES; f++) {
+		/* The workbook's sheets come from the CSV files' writers,
+		 * compared already; building a zip per input would only slow
+		 * the fuzzer down. */
+		if (f == EXPORT_OUTCOMES)
+			continue;
 		ea = export_text(a, (enum export_file)f, &la);
 		eb = export_text(b, (enum export_file)f, &lb);
 		FUZZ_ASSERT(la == lb && memcmp(ea, eb, la) == 0);
