@@ -72,8 +72,14 @@ finish(struct termseq *t, int final, struct termseq_mouse *ev, int *key_out)
 	if ((final == 'M' || final == 'm') && decode_sgr(t->buf, final, ev))
 		return TERMSEQ_MOUSE;
 	if (t->len == 0 && final >= 'A' && final <= 'D') {
-		*key_out = final;
-		return TERMSEQ_ARROW;
+		*key_out = TERMSEQ_KEY_UP + (final - 'A');
+		return TERMSEQ_KEY;
+	}
+	if (final == '~' && (strcmp(t->buf, "200") == 0 ||
+	    strcmp(t->buf, "201") == 0)) {
+		*key_out = t->buf[2] == '0' ? TERMSEQ_KEY_PASTE_BEGIN :
+		    TERMSEQ_KEY_PASTE_END;
+		return TERMSEQ_KEY;
 	}
 	return TERMSEQ_HOLD;	/* something else: swallowed whole */
 }

@@ -15,7 +15,8 @@
  * is a real Esc (termseq_timeout delivers it).
  *
  * Any other control sequence that arrives split (ESC [ ... final byte) is
- * swallowed whole too, except the four arrows, which become their keys;
+ * swallowed whole too, except the four arrows and the bracketed paste's
+ * markers (a paste must stay text), which become their keys;
  * an old-style X10 report (ESC [ M and three bytes) is swallowed with its
  * three bytes.  No curses here: keys are ints as in screen.h (a character
  * as itself; `fn` tells a curses function key, which never belongs to a
@@ -37,7 +38,13 @@ enum termseq_result {
 	TERMSEQ_ESC_PASS,	/* the held ESC was a key: act on ESC, then
 				   on this key (feed it again) */
 	TERMSEQ_MOUSE,		/* a mouse report is complete: see ev */
-	TERMSEQ_ARROW		/* an arrow arrived split: act on *key_out */
+	TERMSEQ_KEY		/* a key's sequence arrived split: act on the
+				   key *key_out (enum termseq_key) */
+};
+
+enum termseq_key {
+	TERMSEQ_KEY_UP = 1, TERMSEQ_KEY_DOWN, TERMSEQ_KEY_RIGHT, TERMSEQ_KEY_LEFT,
+	TERMSEQ_KEY_PASTE_BEGIN, TERMSEQ_KEY_PASTE_END
 };
 
 enum termseq_button {

@@ -119,8 +119,12 @@ other_sequences(void **state)
 	assert_int_equal(termseq_deadline(&t), -1);
 	feed_all(&t, "\033[", 0, &ev, &passed);
 	assert_int_equal(termseq_feed(&t, 'A', 0, 0, &ev, &key),
-	    TERMSEQ_ARROW);
-	assert_int_equal(key, 'A');
+	    TERMSEQ_KEY);
+	assert_int_equal(key, TERMSEQ_KEY_UP);
+	assert_int_equal(feed_all(&t, "\033[201", 0, &ev, &passed),
+	    TERMSEQ_HOLD);
+	assert_int_equal(termseq_feed(&t, '~', 0, 0, &ev, &key), TERMSEQ_KEY);
+	assert_int_equal(key, TERMSEQ_KEY_PASTE_END);
 	feed_all(&t, "\033[<0;1", 0, &ev, &passed);
 	assert_int_equal(termseq_timeout(&t, TERMSEQ_ESC_WAIT_MS), 0);
 	assert_int_equal(termseq_deadline(&t), -1);
