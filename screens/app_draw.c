@@ -162,19 +162,44 @@ tab_width(const struct screen_ops *ops, size_t i)
 	return text_width(num) + text_width(_(ops->name)) + 2;
 }
 
-static void
-draw_tabs(struct app *a)
+/* The first tab shown: the tabs scroll so that the current one is always
+ * in sight. */
+static size_t
+first_tab(const struct app *a)
 {
-	WINDOW *w = a->w_tabs;
 	size_t i, first = 0;
-	int x = 0, need = 0;
+	int need = 0;
 
-	werase(w);
-	/* Scroll the tabs so that the current one is always in sight. */
 	for (i = 0; i <= a->cur; i++)
 		need += tab_width(a->cfg->screens[i], i) + 1;
 	while (need > a->cols && first < a->cur)
 		need -= tab_width(a->cfg->screens[first], first) + 1, first++;
+	return first;
+}
+
+int
+app_tab_at(const struct app *a, int x)
+{
+	size_t i;
+	int left = 0, w;
+
+	for (i = first_tab(a); i < a->cfg->nscreens && left < a->cols; i++) {
+		w = tab_width(a->cfg->screens[i], i);
+		if (x >= left && x < left + w)
+			return (int)i;
+		left += w + 1;
+	}
+	return -1;
+}
+
+static void
+draw_tabs(struct app *a)
+{
+	WINDOW *w = a->w_tabs;
+	size_t i, first = first_tab(a);
+	int x = 0;
+
+	werase(w);
 	for (i = first; i < a->cfg->nscreens && x < a->cols; i++) {
 		const struct screen_ops *ops = a->cfg->screens[i];
 		attr_t at = draw_attr(i == a->cur ? DR_TAB_ACTIVE : DR_TAB);
@@ -317,10 +342,19 @@ draw_msg(struct app *a)
 		draw_text(w, 0, 0, a->cols, a->msg,
 		    draw_attr(a->msg_error ? DR_ERROR : DR_OK));
 	else
-		draw_text(w, 0, 0, a->cols, a->cfg->hint != NULL ?
-		    _(a->cfg->hint) : _("? keys   Tab next screen   "
-		    "u undo   q quit"), draw_attr(DR_DIM));
+		draw_text(w, 0, 0, a->cols, app_hint_shown(a),
+		    draw_attr(DR_DIM));
 	wnoutrefresh(w);
+}
+
+const char *
+app_hint_shown(const struct app *a)
+{
+	if (a->mode != MODE_NORMAL || a->journal_error != NULL ||
+	    a->msg != NULL)
+		return NULL;
+	return a->cfg->hint != NULL ? _(a->cfg->hint) : _("? keys   Tab next "
+	    "screen   u undo   q quit");
 }
 
 /* --- drawing a pass ------------------------------------------------------ */
@@ -364,6 +398,8 @@ park_cursor(struct app *a)
 void
 app_draw_pass(struct app *a)
 {
+	int i;
+
 	if (a->dirty == 0)
 		return;
 	curs_set(0);
@@ -377,6 +413,8 @@ app_draw_pass(struct app *a)
 		if (a->dirty & (REQ_REDRAW | REQ_FULL)) {
 			werase(a->w_body);
 			a->cursor_y = a->cursor_x = -1;
+			for (i = 0; i < a->nrowmap; i++)
+				a->rowmap[i] = -1;
 			if (app_current(a)->draw != NULL)
 				app_current(a)->draw(a->data[a->cur], a, a->w_body);
 			if (a->mode == MODE_HELP)
