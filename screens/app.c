@@ -428,6 +428,7 @@ notice_changes(struct app *a)
 	if (a->s->state->last_seq == a->seen_seq)
 		return;
 	a->seen_seq = a->s->state->last_seq;
+	app_announce_changes(a);
 	if (a->cfg->changed != NULL)
 		a->cfg->changed(a);
 	for (i = 0; i < a->cfg->nscreens; i++)
@@ -745,6 +746,7 @@ tick(struct app *a)
 
 	if (a->cfg->tick != NULL)
 		a->cfg->tick(a, a->now);
+	app_announce_tick(a);
 	if (!a->too_small && app_current(a)->tick != NULL)
 		req |= app_current(a)->tick(a->data[a->cur], a, a->now);
 	a->dirty |= req & (REQ_REDRAW | REQ_STATUS | REQ_FULL);
@@ -796,6 +798,9 @@ start_terminal(struct app *a, char **err)
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	draw_init();
+	/* A terminal that cannot draw lines or colours (TERM=dumb...) gets
+	 * the plain screens without being asked. */
+	draw_set_plain(a->cfg->plain || draw_cannot_draw());
 	lineedit_keys_init();
 	lineedit_bracketed_paste(1);
 	/* stdscr is never drawn on; refresh it once so that reading keys
@@ -876,6 +881,7 @@ app_run(struct session *s, const struct app_config *cfg)
 	a.room = cfg->room != NULL ? state_room(s->state, cfg->room) : -1;
 	a.now = journal_now_ms();
 	a.seen_seq = s->state->last_seq;
+	a.seen_ideas = s->state->nideas;
 	if (start_terminal(&a, &err) != 0)
 		return cli_fail_free(EXIT_DATA, err);
 	install_signals(cfg->kiosk);

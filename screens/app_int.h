@@ -64,6 +64,10 @@ struct app {
 	 * rebuilt by every draw of the body. */
 	int *rowmap;
 	int nrowmap;
+
+	/* Plain mode's announcements (app_announce.c). */
+	size_t seen_ideas;	/* ideas already said */
+	int said_milestone;	/* the timer's last milestone said */
 };
 
 /* The loop's own keys (Tab, ?, q...), shown last in the help overlay. */
@@ -78,6 +82,11 @@ const struct screen_ops *app_current(const struct app *a);
 
 /* Draws what is dirty and sends it to the terminal with one doupdate(). */
 void app_draw_pass(struct app *a);
+
+/* Plain mode says new ideas and the timer's milestones in the message
+ * line: after the state changed / every clock second (app_announce.c). */
+void app_announce_changes(struct app *a);
+void app_announce_tick(struct app *a);
 
 /* A key as read by get_wch, through the modes and the dispatch (app.c). */
 void app_on_key(struct app *a, wint_t wc, int code);

@@ -294,7 +294,7 @@ cp_draw(void *self, struct app *a, WINDOW *w)
 	}
 	y = HEAD_ROWS - 1 + (int)listview_visible(&c->lv);
 	wattrset(w, draw_attr(DR_DIM));
-	mvwhline(w, y++, 0, ACS_HLINE, cols);
+	draw_hline(w, y++, 0, cols);
 	wattrset(w, A_NORMAL);
 	pi = poll_on_row(c, c->lv.sel);
 	if (pi >= 0)

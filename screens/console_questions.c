@@ -68,7 +68,7 @@ draw_detail(struct qlist *c, struct app *a, WINDOW *w, int y, int cols)
 	char when[16];
 
 	wattrset(w, draw_attr(DR_DIM));
-	mvwhline(w, y, 0, ACS_HLINE, cols);
+	draw_hline(w, y, 0, cols);
 	wattrset(w, A_NORMAL);
 	if (q == NULL)
 		return;

@@ -59,7 +59,7 @@ draw_detail(struct qlist *c, struct app *a, WINDOW *w, int y, int cols)
 	const struct question *q = qlist_selected(c, a);
 
 	wattrset(w, draw_attr(DR_DIM));
-	mvwhline(w, y, 0, ACS_HLINE, cols);
+	draw_hline(w, y, 0, cols);
 	wattrset(w, A_NORMAL);
 	if (q != NULL)
 		draw_wrapped(w, y + 1, 0, cols, 0, QLIST_DETAIL_ROWS - 1,

@@ -231,7 +231,7 @@ wall_draw(void *self, struct app *a, WINDOW *w)
 	if (y >= rows)
 		return;
 	wattrset(w, draw_attr(DR_DIM));
-	mvwhline(w, y - 1, 0, ACS_HLINE, cols);
+	draw_hline(w, y - 1, 0, cols);
 	wattrset(w, A_NORMAL);
 	if (phase == WALL_REVEALED) {
 		draw_text(w, y - 1, 2, cols - 4, _(" Results "),
