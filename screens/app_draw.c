@@ -349,6 +349,14 @@ draw_confirm(struct app *a)
 	    draw_attr(DR_HEADING) | A_REVERSE);
 }
 
+/* The message line's hint, when there is no message. */
+static const char *
+hint_text(const struct app *a)
+{
+	return a->cfg->hint != NULL ? _(a->cfg->hint) : _("? keys   Tab next "
+	    "screen   u undo   q quit");
+}
+
 static void
 draw_msg(struct app *a)
 {
@@ -381,8 +389,7 @@ draw_msg(struct app *a)
 		draw_text(w, 0, 0, a->cols, a->msg,
 		    draw_attr(a->msg_error ? DR_ERROR : DR_OK));
 	else
-		draw_text(w, 0, 0, a->cols, app_hint_shown(a),
-		    draw_attr(DR_DIM));
+		draw_text(w, 0, 0, a->cols, hint_text(a), draw_attr(DR_DIM));
 	wnoutrefresh(w);
 }
 
@@ -392,8 +399,7 @@ app_hint_shown(const struct app *a)
 	if (a->mode != MODE_NORMAL || a->journal_error != NULL ||
 	    a->msg != NULL)
 		return NULL;
-	return a->cfg->hint != NULL ? _(a->cfg->hint) : _("? keys   Tab next "
-	    "screen   u undo   q quit");
+	return hint_text(a);
 }
 
 /* --- drawing a pass ------------------------------------------------------ */
