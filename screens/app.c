@@ -32,6 +32,7 @@ restore_terminal(void)
 {
 	if (curses_up) {
 		curses_up = 0;
+		app_mouse_stop();
 		endwin();
 	}
 }
@@ -98,8 +99,8 @@ reset_signals(int kiosk)
 			signal(keyboard[i], SIG_DFL);
 }
 
-static int64_t
-mono_ms(void)
+int64_t
+app_mono_ms(void)
 {
 	struct timespec ts;
 
@@ -150,6 +151,25 @@ app_cursor(struct app *a, int y, int x)
 {
 	a->cursor_y = y;
 	a->cursor_x = x;
+}
+
+void
+app_row(struct app *a, int y, size_t row, int selected)
+{
+	if (y < 0 || y >= a->nrowmap)
+		return;
+	a->rowmap[y] = (int)row;
+	if (selected && a->cursor_y < 0)
+		app_cursor(a, y, 0);
+}
+
+void
+app_config_term(struct app_config *cfg, const struct cli_term *term)
+{
+	if (term == NULL)
+		return;
+	cfg->no_mouse = term->no_mouse;
+	cfg->plain = term->plain;
 }
 
 void
@@ -337,6 +357,11 @@ layout(struct app *a)
 	a->w_tabs = derwin(stdscr, 1, a->cols, 1, 0);
 	a->w_body = derwin(stdscr, a->rows - 3, a->cols, 2, 0);
 	a->w_msg = derwin(stdscr, 1, a->cols, a->rows - 1, 0);
+	free(a->rowmap);
+	a->nrowmap = a->rows - 3;
+	a->rowmap = xmalloc((size_t)a->nrowmap * sizeof *a->rowmap);
+	for (i = 0; i < (size_t)a->nrowmap; i++)
+		a->rowmap[i] = -1;
 	/* The cursor is hidden except in the prompt: never spend bytes on
 	 * moving it back after a clock digit changed. */
 	leaveok(a->w_status, TRUE);
@@ -350,8 +375,8 @@ layout(struct app *a)
 
 /* --- screens ------------------------------------------------------------- */
 
-static void
-switch_to(struct app *a, size_t i)
+void
+app_switch_to(struct app *a, size_t i)
 {
 	if (i >= a->cfg->nscreens || i == a->cur)
 		return;
@@ -370,7 +395,7 @@ app_show(struct app *a, const struct screen_ops *ops)
 
 	for (i = 0; i < a->cfg->nscreens; i++)
 		if (a->cfg->screens[i] == ops)
-			switch_to(a, i);
+			app_switch_to(a, i);
 }
 
 /* The state changed (a record of ours or of another terminal): everyone
@@ -403,6 +428,7 @@ notice_changes(struct app *a)
 	if (a->s->state->last_seq == a->seen_seq)
 		return;
 	a->seen_seq = a->s->state->last_seq;
+	app_announce_changes(a);
 	if (a->cfg->changed != NULL)
 		a->cfg->changed(a);
 	for (i = 0; i < a->cfg->nscreens; i++)
@@ -456,7 +482,7 @@ static int
 act_goto(void *self, struct app *a)
 {
 	(void)self;
-	switch_to(a, (size_t)(a->last_key - '1'));
+	app_switch_to(a, (size_t)(a->last_key - '1'));
 	return REQ_HANDLED;
 }
 
@@ -503,9 +529,9 @@ act_on(struct app *a, int req)
 
 	a->dirty |= req & (REQ_REDRAW | REQ_STATUS | REQ_FULL);
 	if (req & REQ_NEXT)
-		switch_to(a, (a->cur + 1) % n);
+		app_switch_to(a, (a->cur + 1) % n);
 	if (req & REQ_PREV)
-		switch_to(a, (a->cur + n - 1) % n);
+		app_switch_to(a, (a->cur + n - 1) % n);
 	if (req & REQ_HELP) {
 		a->mode = MODE_HELP;
 		a->help_top = 0;
@@ -635,8 +661,8 @@ key_normal(struct app *a, int key)
 	act_on(a, req);
 }
 
-static void
-on_key(struct app *a, wint_t wc, int code)
+void
+app_on_key(struct app *a, wint_t wc, int code)
 {
 	int key = code == KEY_CODE_YES ? KEYCODE(wc) : (int)wc;
 
@@ -682,7 +708,7 @@ read_keys(struct app *a)
 
 	while (!a->quit && (code = get_wch(&wc)) != ERR) {
 		a->now = journal_now_ms();
-		on_key(a, wc, code);
+		app_mouse_feed(a, wc, code);
 		notice_changes(a);
 		any = 1;
 	}
@@ -733,6 +759,7 @@ tick(struct app *a)
 
 	if (a->cfg->tick != NULL)
 		a->cfg->tick(a, a->now);
+	app_announce_tick(a);
 	if (!a->too_small && app_current(a)->tick != NULL)
 		req |= app_current(a)->tick(a->data[a->cur], a, a->now);
 	a->dirty |= req & (REQ_REDRAW | REQ_STATUS | REQ_FULL);
@@ -784,10 +811,15 @@ start_terminal(struct app *a, char **err)
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	draw_init();
+	/* A terminal that cannot draw lines or colours (TERM=dumb...) gets
+	 * the plain screens without being asked. */
+	draw_set_plain(a->cfg->plain || draw_cannot_draw());
 	lineedit_keys_init();
 	lineedit_bracketed_paste(1);
 	/* stdscr is never drawn on; refresh it once so that reading keys
 	 * from it never repaints it over our windows. */
+	if (!a->cfg->no_mouse)
+		app_mouse_start(a);
 	refresh();
 	return 0;
 }
@@ -796,6 +828,7 @@ static void
 stop_terminal(void)
 {
 	lineedit_bracketed_paste(0);
+	app_mouse_stop();
 	xalloc_fatal_hook = NULL;
 	restore_terminal();
 }
@@ -804,7 +837,7 @@ static void
 loop(struct app *a)
 {
 	int wfd = journal_watch_fd(a->s->journal);
-	int64_t deadline = mono_ms() + next_change_ms(a), wait;
+	int64_t deadline = app_mono_ms() + next_change_ms(a), wait;
 	struct pollfd fds[2];
 
 	while (!a->quit && !got_signal) {
@@ -813,11 +846,13 @@ loop(struct app *a)
 		/* what after_keys changed shows at once */
 		if (after_keys(a) && a->dirty)
 			continue;
-		wait = deadline - mono_ms();
+		wait = deadline - app_mono_ms();
 		if (wait < 0)
 			wait = 0;
 		if (wfd < 0 && wait > POLL_FALLBACK_MS)
 			wait = POLL_FALLBACK_MS;
+		if (app_mouse_wait(a) >= 0 && wait > app_mouse_wait(a))
+			wait = app_mouse_wait(a);
 		fds[0].fd = STDIN_FILENO;
 		fds[0].events = POLLIN;
 		fds[1].fd = wfd;
@@ -832,14 +867,19 @@ loop(struct app *a)
 		/* After EINTR too: a resize arrives as a signal, and curses
 		 * turns it into KEY_RESIZE on the next read. */
 		read_keys(a);
+		if (app_mouse_wait_over(a)) {
+			notice_changes(a);
+			if (a->cfg->after_keys != NULL)
+				a->cfg->after_keys(a);
+		}
 		if (wfd < 0 || (fds[1].revents & (POLLIN | POLLERR | POLLHUP)))
 			follow(a);
-		if (mono_ms() >= deadline) {
+		if (app_mono_ms() >= deadline) {
 			a->now = journal_now_ms();
 			tick(a);
-			deadline = mono_ms() + next_change_ms(a);
+			deadline = app_mono_ms() + next_change_ms(a);
 		} else if (a->dirty)
-			deadline = mono_ms() + next_change_ms(a);
+			deadline = app_mono_ms() + next_change_ms(a);
 	}
 	after_keys(a);		/* the last burst, on the way out */
 }
@@ -858,6 +898,7 @@ app_run(struct session *s, const struct app_config *cfg)
 	a.room = cfg->room != NULL ? state_room(s->state, cfg->room) : -1;
 	a.now = journal_now_ms();
 	a.seen_seq = s->state->last_seq;
+	a.seen_ideas = s->state->nideas;
 	if (start_terminal(&a, &err) != 0)
 		return cli_fail_free(EXIT_DATA, err);
 	install_signals(cfg->kiosk);
@@ -879,6 +920,7 @@ app_run(struct session *s, const struct app_config *cfg)
 	delscreen(a.screen);
 	draw_shutdown();
 	free(a.data);
+	free(a.rowmap);
 	free(a.msg);
 	free(a.journal_error);
 	free(a.question);

@@ -26,6 +26,7 @@
 #include "screen.h"
 #include "util.h"
 
+struct cli_term;
 struct session;
 
 struct app_config {
@@ -69,7 +70,13 @@ struct app_config {
 	/* The status line's clock is drawn without bold: a second then costs
 	 * about 20 bytes instead of 35 (a participant's slow SSH link). */
 	int thin_clock;
+	/* --no-mouse: no mouse reports are asked for.  --plain (or a
+	 * terminal that cannot draw lines or colours): see app_plain. */
+	int no_mouse, plain;
 };
+
+/* Copies the command line's terminal flags (may be NULL: none) into cfg. */
+void app_config_term(struct app_config *cfg, const struct cli_term *term);
 
 /* Runs until q (confirmed) or a signal; returns an exit status (0, or 3 when
  * the terminal could not be set up or the journal went away). */
@@ -92,6 +99,13 @@ int app_body_cols(const struct app *a);
  * status line changes (a few bytes a second to move it back); a screen
  * that does not call it leaves the cursor wherever curses left it. */
 void app_cursor(struct app *a, int y, int x);
+
+/* Called from a list screen's draw for every body row y that shows the
+ * list's row `row` (a row wrapped over several lines: each of them): a
+ * click there is handed to the screen's `click` with `row`.  `selected`:
+ * the highlighted row, where the terminal cursor goes (app_cursor, at the
+ * first such line, column 0). */
+void app_row(struct app *a, int y, size_t row, int selected);
 
 /* Marks parts for drawing: REQ_REDRAW (body), REQ_STATUS, REQ_FULL. */
 void app_dirty(struct app *a, int req);

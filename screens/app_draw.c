@@ -32,6 +32,22 @@ phase(const struct app *a)
 	return _("ideas");
 }
 
+#define WARN_MS (2 * 60 * 1000)
+
+/* A timer as the status line shows it.  Plain, it changes only at whole
+ * minutes ("12 min"), except in the last minute: a screen reader that
+ * speaks each change then speaks it once a minute, not every second. */
+static void
+format_clock(int64_t rem, char *buf, size_t size)
+{
+	if (!draw_plain() || (rem > 0 && rem <= 60000))
+		draw_format_clock(rem, buf, size);
+	else if (rem > 0)
+		snprintf(buf, size, _("%ld min"), (long)((rem + 59999) / 60000));
+	else
+		snprintf(buf, size, _("+%ld min"), (long)(-rem / 60000));
+}
+
 /* The clock of the status line: the room's or the session's timer, else the
  * time of day in the module's zone.  Sets *role to its colour. */
 static void
@@ -49,12 +65,15 @@ status_clock(const struct app *a, char *buf, size_t size,
 		char clock[16];
 
 		rem = timer_remaining_ms(t, a->now);
-		draw_format_clock(rem, clock, sizeof clock);
-		snprintf(buf, size, "%s%s", t->state == TIMER_PAUSED ?
-		    _("paused ") : "", clock);
+		format_clock(rem, clock, sizeof clock);
+		/* Not by colour alone: '!' in the last two minutes (and
+		 * '+' past zero, counting on). */
+		snprintf(buf, size, "%s%s%s", t->state == TIMER_PAUSED ?
+		    _("paused ") : "", rem > 0 && rem <= WARN_MS ? "!" : "",
+		    clock);
 		if (rem <= 0)
 			*role = DR_OVERRUN;
-		else if (rem <= 2 * 60 * 1000)
+		else if (rem <= WARN_MS)
 			*role = DR_WARN;
 		return;
 	}
@@ -89,14 +108,21 @@ status_right(struct app *a, int x, int draw)
 	WINDOW *w = a->w_status;
 	attr_t sa = draw_attr(DR_STATUS), ca;
 	enum draw_role clock_role;
-	const char *sep = a->cols < NARROW_COLS ? " " : " \xe2\x94\x82 ";
+	const char *sep = a->cols < NARROW_COLS || draw_plain() ? "  " :
+	    " \xe2\x94\x82 ";
 	char clock[40], *phase_text, *joined;
 	int width;
 
 	status_clock(a, clock, sizeof clock, &clock_role);
 	ca = draw_attr(clock_role);
-	phase_text = xasprintf("%s%s%s", a->cols < NARROW_COLS ? "" :
-	    "\xe2\x94\x82 ", phase(a), sep);
+	/* A thin clock (a participant's slow link) is cut out of the bar in
+	 * the terminal's own colours: a second then sets and resets no
+	 * attribute (28 bytes less), which pays for moving the cursor back
+	 * to the focused row after it (screen readers follow the cursor). */
+	if (a->cfg->thin_clock && clock_role == DR_STATUS)
+		ca = A_NORMAL;
+	phase_text = xasprintf("%s%s%s", a->cols < NARROW_COLS ||
+	    draw_plain() ? "" : "\xe2\x94\x82 ", phase(a), sep);
 	joined = xasprintf(_("%s%zu of %zu here "), sep, present_today(a),
 	    a->s->state->nparticipants);
 	width = text_width(phase_text) + text_width(clock) + 2 +
@@ -139,7 +165,8 @@ draw_status(struct app *a)
 		if (tw > (right - 2) / 3)
 			tw = (right - 2) / 3;
 		x += draw_text(w, 0, x, tw, title, sa);
-		x += draw_text(w, 0, x, right - 1 - x, " \xe2\x94\x82 ", sa);
+		x += draw_text(w, 0, x, right - 1 - x, draw_plain() ? "  " :
+		    " \xe2\x94\x82 ", sa);
 	}
 	if (it != NULL)
 		item = xasprintf("%02d:%02d %s", it->start_min / 60,
@@ -162,19 +189,56 @@ tab_width(const struct screen_ops *ops, size_t i)
 	return text_width(num) + text_width(_(ops->name)) + 2;
 }
 
-static void
-draw_tabs(struct app *a)
+/* The first tab shown: the tabs scroll so that the current one is always
+ * in sight. */
+static size_t
+first_tab(const struct app *a)
 {
-	WINDOW *w = a->w_tabs;
 	size_t i, first = 0;
-	int x = 0, need = 0;
+	int need = 0;
 
-	werase(w);
-	/* Scroll the tabs so that the current one is always in sight. */
 	for (i = 0; i <= a->cur; i++)
 		need += tab_width(a->cfg->screens[i], i) + 1;
 	while (need > a->cols && first < a->cur)
 		need -= tab_width(a->cfg->screens[first], first) + 1, first++;
+	return first;
+}
+
+/* The column where tab i starts (its number), 0 when it is not shown. */
+static int
+app_tab_x(const struct app *a, size_t i)
+{
+	size_t k;
+	int left = 0;
+
+	for (k = first_tab(a); k < i && k < a->cfg->nscreens; k++)
+		left += tab_width(a->cfg->screens[k], k) + 1;
+	return left + 1 < a->cols ? left + 1 : 0;
+}
+
+int
+app_tab_at(const struct app *a, int x)
+{
+	size_t i;
+	int left = 0, w;
+
+	for (i = first_tab(a); i < a->cfg->nscreens && left < a->cols; i++) {
+		w = tab_width(a->cfg->screens[i], i);
+		if (x >= left && x < left + w)
+			return (int)i;
+		left += w + 1;
+	}
+	return -1;
+}
+
+static void
+draw_tabs(struct app *a)
+{
+	WINDOW *w = a->w_tabs;
+	size_t i, first = first_tab(a);
+	int x = 0;
+
+	werase(w);
 	for (i = first; i < a->cfg->nscreens && x < a->cols; i++) {
 		const struct screen_ops *ops = a->cfg->screens[i];
 		attr_t at = draw_attr(i == a->cur ? DR_TAB_ACTIVE : DR_TAB);
@@ -285,6 +349,14 @@ draw_confirm(struct app *a)
 	    draw_attr(DR_HEADING) | A_REVERSE);
 }
 
+/* The message line's hint, when there is no message. */
+static const char *
+hint_text(const struct app *a)
+{
+	return a->cfg->hint != NULL ? _(a->cfg->hint) : _("? keys   Tab next "
+	    "screen   u undo   q quit");
+}
+
 static void
 draw_msg(struct app *a)
 {
@@ -317,10 +389,17 @@ draw_msg(struct app *a)
 		draw_text(w, 0, 0, a->cols, a->msg,
 		    draw_attr(a->msg_error ? DR_ERROR : DR_OK));
 	else
-		draw_text(w, 0, 0, a->cols, a->cfg->hint != NULL ?
-		    _(a->cfg->hint) : _("? keys   Tab next screen   "
-		    "u undo   q quit"), draw_attr(DR_DIM));
+		draw_text(w, 0, 0, a->cols, hint_text(a), draw_attr(DR_DIM));
 	wnoutrefresh(w);
+}
+
+const char *
+app_hint_shown(const struct app *a)
+{
+	if (a->mode != MODE_NORMAL || a->journal_error != NULL ||
+	    a->msg != NULL)
+		return NULL;
+	return hint_text(a);
 }
 
 /* --- drawing a pass ------------------------------------------------------ */
@@ -355,8 +434,13 @@ park_cursor(struct app *a)
 	int on = a->cursor_y >= 0 && a->mode != MODE_HELP;
 
 	leaveok(a->w_body, !on);
-	if (!on)
+	leaveok(a->w_tabs, on);
+	if (!on) {
+		/* Nothing focused in the body: the current tab is. */
+		wmove(a->w_tabs, 0, app_tab_x(a, a->cur));
+		wnoutrefresh(a->w_tabs);
 		return;
+	}
 	wmove(a->w_body, a->cursor_y, a->cursor_x);
 	wnoutrefresh(a->w_body);
 }
@@ -364,9 +448,12 @@ park_cursor(struct app *a)
 void
 app_draw_pass(struct app *a)
 {
+	int i;
+
 	if (a->dirty == 0)
 		return;
-	curs_set(0);
+	if (!draw_plain())	/* plain keeps it shown: no bytes each pass */
+		curs_set(0);
 	if (a->too_small) {
 		draw_too_small(a);
 	} else {
@@ -377,6 +464,8 @@ app_draw_pass(struct app *a)
 		if (a->dirty & (REQ_REDRAW | REQ_FULL)) {
 			werase(a->w_body);
 			a->cursor_y = a->cursor_x = -1;
+			for (i = 0; i < a->nrowmap; i++)
+				a->rowmap[i] = -1;
 			if (app_current(a)->draw != NULL)
 				app_current(a)->draw(a->data[a->cur], a, a->w_body);
 			if (a->mode == MODE_HELP)
@@ -388,8 +477,13 @@ app_draw_pass(struct app *a)
 			draw_msg(a);
 		if (a->mode == MODE_PROMPT)
 			curs_set(1);
-		else
+		else {
 			park_cursor(a);
+			/* Plain: the cursor is shown where it is parked, for
+			 * whoever follows it by eye. */
+			if (draw_plain())
+				curs_set(1);
+		}
 	}
 	doupdate();
 	a->dirty = 0;

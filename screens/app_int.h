@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "prompt.h"
+#include "termseq.h"
 
 #define MIN_ROWS 10
 #define MIN_COLS 40
@@ -57,6 +58,20 @@ struct app {
 
 	SCREEN *screen;
 	int quit;
+
+	/* The mouse (app_mouse.c): reports assembled from the keys read. */
+	int mouse;		/* reports asked for */
+	struct termseq seq;
+	int64_t click_ms;	/* the last left press, for a double-click */
+	int click_x, click_y;
+	/* Body row -> the list's row shown there (app_row), -1: none;
+	 * rebuilt by every draw of the body. */
+	int *rowmap;
+	int nrowmap;
+
+	/* Plain mode's announcements (app_announce.c). */
+	size_t seen_ideas;	/* ideas already said */
+	int said_milestone;	/* the timer's last milestone said */
 };
 
 /* The loop's own keys (Tab, ?, q...), shown last in the help overlay. */
@@ -71,5 +86,33 @@ const struct screen_ops *app_current(const struct app *a);
 
 /* Draws what is dirty and sends it to the terminal with one doupdate(). */
 void app_draw_pass(struct app *a);
+
+/* Plain mode says new ideas and the timer's milestones in the message
+ * line: after the state changed / every clock second (app_announce.c). */
+void app_announce_changes(struct app *a);
+void app_announce_tick(struct app *a);
+
+/* A key as read by get_wch, through the modes and the dispatch (app.c). */
+void app_on_key(struct app *a, wint_t wc, int code);
+/* Makes screen i current (app.c). */
+void app_switch_to(struct app *a, size_t i);
+/* The screen whose tab is at column x of the tab line, or -1 (app_draw.c). */
+int app_tab_at(const struct app *a, int x);
+
+/* Milliseconds of the monotonic clock (app.c). */
+int64_t app_mono_ms(void);
+/* The mouse's escape sequences on / off (app_mouse.c). */
+void app_mouse_start(struct app *a);
+void app_mouse_stop(void);
+/* Every key read goes through here: keys to app_on_key, mouse reports
+ * assembled and acted on (app_mouse.c). */
+void app_mouse_feed(struct app *a, wint_t wc, int code);
+/* The poll's timeout is at most this (ms; -1: no limit), and after it
+ * app_mouse_wait_over acts on a lone Esc that nothing followed. */
+int64_t app_mouse_wait(const struct app *a);
+int app_mouse_wait_over(struct app *a);	/* 1: it acted */
+/* The message line's hint (translated) when it shows one, else NULL
+ * (app_draw.c). */
+const char *app_hint_shown(const struct app *a);
 
 #endif

@@ -1,9 +1,11 @@
 /* bigclock.c -- a clock in block characters, scaled to fit. */
 #include "bigclock.h"
 
+#include <string.h>
 #include <wchar.h>
 
 #include "bigfont.h"
+#include "draw.h"
 #include "util.h"
 
 int
@@ -84,6 +86,12 @@ bigclock_draw(WINDOW *w, int y, int x, const char *s, int scale,
 
 	if (scale < 1)
 		return;
+	if (draw_plain()) {	/* plain digits, in the middle of the space */
+		draw_text(w, y + bigclock_height(scale) / 2, x +
+		    (bigclock_width(s, scale) - (int)strlen(s)) / 2,
+		    (int)strlen(s), s, attr | A_BOLD);
+		return;
+	}
 	for (; *s != '\0'; s++) {
 		if ((g = bigfont_glyph(*s)) == NULL)
 			continue;

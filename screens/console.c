@@ -484,7 +484,8 @@ static const struct screen_ops *const console_screens[] = {
 };
 
 static int
-console_start(struct session *s, const char *room, int demo)
+console_start(struct session *s, const char *room, int demo,
+    const struct cli_term *term)
 {
 	struct console c;
 	struct app_config cfg;
@@ -506,6 +507,7 @@ console_start(struct session *s, const char *room, int demo)
 	cfg.room = room;
 	cfg.quit_question = N_("Quit the console?");
 	cfg.report_damage = 1;
+	app_config_term(&cfg, term);
 	cfg.tick = console_tick;
 	cfg.changed = console_changed;
 	cfg.after_keys = console_page_after_keys;
@@ -522,13 +524,13 @@ console_start(struct session *s, const char *room, int demo)
 }
 
 int
-console_run(struct session *s, const char *room)
+console_run(struct session *s, const char *room, const struct cli_term *term)
 {
-	return console_start(s, room, 0);
+	return console_start(s, room, 0, term);
 }
 
 int
 console_demo(struct session *s)
 {
-	return console_start(s, NULL, 1);
+	return console_start(s, NULL, 1, NULL);
 }

@@ -18,6 +18,7 @@
 #include "app.h"
 #include "undo.h"
 
+struct cli_term;
 struct session;
 
 struct console {
@@ -74,7 +75,8 @@ int console_plan_add(struct app *a);
 void console_page_after_keys(struct app *a);
 
 /* The console itself; returns an exit status. */
-int console_run(struct session *s, const char *room);
+int console_run(struct session *s, const char *room,
+    const struct cli_term *term);
 /* The console of `convene demo` (the session's room-less console). */
 int console_demo(struct session *s);
 

@@ -368,6 +368,9 @@ agenda_draw(void *self, struct app *a, WINDOW *w)
 		else
 			draw_item(a, w, y, cols, &sch, r->item,
 			    ag->lv.top + i == ag->lv.sel);
+		if (r->item >= 0)	/* a day's heading is no stop */
+			app_row(a, y, ag->lv.top + i,
+			    ag->lv.top + i == ag->lv.sel);
 	}
 	if (demo_rows(a, rows) > 0)
 		draw_demo(a, w, rows - DEMO_ROWS, cols);
@@ -540,6 +543,18 @@ key_open(void *self, struct app *a)
 	return REQ_HANDLED;
 }
 
+/* A click highlights an item, as the arrows would (headings are not
+ * named by the draw, so never clicked). */
+static int
+click_row(void *self, struct app *a, size_t row)
+{
+	struct agenda *ag = self;
+
+	(void)a;
+	listview_select(&ag->lv, row);
+	return skip_headings(ag, 1);
+}
+
 static const struct binding agenda_keys[] = {
 	{ 'j', "j k Down Up", N_("move"), key_down },
 	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
@@ -575,4 +590,5 @@ const struct screen_ops console_agenda = {
 	.changed = agenda_changed,
 	.draw = agenda_draw,
 	.tick = agenda_tick,
+	.click = click_row,
 };

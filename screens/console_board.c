@@ -233,7 +233,7 @@ draw_detail(struct board *b, struct app *a, WINDOW *w, int y, int cols)
 	char when[16];
 
 	wattrset(w, draw_attr(DR_DIM));
-	mvwhline(w, y, 0, ACS_HLINE, cols);
+	draw_hline(w, y, 0, cols);
 	wattrset(w, A_NORMAL);
 	if (it == NULL)
 		return;
@@ -293,8 +293,11 @@ board_draw(void *self, struct app *a, WINDOW *w)
 		draw_text(w, 2, 2, cols - 2, _("No ideas here yet: they appear "
 		    "as participants add them."), A_NORMAL);
 	list_rows = (int)b->ls.lv.height;
-	for (i = 0; i < listview_visible(&b->ls.lv) && (int)i < list_rows; i++)
+	for (i = 0; i < listview_visible(&b->ls.lv) && (int)i < list_rows; i++) {
 		draw_idea(b, a, w, 1 + (int)i, cols, b->ls.lv.top + i);
+		app_row(a, 1 + (int)i, b->ls.lv.top + i,
+		    b->ls.lv.top + i == b->ls.lv.sel);
+	}
 	if (rows > DETAIL_ROWS + 3)
 		draw_detail(b, a, w, rows - DETAIL_ROWS, cols);
 }
@@ -582,4 +585,5 @@ const struct screen_ops console_board = {
 	.resize = board_resize,
 	.draw = board_draw,
 	.changed = board_changed,
+	.click = listscreen_click,
 };

@@ -287,11 +287,14 @@ cp_draw(void *self, struct app *a, WINDOW *w)
 		    A_NORMAL);
 		return;
 	}
-	for (i = 0; i < listview_visible(&c->lv); i++)
+	for (i = 0; i < listview_visible(&c->lv); i++) {
 		draw_row(c, a, w, HEAD_ROWS - 1 + (int)i, cols, c->lv.top + i);
+		app_row(a, HEAD_ROWS - 1 + (int)i, c->lv.top + i,
+		    c->lv.top + i == c->lv.sel);
+	}
 	y = HEAD_ROWS - 1 + (int)listview_visible(&c->lv);
 	wattrset(w, draw_attr(DR_DIM));
-	mvwhline(w, y++, 0, ACS_HLINE, cols);
+	draw_hline(w, y++, 0, cols);
 	wattrset(w, A_NORMAL);
 	pi = poll_on_row(c, c->lv.sel);
 	if (pi >= 0)
@@ -520,6 +523,14 @@ key_reveal(void *self, struct app *a)
 	return ask(self, a, 1, reveal_done);
 }
 
+/* A click highlights a poll, as the arrows would. */
+static int
+click_row(void *self, struct app *a, size_t row)
+{
+	listview_select(&((struct cpolls *)self)->lv, row);
+	return moved(self, a);
+}
+
 static const struct binding cp_keys[] = {
 	{ 'j', "j k Down Up", N_("move in the polls"), key_down },
 	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
@@ -552,4 +563,5 @@ const struct screen_ops console_polls = {
 	.resize = cp_resize,
 	.draw = cp_draw,
 	.changed = cp_changed,
+	.click = click_row,
 };

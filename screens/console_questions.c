@@ -68,7 +68,7 @@ draw_detail(struct qlist *c, struct app *a, WINDOW *w, int y, int cols)
 	char when[16];
 
 	wattrset(w, draw_attr(DR_DIM));
-	mvwhline(w, y, 0, ACS_HLINE, cols);
+	draw_hline(w, y, 0, cols);
 	wattrset(w, A_NORMAL);
 	if (q == NULL)
 		return;
@@ -108,9 +108,12 @@ cq_draw(void *self, struct app *a, WINDOW *w)
 		draw_text(w, QLIST_HEAD_ROWS, 2, cols - 2, _("No questions "
 		    "yet: participants ask with a on their Questions screen."),
 		    A_NORMAL);
-	for (i = 0; i < listview_visible(&c->ls.lv); i++)
+	for (i = 0; i < listview_visible(&c->ls.lv); i++) {
 		draw_row(c, a, w, QLIST_HEAD_ROWS + (int)i, cols,
 		    c->ls.lv.top + i);
+		app_row(a, QLIST_HEAD_ROWS + (int)i, c->ls.lv.top + i,
+		    c->ls.lv.top + i == c->ls.lv.sel);
+	}
 	if (rows > QLIST_HEAD_ROWS + QLIST_DETAIL_ROWS + 1)
 		draw_detail(c, a, w, rows - QLIST_DETAIL_ROWS, cols);
 }
@@ -219,4 +222,5 @@ const struct screen_ops console_questions = {
 	.resize = qlist_resize,
 	.draw = cq_draw,
 	.changed = qlist_collect,
+	.click = listscreen_click,
 };

@@ -134,6 +134,7 @@ rollcall_draw(void *self, struct app *a, WINDOW *w)
 
 		if (k == rc->ls.lv.sel)
 			draw_fill(w, y, 0, cols, at);
+		app_row(a, y, k, k == rc->ls.lv.sel);
 		/* ✓ present, ✗ marked absent, · not seen: not by colour
 		 * alone */
 		draw_text(w, y, 1, 2, absent ? "\xe2\x9c\x97" : ci != NULL ?
@@ -242,4 +243,5 @@ const struct screen_ops console_rollcall = {
 	.resize = rollcall_resize,
 	.draw = rollcall_draw,
 	.changed = rollcall_changed,
+	.click = listscreen_click,
 };

@@ -196,7 +196,7 @@ rooms_draw(void *self, struct app *a, WINDOW *w)
 		draw_room_row(r, a, w, (int)i + 1, left - 1,
 		    r->rooms.top + i);
 	wattrset(w, draw_attr(DR_DIM));
-	mvwvline(w, 0, left, ACS_VLINE, rows);
+	draw_vline(w, 0, left, rows);
 	wattrset(w, A_NORMAL);
 	x = left + 2;
 	draw_head(r, a, w, x, cols - x);

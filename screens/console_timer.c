@@ -120,8 +120,11 @@ draw_big_clock(struct timers *t, struct app *a, WINDOW *w, int cols)
 	else
 		draw_text_centre(w, 0, 0, cols, clock,
 		    draw_attr(clock_role(tm, rem)) | A_BOLD);
-	caption = xasprintf("%s \xc2\xb7 %s \xc2\xb7 %s", room < 0 ?
+	/* The clock's colour said in words too (not by colour alone). */
+	caption = xasprintf("%s \xc2\xb7 %s%s \xc2\xb7 %s", room < 0 ?
 	    _("Session timer") : console_room_name(a, room), state_name(tm),
+	    clock_role(tm, rem) == DR_OVERRUN ? _(", over time") :
+	    clock_role(tm, rem) == DR_WARN ? _(", ending soon") : "",
 	    console_of(a)->bell ? _("bell on") : _("bell off"));
 	draw_text_centre(w, t->list_y - 2, 0, cols, caption,
 	    draw_attr(DR_HEADING));

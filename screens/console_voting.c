@@ -222,7 +222,11 @@ voting_draw(void *self, struct app *a, WINDOW *w)
 		    A_NORMAL);
 	for (i = 0; i < listview_visible(&v->lv) && HEAD_ROWS + (int)i < rows;
 	    i++)
+	{
 		draw_result(v, a, w, HEAD_ROWS + (int)i, cols, v->lv.top + i);
+		app_row(a, HEAD_ROWS + (int)i, v->lv.top + i,
+		    v->lv.top + i == v->lv.sel);
+	}
 }
 
 /* --- keys ---------------------------------------------------------------- */
@@ -341,6 +345,15 @@ key_later(void *self, struct app *a)
 	return browse(self, a, 1);
 }
 
+/* A click highlights a result, as the arrows would. */
+static int
+click_row(void *self, struct app *a, size_t row)
+{
+	(void)a;
+	listview_select(&((struct voting *)self)->lv, row);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
 static const struct binding voting_keys[] = {
 	{ 'j', "j k Down Up", N_("move in the results"), key_down },
 	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
@@ -368,4 +381,5 @@ const struct screen_ops console_voting = {
 	.resize = voting_resize,
 	.draw = voting_draw,
 	.changed = voting_changed,
+	.click = click_row,
 };

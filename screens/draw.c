@@ -2,6 +2,7 @@
 #include "draw.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #define FULL_BLOCK "\xe2\x96\x88"	/* U+2588 */
 
 static int colour;
+static int plain;
 static attr_t attrs[DR_COUNT];
 
 /* Colour pairs, one per role that has a colour. */
@@ -82,6 +84,52 @@ draw_has_colour(void)
 	return colour;
 }
 
+void
+draw_set_plain(int on)
+{
+	plain = on;
+}
+
+int
+draw_plain(void)
+{
+	return plain;
+}
+
+int
+draw_cannot_draw(void)
+{
+	const char *acsc = tigetstr((char *)(uintptr_t)"acsc");
+
+	return !has_colors() || acsc == NULL || acsc == (char *)-1 ||
+	    *acsc == '\0';
+}
+
+void
+draw_hline(WINDOW *w, int y, int x, int n)
+{
+	mvwhline(w, y, x, plain ? ' ' : ACS_HLINE, n);
+}
+
+void
+draw_vline(WINDOW *w, int y, int x, int n)
+{
+	mvwvline(w, y, x, plain ? ' ' : ACS_VLINE, n);
+}
+
+/* Plain: a line or block character as ASCII (a quote's bar stays a bar). */
+static wchar_t
+plain_char(wchar_t wc)
+{
+	if (wc < 0x2500 || wc > 0x259f)
+		return wc;
+	if (wc >= 0x2580)
+		return L'#';		/* blocks */
+	if (wc == 0x2502 || wc == 0x2503 || wc == 0x2551)
+		return L'|';
+	return L'-';
+}
+
 attr_t
 draw_attr(enum draw_role role)
 {
@@ -119,7 +167,7 @@ put_safe(WINDOW *w, int y, int x, const char *s, size_t len, attr_t attr)
 			memset(&ps, 0, sizeof ps);
 		} else if (k == 0)
 			break;
-		wbuf[n++] = wc;
+		wbuf[n++] = plain ? plain_char(wc) : wc;
 		s += k;
 		len -= k;
 	}
@@ -272,6 +320,12 @@ draw_bar(WINDOW *w, int y, int x, int width, long value, long max,
 	if (units == 0)
 		units = 1;	/* one dot is still visible */
 	full = (int)(units / 8);
+	if (plain) {		/* whole cells of '#' */
+		full += units % 8 != 0;
+		for (i = 0; i < full; i++)
+			put_safe(w, y, x + i, "#", 1, attr);
+		return full;
+	}
 	for (i = 0; i < full; i++)
 		put_safe(w, y, x + i, FULL_BLOCK, 3, attr);
 	if (units % 8 != 0) {
@@ -293,14 +347,16 @@ draw_box(WINDOW *w, int y, int x, int rows, int cols, const char *title,
 	for (r = 0; r < rows; r++)
 		draw_fill(w, y + r, x, cols, attr);
 	wattrset(w, attr);
-	mvwhline(w, y, x + 1, ACS_HLINE, cols - 2);
-	mvwhline(w, y + rows - 1, x + 1, ACS_HLINE, cols - 2);
-	mvwvline(w, y + 1, x, ACS_VLINE, rows - 2);
-	mvwvline(w, y + 1, x + cols - 1, ACS_VLINE, rows - 2);
-	mvwaddch(w, y, x, ACS_ULCORNER);
-	mvwaddch(w, y, x + cols - 1, ACS_URCORNER);
-	mvwaddch(w, y + rows - 1, x, ACS_LLCORNER);
-	mvwaddch(w, y + rows - 1, x + cols - 1, ACS_LRCORNER);
+	if (!plain) {		/* plain: the title alone, on blank cells */
+		mvwhline(w, y, x + 1, ACS_HLINE, cols - 2);
+		mvwhline(w, y + rows - 1, x + 1, ACS_HLINE, cols - 2);
+		mvwvline(w, y + 1, x, ACS_VLINE, rows - 2);
+		mvwvline(w, y + 1, x + cols - 1, ACS_VLINE, rows - 2);
+		mvwaddch(w, y, x, ACS_ULCORNER);
+		mvwaddch(w, y, x + cols - 1, ACS_URCORNER);
+		mvwaddch(w, y + rows - 1, x, ACS_LLCORNER);
+		mvwaddch(w, y + rows - 1, x + cols - 1, ACS_LRCORNER);
+	}
 	wattrset(w, A_NORMAL);
 	if (title != NULL && *title != '\0' && cols > 6) {
 		int c = draw_text(w, y, x + 2, cols - 6, " ", attr);
@@ -363,6 +419,11 @@ draw_big(WINDOW *w, int y, int x, const char *s, attr_t attr)
 	const struct bigfont_glyph *g;
 	int r, c, gw;
 
+	if (plain) {		/* plain digits, in the middle of the space */
+		draw_text(w, y + DRAW_BIG_ROWS / 2, x + (draw_big_width(s) -
+		    (int)strlen(s)) / 2, (int)strlen(s), s, attr | A_BOLD);
+		return;
+	}
 	for (; *s != '\0'; s++) {
 		if ((g = bigfont_glyph(*s)) == NULL)
 			continue;

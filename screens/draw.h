@@ -50,6 +50,22 @@ attr_t draw_attr(enum draw_role role);
 void draw_shutdown(void);
 
 /*
+ * Plain drawing (--plain, or a terminal that cannot draw: see
+ * draw_cannot_draw): no box lines, block characters or big digits, which a
+ * screen reader or a braille display reads as noise.  Lines become spaces,
+ * a bar '#', big digits plain ones, and any U+2500-U+259F left in a text
+ * an ASCII look-alike.
+ */
+void draw_set_plain(int on);
+int draw_plain(void);
+/* 1 when the terminal (after newterm) has no colours or no line-drawing
+ * characters (acsc), as TERM=dumb: convene then draws plain by itself. */
+int draw_cannot_draw(void);
+/* A horizontal / vertical line of n cells (spaces when plain). */
+void draw_hline(WINDOW *w, int y, int x, int n);
+void draw_vline(WINDOW *w, int y, int x, int n);
+
+/*
  * Text.  Each draws the display form of `s` (UTF-8, from anyone) from row y,
  * column x of w, within `width` columns, in `attr`, and returns the columns
  * drawn.  Text wider than the field is cut with "…".

@@ -580,8 +580,11 @@ join_draw(void *self, struct app *a, WINDOW *w)
 	else
 		draw_textf(w, 1, 0, cols, draw_attr(DR_DIM),
 		    _("%zu registered"), j->npeople);
-	for (i = 0; i < listview_visible(&j->lv); i++)
+	for (i = 0; i < listview_visible(&j->lv); i++) {
 		draw_person(j, a, w, HEAD_ROWS + (int)i, cols, j->lv.top + i);
+		app_row(a, HEAD_ROWS + (int)i, j->lv.top + i,
+		    j->lv.top + i == j->lv.sel);
+	}
 }
 
 /* --- keys ---------------------------------------------------------------- */
@@ -706,6 +709,15 @@ join_key(void *self, struct app *a, int key)
 	return search(self, a, buf);
 }
 
+/* A click highlights a name, as the arrows would (a double-click picks). */
+static int
+click_row(void *self, struct app *a, size_t row)
+{
+	(void)a;
+	listview_select(&((struct join *)self)->lv, row);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
 static const struct binding join_keys[] = {
 	{ KEYCODE(KEY_DOWN), "Down Up", N_("move"), key_down },
 	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
@@ -730,4 +742,5 @@ const struct screen_ops part_join = {
 	.draw = join_draw,
 	.key = join_key,
 	.changed = join_changed,
+	.click = click_row,
 };

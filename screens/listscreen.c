@@ -123,6 +123,13 @@ moved(struct listscreen *ls, struct app *a)
 }
 
 int
+listscreen_click(void *self, struct app *a, size_t row)
+{
+	listview_select(&((struct listscreen *)self)->lv, row);
+	return moved(self, a);
+}
+
+int
 listscreen_key_down(void *self, struct app *a)
 {
 	listview_move(&((struct listscreen *)self)->lv, 1);

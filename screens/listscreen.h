@@ -80,6 +80,9 @@ int listscreen_key_pgup(void *self, struct app *a);
 int listscreen_key_home(void *self, struct app *a);
 int listscreen_key_end(void *self, struct app *a);
 
+/* A screen's `click` (screen.h) for such a screen: highlights the row. */
+int listscreen_click(void *self, struct app *a, size_t row);
+
 /* Entries of a screen's key table for those actions: j k Down Up; PgDn
  * PgUp; g G Home End (g and G as in less and vim: a screen that gives g
  * or G another meaning cannot use LISTSCREEN_END_KEYS).  help is N_()-marked at the call site, where xgettext

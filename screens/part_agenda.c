@@ -378,8 +378,7 @@ pa_draw(void *self, struct app *a, WINDOW *w)
 		else
 			draw_item(a, w, y, cols, &sch, pa->rows[k].item,
 			    k == pa->lv.sel ? draw_attr(DR_SELECTED) : 0);
-		if (k == pa->lv.sel)
-			app_cursor(a, y, 0);
+		app_row(a, y, k, k == pa->lv.sel);
 	}
 	schedule_free(&sch);
 }
@@ -479,6 +478,17 @@ key_now(void *self, struct app *a)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
+/* A click highlights a row, as the arrows would. */
+static int
+click_row(void *self, struct app *a, size_t row)
+{
+	struct pagenda *pa = self;
+
+	(void)a;
+	listview_select(&pa->lv, row);
+	return moved(pa);
+}
+
 static const struct binding pa_keys[] = {
 	{ 'j', "j k Down Up", N_("move in the agenda"), key_down },
 	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
@@ -504,4 +514,5 @@ const struct screen_ops part_agenda = {
 	.draw = pa_draw,
 	.tick = pa_tick,
 	.changed = pa_changed,
+	.click = click_row,
 };

@@ -231,7 +231,8 @@ ballot_draw(void *self, struct app *a, WINDOW *w)
 		if (y + r > rows)
 			r = rows - y;
 		draw_row(b, a, w, y, cols, k, r);
-		y += r;
+		for (; r > 0; r--, y++)
+			app_row(a, y, k, k == b->ls.lv.sel);
 	}
 }
 
@@ -352,9 +353,23 @@ key_end(void *self, struct app *a)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
+/* A click highlights an idea of the ballot (the results have no rows). */
+static int
+ballot_click(void *self, struct app *a, size_t row)
+{
+	struct ballot *b = self;
+
+	if (b->phase != WALL_VOTING)
+		return REQ_NONE;
+	return listscreen_click(self, a, row);
+}
+
 static const struct binding ballot_keys[] = {
-	{ '+', "+ Space", N_("a dot on the highlighted idea"), key_add },
+	{ '+', "+ Space Enter", N_("a dot on the highlighted idea (or a "
+	    "double-click)"), key_add },
 	{ ' ', NULL, NULL, key_add },
+	{ '\r', NULL, NULL, key_add },
+	{ KEYCODE(KEY_ENTER), NULL, NULL, key_add },
 	{ '=', NULL, NULL, key_add },
 	{ '-', "-", N_("take a dot back"), key_take },
 	{ 'j', "j k Down Up", N_("move (the results: scroll)"), key_down },
@@ -378,4 +393,5 @@ const struct screen_ops part_ballot = {
 	.resize = ballot_resize,
 	.draw = ballot_draw,
 	.changed = ballot_changed,
+	.click = ballot_click,
 };

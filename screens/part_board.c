@@ -287,7 +287,8 @@ board_draw(void *self, struct app *a, WINDOW *w)
 		if (y + r > rows)
 			r = rows - y;
 		draw_idea(b, a, w, y, cols, k, r);
-		y += r;
+		for (; r > 0; r--, y++)
+			app_row(a, y, k, k == b->ls.lv.sel);
 	}
 }
 
@@ -416,4 +417,5 @@ const struct screen_ops part_board = {
 	.draw = board_draw,
 	.changed = board_changed,
 	.tick = board_tick,
+	.click = listscreen_click,
 };

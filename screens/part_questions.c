@@ -59,7 +59,7 @@ draw_detail(struct qlist *c, struct app *a, WINDOW *w, int y, int cols)
 	const struct question *q = qlist_selected(c, a);
 
 	wattrset(w, draw_attr(DR_DIM));
-	mvwhline(w, y, 0, ACS_HLINE, cols);
+	draw_hline(w, y, 0, cols);
 	wattrset(w, A_NORMAL);
 	if (q != NULL)
 		draw_wrapped(w, y + 1, 0, cols, 0, QLIST_DETAIL_ROWS - 1,
@@ -85,9 +85,12 @@ pq_draw(void *self, struct app *a, WINDOW *w)
 		draw_wrapped(w, QLIST_HEAD_ROWS, 2, cols - 2, 0, 3, _("No "
 		    "questions yet. Press a to ask one; everyone sees it and "
 		    "can upvote it with u."), A_NORMAL);
-	for (i = 0; i < listview_visible(&c->ls.lv); i++)
+	for (i = 0; i < listview_visible(&c->ls.lv); i++) {
 		draw_row(c, a, w, QLIST_HEAD_ROWS - 1 + (int)i, cols,
 		    c->ls.lv.top + i);
+		app_row(a, QLIST_HEAD_ROWS - 1 + (int)i, c->ls.lv.top + i,
+		    c->ls.lv.top + i == c->ls.lv.sel);
+	}
 	if (rows > QLIST_HEAD_ROWS + QLIST_DETAIL_ROWS + 1)
 		draw_detail(c, a, w, rows - QLIST_DETAIL_ROWS, cols);
 }
@@ -169,4 +172,5 @@ const struct screen_ops part_questions = {
 	.resize = qlist_resize,
 	.draw = pq_draw,
 	.changed = qlist_collect,
+	.click = listscreen_click,
 };

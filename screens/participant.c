@@ -27,6 +27,7 @@
 struct part_role {
 	struct session *s;
 	int kiosk;
+	const struct cli_term *term;	/* the terminal's flags */
 	char *pid;		/* who is at the terminal; NULL: nobody */
 	char *draft;		/* their unsent idea, NULL: none */
 	char *saved;		/* what drafts/PID.txt holds now, NULL: none */
@@ -375,6 +376,7 @@ base_config(struct app_config *cfg, struct part_role *r)
 	cfg->min_cols = PART_MIN_COLS;
 	cfg->clock_falls_back = 1;
 	cfg->thin_clock = 1;
+	app_config_term(cfg, r->term);
 }
 
 /* Someone picked themselves: present today, and their draft back. */
@@ -440,7 +442,8 @@ run_participant(struct part_role *r)
 }
 
 int
-participant_main(struct session *s, const char *as, int kiosk)
+participant_main(struct session *s, const char *as, int kiosk,
+    const struct cli_term *term)
 {
 	struct part_role r;
 	char *err = NULL;
@@ -449,6 +452,7 @@ participant_main(struct session *s, const char *as, int kiosk)
 	memset(&r, 0, sizeof r);
 	r.s = s;
 	r.kiosk = kiosk;
+	r.term = term;
 	r.pid = as != NULL ? xstrdup(as) : NULL;
 	r.here = presence_open(s->dir, kiosk ? PRESENCE_KIOSK :
 	    PRESENCE_PARTICIPANT, NULL, &err);

@@ -9,9 +9,11 @@
 #define CONVENE_PARTICIPANT_H
 
 struct app;
+struct cli_term;
 struct session;
 
-int participant_main(struct session *s, const char *as, int kiosk);
+int participant_main(struct session *s, const char *as, int kiosk,
+    const struct cli_term *term);
 
 /* The id of the participant at the terminal of app `a` (a participant
  * terminal's app), or NULL while nobody has picked themselves (the join

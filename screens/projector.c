@@ -231,7 +231,7 @@ wall_draw(void *self, struct app *a, WINDOW *w)
 	if (y >= rows)
 		return;
 	wattrset(w, draw_attr(DR_DIM));
-	mvwhline(w, y - 1, 0, ACS_HLINE, cols);
+	draw_hline(w, y - 1, 0, cols);
 	wattrset(w, A_NORMAL);
 	if (phase == WALL_REVEALED) {
 		draw_text(w, y - 1, 2, cols - 4, _(" Results "),
@@ -396,7 +396,7 @@ projector_changed(struct app *a)
 }
 
 int
-projector_main(struct session *s)
+projector_main(struct session *s, const struct cli_term *term)
 {
 	struct app_config cfg;
 	struct projector seen;
@@ -413,6 +413,7 @@ projector_main(struct session *s)
 	cfg.hint = N_("Tab next screen   ? keys   q quit");
 	cfg.min_rows = 10;
 	cfg.min_cols = 30;
+	app_config_term(&cfg, term);
 	here = presence_open(s->dir, PRESENCE_PROJECTOR, NULL, &err);
 	free(err);		/* unseen: it shows the room all the same */
 	status = app_run(s, &cfg);

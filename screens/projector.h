@@ -6,9 +6,10 @@
 #ifndef CONVENE_PROJECTOR_H
 #define CONVENE_PROJECTOR_H
 
+struct cli_term;
 struct session;
 
-int projector_main(struct session *s);
+int projector_main(struct session *s, const struct cli_term *term);
 
 /* The presented page (projector_page.c), brought forward by the
  * projector while a page is presented. */

@@ -36,7 +36,7 @@ static void
 draw_poll(WINDOW *w, int y, int rows, int cols, const struct poll *p)
 {
 	wattrset(w, draw_attr(DR_DIM));
-	mvwhline(w, y++, 0, ACS_HLINE, cols);
+	draw_hline(w, y++, 0, cols);
 	wattrset(w, A_NORMAL);
 	y += draw_wrapped(w, y, 1, cols - 2, 0, 1, p->question,
 	    draw_attr(DR_HEADING));

@@ -78,6 +78,10 @@ struct screen_ops {
 	int (*tick)(void *self, struct app *a, int64_t now_ms);
 	/* The state changed: the journal grew (any terminal's action). */
 	void (*changed)(void *self, struct app *a);
+	/* The mouse clicked the list's row `row` (as the draw named it with
+	 * app_row): highlight it, as the arrow keys would; returns requests.
+	 * A double-click then acts as Enter.  NULL: rows are not clickable. */
+	int (*click)(void *self, struct app *a, size_t row);
 };
 
 #endif

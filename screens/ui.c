@@ -6,21 +6,22 @@
 #include "projector.h"
 
 static int
-ui_run(struct session *s, const char *room)
+ui_run(struct session *s, const char *room, const struct cli_term *term)
 {
-	return console_run(s, room);
+	return console_run(s, room, term);
 }
 
 static int
-ui_join(struct session *s, const char *as, int kiosk)
+ui_join(struct session *s, const char *as, int kiosk,
+    const struct cli_term *term)
 {
-	return participant_main(s, as, kiosk);
+	return participant_main(s, as, kiosk, term);
 }
 
 static int
-ui_show(struct session *s)
+ui_show(struct session *s, const struct cli_term *term)
 {
-	return projector_main(s);
+	return projector_main(s, term);
 }
 
 static int

@@ -20,11 +20,20 @@ enum { EXIT_DONE = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2, EXIT_DATA = 3 };
 
 struct session;
 
+/* How a screen uses the terminal: the flags of run, join and show. */
+struct cli_term {
+	int no_mouse;		/* --no-mouse: no mouse reports asked for */
+	int plain;		/* --plain: no box lines, block digits or
+				   per-second clock (screen readers) */
+};
+
 struct cli_ui {
 	/* Each returns an exit status; the session stays the caller's. */
-	int (*run)(struct session *s, const char *room);
-	int (*join)(struct session *s, const char *as, int kiosk);
-	int (*show)(struct session *s);
+	int (*run)(struct session *s, const char *room,
+	    const struct cli_term *term);
+	int (*join)(struct session *s, const char *as, int kiosk,
+	    const struct cli_term *term);
+	int (*show)(struct session *s, const struct cli_term *term);
 	/* `convene demo`'s console: as run, with the commands that open a
 	 * participant terminal and the projector on the session in sight. */
 	int (*demo)(struct session *s);

@@ -35,6 +35,24 @@ open_or_fail(const char *dir, unsigned flags, int *status)
 	return s;
 }
 
+/* The flags every screen takes (struct cli_term). */
+#define TERM_OPTIONS							\
+	{ "no-mouse", no_argument, NULL, 'M' },				\
+	{ "plain", no_argument, NULL, 'P' }
+
+/* Sets the flag of getopt's `c`; -1 when it is none of them. */
+static int
+term_option(int c, struct cli_term *term)
+{
+	if (c == 'M')
+		term->no_mouse = 1;
+	else if (c == 'P')
+		term->plain = 1;
+	else
+		return -1;
+	return 0;
+}
+
 /* Parses "SESSION [--room R]" / "SESSION [--kiosk] [--as X]" style
  * arguments: one positional and the options in `longopts`. */
 static int
@@ -51,18 +69,21 @@ cli_run(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "room", required_argument, NULL, 'r' },
+		TERM_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *dir = NULL, *room = NULL;
+	struct cli_term term = { 0, 0 };
 	struct session *s;
 	int c, status = 0;
 
 	optind = 1;
 	opterr = 0;		/* our own "convene: ..." message, not getopt's */
 	while ((c = getopt_long(argc, argv, ":r:", longopts, NULL)) != -1) {
-		if (c != 'r')
+		if (c == 'r')
+			room = optarg;
+		else if (term_option(c, &term) != 0)
 			return cli_bad_option("run", argc, argv);
-		room = optarg;
 	}
 	if (one_positional(argc, argv, &dir) != 0)
 		return cli_usage("run");
@@ -78,7 +99,7 @@ cli_run(int argc, char **argv)
 	}
 	status = cli_facilitator_gate(s);
 	if (status == 0)
-		status = cli_get_ui()->run(s, room);
+		status = cli_get_ui()->run(s, room, &term);
 	session_close(s);
 	return status;
 }
@@ -89,8 +110,10 @@ cli_join(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "as", required_argument, NULL, 'a' },
 		{ "kiosk", no_argument, NULL, 'k' },
+		TERM_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
+	struct cli_term term = { 0, 0 };
 	const char *dir = NULL, *as = NULL;
 	char *pid = NULL;
 	struct session *s;
@@ -103,7 +126,7 @@ cli_join(int argc, char **argv)
 			as = optarg;
 		else if (c == 'k')
 			kiosk = 1;
-		else
+		else if (term_option(c, &term) != 0)
 			return cli_bad_option("join", argc, argv);
 	}
 	if (one_positional(argc, argv, &dir) != 0)
@@ -118,7 +141,7 @@ cli_join(int argc, char **argv)
 	if (as != NULL)
 		status = cli_gate_participant(s, as, &pid);
 	if (status == 0)
-		status = cli_get_ui()->join(s, pid, kiosk);
+		status = cli_get_ui()->join(s, pid, kiosk, &term);
 	free(pid);
 	session_close(s);
 	return status;
@@ -127,15 +150,20 @@ cli_join(int argc, char **argv)
 int
 cli_show(int argc, char **argv)
 {
+	static const struct option longopts[] = {
+		TERM_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cli_term term = { 0, 0 };
 	const char *dir = NULL;
 	struct session *s;
-	int status = 0;
+	int c, status = 0;
 
 	optind = 1;
 	opterr = 0;
-	if (getopt_long(argc, argv, ":", (const struct option[]){ { NULL, 0, NULL, 0 } },
-	    NULL) != -1)
-		return cli_bad_option("show", argc, argv);
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1)
+		if (term_option(c, &term) != 0)
+			return cli_bad_option("show", argc, argv);
 	if (one_positional(argc, argv, &dir) != 0)
 		return cli_usage("show");
 	if (need_ui() != 0)
@@ -143,7 +171,7 @@ cli_show(int argc, char **argv)
 	s = open_or_fail(dir, SESSION_READ_ONLY, &status);
 	if (s == NULL)
 		return status;
-	status = cli_get_ui()->show(s);
+	status = cli_get_ui()->show(s, &term);
 	session_close(s);
 	return status;
 }

@@ -38,7 +38,7 @@ KEYS = {
                         's': 'timer', 'a': '-'},
     'console_voting.c': {'V': 'voting'},
     'join.c': {'Enter': 'participant'},
-    'part_ballot.c': {'+ Space': 'vote', '-': 'unvote'},
+    'part_ballot.c': {'+ Space Enter': 'vote', '-': 'unvote'},
     'part_board.c': {'i': 'idea', 'e Enter': 'mine', 'w': 'mine'},
     'part_eval.c': {'1-5': 'eval', 'Enter': 'eval', 's': '-', 'r': '-'},
     'part_page.c': {'f': '-', 'c': '-'},
