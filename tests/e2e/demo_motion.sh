@@ -55,8 +55,9 @@ send con y
 [ "$(wait_exit con)" = 0 ] || fail "demo did not exit 0"
 
 # At a fixed time of day: 10:00 and 22:00 in Bangkok (the module's zone).
-if ! command -v faketime >/dev/null 2>&1; then
-	echo "faketime is not installed (tools/deps): the fixed times are skipped"
+why=$(no_faketime)
+if [ -n "$why" ]; then
+	echo "$why: the fixed times are skipped"
 	e2e_pass
 fi
 for t in "2030-01-07 03:00:00" "2030-01-07 15:00:00"; do

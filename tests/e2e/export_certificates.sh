@@ -12,7 +12,8 @@
 # chromium or poppler-utils (pdfinfo, pdftotext), saying so.
 . "$(dirname "$0")/lib.sh"
 e2e_init notmux
-command -v faketime >/dev/null 2>&1 || { echo "faketime is not installed: skipped"; exit 77; }
+why=$(no_faketime)
+[ -z "$why" ] || { echo "$why: skipped"; exit 77; }
 py=/usr/bin/python3
 [ -x $py ] || py=$(command -v python3) || { echo "python3 missing: skipped"; exit 77; }
 export TZ=UTC LANG=C.UTF-8

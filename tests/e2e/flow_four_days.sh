@@ -22,7 +22,8 @@
 # Skips (77) without faketime or python3.
 . "$(dirname "$0")/lib.sh"
 e2e_init
-command -v faketime >/dev/null 2>&1 || { echo "faketime is not installed: skipped"; exit 77; }
+why=$(no_faketime)
+[ -z "$why" ] || { echo "$why: skipped"; exit 77; }
 command -v python3 >/dev/null 2>&1 || { echo "python3 is not installed: skipped"; exit 77; }
 export TZ=UTC
 s=$E2E_DIR/s

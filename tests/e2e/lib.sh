@@ -189,6 +189,19 @@ resize() {
 	tm resize-window -t "=$1:" -x "$2" -y "$3"
 }
 
+# no_faketime
+#	Prints why the controlled clock cannot be used here, or nothing when
+#	it can: faketime must be installed, and libfaketime, which it
+#	preloads, cannot run before AddressSanitizer's runtime (make
+#	sanitize).
+no_faketime() {
+	if ! command -v faketime >/dev/null 2>&1; then
+		echo "faketime is not installed (tools/deps)"
+	elif nm "$CONVENE" 2>/dev/null | grep -q __asan_init; then
+		echo "$CONVENE is built with AddressSanitizer, which libfaketime cannot preload before"
+	fi
+}
+
 # children PID...
 #	The pids whose parent is one of PID.  Read from /proc, as are the
 #	helpers below: a minimal Debian has no procps (pgrep, ps), and the
