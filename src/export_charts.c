@@ -322,7 +322,10 @@ export_charts(const struct export_ctx *x, lxw_workbook *wb, lxw_format *bold)
 	days_chart(&c, x);
 	attendance_by_country(&c, x);
 	ideas_by(&c, x, 0);
-	ideas_by(&c, x, 1);
+	/* In an anonymous session a country of one participant would tell
+	 * how many ideas that person wrote: no such chart. */
+	if (!x->anonymous)
+		ideas_by(&c, x, 1);
 	eval_charts(&c, x);
 	return c.error;
 }

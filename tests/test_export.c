@@ -826,6 +826,13 @@ test_workbook(void **state)
 	buf = (unsigned char *)render(EXPORT_OUTCOMES, EXPORT_RAW, &len);
 	assert_int_equal(zip_count(buf, len, "xl/worksheets/sheet"), 13);
 	free(buf);
+	/* Anonymous: no ideas by author's country (a country of one would
+	 * tell how many ideas that person wrote). */
+	fx.src.anonymous = 1;
+	buf = (unsigned char *)render(EXPORT_OUTCOMES, 0, &len);
+	assert_int_equal(zip_count(buf, len, "xl/charts/chart"), charts);
+	free(buf);
+	fx.src.anonymous = 0;
 }
 
 static void
