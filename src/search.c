@@ -254,6 +254,26 @@ search_next(const struct search *q, const char *text, size_t from,
 	return found;
 }
 
+int
+search_whole_words(const struct search *q, const char *text)
+{
+	struct folded t = { 0 };
+	size_t k, e;
+	int found = 0;
+
+	if (text == NULL || q->q.n == 0)
+		return 0;
+	fold(text, &t);
+	for (k = 0; k < t.n && !found; k++) {
+		if (!matches_at(&t, k, &q->q))
+			continue;
+		e = k + q->q.n;
+		found = e == t.n || word_start(&t, e + 1);
+	}
+	free(t.u);
+	return found;
+}
+
 enum search_rank
 search_text(const char *query, const char *text)
 {

@@ -57,6 +57,11 @@ enum search_rank search_rank(const struct search *q, const char *text);
 int search_next(const struct search *q, const char *text, size_t from,
     size_t *start, size_t *end);
 
+/* 1 when the query matches whole words of text: at a word start and up to
+ * a word's end ("Minjun" in "Kim Minjun", not "Min"): what may name a
+ * person on the command line.  An empty query: 0. */
+int search_whole_words(const struct search *q, const char *text);
+
 /* One-off: search_rank of query in text. */
 enum search_rank search_text(const char *query, const char *text);
 

@@ -111,6 +111,24 @@ test_rtl_and_tibetan(void **unused)
 }
 
 static void
+test_whole_words(void **unused)
+{
+	struct search *q = search_new("minjun");
+
+	(void)unused;
+	assert_true(search_whole_words(q, "Kim Minjun"));
+	assert_true(search_whole_words(q, "Minjun-Park"));
+	assert_false(search_whole_words(q, "Kim Minjung"));
+	search_free(q);
+	q = search_new("min");
+	assert_false(search_whole_words(q, "Kim Minjun"));
+	search_free(q);
+	q = search_new("");
+	assert_false(search_whole_words(q, "Kim Minjun"));
+	search_free(q);
+}
+
+static void
 test_next_offsets(void **unused)
 {
 	struct search *q = search_new("nguyen");
@@ -148,6 +166,7 @@ main(void)
 		cmocka_unit_test(test_cyrillic_greek_armenian),
 		cmocka_unit_test(test_marks_kept),
 		cmocka_unit_test(test_rtl_and_tibetan),
+		cmocka_unit_test(test_whole_words),
 		cmocka_unit_test(test_next_offsets),
 	};
 
