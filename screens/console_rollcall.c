@@ -1,14 +1,15 @@
 /* console_rollcall.c -- who is here today. */
 #include "console.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "countries.h"
 #include "draw.h"
 #include "i18n.h"
 #include "listscreen.h"
 #include "listview.h"
+#include "search.h"
 #include "session.h"
 #include "state.h"
 
@@ -18,39 +19,33 @@ struct rollcall {
 };
 LISTSCREEN_FIRST(struct rollcall, ls);
 
-/* ASCII letters compare without case; any script matches byte for byte. */
+/* Found by a word of the name or organisation, or by the country's code,
+ * English or local name (search.h). */
 static int
-contains(const char *hay, const char *needle)
+person_matches(const struct participant *p, const struct search *q)
 {
-	size_t i, k, n = strlen(needle);
-
-	for (i = 0; hay[i] != '\0'; i++) {
-		for (k = 0; k < n && hay[i + k] != '\0' &&
-		    tolower((unsigned char)hay[i + k]) ==
-		    tolower((unsigned char)needle[k]); k++)
-			;
-		if (k == n)
-			return 1;
-	}
-	return n == 0;
+	return search_rank(q, p->name) != SEARCH_NONE ||
+	    search_rank(q, p->org) != SEARCH_NONE ||
+	    (p->country != NULL && country_code_search(p->country, q) !=
+	    SEARCH_NONE);
 }
 
 static void
 collect(struct rollcall *rc, struct app *a)
 {
 	const struct state *st = app_session(a)->state;
+	struct search *q = search_new(rc->filter);
 	size_t i;
 
 	listscreen_clear(&rc->ls);
 	for (i = 0; i < st->nparticipants; i++) {
 		const struct participant *p = &st->participants[i];
 
-		if (rc->filter != NULL && !contains(p->name, rc->filter) &&
-		    !contains(p->country, rc->filter) &&
-		    !contains(p->org, rc->filter))
+		if (!search_empty(q) && !person_matches(p, q))
 			continue;
 		listscreen_add(&rc->ls, (int)i);
 	}
+	search_free(q);
 	listscreen_rows_done(&rc->ls, st);
 }
 

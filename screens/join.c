@@ -6,9 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <wchar.h>
-#include <wctype.h>
 
 #include "app.h"
 #include "auth.h"
@@ -17,6 +15,7 @@
 #include "draw.h"
 #include "i18n.h"
 #include "listview.h"
+#include "search.h"
 #include "session.h"
 #include "state.h"
 #include "text.h"
@@ -42,38 +41,16 @@ struct join {
 
 /* --- matching names ------------------------------------------------------ */
 
-/* s in lower case as wide characters (caller frees), NULL when s is not
- * text in this locale. */
-static wchar_t *
-wide_lower(const char *s)
-{
-	size_t n = mbstowcs(NULL, s, 0), i;
-	wchar_t *w;
-
-	if (n == (size_t)-1)
-		return NULL;
-	w = xmalloc((n + 1) * sizeof *w);
-	mbstowcs(w, s, n + 1);
-	for (i = 0; i < n; i++)
-		w[i] = (wchar_t)towlower((wint_t)w[i]);
-	return w;
-}
-
-/* 1 when `needle` (lower case) is in s, ignoring case in every script
- * that has case; an empty needle matches everything. */
+/* A person matches by a word of their name (search.h: any script, case
+ * and Latin, Cyrillic and Greek accents ignored), their id, or their
+ * country's code, English or local name. */
 static int
-contains(const char *s, const wchar_t *needle)
+person_matches(const struct participant *p, const struct search *q)
 {
-	wchar_t *h;
-	int found;
-
-	if (needle == NULL || needle[0] == L'\0')
-		return 1;
-	if (s == NULL || (h = wide_lower(s)) == NULL)
-		return 0;
-	found = wcsstr(h, needle) != NULL;
-	free(h);
-	return found;
+	return search_rank(q, p->name) != SEARCH_NONE ||
+	    search_rank(q, p->id) != SEARCH_NONE ||
+	    (p->country != NULL && country_code_search(p->country, q) !=
+	    SEARCH_NONE);
 }
 
 /* The filter now: the search being typed, else the one kept. */
@@ -101,24 +78,23 @@ collect(struct join *j, struct app *a, int force)
 	const struct state *st = app_session(a)->state;
 	const char *f = current_filter(j, a);
 	int changed = !same(f, j->shown_filter);
-	wchar_t *needle;
+	struct search *q;
 	size_t i;
 
 	if (!changed && !force)
 		return;
-	needle = f != NULL ? wide_lower(f) : NULL;
+	q = search_new(f);
 	j->npeople = 0;
 	for (i = 0; i < st->nparticipants; i++) {
 		const struct participant *p = &st->participants[i];
 
-		if (p->sample || (!contains(p->name, needle) &&
-		    !contains(p->id, needle)))
+		if (p->sample || !person_matches(p, q))
 			continue;
 		j->people = xgrow(j->people, &j->cappeople, j->npeople + 1,
 		    sizeof *j->people);
 		j->people[j->npeople++] = (int)i;
 	}
-	free(needle);
+	search_free(q);
 	free(j->shown_filter);
 	j->shown_filter = f != NULL ? xstrdup(f) : NULL;
 	listview_set_count(&j->lv, j->npeople + 1);
@@ -285,53 +261,32 @@ reg_name_done(void *self, struct app *a, const char *text)
 	reg_ask(j, a, STEP_COUNTRY, NULL);
 }
 
-/* How well country c matches what was typed: 3 its code exactly, 2 its
- * code or name begins with it, 1 its name contains it, 0 not at all. */
-static int
-country_rank(const struct country *c, const char *typed, size_t len,
-    const wchar_t *needle)
-{
-	wchar_t *name;
-	int rank = 0;
-
-	if (len == 0)
-		return 1;
-	if (len <= 2 && strncasecmp(c->code, typed, len) == 0)
-		rank = c->code[len] == '\0' ? 3 : 2;
-	if (rank < 2 && (name = wide_lower(c->name)) != NULL) {
-		if (wcsncmp(name, needle, wcslen(needle)) == 0)
-			rank = 2;
-		else if (wcsstr(name, needle) != NULL)
-			rank = 1;
-		free(name);
-	}
-	return rank;
-}
-
-/* The countries whose code starts with, or whose name contains, what was
- * typed, best first (the exact code, then beginnings, then the rest, each
- * in the list's order); calls fn for each (up to `max`), returns how many
- * match. */
+/* The countries found by what was typed (by code, English or local name:
+ * country_search), best first (the exact code or name, then beginnings,
+ * then words inside, each in the list's order); calls fn for each (up to
+ * `max`), returns how many match. */
 static size_t
 country_matches(const char *typed, size_t max,
     void (*fn)(const struct country *c, size_t k, void *ctx), void *ctx)
 {
-	size_t n, i, k = 0, len = typed != NULL ? strlen(typed) : 0;
+	size_t n, i, k = 0;
 	const struct country *all = countries_all(&n);
-	wchar_t *needle = len > 0 ? wide_lower(typed) : NULL;
+	struct search *q = search_new(typed);
+	enum search_rank *ranks = xcalloc(n, sizeof *ranks);
 	int rank;
 
-	if (len > 0 && needle == NULL)
-		return 0;
-	for (rank = 3; rank >= 1; rank--)
+	for (i = 0; i < n; i++)
+		ranks[i] = country_search(&all[i], q);
+	for (rank = SEARCH_EXACT; rank >= SEARCH_WORD; rank--)
 		for (i = 0; i < n; i++) {
-			if (country_rank(&all[i], typed, len, needle) != rank)
+			if ((int)ranks[i] != rank)
 				continue;
 			if (k < max && fn != NULL)
 				fn(&all[i], k, ctx);
 			k++;
 		}
-	free(needle);
+	free(ranks);
+	search_free(q);
 	return k;
 }
 

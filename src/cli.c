@@ -20,7 +20,7 @@ struct verb {
 static const struct verb verbs[] = {
 	{ "demo", cli_demo, "",
 	    N_("the bundled workshop in a fresh temporary session, facilitator console") },
-	{ "new", cli_new, "SESSION --module DIR [--start YYYY-MM-DD] [--title T] [--budget N] [--anonymous] [--no-self-votes] [--passphrase]",
+	{ "new", cli_new, "SESSION --module DIR [--start YYYY-MM-DD] [--title T] [--budget N] [--anonymous] [--no-self-votes] [--passphrase] [--delivery room|online]",
 	    N_("make a session directory from a module") },
 	{ "run", cli_run, "SESSION [--room R] [--no-mouse] [--plain]", N_("facilitator console") },
 	{ "join", cli_join, "SESSION [--kiosk] [--as ID|NAME] [--no-mouse] [--plain]", N_("participant terminal") },
@@ -61,6 +61,7 @@ static const struct verb verbs[] = {
 	{ "present", cli_present, "SESSION [ITEM] [--case] [--at BLOCK[:OFFSET]] | off",
 	    N_("present a page on the projector and every participant's screen, or stop") },
 	{ "checkin", cli_checkin, "SESSION --by PID", N_("mark a participant present today") },
+	{ "tz", cli_tz, "SESSION --by PID ZONE", N_("a participant's own time zone, online (\"\": their country's)") },
 	{ "pin", cli_pin, "SESSION --clear-throttle",
 	    N_("let everyone slowed after wrong PINs or passphrases try again now") },
 	{ "ask", cli_ask, "SESSION --by PID TEXT", N_("ask the speaker a question; prints the id") },

@@ -118,6 +118,7 @@ int cli_plan(int argc, char **argv);
 int cli_status(int argc, char **argv);
 int cli_question(int argc, char **argv);
 int cli_checkin(int argc, char **argv);
+int cli_tz(int argc, char **argv);
 int cli_ask(int argc, char **argv);
 int cli_upvote(int argc, char **argv);
 int cli_poll(int argc, char **argv);

@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "auth.h"
 #include "i18n.h"
+#include "search.h"
 #include "session.h"
 
 int
@@ -22,22 +22,43 @@ cli_facilitator_gate(struct session *s)
 	return cli_fail_free(status, err);
 }
 
-/* A name matches when equal ignoring ASCII case (names in other scripts
- * match byte for byte, as typed). */
+/*
+ * A name given to --as or --by names one person when, folded as search.h
+ * folds (case, and accents in Latin, Cyrillic and Greek), it is their whole
+ * name, or else whole words of exactly one person's name: "nguyen thi lan"
+ * is "Nguyễn Thị Lan", and a first name that only one person has is
+ * enough.  A part of a word ("Min") names nobody: a script must not act as
+ * someone by a guess.
+ */
 static int
-name_matches(const char *name, const char *as)
+exact_match(const struct search *q, const char *name)
 {
-	return strcasecmp(name, as) == 0;
+	return search_rank(q, name) == SEARCH_EXACT;
+}
+
+static size_t
+count_matches(const struct state *st, const struct search *q,
+    int (*match)(const struct search *, const char *), size_t *last)
+{
+	size_t i, found = 0;
+
+	for (i = 0; i < st->nparticipants; i++)
+		if (match(q, st->participants[i].name)) {
+			found++;
+			*last = i;
+		}
+	return found;
 }
 
 static void
-list_matches(const struct state *st, const char *as)
+list_matches(const struct state *st, const struct search *q,
+    int (*match)(const struct search *, const char *))
 {
 	size_t i;
 
 	/* Field by field: the tabs between them are ours, not text. */
 	for (i = 0; i < st->nparticipants; i++) {
-		if (!name_matches(st->participants[i].name, as))
+		if (!match(q, st->participants[i].name))
 			continue;
 		cli_print(stderr, "  %s", st->participants[i].id);
 		cli_print(stderr, "\t%s", st->participants[i].name);
@@ -49,26 +70,29 @@ int
 cli_resolve_participant(struct session *s, const char *as, char **pid)
 {
 	const struct state *st = s->state;
-	size_t i, found = 0, match = 0;
+	int (*match)(const struct search *, const char *) = exact_match;
+	struct search *q;
+	size_t found, last = 0;
 
 	if (state_participant(st, as) >= 0) {
 		*pid = xstrdup(as);
 		return 0;
 	}
-	for (i = 0; i < st->nparticipants; i++)
-		if (name_matches(st->participants[i].name, as)) {
-			found++;
-			match = i;
-		}
-	if (found == 0)
-		return cli_fail(EXIT_REFUSED, _("no participant '%s' in this "
+	q = search_new(as);
+	if ((found = count_matches(st, q, match, &last)) == 0) {
+		match = search_whole_words;
+		found = count_matches(st, q, match, &last);
+	}
+	if (found == 1)
+		*pid = xstrdup(st->participants[last].id);
+	else if (found == 0)
+		cli_fail(EXIT_REFUSED, _("no participant '%s' in this "
 		    "session"), as);
-	if (found > 1) {
+	else {
 		cli_fail(EXIT_REFUSED, _("%zu participants are called '%s': "
 		    "join with --as and one of these ids"), found, as);
-		list_matches(st, as);
-		return EXIT_REFUSED;
+		list_matches(st, q, match);
 	}
-	*pid = xstrdup(st->participants[match].id);
-	return 0;
+	search_free(q);
+	return found == 1 ? 0 : EXIT_REFUSED;
 }

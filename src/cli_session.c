@@ -114,7 +114,7 @@ print_id(char *id)
 struct new_args {
 	const char *dir, *module, *start, *title;
 	long budget;
-	int anonymous, no_self_votes, passphrase;
+	int anonymous, no_self_votes, passphrase, online;
 };
 
 static int
@@ -128,6 +128,7 @@ new_parse(int argc, char **argv, struct new_args *a)
 		{ "anonymous", no_argument, NULL, 'a' },
 		{ "no-self-votes", no_argument, NULL, 'n' },
 		{ "passphrase", no_argument, NULL, 'p' },
+		{ "delivery", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -144,6 +145,15 @@ new_parse(int argc, char **argv, struct new_args *a)
 		case 'a': a->anonymous = 1; break;
 		case 'n': a->no_self_votes = 1; break;
 		case 'p': a->passphrase = 1; break;
+		case 'd':
+			if (strcmp(optarg, "online") != 0 &&
+			    strcmp(optarg, "room") != 0) {
+				cli_fail(EXIT_USAGE, _("--delivery is 'room' or "
+				    "'online'"));
+				return cli_usage("new");
+			}
+			a->online = strcmp(optarg, "online") == 0;
+			break;
 		case 'b':
 			if (str_to_long(optarg, 1, SESSION_BUDGET_MAX,
 			    &a->budget) != 0) {
@@ -216,6 +226,7 @@ new_settings(const struct new_args *a, const struct module *m,
 	set->budget = (int)a->budget;
 	set->anonymous = a->anonymous;
 	set->no_self_votes = a->no_self_votes;
+	set->online = a->online;
 	if (!a->passphrase)
 		return 0;
 	if (auth_read_secret(_("Facilitator passphrase: "), 1, &pass,
@@ -449,6 +460,26 @@ cli_checkin(int argc, char **argv)
 	if ((s = by_open(&a, &pid, &status)) == NULL)
 		return status;
 	r = cmd_checkin(s, pid, &err);
+	free(pid);
+	session_close(s);
+	return cli_command_status(r, err);
+}
+
+/* `convene tz SESSION --by PID ZONE`: the participant's own time zone
+ * (the Agenda screen's z); "" goes back to their country's. */
+int
+cli_tz(int argc, char **argv)
+{
+	struct by_args a;
+	struct session *s;
+	char *pid = NULL, *err = NULL;
+	int status = 0, r;
+
+	if ((r = by_parse("tz", argc, argv, 1, 0, 0, &a)) != 0)
+		return r;
+	if ((s = by_open(&a, &pid, &status)) == NULL)
+		return status;
+	r = cmd_set_tz(s, pid, a.arg, &err);
 	free(pid);
 	session_close(s);
 	return cli_command_status(r, err);

@@ -24,6 +24,7 @@
 #include "countries.h"
 #include "i18n.h"
 #include "text.h"
+#include "tz.h"
 #include "util.h"
 
 #define EMAIL_MAX_CHARS 254
@@ -335,6 +336,41 @@ build_pin(struct journal_batch *b, void *ctx, char **err)
 	ev.extra = c->hash;
 	cmd_add(b, c->s, ACTOR_FACILITATOR, &ev);
 	return 0;
+}
+
+struct tz_cmd {
+	struct session *s;
+	const char *pid, *zone;
+};
+
+static int
+build_tz(struct journal_batch *b, void *ctx, char **err)
+{
+	struct tz_cmd *c = ctx;
+	int p;
+	struct event ev = { .type = EV_TZ };
+
+	if (cmd_need_participant(c->s->state, c->pid, &p, err) != 0)
+		return 1;
+	ev.id = c->pid;
+	ev.text = c->zone;
+	cmd_add(b, c->s, c->pid, &ev);
+	return 0;
+}
+
+int
+cmd_set_tz(struct session *s, const char *pid, const char *zone, char **err)
+{
+	struct tz_cmd c = { s, pid, zone != NULL ? zone : "" };
+
+	if (!s->set.online)
+		return cmd_refuse(err, _("this workshop is held in a room: "
+		    "everyone keeps its time zone (convene new --delivery "
+		    "online)"));
+	if (*c.zone != '\0' && !tz_valid(c.zone))
+		return cmd_refuse(err, _("'%s' is not a time zone (an IANA "
+		    "name such as Asia/Bangkok)"), c.zone);
+	return cmd_run(s, build_tz, &c, err);
 }
 
 int

@@ -61,6 +61,11 @@ int cmd_checkin(struct session *s, const char *pid, char **err);
  * roll call says otherwise.  Only on a workshop day. */
 int cmd_rollcall(struct session *s, const char *pid, int present,
     char **err);
+/* A participant's own time zone in a workshop delivered online (an IANA
+ * name the zone database knows; NULL or "": their country's again);
+ * refused in a room, where everyone keeps the workshop's. */
+int cmd_set_tz(struct session *s, const char *pid, const char *zone,
+    char **err);
 /* pin: 4 to 8 digits, stored as a crypt(3) hash; NULL or "" clears it. */
 int cmd_set_pin(struct session *s, const char *pid, const char *pin,
     char **err);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "search.h"
 #include "util.h"
 
 static const struct country countries[] = {
@@ -484,6 +485,50 @@ static const struct {
 	{ "Virgin Islands of the United States", "VI" },
 };
 
+/* Local names (endonyms) of the region's countries, as their people write
+ * them: a participant finds their country, and the others from it, in
+ * their own script.  A name that is the English one is not repeated; a
+ * country may have several (ไทย alone, and in ประเทศไทย, where no word
+ * starts at ไทย). */
+static const struct {
+	const char *code, *name;
+} local_names[] = {
+	{ "AF", "افغانستان" },
+	{ "AM", "Հայաստան" },
+	{ "BD", "বাংলাদেশ" },
+	{ "BT", "འབྲུག་ཡུལ" },
+	{ "CN", "中国" },
+	{ "FJ", "Viti" },
+	{ "IN", "भारत" },
+	{ "IR", "ایران" },
+	{ "JP", "日本" },
+	{ "KG", "Кыргызстан" },
+	{ "KH", "កម្ពុជា" },
+	{ "KR", "대한민국" },
+	{ "KR", "한국" },
+	{ "KZ", "Қазақстан" },
+	{ "LA", "ລາວ" },
+	{ "LA", "ສປປ ລາວ" },
+	{ "LK", "ශ්‍රී ලංකාව" },
+	{ "LK", "இலங்கை" },
+	{ "MM", "မြန်မာ" },
+	{ "MN", "Монгол Улс" },
+	{ "MV", "ދިވެހިރާއްޖެ" },
+	{ "NP", "नेपाल" },
+	{ "PG", "Papua Niugini" },
+	{ "PH", "Pilipinas" },
+	{ "PK", "پاکستان" },
+	{ "TH", "ประเทศไทย" },
+	{ "TH", "ไทย" },
+	{ "TJ", "Тоҷикистон" },
+	{ "TL", "Timór Lorosa'e" },
+	{ "TW", "臺灣" },
+	{ "UZ", "Oʻzbekiston" },
+	{ "UZ", "Ўзбекистон" },
+	{ "VN", "Việt Nam" },
+	{ "WS", "Sāmoa" },
+};
+
 const struct country *
 countries_all(size_t *n)
 {
@@ -550,5 +595,46 @@ country_lookup(const char *s)
 	for (i = 0; i < NELEM(aliases); i++)
 		if (name_equal(s, len, aliases[i].alias))
 			return country_by_code(aliases[i].code);
+	return NULL;
+}
+
+static enum search_rank
+best(enum search_rank a, enum search_rank b)
+{
+	return a > b ? a : b;
+}
+
+enum search_rank
+country_search(const struct country *c, const struct search *q)
+{
+	enum search_rank r;
+	size_t i;
+
+	r = best(search_rank(q, c->code), search_rank(q, c->name));
+	for (i = 0; i < NELEM(aliases) && r < SEARCH_EXACT; i++)
+		if (strcmp(aliases[i].code, c->code) == 0)
+			r = best(r, search_rank(q, aliases[i].alias));
+	for (i = 0; i < NELEM(local_names) && r < SEARCH_EXACT; i++)
+		if (strcmp(local_names[i].code, c->code) == 0)
+			r = best(r, search_rank(q, local_names[i].name));
+	return r;
+}
+
+enum search_rank
+country_code_search(const char *code, const struct search *q)
+{
+	const struct country *c = country_by_code(code);
+
+	return c != NULL ? country_search(c, q) : search_rank(q, code);
+}
+
+const char *
+country_local_name(const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(local_names); i++)
+		if (code != NULL && strcasecmp(local_names[i].code, code) == 0)
+			return local_names[i].name;
 	return NULL;
 }

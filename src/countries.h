@@ -4,13 +4,16 @@
  *
  * Participants carry a country code; registration lists name countries by
  * code or by English name ("KR", "kr", "Korea, Republic of", "Republic of
- * Korea", "South Korea"), and the join screen lists them by name.  Every
- * pointer returned points into a static table.
+ * Korea", "South Korea"), and the join screen lists them by name.  A
+ * search finds a country by code, English name or local name
+ * (country_search).  Every pointer returned points into a static table.
  */
 #ifndef CONVENE_COUNTRIES_H
 #define CONVENE_COUNTRIES_H
 
 #include <stddef.h>
+
+#include "search.h"
 
 struct country {
 	const char *code;	/* "KR", upper case */
@@ -28,5 +31,17 @@ const char *country_name(const char *code);
 /* By code or English name (ISO short name, or a common, official or older
  * name), ignoring ASCII case and surrounding blanks; NULL when unknown. */
 const struct country *country_lookup(const char *s);
+
+/* How well a search finds country c: the best rank over its code, its
+ * English name, its other English names ("Lao PDR") and its local names
+ * ("ລາວ", "대한민국").  "KI", "Kiribati" and "ki" are SEARCH_EXACT. */
+enum search_rank country_search(const struct country *c,
+    const struct search *q);
+/* The same for a participant's country code (an unknown code matches as
+ * its text). */
+enum search_rank country_code_search(const char *code,
+    const struct search *q);
+/* The country's (first) local name when the table has one, else NULL. */
+const char *country_local_name(const char *code);
 
 #endif

@@ -43,6 +43,7 @@ static const char *const type_names[EV_COUNT] = {
 	[EV_PROJECTOR] = "projector",
 	[EV_PLAN] = "plan",
 	[EV_PRESENT] = "present",
+	[EV_TZ] = "tz",
 };
 
 /* The types by the length of their name, for the lookup while replaying:
@@ -51,6 +52,7 @@ static const char *const type_names[EV_COUNT] = {
  * maps back to its type, which fails if a type is missing here. */
 #define NAME_LEN_MAX 13
 static const enum event_type types_by_len[NAME_LEN_MAX + 1][6] = {
+	[2] = { EV_TZ },
 	[3] = { EV_DOT, EV_PIN },
 	[4] = { EV_IDEA, EV_EVAL, EV_ROOM, EV_MOVE, EV_PLAN },
 	[5] = { EV_TIMER },

@@ -68,6 +68,9 @@ enum event_type {
 	EV_PRESENT,		/* id=agenda item presented ("" = presenting
 				   stops) ref=page|case n=block at the top
 				   extra=byte offset in that block ("" = 0) */
+	EV_TZ,			/* id=pid text=IANA zone ("" = the country's
+				 * again): a participant's own time zone in a
+				 * workshop delivered online */
 	EV_COUNT
 };
 

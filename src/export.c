@@ -60,6 +60,7 @@ export_source_from_session(struct export_source *src,
 	src->title = s->set.title;
 	src->start = s->set.start;
 	src->anonymous = s->set.anonymous;
+	src->online = s->set.online;
 	src->now = journal_now_ms();
 }
 
@@ -213,6 +214,7 @@ export_ctx_init(struct export_ctx *x, const struct export_source *src,
 	x->raw = (flags & EXPORT_RAW) != 0;
 	x->bom = (flags & EXPORT_NO_BOM) == 0;
 	x->anonymous = src->anonymous || src->st->anonymous;
+	x->online = src->online;
 	x->zone = mod != NULL && mod->timezone != NULL &&
 	    tz_valid(mod->timezone) ? mod->timezone : "UTC";
 	if (src->title != NULL && src->title[0] != '\0')

@@ -109,6 +109,7 @@ struct export_source {
 	const char *title;		/* NULL or "": the module's title */
 	const char *start;		/* day 1, YYYY-MM-DD; NULL: unknown */
 	int anonymous;			/* or st->anonymous */
+	int online;			/* delivered online: zones per person */
 	/* The time of the export (UTC ms): the day under way is measured to
 	 * it; 0 or earlier than the last record: the last record's time. */
 	int64_t now;

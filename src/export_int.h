@@ -22,6 +22,7 @@ struct export_ctx {
 	const char *title;		/* never NULL */
 	const char *zone;		/* a zone ICU knows ("UTC" fallback) */
 	int raw, anonymous;
+	int online;			/* export_source's */
 	int bom;			/* CSV files start with a BOM */
 	int cert_days;			/* days present for a certificate */
 	int cert_of;			/* ... out of the workshop's days */

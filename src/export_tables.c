@@ -12,6 +12,7 @@
 #include "results.h"
 #include "state.h"
 #include "util.h"
+#include "zones.h"
 
 #define ID_BUF 32
 
@@ -26,7 +27,8 @@ void
 export_participants(const struct export_ctx *x, struct csv_out *w)
 {
 	static const char *const cols[] = { "id", "name", "country",
-	    "organisation", "joined_at", "email", "room", "sample", NULL };
+	    "organisation", "joined_at", "email", "room", "sample", "language",
+	    "timezone", NULL };
 	size_t i;
 
 	csv_out_header(w, cols);
@@ -41,6 +43,9 @@ export_participants(const struct export_ctx *x, struct csv_out *w)
 		csv_out_text(w, p->email);
 		csv_out_text(w, export_room_id(x, p->room));
 		csv_out_bool(w, p->sample);
+		csv_out_plain(w, "");	/* language: not chosen yet (issue 15) */
+		csv_out_text(w, zones_participant(x->online, p->tz, p->country,
+		    x->zone));
 		csv_out_end(w);
 	}
 }

@@ -5,7 +5,6 @@
  */
 #include "page.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 #include "content.h"
 #include "i18n.h"
 #include "markdown.h"
+#include "search.h"
 #include "text.h"
 #include "util.h"
 
@@ -274,26 +274,17 @@ void
 page_doc_find(const struct page_doc *pd, const char *term,
     struct page_match **out, size_t *n, size_t *cap)
 {
-	size_t b, i, len = term != NULL ? strlen(term) : 0, k;
-	const char *t;
+	struct search *q = search_new(term);
+	size_t b, from, start, end;
 
 	*n = 0;
-	if (len == 0)
-		return;
-	for (b = 0; b < pd->nblocks; b++) {
-		t = pd->blocks[b].text;
-		for (i = 0; t[i] != '\0'; i++) {
-			for (k = 0; k < len && t[i + k] != '\0' &&
-			    tolower((unsigned char)t[i + k]) ==
-			    tolower((unsigned char)term[k]); k++)
-				;
-			if (k < len)
-				continue;
+	for (b = 0; b < pd->nblocks && !search_empty(q); b++)
+		for (from = 0; search_next(q, pd->blocks[b].text, from, &start,
+		    &end); from = end) {
 			*out = xgrow(*out, cap, *n + 1, sizeof **out);
 			(*out)[*n].block = b;
-			(*out)[*n].start = i;
-			(*out)[(*n)++].end = i + len;
-			i += len - 1;
+			(*out)[*n].start = start;
+			(*out)[(*n)++].end = end;
 		}
-	}
+	search_free(q);
 }

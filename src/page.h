@@ -81,8 +81,9 @@ size_t page_doc_row_of(const struct page_doc *pd, long block, long offset);
 void page_doc_place_of(const struct page_doc *pd, size_t row, long *block,
     long *offset);
 
-/* The matches of `term` in the blocks' texts, ASCII letters compared
- * without case, into *out (grown; *n set, *cap its capacity). */
+/* The matches of `term` in the blocks' texts, found as search.h finds
+ * them (at word starts, case and Latin, Cyrillic and Greek accents
+ * ignored), into *out (grown; *n set, *cap its capacity). */
 void page_doc_find(const struct page_doc *pd, const char *term,
     struct page_match **out, size_t *n, size_t *cap);
 

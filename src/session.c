@@ -21,6 +21,7 @@
 #include "text.h"
 #include "tz.h"
 #include "util.h"
+#include "zones.h"
 
 #define SESSION_INI "session.ini"
 #define JOURNAL_CSV "journal.csv"
@@ -38,6 +39,20 @@ session_settings_free(struct session_settings *set)
 	free(set->start);
 	free(set->passphrase_hash);
 	memset(set, 0, sizeof *set);
+}
+
+/* delivery = room | online: 0 with set->online, else -1 with *err. */
+static int
+read_delivery(dictionary *d, const char *path, struct session_settings *set,
+    char **err)
+{
+	const char *v = iniparser_getstring(d, "session:delivery", "room");
+
+	if (strcmp(v, "room") != 0 && strcmp(v, "online") != 0)
+		return set_error(err, -1, _("%s: delivery '%s' is neither "
+		    "'room' nor 'online'"), path, v);
+	set->online = strcmp(v, "online") == 0;
+	return 0;
 }
 
 /* Reads the settings from `load` (a path iniparser can open), naming the
@@ -92,6 +107,11 @@ read_settings(const char *load, const char *path,
 	    "auto"), "manual") == 0;
 	v = iniparser_getstring(d, "session:passphrase", "");
 	set->passphrase_hash = *v != '\0' ? xstrdup(v) : NULL;
+	if (read_delivery(d, path, set, err) != 0) {
+		iniparser_freedict(d);
+		session_settings_free(set);
+		return -1;
+	}
 	iniparser_freedict(d);
 	return 0;
 }
@@ -160,10 +180,12 @@ write_settings(const char *path, const struct session_settings *set,
 	    "budget = %d\n"
 	    "anonymous = %s\n"
 	    "no_self_votes = %s\n"
+	    "delivery = \"%s\"\n"
 	    "passphrase = \"%s\"\n",
 	    set->title != NULL ? set->title : "", set->start, set->budget,
 	    set->anonymous ? "true" : "false",
 	    set->no_self_votes ? "true" : "false",
+	    set->online ? "online" : "room",
 	    set->passphrase_hash != NULL ? set->passphrase_hash : "");
 	r = write_file_synced(path, ini, 0640, err);
 	free(ini);
@@ -619,4 +641,16 @@ char *
 session_path(const struct session *s, const char *name)
 {
 	return path_join(s->dir, name);
+}
+
+const char *
+session_participant_zone(const struct session *s, int p)
+{
+	const struct participant *who;
+
+	if (p < 0 || (size_t)p >= s->state->nparticipants)
+		return s->module->timezone;
+	who = &s->state->participants[p];
+	return zones_participant(s->set.online, who->tz, who->country,
+	    s->module->timezone);
 }

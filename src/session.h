@@ -4,7 +4,7 @@
  *
  *   SESSION/session.ini   [session] title, start (YYYY-MM-DD), budget,
  *                         anonymous, no_self_votes, passphrase (crypt hash),
- *                         pin_min_length (4..8)
+ *                         pin_min_length (4..8), delivery (room|online)
  *   SESSION/module/       frozen copy of the module
  *   SESSION/journal.csv   the record
  *   SESSION/drafts/       participants' unsent drafts (scratch)
@@ -38,6 +38,10 @@ struct session_settings {
 	/* pin_min_length in session.ini: the fewest digits of a PIN (4..8,
 	 * default 4). */
 	int pin_min_length;
+	/* delivery in session.ini: "room" (the default: everyone in the
+	 * workshop's zone) or "online" (each participant in their own zone,
+	 * session_participant_zone). */
+	int online;
 };
 
 struct session {
@@ -83,6 +87,12 @@ void session_close(struct session *s);
 /* Applies records appended since the last read; returns how many, or -1
  * with *err (journal gone or replaced). */
 long session_refresh(struct session *s, char **err);
+
+/* The time zone participant p (an index into state->participants) lives
+ * in: the module's in a room; online, the zone they chose (a `tz` record),
+ * else their country's default (zones.h), else the module's.  Borrowed:
+ * lives as long as the session. */
+const char *session_participant_zone(const struct session *s, int p);
 
 /* Appends through journal_append with the state as callback context, so
  * that `build` sees the state as of the lock.  Return as journal_append. */

@@ -349,6 +349,19 @@ apply_pin(struct state *st, const struct event *ev)
 }
 
 static void
+apply_tz(struct state *st, const struct event *ev)
+{
+	int p = state_participant_or_unknown(st, ev->id, ev->time_ms);
+
+	if (p < 0) {
+		state_unknown(st);
+		return;
+	}
+	st->participants[p].tz = state_is_empty(ev->text) ? NULL :
+	    arena_strdup(st->arena, ev->text);
+}
+
+static void
 apply_checkin(struct state *st, const struct event *ev)
 {
 	int p;
@@ -711,6 +724,7 @@ typedef void (*apply_fn)(struct state *, const struct event *);
 static const apply_fn appliers[EV_COUNT] = {
 	[EV_PARTICIPANT] = apply_participant,
 	[EV_PIN] = apply_pin,
+	[EV_TZ] = apply_tz,
 	[EV_CHECKIN] = apply_checkin,
 	[EV_IDEA] = state_apply_idea,
 	[EV_IDEA_EDIT] = state_apply_idea_edit,

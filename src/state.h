@@ -32,6 +32,8 @@ struct arena;
 struct participant {
 	const char *id, *name, *country, *org, *email;
 	const char *pin_hash;	/* NULL: no PIN */
+	const char *tz;		/* the zone they chose (a `tz` record), NULL:
+				 * their country's (session_participant_zone) */
 	int room;		/* index into rooms, -1 none */
 	int64_t joined_at;
 	int sample;		/* seeded demo data */

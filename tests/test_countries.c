@@ -92,6 +92,49 @@ test_region(void **unused)
 		assert_non_null(country_by_code(codes[i]));
 }
 
+static enum search_rank
+rank(const char *code, const char *query)
+{
+	struct search *q = search_new(query);
+	enum search_rank r = country_code_search(code, q);
+
+	search_free(q);
+	return r;
+}
+
+/* By code, English name, other names and local names, through search. */
+static void
+test_search(void **unused)
+{
+	(void)unused;
+	assert_int_equal(rank("KI", "Kiribati"), SEARCH_EXACT);
+	assert_int_equal(rank("KI", "KI"), SEARCH_EXACT);
+	assert_int_equal(rank("KI", "ki"), SEARCH_EXACT);
+	assert_int_equal(rank("KI", "k"), SEARCH_PREFIX);
+	assert_int_equal(rank("LA", "Lao PDR"), SEARCH_EXACT);
+	assert_int_equal(rank("LA", "lao"), SEARCH_EXACT);
+	assert_int_equal(rank("LA", "ລາວ"), SEARCH_EXACT);
+	assert_int_equal(rank("LA", "People's"), SEARCH_WORD);
+	assert_int_equal(rank("KR", "대한민국"), SEARCH_EXACT);
+	assert_int_equal(rank("KR", "korea"), SEARCH_EXACT);
+	assert_int_equal(rank("TH", "ไทย"), SEARCH_EXACT);
+	assert_int_equal(rank("LK", "ශ්‍රී"), SEARCH_PREFIX);
+	assert_int_equal(rank("BD", "বাংলাদেশ"), SEARCH_EXACT);
+	assert_int_equal(rank("PK", "پاکستان"), SEARCH_EXACT);
+	assert_int_equal(rank("MV", "ދިވެހިރާއްޖެ"), SEARCH_EXACT);
+	assert_int_equal(rank("BT", "འབྲུག"), SEARCH_PREFIX);
+	assert_int_equal(rank("MN", "монгол"), SEARCH_PREFIX);
+	assert_int_equal(rank("KZ", "қазақстан"), SEARCH_EXACT);
+	assert_int_equal(rank("AM", "հայաստան"), SEARCH_EXACT);
+	assert_int_equal(rank("UZ", "ozbekiston"), SEARCH_EXACT);
+	assert_int_equal(rank("VN", "viet nam"), SEARCH_EXACT);
+	assert_int_equal(rank("CI", "cote"), SEARCH_PREFIX);
+	assert_int_equal(rank("KI", "Thailand"), SEARCH_NONE);
+	assert_int_equal(rank("ZZ", "zz"), SEARCH_EXACT);	/* unknown code */
+	assert_string_equal(country_local_name("la"), "ລາວ");
+	assert_null(country_local_name("FR"));
+}
+
 int
 main(void)
 {
@@ -100,6 +143,7 @@ main(void)
 		cmocka_unit_test(test_by_code),
 		cmocka_unit_test(test_by_name),
 		cmocka_unit_test(test_region),
+		cmocka_unit_test(test_search),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

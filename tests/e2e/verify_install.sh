@@ -57,9 +57,10 @@ grep -q '^"1","[^"]*","sample",' "$demo/journal.csv" ||
     fail "the seed's records are not by the actor 'sample'"
 "$p/bin/convene" export "$demo" --out "$E2E_DIR/demo-export" >/dev/null ||
     fail "export of the demo session failed"
-head -1 "$E2E_DIR/demo-export/participants.csv" | grep -q ',sample' ||
+# sample is followed by language and timezone (issue 15)
+head -1 "$E2E_DIR/demo-export/participants.csv" | grep -q ',sample,' ||
     fail "participants.csv has no sample column"
-[ "$(tr -d '\r' <"$E2E_DIR/demo-export/participants.csv" | grep -c ',yes$')" -ge 12 ] ||
+[ "$(tr -d '\r' <"$E2E_DIR/demo-export/participants.csv" | grep -c ',yes,[^,]*,[^,]*$')" -ge 12 ] ||
     fail "the demo's dozen sample participants are not marked sample"
 grep -qi 'sample' "$E2E_DIR/demo-export/summary.md" ||
     fail "summary.md does not say the demo data is sample data"
