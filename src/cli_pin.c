@@ -2,7 +2,10 @@
  * cli_pin.c -- `convene pin SESSION --clear-throttle`: the facilitator
  * (after the passphrase) removes every count of wrong PINs and
  * passphrases (throttle.h), so that nobody waits any longer; prints how
- * many users and terminals were waiting.
+ * many users and terminals were waiting.  `convene pin SESSION --by PID
+ * --set | --clear`: a participant sets (the new PIN from CONVENE_NEW_PIN,
+ * else the first line of standard input) or clears their PIN, as the join
+ * screen offers; their current PIN, if any, is asked first.
  */
 #include "cli.h"
 
@@ -10,29 +13,90 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <string.h>
+
+#include "commands.h"
 #include "i18n.h"
 #include "session.h"
 #include "throttle.h"
+
+/* The new PIN: CONVENE_NEW_PIN, else standard input's first line (caller
+ * frees); NULL when there is none. */
+static char *
+new_pin(void)
+{
+	const char *env = getenv("CONVENE_NEW_PIN");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	if ((n = getline(&line, &cap, stdin)) <= 0) {
+		free(line);
+		return NULL;
+	}
+	line[strcspn(line, "\r\n")] = '\0';
+	return line;
+}
+
+/* A participant's own PIN: set (set 1) or cleared (set 0). */
+static int
+own_pin(const char *dir, const char *by, int set)
+{
+	struct session *s;
+	char *pid = NULL, *err = NULL, *pin = NULL;
+	int status = 0, r;
+
+	if ((s = cli_open_participant(dir, by, &pid, &status)) == NULL)
+		return status;
+	if (set && (pin = new_pin()) == NULL) {
+		free(pid);
+		session_close(s);
+		return cli_fail(EXIT_USAGE, "%s", _("give the new PIN in "
+		    "CONVENE_NEW_PIN or on standard input"));
+	}
+	r = cmd_set_pin(s, pid, set ? pin : NULL, &err);
+	if (pin != NULL)
+		memset(pin, 0, strlen(pin));
+	free(pin);
+	free(pid);
+	session_close(s);
+	return cli_command_status(r, err);
+}
 
 int
 cli_pin(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "clear-throttle", no_argument, NULL, 'c' },
+		{ "by", required_argument, NULL, 'b' },
+		{ "set", no_argument, NULL, 's' },
+		{ "clear", no_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct session *s;
+	const char *by = NULL;
 	char *err = NULL;
-	int c, clear = 0, status = 0, n;
+	int c, clear = 0, set = -1, status = 0, n;
 
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		if (c != 'c')
+		if (c == 'c')
+			clear = 1;
+		else if (c == 'b')
+			by = optarg;
+		else if (c == 's' || c == 'C')
+			set = c == 's';
+		else
 			return cli_bad_option("pin", argc, argv);
-		clear = 1;
 	}
-	if (!clear || optind != argc - 1)
+	if (optind != argc - 1)
+		return cli_usage("pin");
+	if (by != NULL && set >= 0 && !clear)
+		return own_pin(argv[optind], by, set);
+	if (!clear || by != NULL || set >= 0)
 		return cli_usage("pin");
 	if ((s = cli_open_session(argv[optind], &status)) == NULL)
 		return status;

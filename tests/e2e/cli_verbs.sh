@@ -253,5 +253,14 @@ grep -q '"item":"d1-opening"' "$out" || { echo "FAIL: status: no current item"; 
 run 0 "$bin" message "$P" --recall; silent
 run 0 "$bin" agenda "$P" end; silent
 unset CONVENE_PASSPHRASE J
+# A participant's PIN by verb: set, then needed, then cleared with it.
+J=$P
+printf '4321\n' | "$bin" pin "$P" --by p1 --set >"$out" 2>"$err" ||
+	{ echo "FAIL: pin --set"; cat "$err"; fail=1; }
+refused 1 "$bin" mine "$P" --by p1 edit i1 'without the PIN'; says 'has a PIN'
+run 0 env CONVENE_PIN=4321 "$bin" pin "$P" --by p1 --clear; silent
+printf '12\n' | "$bin" pin "$P" --by p1 --set >"$out" 2>"$err" &&
+	{ echo "FAIL: a 2-digit PIN was taken"; fail=1; }
+unset J
 
 exit $fail
