@@ -43,8 +43,10 @@ NCURSES_CFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-co
 NCURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 ICU_LIBS       := $(shell pkg-config --libs icu-i18n icu-uc 2>/dev/null || echo -licui18n -licuuc -licudata)
 CMOCKA_LIBS    := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
-XLSX_LIBS      := $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
-CORE_LIBS       = -lcsv -liniparser -lcrypt $(ICU_LIBS) $(XLSX_LIBS)
+# libxlsxwriter is not linked: export loads it when it writes outcomes.xlsx
+# (src/xlsx_lib.h), so that participant terminals never map it (nor zlib,
+# minizip and libcrypto with it).  Its header is needed to build.
+CORE_LIBS       = -lcsv -liniparser -lcrypt $(ICU_LIBS)
 
 B = build
 CORE_SRC    := $(filter-out src/main.c,$(wildcard src/*.c))

@@ -14,10 +14,11 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <xlsxwriter.h>
+
 
 #include "content.h"
 #include "i18n.h"
+#include "xlsx_lib.h"
 #include "results.h"
 #include "state.h"
 #include "util.h"
@@ -81,21 +82,21 @@ check(struct charts *c, lxw_error e)
 static lxw_chart *
 new_chart(struct charts *c, uint8_t type, const char *title)
 {
-	lxw_chart *ch = workbook_add_chart(c->wb, type);
+	lxw_chart *ch = XL(workbook_add_chart)(c->wb, type);
 
 	if (ch == NULL) {
 		check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return NULL;
 	}
 	if (title != NULL)
-		chart_title_set_name(ch, title);
-	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+		XL(chart_title_set_name)(ch, title);
+	XL(chart_legend_set_position)(ch, LXW_CHART_LEGEND_NONE);
 	/* A bar chart lists its first category at the bottom: reversed,
 	 * the first row is on top, as in the list.  (In a bar chart the
 	 * categories are libxlsxwriter's y axis; reversing x turned the
 	 * values right to left, seen in LibreOffice.) */
 	if (type == LXW_CHART_BAR)
-		chart_axis_set_reverse(ch->y_axis);
+		XL(chart_axis_set_reverse)(ch->y_axis);
 	return ch;
 }
 
@@ -105,17 +106,17 @@ static void
 plot(lxw_chart *ch, const char *sheet, lxw_row_t first, lxw_row_t last,
     lxw_col_t cat, lxw_col_t val)
 {
-	lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
+	lxw_chart_series *s = XL(chart_add_series)(ch, NULL, NULL);
 
-	chart_series_set_categories(s, sheet, first, cat, last, cat);
-	chart_series_set_values(s, sheet, first, val, last, val);
+	XL(chart_series_set_categories)(s, sheet, first, cat, last, cat);
+	XL(chart_series_set_values)(s, sheet, first, val, last, val);
 }
 
 static void
 place(struct charts *c, lxw_chart *ch, lxw_row_t rows)
 {
 	if (ch != NULL)
-		check(c, worksheet_insert_chart(c->ws, c->row, CHART_COL, ch));
+		check(c, XL(worksheet_insert_chart)(c->ws, c->row, CHART_COL, ch));
 	c->row += (rows > CHART_ROWS ? rows : CHART_ROWS) + 1;
 }
 
@@ -129,17 +130,17 @@ count_block(struct charts *c, const char *title, const struct tally *t,
 	lxw_chart *ch = NULL;
 	size_t i;
 
-	check(c, worksheet_write_string(c->ws, top, 0, title, c->bold));
+	check(c, XL(worksheet_write_string)(c->ws, top, 0, title, c->bold));
 	for (i = 0; i < t->len; i++) {
 		lxw_row_t row = top + 1 + (lxw_row_t)i;
 		const char *label = t->label[i];
 
-		check(c, worksheet_write_string(c->ws, row, 0,
+		check(c, XL(worksheet_write_string)(c->ws, row, 0,
 		    label[0] != '\0' ? label : _("(none)"), NULL));
-		check(c, worksheet_write_number(c->ws, row, 1, t->n[i], NULL));
+		check(c, XL(worksheet_write_number)(c->ws, row, 1, t->n[i], NULL));
 	}
 	if (t->len == 0)
-		check(c, worksheet_write_string(c->ws, top + 1, 0, _("none"),
+		check(c, XL(worksheet_write_string)(c->ws, top + 1, 0, _("none"),
 		    NULL));
 	else {
 		/* libxlsxwriter reads a title starting with '=' as a
@@ -148,7 +149,7 @@ count_block(struct charts *c, const char *title, const struct tally *t,
 		ch = new_chart(c, type, title[0] != '=' ? title : NULL);
 		if (ch != NULL) {
 			if (title[0] == '=')
-				chart_title_set_name_range(ch, "charts", top,
+				XL(chart_title_set_name_range)(ch, "charts", top,
 				    0);
 			plot(ch, "charts", top + 1, top + (lxw_row_t)t->len, 0,
 			    1);
@@ -202,7 +203,7 @@ days_chart(struct charts *c, const struct export_ctx *x)
 		plot(ch, "days", 1, (lxw_row_t)x->ndays,
 		    x->have_start ? DAYS_DATE : DAYS_DAY, DAYS_PRESENT);
 		/* Else LibreOffice labels the days with serial numbers. */
-		chart_axis_set_num_format(ch->x_axis, "yyyy-mm-dd");
+		XL(chart_axis_set_num_format)(ch->x_axis, "yyyy-mm-dd");
 	}
 	place(c, ch, 0);
 }
@@ -314,10 +315,10 @@ export_charts(const struct export_ctx *x, lxw_workbook *wb, lxw_format *bold)
 	memset(&c, 0, sizeof c);
 	c.wb = wb;
 	c.bold = bold;
-	c.ws = workbook_add_worksheet(wb, "charts");
+	c.ws = XL(workbook_add_worksheet)(wb, "charts");
 	if (c.ws == NULL)
 		return LXW_ERROR_MEMORY_MALLOC_FAILED;
-	worksheet_set_column(c.ws, 0, 0, 30, NULL);
+	XL(worksheet_set_column)(c.ws, 0, 0, 30, NULL);
 	results_charts(&c, x);
 	days_chart(&c, x);
 	attendance_by_country(&c, x);

@@ -22,9 +22,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
+
 
 #include "i18n.h"
+#include "xlsx_lib.h"
 #include "state.h"
 #include "text.h"
 #include "tz.h"
@@ -92,7 +93,7 @@ export_sheet_text(struct export_sheet *sh, const char *s)
 	}
 	note_width(sh, measure(sh, s));
 	/* A string cell: whatever it holds, never a formula. */
-	note_error(sh, worksheet_write_string(sh->ws, sh->row, sh->col, s,
+	note_error(sh, XL(worksheet_write_string)(sh->ws, sh->row, sh->col, s,
 	    sh->row == 0 ? sh->bold : NULL));
 }
 
@@ -102,7 +103,7 @@ export_sheet_number(struct export_sheet *sh, double v)
 	char buf[32];
 
 	note_width(sh, snprintf(buf, sizeof buf, "%g", v));
-	note_error(sh, worksheet_write_number(sh->ws, sh->row, sh->col, v,
+	note_error(sh, XL(worksheet_write_number)(sh->ws, sh->row, sh->col, v,
 	    NULL));
 }
 
@@ -119,7 +120,7 @@ write_local(struct export_sheet *sh, const struct tz_local *l, int with_time)
 		dt.sec = l->second;
 	}
 	note_width(sh, with_time ? TIME_WIDTH : DATE_WIDTH);
-	note_error(sh, worksheet_write_datetime(sh->ws, sh->row, sh->col, &dt,
+	note_error(sh, XL(worksheet_write_datetime)(sh->ws, sh->row, sh->col, &dt,
 	    with_time ? sh->time : sh->date));
 }
 
@@ -168,12 +169,12 @@ struct formats {
 static void
 make_formats(lxw_workbook *wb, struct formats *f)
 {
-	f->bold = workbook_add_format(wb);
-	format_set_bold(f->bold);
-	f->time = workbook_add_format(wb);
-	format_set_num_format(f->time, "yyyy-mm-dd hh:mm:ss");
-	f->date = workbook_add_format(wb);
-	format_set_num_format(f->date, "yyyy-mm-dd");
+	f->bold = XL(workbook_add_format)(wb);
+	XL(format_set_bold)(f->bold);
+	f->time = XL(workbook_add_format)(wb);
+	XL(format_set_num_format)(f->time, "yyyy-mm-dd hh:mm:ss");
+	f->date = XL(workbook_add_format)(wb);
+	XL(format_set_num_format)(f->date, "yyyy-mm-dd");
 }
 
 /* The sheet of a table: its name is the file's without ".csv". */
@@ -189,7 +190,7 @@ table_sheet(const struct export_ctx *x, lxw_workbook *wb,
 	snprintf(name, sizeof name, "%.*s",
 	    (int)(strlen(export_file_name(f)) - 4), export_file_name(f));
 	memset(&sh, 0, sizeof sh);
-	sh.ws = workbook_add_worksheet(wb, name);
+	sh.ws = XL(workbook_add_worksheet)(wb, name);
 	if (sh.ws == NULL)
 		return LXW_ERROR_MEMORY_MALLOC_FAILED;
 	sh.bold = fm->bold;
@@ -199,13 +200,13 @@ table_sheet(const struct export_ctx *x, lxw_workbook *wb,
 	w.sheet = &sh;
 	export_table(f)(x, &w);
 	csv_out_free(&w);
-	worksheet_freeze_panes(sh.ws, 1, 0);
+	XL(worksheet_freeze_panes)(sh.ws, 1, 0);
 	for (c = 0; c < sh.cap; c++)
-		worksheet_set_column(sh.ws, (lxw_col_t)c, (lxw_col_t)c,
+		XL(worksheet_set_column)(sh.ws, (lxw_col_t)c, (lxw_col_t)c,
 		    (sh.width[c] < MAX_WIDTH ? sh.width[c] : MAX_WIDTH) + 2,
 		    NULL);
 	if (sh.row > 1 && sh.cap > 0)
-		worksheet_autofilter(sh.ws, 0, 0, sh.row - 1,
+		XL(worksheet_autofilter)(sh.ws, 0, 0, sh.row - 1,
 		    (lxw_col_t)(sh.cap - 1));
 	free(sh.width);
 	return sh.error;
@@ -217,7 +218,7 @@ build(const struct export_ctx *x, const char *path, char *tmpdir)
 {
 	lxw_workbook_options opt = { .constant_memory = 1, .tmpdir = tmpdir };
 	lxw_doc_properties props;
-	lxw_workbook *wb = workbook_new_opt(path, &opt);
+	lxw_workbook *wb = XL(workbook_new_opt)(path, &opt);
 	struct formats fm;
 	lxw_error e = LXW_NO_ERROR;
 	int f;
@@ -230,7 +231,7 @@ build(const struct export_ctx *x, const char *path, char *tmpdir)
 	 * workbook, byte for byte (tests/e2e/journal_compat.sh). */
 	props.created = (time_t)((x->st->last_time > 0 ? x->st->last_time :
 	    x->now) / 1000);
-	workbook_set_properties(wb, &props);
+	XL(workbook_set_properties)(wb, &props);
 	make_formats(wb, &fm);
 	for (f = 0; f < EXPORT_NFILES && e == LXW_NO_ERROR; f++)
 		if (export_table((enum export_file)f) != NULL)
@@ -238,10 +239,10 @@ build(const struct export_ctx *x, const char *path, char *tmpdir)
 	if (e == LXW_NO_ERROR)
 		e = export_charts(x, wb, fm.bold);
 	if (e != LXW_NO_ERROR) {
-		lxw_workbook_free(wb);
+		XL(lxw_workbook_free)(wb);
 		return e;
 	}
-	return workbook_close(wb);
+	return XL(workbook_close)(wb);
 }
 
 static int
@@ -281,18 +282,20 @@ private_dir(void)
 int
 export_xlsx(const struct export_ctx *x, FILE *out, char **err)
 {
-	char *dir = private_dir(), *path;
+	char *dir, *path;
 	lxw_error e;
 	int ret = 0;
 
-	if (dir == NULL)
+	if (xlsx_lib_load(err) != 0)
+		return -1;
+	if ((dir = private_dir()) == NULL)
 		return set_error(err, -1, _("cannot write %s: %s"),
 		    "outcomes.xlsx", strerror(errno));
 	path = path_join(dir, "outcomes.xlsx");
 	e = build(x, path, dir);
 	if (e != LXW_NO_ERROR)
 		ret = set_error(err, -1, _("cannot write %s: %s"),
-		    "outcomes.xlsx", lxw_strerror(e));
+		    "outcomes.xlsx", XL(lxw_strerror)(e));
 	else if (copy_file(path, out) != 0)
 		ret = set_error(err, -1, _("cannot write %s: %s"),
 		    "outcomes.xlsx", strerror(errno != 0 ? errno : EIO));

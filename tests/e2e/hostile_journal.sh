@@ -51,7 +51,7 @@ san=$(grep -o -- '-fsanitize=[^ ]*' build/.flags 2>/dev/null | tr '\n' ' ')
 # shellcheck disable=SC2046,SC2086
 cc -std=c11 $san -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Isrc \
     -o "$E2E_DIR/bad" "$E2E_DIR/bad.c" build/libconvene.a -lcsv \
-    -liniparser -lcrypt $(pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz) \
+    -liniparser -lcrypt \
     $(pkg-config --libs icu-i18n icu-uc 2>/dev/null ||
     echo -licui18n -licuuc -licudata) || fail "cannot build the helper"
 

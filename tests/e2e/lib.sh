@@ -316,7 +316,6 @@ build_helper() {
 	cc $_san -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Isrc \
 	    -o "$HELPER" tests/e2e/console_helper.c build/libconvene.a \
 	    -lcsv -liniparser -lcrypt \
-	    $(pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz) \
 	    $(pkg-config --libs icu-i18n icu-uc 2>/dev/null ||
 	    echo -licui18n -licuuc -licudata) ||
 	    fail "cannot build the test helper"
@@ -384,7 +383,6 @@ host_binary() {
 	    build/libconvene.a \
 	    $(pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw) \
 	    -lcsv -liniparser -lcrypt \
-	    $(pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz) \
 	    $(pkg-config --libs icu-i18n icu-uc 2>/dev/null ||
 	    echo -licui18n -licuuc -licudata) ||
 	    fail "cannot link a convene for $1"
