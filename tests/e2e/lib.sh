@@ -204,7 +204,7 @@ no_faketime() {
 
 # children PID...
 #	The pids whose parent is one of PID.  Read from /proc, as are the
-#	helpers below: a minimal Debian has no procps (pgrep, ps), and the
+#	helpers below: a minimal Debian has no procps (no process tools), and the
 #	tests must run there.
 children() {
 	for _p in "$@"; do
