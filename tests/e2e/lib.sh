@@ -388,6 +388,36 @@ host_binary() {
 	    fail "cannot link a convene for $1"
 }
 
+# host_require [TOOL...]
+#	Skips the test (77, saying why) unless a shared host can be made
+#	here: root, the user and group tools (and each TOOL), and a binary
+#	built without sanitizers (they cannot run setgid).
+host_require() {
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "not root: cannot make users: skipped"
+		exit 77
+	fi
+	for _t in useradd userdel usermod groupadd groupdel runuser "$@"; do
+		command -v "$_t" >/dev/null 2>&1 ||
+		    { echo "no $_t: skipped"; exit 77; }
+	done
+	if nm "$CONVENE" 2>/dev/null | grep -q __asan_init; then
+		echo "a sanitizer build cannot run setgid: skipped"
+		exit 77
+	fi
+}
+
+# host_begin DIR GROUP FACILITATOR USER...
+#	host_users, then host_make DIR; the users and the group go, and
+#	what they run is ended, when the script exits.
+host_begin() {
+	_dir=$1
+	shift
+	trap 'host_drop_users; e2e_cleanup' EXIT
+	host_users "$@"
+	host_make "$_dir"
+}
+
 # host_make DIR
 #	Lays DIR out as a shared host with `make install-host` (the
 #	binary built for DIR/sessions, installed under DIR setgid

@@ -12,28 +12,12 @@
 e2e_init notmux
 export LANG=C.UTF-8
 unset CONVENE_PASSPHRASE CONVENE_PIN
-if [ "$(id -u)" -ne 0 ]; then
-	echo "not root: cannot make users: skipped"
-	exit 77
-fi
-for t in useradd userdel usermod groupadd groupdel runuser; do
-	command -v $t >/dev/null 2>&1 || { echo "no $t: skipped"; exit 77; }
-done
-if nm "$CONVENE" 2>/dev/null | grep -q __asan_init; then
-	echo "a sanitizer build cannot run setgid: skipped"
-	exit 77
-fi
+host_require
 
 tag=$$
 G=cvg$tag FAC=cvf$tag P1=cvp$tag P2=cvq$tag
 T=$E2E_DIR/host
-cleanup_users() {
-	host_drop_users
-	e2e_cleanup
-}
-trap cleanup_users EXIT
-host_users "$G" "$FAC" "$P1" "$P2"
-host_make "$T"
+host_begin "$T" "$G" "$FAC" "$P1" "$P2"
 "$C" --version | grep -qxF "sessions directory: $T/sessions" ||
 	fail "the host binary's sessions directory: $("$C" --version)"
 
