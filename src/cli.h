@@ -82,6 +82,12 @@ struct session *cli_open_facilitator(const char *dir, int *status);
  * *pid as it gives); NULL and *status when either fails. */
 struct session *cli_open_participant(const char *dir, const char *by,
     char **pid, int *status);
+/* A participant's verb, "SESSION --by PID ARG...": takes --by and no other
+ * option, wants min to max words from SESSION on (argv[optind] is the
+ * session), then opens it behind the participant's gate.  0 with *s and
+ * *pid set, else the exit status to return (said). */
+int cli_open_by(const char *verb, int argc, char **argv, int min, int max,
+    struct session **s, char **pid);
 /* A command's result (0, 1, 3 with err, which it frees) as an exit status,
  * saying why on failure. */
 int cli_command_status(int r, char *err);

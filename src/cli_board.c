@@ -133,31 +133,6 @@ cli_rollcall(int argc, char **argv)
 	return cli_command_status(r, err);
 }
 
-/* "--by PID" and nothing else; the participant's gate passed.  0, or the
- * status to return. */
-static int
-open_as_participant(const char *verb, int argc, char **argv,
-    struct session **s, char **pid)
-{
-	static const struct option longopts[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *by = NULL;
-	int c, status = 0;
-
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c != 'b')
-			return cli_bad_option(verb, argc, argv);
-		by = optarg;
-	}
-	if (by == NULL || argc - optind < 3)
-		return cli_usage(verb);
-	*s = cli_open_participant(argv[optind], by, pid, &status);
-	return status;
-}
 
 /* The participant's own ideas, as their Board does: convene mine SESSION
  * --by PID edit IDEA TEXT | withdraw IDEA | restore IDEA. */
@@ -169,7 +144,7 @@ cli_mine(int argc, char **argv)
 	char *pid = NULL, *err = NULL;
 	int r, n;
 
-	if ((r = open_as_participant("mine", argc, argv, &s, &pid)) != 0)
+	if ((r = cli_open_by("mine", argc, argv, 3, 4, &s, &pid)) != 0)
 		return r;
 	what = argv[optind + 1];
 	n = argc - optind;
@@ -199,7 +174,7 @@ cli_eval(int argc, char **argv)
 	size_t i;
 	int r;
 
-	if ((r = open_as_participant("eval", argc, argv, &s, &pid)) != 0)
+	if ((r = cli_open_by("eval", argc, argv, 3, 3, &s, &pid)) != 0)
 		return r;
 	for (i = 0; argc - optind == 3 && i < s->module->nevals; i++)
 		if (strcmp(s->module->evals[i].id, argv[optind + 1]) == 0)

@@ -18,24 +18,10 @@ static int
 by_verb(const char *verb, int argc, char **argv, struct session **s,
     char **pid, const char **arg)
 {
-	static const struct option longopts[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *by = NULL;
-	int c, status = 0;
+	int status = cli_open_by(verb, argc, argv, 2, 2, s, pid);
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c != 'b')
-			return cli_bad_option(verb, argc, argv);
-		by = optarg;
-	}
-	if (optind != argc - 2 || by == NULL)
-		return cli_usage(verb);
-	*arg = argv[optind + 1];
-	*s = cli_open_participant(argv[optind], by, pid, &status);
+	if (status == 0)
+		*arg = argv[optind + 1];
 	return status;
 }
 

@@ -73,6 +73,31 @@ cli_open_participant(const char *dir, const char *by, char **pid,
 }
 
 int
+cli_open_by(const char *verb, int argc, char **argv, int min, int max,
+    struct session **s, char **pid)
+{
+	static const struct option longopts[] = {
+		{ "by", required_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *by = NULL;
+	int c, status = 0;
+
+	*s = NULL;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		if (c != 'b')
+			return cli_bad_option(verb, argc, argv);
+		by = optarg;
+	}
+	if (by == NULL || argc - optind < min || argc - optind > max)
+		return cli_usage(verb);
+	*s = cli_open_participant(argv[optind], by, pid, &status);
+	return status;
+}
+
+int
 cli_command_status(int r, char *err)
 {
 	if (r == 0) {
