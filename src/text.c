@@ -903,6 +903,65 @@ text_lines_free(struct text_lines *lines)
 	lines->n = lines->cap = 0;
 }
 
+/* 1 when text_wrap may end a line at q (0 < q < len): a line-break
+ * opportunity that keep-all leaves. */
+static int
+break_at(const char *s, size_t len, size_t q)
+{
+	struct walk w;
+	int r;
+
+	walk_open(&w, s, len, BRK_LINE);
+	if (w.other == NULL)
+		r = is_space_byte(s[q - 1]);
+	else
+		r = ubrk_isBoundary(w.other, (int32_t)q) &&
+		    !inside_hangul_word(s, len, q);
+	walk_close(&w);
+	return r;
+}
+
+/* The end of the first line of s wrapped to `room` columns when that line
+ * ends at a line-break opportunity (whole words), else 0. */
+static size_t
+first_words_end(const char *s, size_t len, int room)
+{
+	struct text_lines lines = { 0 };
+	size_t end = 0;
+
+	if (text_wrap_n(s, len, room, &lines) >= 2 && lines.v[0].len > 0 &&
+	    lines.v[0].width <= room && break_at(s, len, lines.v[1].offset))
+		end = lines.v[0].offset + lines.v[0].len;
+	text_lines_free(&lines);
+	return end;
+}
+
+char *
+text_cut_words(const char *s, int width, const char *ellipsis)
+{
+	size_t len = strlen(s), end;
+	int ew = 0;
+	char *head, *tail, *out;
+
+	if (width <= 0 || text_width_n(s, len) <= width)
+		return text_cut(s, width, ellipsis);
+	if (ellipsis != NULL)
+		ew = text_width(ellipsis);
+	if (ew > width)
+		ellipsis = NULL, ew = 0;
+	end = first_words_end(s, len, width - ew);
+	if (end == 0)
+		return text_cut(s, width, ellipsis);
+	head = text_sanitize_n(s, end, 0);
+	if (ellipsis == NULL || *ellipsis == '\0')
+		return head;
+	tail = text_sanitize(ellipsis);
+	out = xasprintf("%s%s", head, tail);
+	free(head);
+	free(tail);
+	return out;
+}
+
 /* ---- for the line editor ---- */
 
 size_t

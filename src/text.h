@@ -94,6 +94,13 @@ int text_width_n(const char *s, size_t len);
  * the width; when even the ellipsis does not fit, none is added. */
 char *text_cut(const char *s, int width, const char *ellipsis);
 
+/* As text_cut, but a cut text ends where text_wrap() would end its first
+ * line (at a space, after a Thai or Lao dictionary word, never inside a
+ * Korean word), unless its first word alone is wider than `width`: then
+ * it is cut between clusters as by text_cut.  For the last row of a text
+ * that has more than fits. */
+char *text_cut_words(const char *s, int width, const char *ellipsis);
+
 /*
  * Wrapping.  text_wrap() breaks s into lines of at most `width` columns at
  * Unicode line-break opportunities (UAX #14 through ICU), never inside a
