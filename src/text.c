@@ -9,7 +9,6 @@
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
@@ -792,12 +791,14 @@ keepall_letter(UChar32 c)
 	}
 }
 
+/* Hangul syllables, jamo (with the extended blocks), compatibility and
+ * halfwidth jamo: by range, as this runs at every break opportunity. */
 static int
 is_hangul(UChar32 c)
 {
-	UErrorCode st = U_ZERO_ERROR;
-
-	return c >= 0x1100 && uscript_getScript(c, &st) == USCRIPT_HANGUL;
+	return (c >= 0xAC00 && c <= 0xD7FF) || (c >= 0x1100 && c <= 0x11FF) ||
+	    (c >= 0x3130 && c <= 0x318F) || (c >= 0xA960 && c <= 0xA97F) ||
+	    (c >= 0xFFA0 && c <= 0xFFDC);
 }
 
 /*
@@ -815,23 +816,22 @@ inside_hangul_word(const char *s, size_t len, size_t q)
 {
 	size_t i = q, at;
 	UChar32 before, after;
-	int lb;
 
 	if (q == 0 || q >= len)
 		return 0;
 	if ((unsigned char)s[q - 1] < 0x80 && (unsigned char)s[q] < 0x80)
 		return 0;	/* English: no Hangul on either side */
+	/* The letter before the marks (and joiners) that belong to it. */
 	do {
 		before = cp_before(s, i, &at);
-		lb = u_getIntPropertyValue(before, UCHAR_LINE_BREAK);
 		i = at;
-	} while (i > 0 && (lb == U_LB_COMBINING_MARK || lb == U_LB_ZWJ));
+	} while (i > 0 && before >= 0x300 && cp_width(before) == 0);
 	i = q;
 	after = decode(s, len, &i);
-	if (before < 0 || after < 0)
+	if (before < 0 || after < 0 || (!is_hangul(before) &&
+	    !is_hangul(after)))
 		return 0;
-	return (is_hangul(before) || is_hangul(after)) &&
-	    keepall_letter(before) && keepall_letter(after);
+	return keepall_letter(before) && keepall_letter(after);
 }
 
 /* Break opportunities from the line iterator, in step with the clusters
