@@ -75,10 +75,12 @@ check_rows() {
 	done <"$E2E_DIR/cells.out"
 }
 
-# korean_whole NAME: every word with Hangul on NAME's screen is a whole word
-# of the Korean ideas (a cut row ends with one and "…").
+# korean_whole NAME [FIRST LAST]: every word with Hangul on NAME's screen
+# (rows FIRST..LAST) is a whole word of the Korean ideas (a cut row ends
+# with one and "…").
 korean_whole() {
-	_bad=$(screen "$1" | tr ' ' '\n' | grep -P '[\x{AC00}-\x{D7A3}]' | sed 's/…$//' |
+	_bad=$(screen "$1" | sed -n "${2:-1},${3:-\$}p" | tr ' ' '\n' |
+	    grep -P '[\x{AC00}-\x{D7A3}]' | sed 's/…$//' |
 	    grep -vxF -f "$E2E_DIR/words")
 	if [ -n "$_bad" ]; then
 		screen "$1"
@@ -161,4 +163,24 @@ cmp -s "$E2E_DIR/live.txt" "$E2E_DIR/narrow.txt" || {
 	fail "the resized board and a fresh narrow one differ"
 }
 assert_screen narrow "★ 디지털 정부는 국민을 위한…"
+
+# The facilitator's board: a table whose room and dots columns come after
+# each idea's text, at the same columns on every row; below it the
+# highlighted idea (the oldest, Korean) wrapped between words.
+console() {
+	_n=con$1
+	start_session "$_n" "$1" 24 "$CONVENE" run "$s"
+	wait_for_text "$_n" "Agenda"
+	send "$_n" 5
+	wait_for_text "$_n" "$n ideas ·"
+	wait_for_text "$_n" "섬 지역"
+	_top=$(row_of "$_n" "$n ideas ·")
+	_first=$(screen "$_n" | sed -n "$((_top + 1))p" | "$CELLS")
+	# shellcheck disable=SC2086 # the first row's columns are words
+	check_rows "$_n" "$1" $((_top + 1)) $((_top + n)) ${_first%=*}
+	_rule=$(screen "$_n" | grep -n '^──' | tail -n 1 | cut -d: -f1)
+	korean_whole "$_n" $((_rule + 2)) $(($(row_of "$_n" "? keys") - 1))
+}
+console 80
+console 40
 e2e_pass
