@@ -571,7 +571,9 @@ text_is_blank(const char *s)
 		c = decode(s, len, &i);
 		if (c < 0)
 			return 0;
-		if (!u_isUWhiteSpace(c) && u_charType(c) != U_FORMAT_CHAR)
+		/* A lone VS16 shows nothing either (cp_shown). */
+		if (!u_isUWhiteSpace(c) && u_charType(c) != U_FORMAT_CHAR &&
+		    c != VS16)
 			return 0;
 	}
 	return 1;

@@ -86,7 +86,7 @@ size_t text_count_chars(const char *s);
 size_t text_count_chars_n(const char *s, size_t len);
 
 /* True when s has nothing but white space, line breaks and invisible
- * format characters (an empty idea). */
+ * format characters and variation selectors-16 (an empty idea). */
 int text_is_blank(const char *s);
 
 /* A copy of s with CR LF and lone CR turned into LF; all else byte-exact. */

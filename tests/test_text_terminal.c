@@ -235,6 +235,11 @@ test_zwj_conjuncts(void **state)
 	/* The ZWJ is not glued to what cannot join: a space, a control. */
 	assert_int_equal(text_next_grapheme("a\xe2\x80\x8d b", 6, 0), 4);
 	assert_int_equal(text_next_grapheme("a\xe2\x80\x8d\nb", 6, 0), 4);
+	/* What shows nothing is an empty idea. */
+	assert_true(text_is_blank("\xef\xb8\x8f"));
+	assert_true(text_is_blank(" \xef\xb8\x8f\xe2\x80\x8d "));
+	assert_false(text_is_blank("\xef\xb8\x8f\xe2\x80\x8d" "a"));
+	assert_int_equal(text_width("\xef\xb8\x8f"), 0);
 	text_lines_free(&lines);
 }
 
