@@ -683,23 +683,12 @@ fitting_prefix(const char *s, size_t len, int room)
 	return end;
 }
 
-char *
-text_cut(const char *s, int width, const char *ellipsis)
+/* The display form of s[0..end) and then of the ellipsis. */
+static char *
+cut_with(const char *s, size_t end, const char *ellipsis)
 {
-	size_t len = strlen(s), end;
-	int ew = 0;
-	char *head, *tail, *out;
+	char *head = text_sanitize_n(s, end, 0), *tail, *out;
 
-	if (width <= 0)
-		return xstrdup("");
-	if (text_width_n(s, len) <= width)
-		return text_sanitize_n(s, len, 0);
-	if (ellipsis != NULL)
-		ew = text_width(ellipsis);
-	if (ew > width)
-		ellipsis = NULL, ew = 0;
-	end = fitting_prefix(s, len, width - ew);
-	head = text_sanitize_n(s, end, 0);
 	if (ellipsis == NULL || *ellipsis == '\0')
 		return head;
 	tail = text_sanitize(ellipsis);
@@ -707,6 +696,34 @@ text_cut(const char *s, int width, const char *ellipsis)
 	free(head);
 	free(tail);
 	return out;
+}
+
+/* The columns left for the text within `width` beside the ellipsis;
+ * *ellipsis becomes NULL when it does not fit at all. */
+static int
+room_beside(const char **ellipsis, int width)
+{
+	int ew = *ellipsis != NULL ? text_width(*ellipsis) : 0;
+
+	if (ew > width) {
+		*ellipsis = NULL;
+		ew = 0;
+	}
+	return width - ew;
+}
+
+char *
+text_cut(const char *s, int width, const char *ellipsis)
+{
+	size_t len = strlen(s);
+	int room;
+
+	if (width <= 0)
+		return xstrdup("");
+	if (text_width_n(s, len) <= width)
+		return text_sanitize_n(s, len, 0);
+	room = room_beside(&ellipsis, width);
+	return cut_with(s, fitting_prefix(s, len, room), ellipsis);
 }
 
 /* ---- wrapping ---- */
@@ -942,26 +959,15 @@ char *
 text_cut_words(const char *s, int width, const char *ellipsis)
 {
 	size_t len = strlen(s), end;
-	int ew = 0;
-	char *head, *tail, *out;
+	int room;
 
 	if (width <= 0 || text_width_n(s, len) <= width)
 		return text_cut(s, width, ellipsis);
-	if (ellipsis != NULL)
-		ew = text_width(ellipsis);
-	if (ew > width)
-		ellipsis = NULL, ew = 0;
-	end = first_words_end(s, len, width - ew);
-	if (end == 0)
-		return text_cut(s, width, ellipsis);
-	head = text_sanitize_n(s, end, 0);
-	if (ellipsis == NULL || *ellipsis == '\0')
-		return head;
-	tail = text_sanitize(ellipsis);
-	out = xasprintf("%s%s", head, tail);
-	free(head);
-	free(tail);
-	return out;
+	room = room_beside(&ellipsis, width);
+	end = first_words_end(s, len, room);
+	if (end == 0)		/* its first word alone is wider */
+		end = fitting_prefix(s, len, room);
+	return cut_with(s, end, ellipsis);
 }
 
 /* ---- for the line editor ---- */
