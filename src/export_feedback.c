@@ -11,6 +11,7 @@
 
 #include "content.h"
 #include "i18n.h"
+#include "qa.h"
 #include "state.h"
 #include "util.h"
 
@@ -84,6 +85,7 @@ summary_questions(const struct export_ctx *x, FILE *f)
 static void
 summary_poll(FILE *f, const struct poll *p)
 {
+	int *pct = xcalloc(p->noptions + 1, sizeof *pct);
 	size_t o;
 
 	fputs("### ", f);
@@ -92,6 +94,12 @@ summary_poll(FILE *f, const struct poll *p)
 	fprintf(f, ngettext("%zu respondent", "%zu respondents", p->nvoters),
 	    p->nvoters);
 	fprintf(f, "%s\n\n", p->revealed ? "." : _(", not revealed."));
+	if (p->kind == POLL_MULTI && p->nvoters > 0)
+		fprintf(f, "%s\n\n", _("Each person could choose several "
+		    "options: each share is of the respondents, and the shares "
+		    "may add up to more than 100 percent."));
+	/* The same figures as every screen shows (qa.h, percent.h). */
+	qa_poll_percent(p, pct);
 	for (o = 0; o < p->noptions; o++) {
 		unsigned count = p->answers != NULL ? p->answers[o] : 0;
 
@@ -99,10 +107,11 @@ summary_poll(FILE *f, const struct poll *p)
 		export_md_text(f, p->options[o]);
 		fprintf(f, ": %u", count);
 		if (p->nvoters > 0)
-			fprintf(f, " (%.0f%%)", 100.0 * count / p->nvoters);
+			fprintf(f, " (%d%%)", pct[o]);
 		fputs("\n", f);
 	}
 	fputs("\n", f);
+	free(pct);
 }
 
 static void
