@@ -136,6 +136,13 @@ int export_days_present(const struct export_ctx *x, int participant);
 /* summary.md's later sections (export_feedback.c): questions, polls and
  * evaluation; then the notes on the data (sample records, damage). */
 void export_summary_feedback(const struct export_ctx *x, FILE *f);
+/* The sponsor's sections (export_sponsor.c). */
+void export_summary_participation(const struct export_ctx *x, FILE *f);
+void export_summary_ideas(const struct export_ctx *x, FILE *f);
+void export_summary_prototypes(const struct export_ctx *x, FILE *f);
+/* No figure of a breakdown in summary.md is about fewer people than this
+ * (convene(1)): smaller countries are counted together. */
+#define EXPORT_SMALL_CELL 3
 void export_summary_notes(const struct export_ctx *x, FILE *f);
 
 /* Markdown helpers (export_summary.c).  export_md_text writes text from
