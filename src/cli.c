@@ -26,7 +26,7 @@ static const struct verb verbs[] = {
 	{ "join", cli_join, "SESSION [--kiosk] [--as ID|NAME] [--no-mouse] [--plain]", N_("participant terminal") },
 	{ "show", cli_show, "SESSION [--no-mouse] [--plain]", N_("projector view, read-only") },
 	{ "check", cli_check, "MODULE_DIR", N_("validate a training module") },
-	{ "export", cli_export, "SESSION [--out DIR] [--raw] [--no-bom] [--certificate-days N]", N_("CSV files, summary.md and certificates") },
+	{ "export", cli_export, "SESSION [--out DIR] [--raw] [--no-bom] [--with-email] [--certificate-days N]", N_("CSV files, summary.md and certificates") },
 	{ "import", cli_import, "SESSION FILE.csv", N_("import the registration list") },
 	{ "participant", cli_participant, "SESSION NAME --country CODE [--org ORG] [--email E]",
 	    N_("register a participant; prints the id") },

@@ -24,6 +24,7 @@ struct export_ctx {
 	int raw, anonymous;
 	int online;			/* export_source's */
 	int bom;			/* CSV files start with a BOM */
+	int with_email;			/* EXPORT_WITH_EMAIL */
 	int cert_days;			/* days present for a certificate */
 	int cert_of;			/* ... out of the workshop's days */
 	int *pseudonym;			/* per participant: 0 none, k: "ak" */

@@ -550,7 +550,11 @@ test_participants(void **state)
 	    "LA\n\n");
 	apply(EV_ROOM, NULL, "r1", NULL, NULL, 0, "Blue", "Health");
 	apply(EV_MOVE, NULL, "p1", NULL, "r1", 0, NULL, NULL);
+	/* No email address leaves without EXPORT_WITH_EMAIL. */
 	t = export_table(EXPORT_PARTICIPANTS, 0);
+	assert_string_equal(cell(t, 1, "email"), "");
+	table_free(t);
+	t = export_table(EXPORT_PARTICIPANTS, EXPORT_WITH_EMAIL);
 	assert_int_equal(t->nrows, 3);
 	assert_string_equal(cell(t, 1, "id"), "p1");
 	assert_string_equal(cell(t, 1, "name"), "Kim, \"Min-jun\"");
@@ -618,7 +622,7 @@ test_formulas(void **state)
 	    "a=b, 1+1 and -x are fine inside");
 	assert_string_equal(cell(t, 1, "author_name"), "'=1+2");
 	table_free(t);
-	t = export_table(EXPORT_PARTICIPANTS, 0);
+	t = export_table(EXPORT_PARTICIPANTS, EXPORT_WITH_EMAIL);
 	assert_string_equal(cell(t, 1, "name"), "'=1+2");
 	assert_string_equal(cell(t, 1, "country"), "'+TH");
 	assert_string_equal(cell(t, 1, "organisation"), "'@org");
