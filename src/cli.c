@@ -28,6 +28,8 @@ static const struct verb verbs[] = {
 	{ "check", cli_check, "MODULE_DIR", N_("validate a training module") },
 	{ "export", cli_export, "SESSION [--out DIR] [--raw] [--no-bom] [--with-email] [--certificate-days N]", N_("CSV files, summary.md and certificates") },
 	{ "import", cli_import, "SESSION FILE.csv", N_("import the registration list") },
+	{ "purge", cli_purge, "SESSION [--yes] [--force]",
+	    N_("remove personal data after the follow-up (names, organisations, emails, PINs, drafts)") },
 	{ "participant", cli_participant, "SESSION NAME --country CODE [--org ORG] [--email E]",
 	    N_("register a participant; prints the id") },
 	{ "idea", cli_idea, "SESSION --by PID [--room ROOM] TEXT", N_("add an idea; prints the id") },
