@@ -7,7 +7,9 @@
 # keeps every record (same seq, event and id, in order); a new export
 # names nobody in any file (outcomes.xlsx too) and has the same rows, the
 # votes and results byte for byte; a second purge changes nothing and says
-# there was nothing to purge.
+# there was nothing to purge.  On a terminal it asks first; n changes
+# nothing.  The purge itself runs under valgrind when it is installed (no
+# invalid access, no definite leak).
 # Skips (77) without tmux or python3.
 . "$(dirname "$0")/lib.sh"
 e2e_init
@@ -64,8 +66,27 @@ echo "$out" | grep -q '^convene: the workshop in .* is not over' ||
     fail "said: $out"
 cmp -s "$n/journal.csv" "$E2E_DIR/n.before" || fail "not over: journal changed"
 
-# The purge.
-out=$("$CONVENE" purge "$s" --yes) || fail "purge failed"
+# On a terminal it asks; n changes nothing.
+start_session c 100 10 "$CONVENE" purge "$s"
+wait_for_text c "This cannot be undone. Purge? [y/N]"
+assert_screen c "3 names, 2 organisations, 2 email addresses, 1 PINs"
+send c n Enter
+[ "$(wait_exit c)" = 1 ] || fail "purge answered n did not exit 1"
+wait_for_text c "purge cancelled: nothing was changed"
+unchanged "answered n"
+
+# The purge (under valgrind when there is one and no sanitizer).
+vg=
+if command -v valgrind >/dev/null 2>&1 &&
+    ! nm "$CONVENE" 2>/dev/null | grep -q __asan_init; then
+	vg="valgrind -q --error-exitcode=9 --leak-check=full
+	    --errors-for-leak-kinds=definite --log-file=$E2E_DIR/vg.log"
+fi
+# shellcheck disable=SC2086 # vg is several words
+out=$($vg "$CONVENE" purge "$s" --yes) || {
+	cat "$E2E_DIR/vg.log" 2>/dev/null
+	fail "purge failed"
+}
 for want in '3 names replaced' '2 organisations removed' \
     '2 email addresses removed' "1 participant's PIN removed" \
     '1 draft removed' 'files of earlier exports removed'; do
