@@ -248,8 +248,15 @@ ideas_by(struct charts *c, const struct export_ctx *x, int by_country)
 {
 	const struct state *st = x->st;
 	struct tally t = { 0 };
+	/* Countries of fewer than 3 people are counted together, as in
+	 * summary.md (export_sponsor.c): no bar tells one person's ideas. */
+	struct export_fold *fold = by_country ? export_fold_new(st) : NULL;
 	size_t i;
 
+	if (fold != NULL && export_fold_label(fold, "") == NULL) {
+		export_fold_free(fold);
+		return;
+	}
 	for (i = 0; i < st->nideas; i++) {
 		const struct idea *d = &st->ideas[i];
 		const char *label;
@@ -262,11 +269,13 @@ ideas_by(struct charts *c, const struct export_ctx *x, int by_country)
 			label = "facilitator";
 		else if (d->author >= 0 &&
 		    (size_t)d->author < st->nparticipants)
-			label = st->participants[d->author].country;
+			label = export_fold_label(fold,
+			    st->participants[d->author].country);
 		else
 			label = "";
 		tally_add(&t, label != NULL ? label : "");
 	}
+	export_fold_free(fold);
 	count_block(c, by_country ? _("Ideas by author's country") :
 	    _("Ideas by design stage"), &t, by_country ? LXW_CHART_BAR :
 	    LXW_CHART_COLUMN);

@@ -144,6 +144,16 @@ void export_summary_prototypes(const struct export_ctx *x, FILE *f);
 /* No figure of a breakdown in summary.md is about fewer people than this
  * (convene(1)): smaller countries are counted together. */
 #define EXPORT_SMALL_CELL 3
+/* The same rule for a breakdown by the participants' country elsewhere
+ * (outcomes.xlsx's charts): export_fold_label gives the label a
+ * participant's country shows under, its code or "other countries" (a
+ * static or borrowed string), or NULL when fewer than EXPORT_SMALL_CELL
+ * people took part at all (show no breakdown). */
+struct export_fold;
+struct export_fold *export_fold_new(const struct state *st);
+const char *export_fold_label(const struct export_fold *f,
+    const char *country);
+void export_fold_free(struct export_fold *f);
 void export_summary_notes(const struct export_ctx *x, FILE *f);
 
 /* Markdown helpers (export_summary.c).  export_md_text writes text from

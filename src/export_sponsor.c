@@ -213,6 +213,53 @@ export_summary_participation(const struct export_ctx *x, FILE *f)
 	free(rows);
 }
 
+/* ------------------------------------ the rule of 3 for other files */
+
+struct export_fold {
+	struct by_country *rows;
+	size_t shown;		/* rows[0..shown) keep their name */
+	int none;		/* fewer than the threshold in all */
+};
+
+struct export_fold *
+export_fold_new(const struct state *st)
+{
+	struct export_fold *f = xcalloc(1, sizeof *f);
+	struct by_country other;
+	size_t i, n = 0;
+
+	f->rows = xcalloc(st->nparticipants + 1, sizeof *f->rows);
+	for (i = 0; i < st->nparticipants; i++)
+		row_of(f->rows, &n, st->participants[i].country)->people++;
+	f->shown = small_cells(f->rows, n, &other);
+	f->none = f->shown == 0 && other.people < EXPORT_SMALL_CELL;
+	return f;
+}
+
+const char *
+export_fold_label(const struct export_fold *f, const char *country)
+{
+	size_t i;
+
+	if (f->none)
+		return NULL;
+	for (i = 0; i < f->shown; i++)
+		if (strcmp(f->rows[i].country, country != NULL ? country :
+		    "") == 0)
+			return f->rows[i].country;
+	return f->shown > 0 ? _("other countries") :
+	    _("all countries together");
+}
+
+void
+export_fold_free(struct export_fold *f)
+{
+	if (f == NULL)
+		return;
+	free(f->rows);
+	free(f);
+}
+
 /* -------------------------------------- ideas by agenda item and stage */
 
 #define NSTAGES (STAGE_COUNT + 1)	/* the last: no stage */
