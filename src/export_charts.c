@@ -215,10 +215,18 @@ static void
 attendance_by_country(struct charts *c, const struct export_ctx *x)
 {
 	const struct state *st = x->st;
-	unsigned char *seen = xcalloc(st->nparticipants + 1, 1);
+	unsigned char *seen;
 	struct tally t = { 0 };
+	/* The rule of 3 (export_sponsor.c): whether a one-person delegation
+	 * came is not shown as theirs. */
+	struct export_fold *fold = export_fold_new(st);
 	size_t i;
 
+	if (export_fold_label(fold, "") == NULL) {
+		export_fold_free(fold);
+		return;
+	}
+	seen = xcalloc(st->nparticipants + 1, 1);
 	for (i = 0; i < st->ncheckins; i++) {
 		int p = st->checkins[i].participant;
 
@@ -226,13 +234,14 @@ attendance_by_country(struct charts *c, const struct export_ctx *x)
 		    st->checkins[i].absent || seen[p])
 			continue;
 		seen[p] = 1;
-		tally_add(&t, st->participants[p].country != NULL ?
-		    st->participants[p].country : "");
+		tally_add(&t, export_fold_label(fold,
+		    st->participants[p].country));
 	}
 	count_block(c, _("Participants present, by country"), &t,
 	    LXW_CHART_BAR);
 	tally_free(&t);
 	free(seen);
+	export_fold_free(fold);
 }
 
 /* The ideas on the boards: not withdrawn, hidden or merged into another
