@@ -56,23 +56,6 @@ struct rewrite {
 	int write_errno;	/* 0, or the first write's errno */
 };
 
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	ssize_t k;
-
-	while (n > 0) {
-		if ((k = write(fd, p, n)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
 static void
 on_record(const struct event *ev, void *ctx)
 {
@@ -87,7 +70,8 @@ on_record(const struct event *ev, void *ctx)
 	if (r->edit(&e, r->ctx))
 		r->changed++;
 	len = journal_format_record(r->w, 0, &e);
-	if (r->write_errno == 0 && write_all(r->fd, r->w->out, len) != 0)
+	if (r->write_errno == 0 &&
+	    journal_write_all(r->fd, r->w->out, len) != 0)
 		r->write_errno = errno;
 }
 
@@ -144,21 +128,12 @@ rename_temp(const struct journal *j, const char *tmp)
 static int
 sync_dir(const struct journal *j)
 {
-	const char *slash;
-	char *dir;
 	int fd, r;
 
-	if (j->sd.fd >= 0)
-		fd = sessdir_openat(&j->sd, ".", O_RDONLY | O_DIRECTORY, 0,
-		    SESSDIR_DIR);
-	else {
-		slash = strrchr(j->path, '/');
-		dir = slash == NULL ? xstrdup(".") : slash == j->path ?
-		    xstrdup("/") : xstrndup(j->path,
-		    (size_t)(slash - j->path));
-		fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		free(dir);
-	}
+	if (j->sd.fd < 0)
+		return journal_sync_dir_of(j->path);
+	fd = sessdir_openat(&j->sd, ".", O_RDONLY | O_DIRECTORY, 0,
+	    SESSDIR_DIR);
 	if (fd < 0)
 		return -1;
 	r = fsync(fd);
@@ -180,7 +155,7 @@ copy_records(struct journal *j, struct rewrite *r, char **err)
 	    1, err) : journal_open(j->path, 1, err);
 	if (in == NULL)
 		return 3;
-	if (write_all(r->fd, header, len) != 0)
+	if (journal_write_all(r->fd, header, len) != 0)
 		r->write_errno = errno;
 	if (journal_read(in, on_record, on_bad, r, err) < 0)
 		ret = 3;

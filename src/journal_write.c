@@ -474,8 +474,8 @@ journal_format_header(char *header, size_t size)
 	return at;
 }
 
-static int
-write_all(int fd, const char *p, size_t n)
+int
+journal_write_all(int fd, const char *p, size_t n)
 {
 	ssize_t w;
 
@@ -492,8 +492,8 @@ write_all(int fd, const char *p, size_t n)
 }
 
 /* fsync of the directory makes the new name itself durable. */
-static int
-sync_dir_of(const char *path)
+int
+journal_sync_dir_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	char *dir;
@@ -526,7 +526,7 @@ journal_create(const char *path, char **err)
 	if (fd < 0)
 		return set_error(err, -1, _("cannot create the journal %s: %s"),
 		    path, strerror(errno));
-	if (write_all(fd, header, at) != 0 || fsync(fd) != 0) {
+	if (journal_write_all(fd, header, at) != 0 || fsync(fd) != 0) {
 		e = errno;
 		close(fd);
 		unlink(path);
@@ -534,7 +534,7 @@ journal_create(const char *path, char **err)
 		    path, write_failure(e));
 	}
 	close(fd);
-	if (sync_dir_of(path) != 0)
+	if (journal_sync_dir_of(path) != 0)
 		return set_error(err, -1, _("cannot save the directory of %s: "
 		    "%s"), path, strerror(errno));
 	return 0;
