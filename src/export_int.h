@@ -138,6 +138,7 @@ int export_days_present(const struct export_ctx *x, int participant);
  * evaluation; then the notes on the data (sample records, damage). */
 void export_summary_feedback(const struct export_ctx *x, FILE *f);
 /* The sponsor's sections (export_sponsor.c). */
+void export_summary_glance(const struct export_ctx *x, FILE *f);
 void export_summary_participation(const struct export_ctx *x, FILE *f);
 void export_summary_ideas(const struct export_ctx *x, FILE *f);
 void export_summary_prototypes(const struct export_ctx *x, FILE *f);

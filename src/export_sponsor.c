@@ -126,6 +126,55 @@ dots_of(const struct state *st, int p)
 	return sum;
 }
 
+/* ------------------------------------------------------- at a glance */
+
+/* The figures a sponsor asks first, each with its own sentence. */
+void
+export_summary_glance(const struct export_ctx *x, FILE *f)
+{
+	const struct state *st = x->st;
+	size_t i, ideas = 0, protos = 0, evaluators = 0, npeople = 0;
+	unsigned long dots = 0;
+	unsigned char *seen = xcalloc(st->nparticipants + 1, 1);
+
+	for (i = 0; i < st->nideas; i++) {
+		const struct idea *d = &st->ideas[i];
+
+		if (d->withdrawn || d->hidden)
+			continue;
+		ideas++;
+		protos += d->prototype && d->merged_into < 0;
+	}
+	for (i = 0; i < st->nparticipants; i++)
+		dots += dots_of(st, (int)i);
+	for (i = 0; i < st->nevals; i++) {
+		int p = st->evals[i].participant;
+
+		if (p >= 0 && !seen[p]) {
+			seen[p] = 1;
+			evaluators++;
+		}
+	}
+	for (i = 0; i < st->nparticipants; i++)
+		npeople += !st->participants[i].unknown;
+	free(seen);
+	fprintf(f, "## %s\n\n", _("At a glance"));
+	fprintf(f, ngettext("- %zu participant\n", "- %zu participants\n",
+	    npeople), npeople);
+	fprintf(f, ngettext("- %zu idea", "- %zu ideas", ideas), ideas);
+	fprintf(f, ngettext(", %zu prototype\n", ", %zu prototypes\n",
+	    protos), protos);
+	fprintf(f, ngettext("- %lu dot cast", "- %lu dots cast", dots), dots);
+	fprintf(f, ngettext(" in %zu voting round\n",
+	    " in %zu voting rounds\n", st->nrounds), st->nrounds);
+	fprintf(f, ngettext("- %zu question to the speakers\n",
+	    "- %zu questions to the speakers\n", st->nquestions),
+	    st->nquestions);
+	fprintf(f, ngettext("- %zu person answered the evaluation\n\n",
+	    "- %zu people answered the evaluation\n\n", evaluators),
+	    evaluators);
+}
+
 /* v[0] ideas, v[1] dots, v[2] questions, v[3] poll and evaluation
  * answers, each counted on its author's country. */
 static size_t

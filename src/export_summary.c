@@ -468,6 +468,7 @@ void
 export_summary(const struct export_ctx *x, FILE *f)
 {
 	summary_header(x, f);
+	export_summary_glance(x, f);
 	summary_participants(x, f);
 	export_summary_participation(x, f);
 	summary_rooms(x, f);
