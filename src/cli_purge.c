@@ -91,10 +91,11 @@ confirmed(const struct session *s, const struct purge_args *a)
 		return cli_fail(EXIT_REFUSED, "%s", _("purge cannot be "
 		    "undone: confirm with --yes when not at a terminal"));
 	purge_preview(s, &p);
-	cli_print(stderr, _("Purge %s: %zu names, %zu organisations, %zu "
-	    "email addresses, %zu PINs, every draft and earlier export "
-	    "(the ideas, votes and counts stay). This cannot be undone. "
-	    "Purge? [y/N] "), s->dir, p.names, p.orgs, p.emails, p.pins);
+	cli_print(stderr, _("Purge %s? It removes names: %zu, "
+	    "organisations: %zu, email addresses: %zu, PINs: %zu, and every "
+	    "draft and earlier export (the ideas, votes and counts stay). "
+	    "This cannot be undone. Purge? [y/N] "), s->dir, p.names,
+	    p.orgs, p.emails, p.pins);
 	if (fgets(line, sizeof line, stdin) == NULL ||
 	    (line[0] != 'y' && line[0] != 'Y'))
 		return cli_fail(EXIT_REFUSED, "%s", _("purge cancelled: "

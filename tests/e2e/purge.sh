@@ -67,9 +67,9 @@ echo "$out" | grep -q '^convene: the workshop in .* is not over' ||
 cmp -s "$n/journal.csv" "$E2E_DIR/n.before" || fail "not over: journal changed"
 
 # On a terminal it asks; n changes nothing.
-start_session c 100 10 "$CONVENE" purge "$s"
-wait_for_text c "This cannot be undone. Purge? [y/N]"
-assert_screen c "3 names, 2 organisations, 2 email addresses, 1 PINs"
+start_session c 200 10 "$CONVENE" purge "$s"
+wait_for_text c "[y/N]"
+assert_screen c "names: 3, organisations: 2, email addresses: 2, PINs: 1"
 send c n Enter
 [ "$(wait_exit c)" = 1 ] || fail "purge answered n did not exit 1"
 wait_for_text c "purge cancelled: nothing was changed"
