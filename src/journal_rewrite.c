@@ -99,6 +99,18 @@ open_temp(const struct journal *j, const char *tmp)
 	return fd;
 }
 
+/* The new file gets the old one's permissions, not the umask's: on a
+ * shared host the group must still be able to write it. */
+static int
+keep_mode(const struct journal *j, int fd)
+{
+	struct stat st;
+
+	if (fstat(j->wfd, &st) != 0)
+		return -1;
+	return fchmod(fd, st.st_mode & 07777);
+}
+
 static void
 remove_temp(const struct journal *j, const char *tmp)
 {
@@ -191,7 +203,7 @@ journal_rewrite(struct journal *j, journal_edit_fn edit, void *ctx,
 	if (journal_still_named(j) != 0)
 		ret = set_error(err, 3, _("the journal %s was replaced: run "
 		    "the command again"), j->path);
-	else if ((r.fd = open_temp(j, tmp)) < 0)
+	else if ((r.fd = open_temp(j, tmp)) < 0 || keep_mode(j, r.fd) != 0)
 		ret = set_error(err, 3, _("cannot write a copy of the journal "
 		    "%s: %s"), j->path, file_strerror(errno));
 	else

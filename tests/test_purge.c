@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "commands.h"
 #include "journal.h"
@@ -70,6 +71,10 @@ test_purge_rewrites(void **state)
 	uint64_t seq = f->s->state->last_seq;
 	char *err = NULL, *path = path_join(f->dir, "journal.csv"), *text;
 
+	struct stat sb;
+
+	/* The group's write bit survives whatever the umask. */
+	assert_int_equal(chmod(path, 0660), 0);
 	purge_preview(f->s, &r);
 	assert_int_equal(r.names, 2);
 	assert_int_equal(r.orgs, 1);
@@ -81,6 +86,8 @@ test_purge_rewrites(void **state)
 	assert_int_equal(r.orgs, 1);
 	assert_int_equal(r.emails, 1);
 	assert_int_equal(r.pins, 1);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 0660);
 	session_close(f->s);
 	f->s = sfx_open(f->dir, 0);
 	assert_int_equal(f->s->state->last_seq, seq);
