@@ -175,12 +175,22 @@ export_summary_glance(const struct export_ctx *x, FILE *f)
 	    evaluators);
 }
 
+/* One more of value k on participant p's country (rows has a row for
+ * every participant's country already); nothing for p out of range. */
+static void
+count_on(const struct state *st, struct by_country *rows, size_t *n, int p,
+    int k)
+{
+	if (p >= 0 && (size_t)p < st->nparticipants)
+		row_of(rows, n, st->participants[p].country)->v[k]++;
+}
+
 /* v[0] ideas, v[1] dots, v[2] questions, v[3] poll and evaluation
  * answers, each counted on its author's country. */
 static size_t
 participation_rows(const struct state *st, struct by_country *rows)
 {
-	size_t i, n = 0;
+	size_t i, k, n = 0;
 
 	for (i = 0; i < st->nparticipants; i++) {
 		struct by_country *c = row_of(rows, &n,
@@ -189,28 +199,17 @@ participation_rows(const struct state *st, struct by_country *rows)
 		c->people++;
 		c->v[1] += dots_of(st, (int)i);
 	}
-	for (i = 0; i < st->nideas; i++) {
-		const struct idea *d = &st->ideas[i];
-
-		if (d->author >= 0 && !d->withdrawn && !d->hidden)
-			row_of(rows, &n, st->participants[d->author].
-			    country)->v[0]++;
-	}
+	for (i = 0; i < st->nideas; i++)
+		if (!st->ideas[i].withdrawn && !st->ideas[i].hidden)
+			count_on(st, rows, &n, st->ideas[i].author, 0);
 	for (i = 0; i < st->nquestions; i++)
-		if (st->questions[i].author >= 0)
-			row_of(rows, &n, st->participants[st->questions[i].
-			    author].country)->v[2]++;
-	for (i = 0; i < st->npolls; i++) {
-		size_t k;
-
+		count_on(st, rows, &n, st->questions[i].author, 2);
+	for (i = 0; i < st->npolls; i++)
 		for (k = 0; k < st->polls[i].nvoters; k++)
-			row_of(rows, &n, st->participants[st->polls[i].
-			    voters[k].participant].country)->v[3]++;
-	}
+			count_on(st, rows, &n,
+			    st->polls[i].voters[k].participant, 3);
 	for (i = 0; i < st->nevals; i++)
-		if (st->evals[i].participant >= 0)
-			row_of(rows, &n, st->participants[st->evals[i].
-			    participant].country)->v[3]++;
+		count_on(st, rows, &n, st->evals[i].participant, 3);
 	return n;
 }
 
@@ -456,6 +455,7 @@ trail_rows(const struct state *st, int proto, struct by_country *rows,
 			struct by_country *c;
 
 			if (d.dots <= 0 || d.voter < 0 ||
+			    (size_t)d.voter >= st->nparticipants ||
 			    results_root(st, d.idea) != proto)
 				continue;
 			c = row_of(rows, &n,
