@@ -74,6 +74,7 @@ struct edit {
 				   8 pin counted */
 	char name[40];
 	char *extra;		/* the new extra of the last record */
+	size_t later;		/* participants the state did not know */
 };
 
 static void
@@ -117,7 +118,10 @@ edit_participant(struct edit *e, struct event *ev)
 	size_t len[3];
 	int changed = 0;
 
-	purge_name(p >= 0 ? (size_t)p + 1 : 0, e->name, sizeof e->name);
+	/* Registered after the state was read (a script between the replay
+	 * and the lock): numbered after everyone the state knows. */
+	purge_name(p >= 0 ? (size_t)p + 1 : e->st->nparticipants +
+	    ++e->later, e->name, sizeof e->name);
 	if (strcmp(ev->text, e->name) != 0) {
 		ev->text = e->name;
 		count_once(e, p, 1, &e->rep->names);
