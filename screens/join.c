@@ -415,15 +415,32 @@ join_changed(void *self, struct app *a)
 	collect(self, a, 1);
 }
 
+/* Rows the privacy notice (session_privacy_notice) takes at the foot of
+ * the list of names: all it needs, up to a third of the rows under the
+ * heading, so the names stay first; on a tiny screen one row, cut with
+ * "…"; none when there is no room for a name as well. */
+static int
+notice_rows(struct app *a, int rows, int cols)
+{
+	int below = rows - HEAD_ROWS;
+
+	if (below < 3 || cols < 8)
+		return 0;
+	if (below < 9)
+		return 1;
+	return wall_text_rows(session_privacy_notice(app_session(a)),
+	    cols - 2, below / 3);
+}
+
 static void
 join_resize(void *self, struct app *a, int rows, int cols)
 {
 	struct join *j = self;
+	int n = notice_rows(a, rows, cols), list;
 
-	(void)a;
-	(void)cols;
-	listview_set_height(&j->lv, rows > HEAD_ROWS ?
-	    (size_t)(rows - HEAD_ROWS) : 0);
+	/* A blank row between the names and the notice. */
+	list = rows - HEAD_ROWS - (n > 0 ? n + 1 : 0);
+	listview_set_height(&j->lv, list > 0 ? (size_t)list : 0);
 }
 
 static void
@@ -510,7 +527,7 @@ join_draw(void *self, struct app *a, WINDOW *w)
 {
 	struct join *j = self;
 	const char *f;
-	int rows, cols;
+	int rows, cols, n;
 	size_t i;
 
 	getmaxyx(w, rows, cols);
@@ -540,6 +557,10 @@ join_draw(void *self, struct app *a, WINDOW *w)
 		app_row(a, HEAD_ROWS + (int)i, j->lv.top + i,
 		    j->lv.top + i == j->lv.sel);
 	}
+	if ((n = notice_rows(a, rows, cols)) > 0)
+		wall_text(w, rows - n, 1, cols - 2, n,
+		    session_privacy_notice(app_session(a)),
+		    draw_attr(DR_DIM));
 }
 
 /* --- keys ---------------------------------------------------------------- */

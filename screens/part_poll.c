@@ -85,6 +85,14 @@ questions_draw_results(WINDOW *w, int y, int x, int rows, int cols,
 			    ngettext("Average %d.%d of 5, %zu answer",
 			    "Average %d.%d of 5, %zu answers", p->nvoters),
 			    mean / 10, mean % 10, p->nvoters);
+		else if (p->kind == POLL_MULTI)
+			/* Shares of respondents (percent.h): say why they
+			 * may add up to more than 100. */
+			draw_textf(w, y + r, x, cols, draw_attr(DR_DIM),
+			    ngettext("%zu person answered, choosing one or "
+			    "more: each share is of them",
+			    "%zu people answered, choosing one or more: each "
+			    "share is of them", p->nvoters), p->nvoters);
 		else
 			draw_textf(w, y + r, x, cols, draw_attr(DR_DIM),
 			    ngettext("%zu person answered",

@@ -129,5 +129,6 @@ int cli_ask(int argc, char **argv);
 int cli_upvote(int argc, char **argv);
 int cli_poll(int argc, char **argv);
 int cli_pin(int argc, char **argv);
+int cli_purge(int argc, char **argv);
 
 #endif

@@ -277,6 +277,7 @@ module_free(struct module *m)
 	free(m->provider);
 	free(m->timezone);
 	free(m->description);
+	free(m->privacy);
 	free(m);
 }
 

@@ -55,6 +55,8 @@ struct eval_question {		/* [evaluation QKEY] */
 struct module {
 	char *dir;		/* as given to content_load */
 	char *title, *provider, *timezone, *description;
+	char *privacy;		/* privacy = ...: the join screen's notice of
+				   what is recorded and who sees it; NULL */
 	int days;
 	int timer_manual;	/* timer = manual: items start no timer */
 	int certificate_days;	/* days present for a certificate; 0: the

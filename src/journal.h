@@ -129,6 +129,22 @@ int journal_changed(struct journal *j, char **err);
 off_t journal_offset(const struct journal *j);
 uint64_t journal_last_seq(const struct journal *j);
 
+/*
+ * Rewrites the whole journal once (convene purge; man/convene-journal.5):
+ * under the lock, every record from the start is handed to `edit`, which
+ * may change its strings in place (pointing them at its own, which must
+ * live until the next call) and returns 1 when it changed something; all
+ * are written with their own seq and time into a new file beside the
+ * journal, which is fsynced and renamed over it.  When no record changed
+ * nothing is replaced.  A journal with damaged records or records of an
+ * unknown type is refused (1): they could not be written back as they
+ * were.  Returns 0 (with *changed, the records edited), 1 refused, 3 an
+ * I/O error (the journal untouched).  j is stale afterwards: close it.
+ */
+typedef int (*journal_edit_fn)(struct event *ev, void *ctx);
+int journal_rewrite(struct journal *j, journal_edit_fn edit, void *ctx,
+    unsigned long *changed, char **err);
+
 /* The clock, wall-clock UTC ms. */
 int64_t journal_now_ms(void);
 
