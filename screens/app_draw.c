@@ -62,7 +62,7 @@ status_clock(const struct app *a, char *buf, size_t size,
 	if (t == NULL && a->room >= 0 && a->cfg->clock_falls_back)
 		t = state_timer_live(a->s->state, -1, a->now);
 	if (t != NULL) {
-		char clock[16];
+		char clock[64];	/* a translated "%ld min" */
 
 		rem = timer_remaining_ms(t, a->now);
 		format_clock(rem, clock, sizeof clock);
@@ -110,7 +110,7 @@ status_right(struct app *a, int x, int draw)
 	enum draw_role clock_role;
 	const char *sep = a->cols < NARROW_COLS || draw_plain() ? "  " :
 	    " \xe2\x94\x82 ";
-	char clock[40], *phase_text, *joined;
+	char clock[96], *phase_text, *joined;
 	int width;
 
 	status_clock(a, clock, sizeof clock, &clock_role);

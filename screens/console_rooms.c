@@ -190,8 +190,9 @@ rooms_draw(void *self, struct app *a, WINDOW *w)
 
 	getmaxyx(w, rows, cols);
 	left = cols * 2 / 5 < 24 ? 24 : cols * 2 / 5;
-	draw_textf(w, 0, 0, left, draw_attr(DR_DIM), "%-*s%s", left - 13,
-	    _(" Rooms"), _("people  timer"));
+	/* by columns, not bytes: a translated label keeps its place */
+	draw_text(w, 0, 0, left - 13, _(" Rooms"), draw_attr(DR_DIM));
+	draw_text(w, 0, left - 13, 13, _("people  timer"), draw_attr(DR_DIM));
 	for (i = 0; i < listview_visible(&r->rooms) && (int)i + 1 < rows; i++)
 		draw_room_row(r, a, w, (int)i + 1, left - 1,
 		    r->rooms.top + i);
