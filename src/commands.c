@@ -373,6 +373,38 @@ cmd_set_tz(struct session *s, const char *pid, const char *zone, char **err)
 	return cmd_run(s, build_tz, &c, err);
 }
 
+struct lang_cmd {
+	struct session *s;
+	const char *pid, *code;
+};
+
+static int
+build_lang(struct journal_batch *b, void *ctx, char **err)
+{
+	struct lang_cmd *c = ctx;
+	int p;
+	struct event ev = { .type = EV_LANG };
+
+	if (cmd_need_participant(c->s->state, c->pid, &p, err) != 0)
+		return 1;
+	ev.id = c->pid;
+	ev.text = c->code;
+	cmd_add(b, c->s, c->pid, &ev);
+	return 0;
+}
+
+int
+cmd_set_lang(struct session *s, const char *pid, const char *code,
+    char **err)
+{
+	struct lang_cmd c = { s, pid, code != NULL ? code : "" };
+
+	if (*c.code != '\0' && !i18n_code_valid(c.code))
+		return cmd_refuse(err, _("'%s' is not a language code (two or "
+		    "three letters such as th, ko or fil, or pt_BR)"), c.code);
+	return cmd_run(s, build_lang, &c, err);
+}
+
 int
 cmd_set_pin(struct session *s, const char *pid, const char *pin, char **err)
 {
