@@ -470,6 +470,8 @@ app_draw_pass(struct app *a)
 				app_current(a)->draw(a->data[a->cur], a, a->w_body);
 			if (a->mode == MODE_HELP)
 				draw_help(a);
+			else if (a->mode == MODE_PICK)
+				app_pick_draw(a);
 			wnoutrefresh(a->w_body);
 		}
 		/* The message line last: the prompt's cursor is there. */

@@ -43,6 +43,8 @@ int participant_room(const struct app *a);
 /* The join screen's result: `pid` (a checked participant: the PIN, if
  * any, was right) is at the terminal now; ends the join screen. */
 void participant_picked(struct app *a, const char *pid);
+/* The join screen is in sight: a kiosk offers the languages first. */
+void participant_join_shown(struct app *a);
 /* i: opens the line editor on a new idea, from the kept draft. */
 int participant_write(struct app *a);
 /* The board's `enter` calls this: the first screen is the ballot when

@@ -217,7 +217,8 @@ summary_participants(const struct export_ctx *x, FILE *f)
 	fprintf(f, "| %s | %s | %s |\n|---|---|---:|\n", _("Code"),
 	    _("Country"), _("Participants"));
 	for (i = 0; i < n; i++) {
-		const char *name = country_name(c[i].country);
+		const char *name = country_by_code(c[i].country) != NULL ?
+		    country_display(c[i].country) : NULL;
 
 		fputs("| ", f);
 		export_md_text(f, c[i].country);
@@ -266,7 +267,7 @@ summary_rooms(const struct export_ctx *x, FILE *f)
 			export_md_text(f, p->name);
 			if (p->country != NULL && p->country[0] != '\0') {
 				fputs(" (", f);
-				export_md_text(f, p->country);
+				export_md_text(f, country_display(p->country));
 				fputs(")", f);
 			}
 		}
