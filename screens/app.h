@@ -70,6 +70,11 @@ struct app_config {
 	/* The status line's clock is drawn without bold: a second then costs
 	 * about 20 bytes instead of 35 (a participant's slow SSH link). */
 	int thin_clock;
+	/* The zone of the person at the terminal when it is not the
+	 * module's (a participant of a workshop held online), else NULL:
+	 * the status line's time of day then shows theirs beside the
+	 * workshop's.  NULL function: the module's. */
+	const char *(*zone)(const struct app *a);
 	/* --no-mouse: no mouse reports are asked for.  --plain (or a
 	 * terminal that cannot draw lines or colours): see app_plain. */
 	int no_mouse, plain;

@@ -63,6 +63,19 @@ participant_id(const struct app *a)
 	return role_of(a)->pid;
 }
 
+const char *
+participant_zone(const struct app *a)
+{
+	const struct session *s = app_session(a);
+	const char *z;
+
+	if (!s->set.online || participant_id(a) == NULL)
+		return NULL;
+	z = session_participant_zone(s, participant_index(a));
+	return z != NULL && s->module->timezone != NULL &&
+	    strcmp(z, s->module->timezone) != 0 ? z : NULL;
+}
+
 int
 participant_is_kiosk(const struct app *a)
 {
@@ -377,26 +390,24 @@ key_next_person(void *self, struct app *a)
 	return REQ_HANDLED;
 }
 
-/* L and F2 both: F2 works on the join screen, where letters search. */
-#define LANG_KEYS							\
-	{ 'L', "L F2", N_("language: the languages, each in its own "	\
-	    "script"), key_language },					\
-	{ KEYCODE(KEY_F(2)), NULL, NULL, key_language }
-#define ZONE_KEY							\
-	{ 'Z', "Z", N_("your time zone (a workshop held online)"),	\
-	    key_zone }
-
+/* L and F2 both: F2 works on the join screen too, where letters search
+ * the names.  (The entries are written out in each table: verify_verbs.sh
+ * reads the tables.) */
 static const struct binding part_keys[] = {
-	LANG_KEYS,
-	ZONE_KEY,
+	{ 'L', "L F2", N_("language: the languages, each in its own script"),
+	    key_language },
+	{ KEYCODE(KEY_F(2)), NULL, NULL, key_language },
+	{ 'Z', "Z", N_("your time zone (a workshop held online)"), key_zone },
 	{ 0, NULL, NULL, NULL }
 };
 
 static const struct binding kiosk_keys[] = {
 	{ 'N', "N", N_("next person: back to the list of names"),
 	    key_next_person },
-	LANG_KEYS,
-	ZONE_KEY,
+	{ 'L', "L F2", N_("language: the languages, each in its own script"),
+	    key_language },
+	{ KEYCODE(KEY_F(2)), NULL, NULL, key_language },
+	{ 'Z', "Z", N_("your time zone (a workshop held online)"), key_zone },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -653,6 +664,7 @@ run_participant(struct part_role *r)
 	cfg.room = p >= 0 && st->participants[p].room >= 0 ?
 	    st->rooms[st->participants[p].room].id : NULL;
 	cfg.changed = part_changed;
+	cfg.zone = participant_zone;
 	cfg.after_keys = part_after_keys;
 	cfg.hint = r->kiosk ? N_("i idea   Tab next screen   ? keys   "
 	    "N next person") : N_("i idea   Tab next screen   ? keys   "

@@ -20,6 +20,11 @@ int participant_main(struct session *s, const char *as, int kiosk,
  * screen).  Valid until the next key or state change. */
 const char *participant_id(const struct app *a);
 
+/* The zone of the participant at the terminal when it is not the
+ * workshop's (online, their country's or the one they chose), else NULL:
+ * their Agenda and clock show their time beside the workshop's. */
+const char *participant_zone(const struct app *a);
+
 /* 1 when the terminal of `a` is a shared one (--kiosk). */
 int participant_is_kiosk(const struct app *a);
 

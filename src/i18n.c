@@ -44,7 +44,6 @@ i18n_localedir(void)
 int
 i18n_init(void)
 {
-	const char *iso = getenv("CONVENE_ISO_CODES_LOCALEDIR");
 	int ok;
 
 	if (setlocale(LC_ALL, "") == NULL || !locale_is_utf8()) {
@@ -56,8 +55,7 @@ i18n_init(void)
 	ok = locale_is_utf8();
 	bindtextdomain("convene", i18n_localedir());
 	bind_textdomain_codeset("convene", "UTF-8");
-	bindtextdomain(COUNTRIES_DOMAIN, iso != NULL && *iso != '\0' ? iso :
-	    ISO_CODES_LOCALEDIR);
+	bindtextdomain(COUNTRIES_DOMAIN, ISO_CODES_LOCALEDIR);
 	bind_textdomain_codeset(COUNTRIES_DOMAIN, "UTF-8");
 	textdomain("convene");
 	return ok ? 0 : -1;

@@ -24,7 +24,7 @@
  * to C.UTF-8.  Returns 0 when a UTF-8 locale is in force, -1 otherwise
  * (the caller says that a UTF-8 locale is needed).  Binds the text
  * domains: convene's under CONVENE_LOCALEDIR or LOCALEDIR, iso-codes'
- * under CONVENE_ISO_CODES_LOCALEDIR or /usr/share/locale. */
+ * under /usr/share/locale, where Debian installs them. */
 int i18n_init(void);
 
 /* The directory convene's catalogues are read from. */
