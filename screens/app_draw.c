@@ -148,6 +148,9 @@ status_right(struct app *a, int x, int draw)
 		ca = A_NORMAL;
 	phase_text = xasprintf("%s%s%s", a->cols < NARROW_COLS ||
 	    draw_plain() ? "" : "\xe2\x94\x82 ", phase(a), sep);
+	/* Translators: the status line's last part: %s is a separator
+	 * (keep it first), then who is present today of everyone
+	 * registered. */
 	joined = xasprintf(_("%s%zu of %zu here "), sep, present_today(a),
 	    a->s->state->nparticipants);
 	width = text_width(phase_text) + text_width(clock) + 2 +

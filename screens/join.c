@@ -537,6 +537,8 @@ join_draw(void *self, struct app *a, WINDOW *w)
 	    "Enter."), draw_attr(DR_HEADING));
 	if (f != NULL && *f != '\0')
 		draw_textf(w, 1, 0, cols, draw_attr(DR_DIM),
+		    /* Translators: how many registered names match
+		     * the search, of how many; %s is what was typed. */
 		    _("%zu of %zu names match \xe2\x80\x9c%s\xe2\x80\x9d"),
 		    j->npeople, app_session(a)->state->nparticipants, f);
 	else

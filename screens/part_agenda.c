@@ -269,6 +269,7 @@ draw_now(struct pagenda *pa, struct app *a, WINDOW *w, int cols,
 		return;
 	}
 	it = &app_session(a)->module->items[sch->current];
+	/* Translators: %s is the title of the agenda item running. */
 	draw_textf(w, 0, 0, cols, draw_attr(DR_CURRENT), _("Now: %s"),
 	    it->title);
 	planned_hhmm(it, 0, from, sizeof from);
@@ -320,9 +321,13 @@ draw_next(struct app *a, WINDOW *w, int cols, const struct schedule *sch)
 		snprintf(when, sizeof when, "\xe2\x89\x88%s", hhmm);	/* ≈ */
 	}
 	if (it->day != today(a))
+		/* Translators: the next agenda item on another day: its
+		 * day's number, its time (HH:MM) and its title. */
 		what = xasprintf(_("Next: day %d, %s %s"), it->day, when,
 		    it->title);
 	else
+		/* Translators: the next agenda item: its time (HH:MM), then
+		 * its title. */
 		what = xasprintf(_("Next: %s %s"), when, it->title);
 	if (it->kind == KIND_BREAK) {
 		char *b = xasprintf("%s %s", what, _("(break)"));
@@ -344,6 +349,8 @@ draw_day(struct app *a, WINDOW *w, int y, int cols, int day, attr_t sel)
 	    sizeof date) != 0)
 		text = xasprintf(_("Day %d"), day);
 	else if (day == today(a))
+		/* Translators: a day's heading: its number, its date
+		 * (YYYY-MM-DD). */
 		text = xasprintf(_("Day %d \xc2\xb7 %s \xc2\xb7 today"), day,
 		    date);
 	else
@@ -547,6 +554,8 @@ static const struct binding pa_keys[] = {
 };
 
 const struct screen_ops part_agenda = {
+	/* Translators: a tab's name on the tab line; a participant's seven
+	 * tabs and their digits share 80 columns: keep it short. */
 	.name = N_("Agenda"),
 	.keys = pa_keys,
 	.init = pa_init,

@@ -386,6 +386,8 @@ static const struct binding ballot_keys[] = {
 };
 
 const struct screen_ops part_ballot = {
+	/* Translators: a tab's name on the tab line; a participant's seven
+	 * tabs and their digits share 80 columns: keep it short. */
 	.name = N_("Vote"),
 	.keys = ballot_keys,
 	.init = ballot_init,

@@ -268,6 +268,9 @@ offer_languages(struct app *a, struct part_role *r)
 		names[i] = langs_name(r->langs.codes[i]);
 	/* The title in English too: whoever cannot read the language on
 	 * screen now still finds this list. */
+	/* Translators: your language's word for "Language", a slash,
+	 * then the English word: whoever cannot read the language on the
+	 * screen still finds this list. */
 	app_pick(a, _("Language / Language"), names, r->langs.n,
 	    sel >= 0 ? (size_t)sel : 0, lang_picked, r);
 	free(names);
@@ -666,6 +669,8 @@ run_participant(struct part_role *r)
 	cfg.changed = part_changed;
 	cfg.zone = participant_zone;
 	cfg.after_keys = part_after_keys;
+	/* Translators: the participant's hint line, keys then what they
+	 * do; it must fit 80 columns (tests/e2e/lang_screens.sh). */
 	cfg.hint = r->kiosk ? N_("i idea   Tab next screen   ? keys   "
 	    "N next person") : N_("i idea   Tab next screen   ? keys   "
 	    "q quit");
