@@ -267,7 +267,7 @@ summary_rooms(const struct export_ctx *x, FILE *f)
 			export_md_text(f, p->name);
 			if (p->country != NULL && p->country[0] != '\0') {
 				fputs(" (", f);
-				export_md_text(f, country_display(p->country));
+				export_md_text(f, p->country);
 				fputs(")", f);
 			}
 		}
