@@ -539,7 +539,9 @@ join_draw(void *self, struct app *a, WINDOW *w)
 		draw_textf(w, 1, 0, cols, draw_attr(DR_DIM),
 		    /* Translators: how many registered names match
 		     * the search, of how many; %s is what was typed. */
-		    _("%zu of %zu names match \xe2\x80\x9c%s\xe2\x80\x9d"),
+		    ngettext("%zu of %zu name matches \xe2\x80\x9c%s"
+		    "\xe2\x80\x9d", "%zu of %zu names match \xe2\x80\x9c%s"
+		    "\xe2\x80\x9d", app_session(a)->state->nparticipants),
 		    j->npeople, app_session(a)->state->nparticipants, f);
 	else
 		draw_textf(w, 1, 0, cols, draw_attr(DR_DIM),

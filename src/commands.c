@@ -282,8 +282,9 @@ build_checkin(struct journal_batch *b, void *ctx, char **err)
 		return cmd_refuse(err, _("the workshop starts on %s: check-in "
 		    "opens on day 1"), c->s->set.start);
 	if (days > 0 && day > days)
-		return cmd_refuse(err, _("the workshop's %d days are over: "
-		    "check-in is closed"), days);
+		return cmd_refuse(err, ngettext("the workshop's %d day is over: "
+		    "check-in is closed", "the workshop's %d days are over: "
+		    "check-in is closed", (unsigned long)days), days);
 	if (c->rollcall == 0 && state_checkin(st, p, day) != NULL)
 		return 0;	/* present today already: nothing to add */
 	if (c->rollcall != 0 && state_checkin(st, p, day) != NULL &&
