@@ -34,7 +34,9 @@ catalogue th "$WHO=คุณคือใคร พิมพ์ชื่อแล
     "$KHINT=i ความคิด   Tab หน้าถัดไป   ? ปุ่ม   N คนถัดไป" \
     "Language / Language=ภาษา / Language"
 catalogue ko "$WHO=누구세요? 이름을 입력하고 Enter." \
-    "$HINT=i 아이디어   Tab 다음 화면   ? 키   q 종료"
+    "$HINT=i 아이디어   Tab 다음 화면   ? 키   q 종료" \
+    "Quit the console?=콘솔을 닫을까요?" \
+    "Tab next screen   ? keys   q quit=Tab 다음 화면   ? 키   q 닫기"
 
 S=$E2E_DIR/s
 new_session "$S"
@@ -86,6 +88,20 @@ start_session g 80 24 "$CONVENE" join "$S" --as "$p1" --lang ko
 wait_for_text g "아이디어"
 send g q
 wait_exit g >/dev/null
+
+# The console and the projector follow the environment, or --lang.
+start_session c 80 24 "$CONVENE" run "$S" --lang ko
+wait_for_text c "Digital Government"
+send c q
+wait_for_text c "콘솔을 닫을까요?"
+send c y
+wait_exit c >/dev/null
+E2E_ENV="CONVENE_LOCALEDIR=$E2E_DIR/locale LANGUAGE=ko"
+start_session p 80 24 "$CONVENE" show "$S"
+wait_for_text p "q 닫기"
+send p q
+wait_exit p >/dev/null
+E2E_ENV="CONVENE_LOCALEDIR=$E2E_DIR/locale"
 
 # The record, for scripts too.
 cv lang "$S" --by "$p2" ko
