@@ -647,9 +647,15 @@ run_join(struct part_role *r)
 	cfg.nscreens = NELEM(join_screens);
 	cfg.keys = join_role_keys;
 	/* Translators: the join screen's hint line; it fits 80 columns. */
-	cfg.hint = r->kiosk ? N_("type your name   Enter pick   F2 language   "
-	    "? keys") : N_("type your name   Enter pick   F2 language   ? keys"
-	    "   q quit");
+	cfg.hint = r->kiosk ? N_("type your name   Enter pick   ? keys") :
+	    N_("type your name   Enter pick   ? keys   q quit");
+	/* More than English to choose from: say how. */
+	if (r->langs.n > 1)
+		/* Translators: the join screen's hint line; it fits 80
+		 * columns. */
+		cfg.hint = r->kiosk ? N_("type your name   Enter pick   F2 "
+		    "language   ? keys") : N_("type your name   Enter pick   "
+		    "F2 language   ? keys   q quit");
 	return app_run(r->s, &cfg);
 }
 
