@@ -12,7 +12,6 @@
 #include "auth.h"
 #include "cli.h"
 #include "commands.h"
-#include "countries.h"
 #include "drafts.h"
 #include "i18n.h"
 #include "langs.h"
@@ -266,8 +265,6 @@ offer_languages(struct app *a, struct part_role *r)
 
 	for (i = 0; i < r->langs.n; i++)
 		names[i] = langs_name(r->langs.codes[i]);
-	/* The title in English too: whoever cannot read the language on
-	 * screen now still finds this list. */
 	/* Translators: your language's word for "Language", a slash,
 	 * then the English word: whoever cannot read the language on the
 	 * screen still finds this list. */
