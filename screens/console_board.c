@@ -282,8 +282,13 @@ board_draw(void *self, struct app *a, WINDOW *w)
 
 	getmaxyx(w, rows, cols);
 	draw_textf(w, 0, 0, cols, draw_attr(DR_DIM),
-	    _("%zu ideas \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 "
-	    "authors %s \xc2\xb7 projector: %s"),
+	    /* Translators: the number of ideas, the thread, the room, the
+	     * stage, "shown" or "hidden", "every thread" or "this
+	     * thread". */
+	    ngettext("%zu idea \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 "
+	    "authors %s \xc2\xb7 projector: %s", "%zu ideas \xc2\xb7 %s \xc2\xb7 "
+	    "%s \xc2\xb7 %s \xc2\xb7 authors %s \xc2\xb7 projector: %s",
+	    b->ls.nrows),
 	    b->ls.nrows, thread_label(b, a), b->room == ALL_ROOMS ?
 	    _("all rooms") : console_room_name(a, b->room),
 	    stage_label(b->stage), authors_shown(a) ? _("shown") :

@@ -137,7 +137,8 @@ rollcall_draw(void *self, struct app *a, WINDOW *w)
 		    ci != NULL && !absent ? draw_attr(DR_OK) : at);
 		x = 4 + draw_text(w, y, 4, cols / 2 - 4, p->name, at);
 		draw_textf(w, y, x + 1, cols - x - 20, at, "%s%s%s",
-		    p->country, *p->org != '\0' ? " \xc2\xb7 " : "", p->org);
+		    country_display(p->country), *p->org != '\0' ?
+		    " \xc2\xb7 " : "", p->org);
 		if (cols >= 60)
 			draw_text(w, y, cols - 18, 10, p->room >= 0 ?
 			    console_room_name(a, p->room) : "", at);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "countries.h"
 #include "draw.h"
 #include "i18n.h"
 #include "listview.h"
@@ -177,7 +178,8 @@ draw_person(struct rooms *r, struct app *a, WINDOW *w, int y, int x,
 		draw_fill(w, y, x, cols, at);
 	used = draw_text(w, y, x + 1, cols - 10, p->name, at);
 	draw_textf(w, y, x + 2 + used, cols - used - 2, selected ? at :
-	    draw_attr(DR_DIM), "%s%s%s", p->country, *p->org != '\0' ?
+	    draw_attr(DR_DIM), "%s%s%s", country_display(p->country),
+	    *p->org != '\0' ?
 	    " \xc2\xb7 " : "", p->org);
 }
 

@@ -397,6 +397,13 @@ join_init(struct app *a)
 }
 
 static void
+join_enter(void *self, struct app *a)
+{
+	(void)self;
+	participant_join_shown(a);
+}
+
+static void
 join_fini(void *self)
 {
 	struct join *j = self;
@@ -462,7 +469,7 @@ draw_person(struct join *j, struct app *a, WINDOW *w, int y, int cols,
 	p = &st->participants[j->people[row - 1]];
 	x = 1 + draw_text(w, y, 1, cols * 2 / 3, p->name, at | A_BOLD);
 	x += draw_text(w, y, x, cols - x, "  ", at);
-	x += draw_text(w, y, x, cols - x, p->country, sel ? at :
+	x += draw_text(w, y, x, cols - x, country_display(p->country), sel ? at :
 	    draw_attr(DR_DIM));
 	if (p->org != NULL && *p->org != '\0' && cols - x > 4) {
 		x += draw_text(w, y, x, cols - x, "  ", at);
@@ -482,7 +489,7 @@ draw_country(const struct country *c, size_t k, void *ctx)
 	struct country_rows *cr = ctx;
 
 	draw_textf(cr->w, cr->y + (int)k, 1, cr->cols - 1, A_NORMAL, "%s  %s",
-	    c->code, c->name);
+	    c->code, country_display(c->code));
 }
 
 /* While registering: what is asked, and the countries that match. */
@@ -547,7 +554,11 @@ join_draw(void *self, struct app *a, WINDOW *w)
 	    "Enter."), draw_attr(DR_HEADING));
 	if (f != NULL && *f != '\0')
 		draw_textf(w, 1, 0, cols, draw_attr(DR_DIM),
-		    _("%zu of %zu names match \xe2\x80\x9c%s\xe2\x80\x9d"),
+		    /* Translators: how many registered names match
+		     * the search, of how many; %s is what was typed. */
+		    ngettext("%zu of %zu name matches \xe2\x80\x9c%s"
+		    "\xe2\x80\x9d", "%zu of %zu names match \xe2\x80\x9c%s"
+		    "\xe2\x80\x9d", app_session(a)->state->nparticipants),
 		    j->npeople, app_session(a)->state->nparticipants, f);
 	else
 		draw_textf(w, 1, 0, cols, draw_attr(DR_DIM),
@@ -713,6 +724,7 @@ const struct screen_ops part_join = {
 	.name = N_("Join"),
 	.keys = join_keys,
 	.init = join_init,
+	.enter = join_enter,
 	.fini = join_fini,
 	.resize = join_resize,
 	.draw = join_draw,

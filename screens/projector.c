@@ -241,7 +241,8 @@ wall_draw(void *self, struct app *a, WINDOW *w)
 		return;
 	}
 	draw_textf(w, y - 1, 2, cols - 4, draw_attr(DR_HEADING),
-	    phase == WALL_VOTING ? _(" %zu ideas \xc2\xb7 voting is open ") :
+	    phase == WALL_VOTING ? ngettext(" %zu idea \xc2\xb7 voting is "
+	    "open ", " %zu ideas \xc2\xb7 voting is open ", wl->nideas) :
 	    ngettext(" %zu idea ", " %zu ideas ", wl->nideas), wl->nideas);
 	draw_ideas(wl, a, w, y, rows - y, cols);
 }

@@ -137,8 +137,12 @@ summary_header(const struct export_ctx *x, FILE *f)
 	export_day_date(x, 1, first, sizeof first);
 	export_day_date(x, x->ndays > 0 ? x->ndays : 1, last, sizeof last);
 	if (first[0] != '\0')
-		fprintf(f, _("- Dates: %s to %s (%d days, times in %s)\n"),
-		    first, last, x->ndays > 0 ? x->ndays : 1, x->zone);
+		/* Translators: the first and last dates, the number of
+		 * days, the time zone (Asia/Bangkok). */
+		fprintf(f, ngettext("- Dates: %s to %s (%d day, times in %s)\n",
+		    "- Dates: %s to %s (%d days, times in %s)\n",
+		    (unsigned long)(x->ndays > 0 ? x->ndays : 1)), first, last,
+		    x->ndays > 0 ? x->ndays : 1, x->zone);
 	else
 		fprintf(f, _("- Times in %s\n"), x->zone);
 	export_local_time(x, x->st->last_time, asof, sizeof asof);
@@ -218,7 +222,8 @@ summary_participants(const struct export_ctx *x, FILE *f)
 	fprintf(f, "| %s | %s | %s |\n|---|---|---:|\n", _("Code"),
 	    _("Country"), _("Participants"));
 	for (i = 0; i < n; i++) {
-		const char *name = country_name(c[i].country);
+		const char *name = country_by_code(c[i].country) != NULL ?
+		    country_display(c[i].country) : NULL;
 
 		fputs("| ", f);
 		export_md_text(f, c[i].country);
