@@ -92,6 +92,9 @@ char *content_read_page(const struct module *m, const char *page);
 
 const char *session_kind_name(enum session_kind k);
 const char *design_stage_name(enum design_stage s);
+/* A stage named in a record, translated for a reader ("ideate" reads
+ * "Ideate"); a name no stage has comes back as it is. */
+const char *design_stage_label(const char *name);
 
 /*
  * Added by the content loader (content.c), shared with the checker.

@@ -349,10 +349,13 @@ ideas_row(FILE *f, const unsigned *counts, const int *used)
 	fprintf(f, " %u |\n", total);
 }
 
-static const char *const stage_heading[NSTAGES] = {
-	N_("Empathise"), N_("Ideate"), N_("Prototype"), N_("Share"),
-	N_("Launch"), N_("No stage")
-};
+/* A column's heading: the stage as the board names it, or none. */
+static const char *
+stage_heading(int s)
+{
+	return s < STAGE_COUNT ? design_stage_label(design_stage_name(s)) :
+	    _("No stage");
+}
 
 static void
 ideas_header(FILE *f, const int *used)
@@ -364,7 +367,7 @@ ideas_header(FILE *f, const int *used)
 		if (!used[s])
 			continue;
 		cols++;
-		fprintf(f, " %s |", _(stage_heading[s]));
+		fprintf(f, " %s |", stage_heading(s));
 	}
 	fprintf(f, " %s |\n|---|", _("Total"));
 	while (cols-- >= 0)
