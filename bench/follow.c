@@ -22,6 +22,9 @@
  * applied it; the row is the 99th percentile (nearest rank) of those
  * latencies over the IDEAS ideas.  The followers do not draw: drawing is
  * the screens' cost, measured by first_frame_ms.
+ *
+ * FOLLOW_SKIP=dnotify (or dnotify,inotify) in the environment makes the
+ * followers skip those ways of watching, to compare them on one machine.
  */
 #include <errno.h>
 #include <poll.h>
@@ -37,6 +40,7 @@
 
 #include "commands.h"
 #include "journal.h"
+#include "journal_test.h"
 #include "session.h"
 #include "util.h"
 
@@ -277,6 +281,10 @@ main(int argc, char **argv)
 		sh.ideas = (unsigned)atoi(argv[3]);
 	if (argc > 4)
 		name = argv[4];
+	if (getenv("FOLLOW_SKIP") != NULL)
+		journal_test_watch_skip(strstr(getenv("FOLLOW_SKIP"),
+		    "dnotify") != NULL, strstr(getenv("FOLLOW_SKIP"),
+		    "inotify") != NULL);
 	if (sh.followers == 0 || sh.ideas == 0)
 		return 2;
 	sh.sent = shared_alloc(sh.ideas * sizeof *sh.sent);
