@@ -246,6 +246,60 @@ test_dnotify_moved_away(void **state)
 	free(moved);
 }
 
+/* Followers that are stopped (SIGSTOP, as a participant may do to their
+ * own terminal) or killed hold nothing a writer waits for: appends go on
+ * and another follower is still woken. */
+static void
+test_stopped_follower_holds_nothing(void **state)
+{
+	struct fx *f = *state;
+	struct journal *r = open_follower(f->path);
+	char *err = NULL;
+	int fd = journal_watch_fd(r), status, i, ready[2];
+	pid_t stopped = -1, killed = -1;
+	char c;
+
+	if (journal_watch_kind(r) != JOURNAL_WATCH_DNOTIFY) {
+		journal_close(r);
+		skip();
+	}
+	assert_int_equal(pipe(ready), 0);
+	for (i = 0; i < 2; i++) {
+		pid_t pid = fork();
+
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			struct journal *w = journal_open(f->path, 1, NULL);
+
+			close(ready[0]);
+			if (w == NULL || journal_watch_fd(w) < 0 ||
+			    write(ready[1], "r", 1) != 1)
+				_exit(1);
+			for (;;)
+				pause();	/* never reads its signals */
+		}
+		if (i == 0)
+			stopped = pid;
+		else
+			killed = pid;
+	}
+	close(ready[1]);
+	assert_int_equal(read(ready[0], &c, 1), 1);
+	assert_int_equal(read(ready[0], &c, 1), 1);
+	close(ready[0]);
+	assert_int_equal(kill(stopped, SIGSTOP), 0);
+	assert_int_equal(kill(killed, SIGKILL), 0);
+	assert_int_equal(waitpid(killed, &status, 0), killed);
+	for (i = 0; i < 50; i++)
+		append_idea(f->path, "while one is stopped");
+	assert_int_equal(wait_readable(fd, WAKE_MS), 1);
+	assert_int_equal(journal_changed(r, &err), 1);
+	assert_int_equal(read_new(r), 50);
+	assert_int_equal(kill(stopped, SIGKILL), 0);
+	assert_int_equal(waitpid(stopped, &status, 0), stopped);
+	journal_close(r);
+}
+
 /* A SIGIO that arrives after the last journal closed ends nothing. */
 static void
 test_dnotify_late_signal_harmless(void **state)
@@ -346,6 +400,7 @@ main(void)
 		T(test_dnotify_woken_by_other_process),
 		T(test_dnotify_two_journals),
 		T(test_dnotify_moved_away),
+		T(test_stopped_follower_holds_nothing),
 		T(test_dnotify_late_signal_harmless),
 		T(test_symlink_not_dnotify),
 		T(test_inotify_without_dnotify),
