@@ -456,8 +456,10 @@ watch_guessing(struct app *a, int64_t now)
 		    "late", "%d terminals poll the journal (they cannot be "
 		    "notified of changes): they see them up to 100 ms late",
 		    n), n);
-	if (n >= 0)
+	if (n >= 0 && n != c->polling) {
 		c->polling = n;
+		app_dirty(a, REQ_REDRAW);	/* the roll call shows it */
+	}
 }
 
 /* Rings once when the console's timer (its room's, or the session's)

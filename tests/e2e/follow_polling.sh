@@ -1,7 +1,8 @@
 #!/bin/sh
 # Terminals that poll the journal (they could have neither dnotify nor
 # inotify) mark their presence file so; the console tells the facilitator
-# when their number grows, and convene status counts them.  A polling
+# when their number grows, its roll call shows it while it lasts, and
+# convene status counts them.  A polling
 # terminal is stood in for by a presence file that flock(1) holds, as a
 # running terminal holds its own.
 . "$(dirname "$0")/lib.sh"
@@ -37,8 +38,12 @@ wait_for_text con "1 terminal polls the journal" 20
 	fail "the console and the stand-in should be open"
 stand_in 999902 2
 wait_for_text con "2 terminals poll the journal" 30
+# The roll call says it too, until they are gone.
+send con 7
+wait_for_text con "2 terminals poll the journal: they see changes"
 touch "$E2E_DIR/stop"
 wait
+wait_for_gone con "terminals poll the journal" 30
 send con q y
 [ "$(wait_exit con)" = 0 ] || fail "the console did not quit cleanly"
 e2e_pass
