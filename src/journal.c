@@ -916,8 +916,10 @@ sigio_give(void)
 
 /* The directory the journal is in, opened for reading (dnotify needs a
  * readable descriptor; sd's is O_PATH), or -1.  It must hold the journal
- * itself under its name: a journal reached through a symbolic link
- * changes in another directory. */
+ * itself under its name, and its only name: dnotify hears of a write in
+ * the directory of the name the writer opened, so a journal reached
+ * through a symbolic link, or with a second hard link elsewhere, may
+ * change in another directory. */
 static int
 open_watch_dir(struct journal *j)
 {
@@ -938,7 +940,7 @@ open_watch_dir(struct journal *j)
 		free(dir);
 	}
 	if (fd >= 0 && (fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
-	    st.st_dev != j->dev || st.st_ino != j->ino)) {
+	    st.st_dev != j->dev || st.st_ino != j->ino || st.st_nlink != 1)) {
 		close(fd);
 		fd = -1;
 	}

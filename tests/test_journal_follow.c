@@ -350,6 +350,24 @@ test_symlink_not_dnotify(void **state)
 	free(other);
 }
 
+/* With a second hard link, a writer may open the journal by a name in
+ * another directory. */
+static void
+test_hard_link_not_dnotify(void **state)
+{
+	struct fx *f = *state;
+	char *second = path_join(f->dir, "link.csv");
+	struct journal *r;
+
+	assert_int_equal(link(f->path, second), 0);
+	r = open_follower(f->path);
+	journal_watch_fd(r);
+	assert_int_not_equal(journal_watch_kind(r), JOURNAL_WATCH_DNOTIFY);
+	journal_close(r);
+	unlink(second);
+	free(second);
+}
+
 static void
 test_inotify_without_dnotify(void **state)
 {
@@ -403,6 +421,7 @@ main(void)
 		T(test_stopped_follower_holds_nothing),
 		T(test_dnotify_late_signal_harmless),
 		T(test_symlink_not_dnotify),
+		T(test_hard_link_not_dnotify),
 		T(test_inotify_without_dnotify),
 		T(test_polling_last),
 	};
