@@ -701,6 +701,7 @@ participant_main(struct session *s, const char *as, int kiosk,
 	r.here = presence_open(s->dir, kiosk ? PRESENCE_KIOSK :
 	    PRESENCE_PARTICIPANT, NULL, &err);
 	free(err);		/* unseen: the terminal works all the same */
+	presence_set_polling(r.here, journal_watch_fd(s->journal) < 0, NULL);
 	if (kiosk) {
 		/* From the start, before the terminal is even set up. */
 		signal(SIGINT, SIG_IGN);

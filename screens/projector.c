@@ -417,6 +417,7 @@ projector_main(struct session *s, const struct cli_term *term)
 	app_config_term(&cfg, term);
 	here = presence_open(s->dir, PRESENCE_PROJECTOR, NULL, &err);
 	free(err);		/* unseen: it shows the room all the same */
+	presence_set_polling(here, journal_watch_fd(s->journal) < 0, NULL);
 	status = app_run(s, &cfg);
 	presence_close(here);
 	wall_shutdown();

@@ -47,7 +47,9 @@ struct journal {
 	int fd;			/* O_RDONLY, for reading */
 	int wfd;		/* O_WRONLY | O_APPEND, opened by the first append */
 	int read_only;
-	int watch_fd;		/* inotify, -1 */
+	int watch_fd;		/* the shared signalfd, inotify or -1 */
+	int watch_dir;		/* the directory that dnotify watches, -1 */
+	enum journal_watch watch_kind;
 	int watch_failed;
 	dev_t dev;
 	ino_t ino;
