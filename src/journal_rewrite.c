@@ -35,13 +35,14 @@ journal_still_named(const struct journal *j)
 
 	if (fstat(j->wfd, &a) != 0)
 		return -1;
+	/* with the group: a participant cannot search the session
+	 * directory (2770) with their own rights, even by its descriptor */
+	privilege_raise();
 	if (j->sd.fd >= 0)
 		r = fstatat(j->sd.fd, j->name, &b, AT_SYMLINK_NOFOLLOW);
-	else {
-		privilege_raise();
+	else
 		r = lstat(j->path, &b);
-		privilege_drop();
-	}
+	privilege_drop();
 	if (r != 0)
 		return -1;
 	return a.st_dev == b.st_dev && a.st_ino == b.st_ino ? 0 : -1;
