@@ -133,6 +133,7 @@ update-po: $(POT)
 # (not merged with today's sources) or refused by msgfmt -c; `make test`
 # runs it as a warning only (tools/po-check says why).
 po-check:
+	@mkdir -p $(B)
 	@$(MAKE) -s pot POT=$(B)/po-check.pot
 	@./tools/po-check $(B)/po-check.pot $(PO)
 
