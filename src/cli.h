@@ -43,6 +43,9 @@ struct cli_ui {
 extern const struct cli_ui screens_ui;
 
 int cli_main(int argc, char **argv, const struct cli_ui *ui);
+/* Runs one verb, argv[0] its name, as cli_main would after its own flags
+ * (the writer service runs its requests so; getopt is reset first). */
+int cli_run_verb(int argc, char **argv);
 /* The UI given to cli_main (for run, join, show, demo). */
 const struct cli_ui *cli_get_ui(void);
 
@@ -129,5 +132,6 @@ int cli_ask(int argc, char **argv);
 int cli_upvote(int argc, char **argv);
 int cli_poll(int argc, char **argv);
 int cli_pin(int argc, char **argv);
+int cli_serve(int argc, char **argv);
 
 #endif
