@@ -189,7 +189,7 @@ handle(struct conn *c, const struct serve_msg *m, gid_t group)
 	for (i = SERVE_REQUEST_MIN_FIELDS; i < m->n; i++)
 		argv[argc++] = m->field[i];
 	argv[argc] = NULL;
-	role = serve_verb_role(argc, argv);
+	role = serve_verb_role(argc, (const char *const *)argv);
 	if (role == SERVE_NOT_SERVED) {
 		refuse(c, 2, _("the writer service does not run this command"));
 		return;

@@ -209,7 +209,7 @@ serve_route(int argc, char **argv, int *status)
 		if (i != skip)
 			rest[n++] = argv[i];
 	rest[n] = NULL;
-	if (serve_verb_role(n, rest) == SERVE_NOT_SERVED ||
+	if (serve_verb_role(n, (const char *const *)rest) == SERVE_NOT_SERVED ||
 	    argc > SERVE_FIELDS_MAX - SERVE_REQUEST_MIN_FIELDS + 1) {
 		free(name);
 		return 0;

@@ -137,7 +137,7 @@ static const struct {
 };
 
 static int
-has_arg(int argc, char *const *argv, const char *word)
+has_arg(int argc, const char *const *argv, const char *word)
 {
 	int i;
 
@@ -150,7 +150,7 @@ has_arg(int argc, char *const *argv, const char *word)
 /* The first word that is neither an option nor --by's value: poll's
  * subcommand (SESSION is not among argv here). */
 static const char *
-first_word(int argc, char *const *argv)
+first_word(int argc, const char *const *argv)
 {
 	int i;
 
@@ -166,7 +166,7 @@ first_word(int argc, char *const *argv)
 }
 
 enum serve_role
-serve_verb_role(int argc, char *const *argv)
+serve_verb_role(int argc, const char *const *argv)
 {
 	size_t i;
 

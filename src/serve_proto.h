@@ -64,6 +64,6 @@ enum serve_role {
 				   with the session's passphrase */
 };
 /* argv[0] is the verb, argv[1..argc) its arguments without SESSION. */
-enum serve_role serve_verb_role(int argc, char *const *argv);
+enum serve_role serve_verb_role(int argc, const char *const *argv);
 
 #endif

@@ -1,0 +1,363 @@
+/* test_serve.c -- the writer service's protocol (serve_proto.h): whole,
+ * partial, malformed and oversized requests; who asks for which verb; and
+ * a real service in a child process: a malformed, oversized or truncated
+ * request is refused and writes nothing, and a client that sends half a
+ * request and holds on does not hold the next one. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "serve.h"
+#include "serve_proto.h"
+#include "session_fixture.h"
+#include "sessdir.h"
+#include "util.h"
+
+static char *
+request(size_t n, const char *const *f, size_t *len)
+{
+	size_t fl[SERVE_FIELDS_MAX], i;
+	char *buf = NULL;
+
+	for (i = 0; i < n; i++)
+		fl[i] = strlen(f[i]);
+	*len = 0;
+	serve_format(&buf, len, n, f, fl);
+	return buf;
+}
+
+static void
+test_round_trip(void **state)
+{
+	const char *f[] = { "idea", "s", "", "", "--by", "p1", "two\nlines" };
+	struct serve_msg m;
+	const char *why;
+	size_t len, cut;
+	char *buf = request(7, f, &len), *copy;
+
+	(void)state;
+	/* Every prefix is "not yet", never "wrong". */
+	for (cut = 0; cut < len; cut++) {
+		copy = xmalloc(len + 1);
+		memcpy(copy, buf, cut);
+		assert_int_equal(serve_parse(copy, cut, SERVE_REQUEST_MAX, 1,
+		    &m, &why), 0);
+		free(copy);
+	}
+	assert_int_equal(serve_parse(buf, len, SERVE_REQUEST_MAX, 1, &m,
+	    &why), 1);
+	assert_int_equal(m.n, 7);
+	assert_string_equal(m.field[0], "idea");
+	assert_string_equal(m.field[2], "");
+	assert_string_equal(m.field[6], "two\nlines");
+	free(buf);
+}
+
+static int
+parse_str(const char *s, size_t max)
+{
+	struct serve_msg m;
+	const char *why;
+	char *buf = xstrdup(s);
+	int r = serve_parse(buf, strlen(s), max, 1, &m, &why);
+
+	free(buf);
+	return r;
+}
+
+static void
+test_malformed(void **state)
+{
+	char big[SERVE_REQUEST_MAX + 64];
+	struct serve_msg m;
+	const char *why;
+	char nul[] = "convene-serve 1\n1\n3\na\0b\n";
+
+	(void)state;
+	assert_int_equal(parse_str("convene-serve 2\n1\n1\nx\n", 99), -1);
+	assert_int_equal(parse_str("GET / HTTP/1.0\r\n", 99), -1);
+	assert_int_equal(parse_str("convene-serve 1\n-1\n", 99), -1);
+	assert_int_equal(parse_str("convene-serve 1\n01\n1\nx\n", 99), -1);
+	assert_int_equal(parse_str("convene-serve 1\n65\n", 999), -1);
+	assert_int_equal(parse_str("convene-serve 1\nx\n", 99), -1);
+	/* a length that lies: the byte after the field is no '\n' */
+	assert_int_equal(parse_str("convene-serve 1\n1\n1\nxy\n", 99), -1);
+	/* bytes after the end */
+	assert_int_equal(parse_str("convene-serve 1\n1\n1\nx\nmore", 99), -1);
+	/* a length over the cap, and a whole message over it */
+	assert_int_equal(parse_str("convene-serve 1\n1\n100\n", 99), -1);
+	memset(big, 'a', sizeof big);
+	memcpy(big, "convene-serve 1\n1\n", 18);
+	assert_int_equal(serve_parse(big, sizeof big, SERVE_REQUEST_MAX, 1,
+	    &m, &why), -1);
+	assert_int_equal(serve_parse(nul, sizeof nul - 1, 99, 1, &m, &why),
+	    -1);
+	assert_int_equal(serve_parse(nul, sizeof nul - 1, 99, 0, &m, &why),
+	    1);
+	/* truncated: waits for more */
+	assert_int_equal(parse_str("convene-serve 1\n2\n1\nx\n5\nab", 99), 0);
+	assert_int_equal(parse_str("conv", 99), 0);
+}
+
+static void
+test_roles(void **state)
+{
+	const char *idea[] = { "idea", "--by", "p1", "x" };
+	const char *timer[] = { "timer", "start", "5" };
+	const char *answer[] = { "poll", "answer", "q1", "--by", "p1", "1" };
+	const char *open[] = { "poll", "open", "answer", "--by", "p1" };
+	const char *pin[] = { "pin", "--by", "p1", "--set" };
+	const char *clear[] = { "pin", "--clear-throttle" };
+	const char *export[] = { "export" };
+	const char *reg[] = { "participant", "Ana", "--country", "TO" };
+
+	(void)state;
+	assert_int_equal(serve_verb_role(4, idea), SERVE_PARTICIPANT);
+	assert_int_equal(serve_verb_role(3, timer), SERVE_FACILITATOR);
+	assert_int_equal(serve_verb_role(6, answer), SERVE_PARTICIPANT);
+	assert_int_equal(serve_verb_role(5, open), SERVE_FACILITATOR);
+	assert_int_equal(serve_verb_role(4, pin), SERVE_PARTICIPANT);
+	assert_int_equal(serve_verb_role(2, clear), SERVE_FACILITATOR);
+	assert_int_equal(serve_verb_role(1, export), SERVE_NOT_SERVED);
+	assert_int_equal(serve_verb_role(4, reg), SERVE_ANYONE);
+	assert_int_equal(serve_verb_role(0, idea), SERVE_NOT_SERVED);
+}
+
+/* --- a real service ------------------------------------------------------- */
+
+static const char module_ini[] =
+    "[module]\n"
+    "title = Serve\n"
+    "days = 1\n"
+    "timezone = Asia/Bangkok\n";
+
+struct svc {
+	struct session_fixture *fx;
+	pid_t pid;
+	char *sock;
+};
+
+static int64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int
+dial(const char *path)
+{
+	struct sockaddr_un sa;
+	int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+
+	memset(&sa, 0, sizeof sa);
+	sa.sun_family = AF_UNIX;
+	snprintf(sa.sun_path, sizeof sa.sun_path, "%s", path);
+	if (fd >= 0 && connect(fd, (struct sockaddr *)&sa, sizeof sa) == 0)
+		return fd;
+	if (fd >= 0)
+		close(fd);
+	return -1;
+}
+
+static int
+svc_setup(void **state)
+{
+	struct svc *v = xmalloc(sizeof *v);
+	char *err = NULL, *id = NULL;
+	int64_t end;
+	int fd;
+
+	v->fx = sfx_new(module_ini, "Serve");
+	sfx_ok(cmd_participant(v->fx->s, NULL, "Ana", "TO", NULL, NULL, &id,
+	    &err), &err);
+	free(id);
+	sessdir_set_root(v->fx->base);
+	v->sock = serve_socket_path();
+	if ((v->pid = fork()) == 0) {
+		int r = serve_run(NULL, &err);
+
+		_exit(r);
+	}
+	/* Ready when it answers a connection (no fixed sleep). */
+	for (end = now_ms() + 5000; now_ms() < end;) {
+		if ((fd = dial(v->sock)) >= 0) {
+			close(fd);
+			break;
+		}
+		poll(NULL, 0, 10);
+	}
+	*state = v;
+	return 0;
+}
+
+static int
+svc_teardown(void **state)
+{
+	struct svc *v = *state;
+	int st;
+
+	kill(v->pid, SIGTERM);
+	waitpid(v->pid, &st, 0);
+	sessdir_set_root(NULL);
+	free(v->sock);
+	sfx_free(v->fx);
+	free(v);
+	return 0;
+}
+
+static off_t
+journal_size(const struct svc *v)
+{
+	char *p = xasprintf("%s/journal.csv", v->fx->dir);
+	struct stat st;
+
+	assert_int_equal(stat(p, &st), 0);
+	free(p);
+	return st.st_size;
+}
+
+/* Sends `len` bytes (none when len is 0) and returns the answer's status,
+ * or -1 when none came whole within `wait_ms`. */
+static int
+exchange(const struct svc *v, const char *req, size_t len, int wait_ms,
+    char **errs)
+{
+	char *buf = xmalloc(1 << 16);
+	size_t got = 0;
+	struct serve_msg m;
+	const char *why;
+	int fd = dial(v->sock), r = -1;
+	int64_t end = now_ms() + wait_ms;
+	struct pollfd p;
+
+	assert_true(fd >= 0);
+	if (len > 0)
+		(void)!write(fd, req, len);
+	p.fd = fd;
+	p.events = POLLIN;
+	while (now_ms() < end && poll(&p, 1, (int)(end - now_ms())) > 0) {
+		ssize_t n = read(fd, buf + got, (1 << 16) - 1 - got);
+
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+		if (serve_parse(buf, got, 1 << 16, 0, &m, &why) == 1) {
+			r = atoi(m.field[0]);
+			if (errs != NULL)
+				*errs = xstrdup(m.field[2]);
+			break;
+		}
+	}
+	close(fd);
+	free(buf);
+	return r;
+}
+
+static void
+test_service_refuses(void **state)
+{
+	struct svc *v = *state;
+	const char *bad_verb[] = { "export", "session", "", "" };
+	const char *escape[] = { "idea", "../x", "", "", "--by", "p1", "x" };
+	const char *three[] = { "idea", "session", "" };
+	off_t before = journal_size(v);
+	char *big = xmalloc(SERVE_REQUEST_MAX + 100), *req, *errs = NULL;
+	size_t len;
+
+	assert_int_equal(exchange(v, "hello\n", 6, 2000, NULL), 2);
+	req = request(4, bad_verb, &len);
+	assert_int_equal(exchange(v, req, len, 2000, NULL), 2);
+	free(req);
+	req = request(7, escape, &len);
+	assert_int_equal(exchange(v, req, len, 2000, &errs), 2);
+	assert_non_null(strstr(errs, "convene: "));
+	free(errs);
+	free(req);
+	req = request(3, three, &len);
+	assert_int_equal(exchange(v, req, len, 2000, NULL), 2);
+	free(req);
+	memset(big, 'a', SERVE_REQUEST_MAX + 100);
+	memcpy(big, "convene-serve 1\n4\n99999\n", 24);
+	assert_int_equal(exchange(v, big, SERVE_REQUEST_MAX + 100, 2000,
+	    NULL), 2);
+	free(big);
+	assert_int_equal(journal_size(v), before);
+}
+
+static void
+test_half_request_holds_nobody(void **state)
+{
+	struct svc *v = *state;
+	const char *idea[] = { "idea", "session", "", "", "--by", "p1",
+	    "through the service" };
+	off_t before = journal_size(v);
+	size_t len;
+	char *req = request(7, idea, &len);
+	int held = dial(v->sock), r;
+	int64_t t0;
+
+	/* A client sends half its request and stops there. */
+	assert_true(held >= 0);
+	assert_int_equal(write(held, req, len / 2), (ssize_t)(len / 2));
+	/* Another is served at once, and writes. */
+	t0 = now_ms();
+	assert_int_equal(exchange(v, req, len, 2000, NULL), 0);
+	assert_true(now_ms() - t0 < 1000);
+	assert_true(journal_size(v) > before);
+	before = journal_size(v);
+	/* The half request is refused after its second, and writes
+	 * nothing. */
+	{
+		char buf[4096];
+		struct pollfd p = { .fd = held, .events = POLLIN };
+		ssize_t n;
+
+		assert_int_equal(poll(&p, 1, 3000), 1);
+		n = read(held, buf, sizeof buf - 1);
+		assert_true(n > 0);
+		buf[n] = '\0';
+		assert_non_null(strstr(buf, "within a second"));
+	}
+	close(held);
+	r = exchange(v, NULL, 0, 3000, NULL);	/* connects, says nothing */
+	assert_int_equal(r, 3);
+	assert_int_equal(journal_size(v), before);
+	free(req);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_roles),
+		cmocka_unit_test_setup_teardown(test_service_refuses,
+		    svc_setup, svc_teardown),
+		cmocka_unit_test_setup_teardown(test_half_request_holds_nobody,
+		    svc_setup, svc_teardown),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
