@@ -421,6 +421,10 @@ serve_run(void (*ready)(const char *sock), char **err)
 		free(conns);
 		return -lfd;
 	}
+	/* What the service makes in a session (throttle counts) is the
+	 * group's too, as what convene's setgid binary makes
+	 * (privilege.h). */
+	umask(007);
 	/* No request may read the service's own input. */
 	if ((nul = open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0) {
 		dup2(nul, STDIN_FILENO);
