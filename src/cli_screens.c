@@ -13,6 +13,7 @@
 #include "demo.h"
 #include "i18n.h"
 #include "journal.h"
+#include "serve.h"
 #include "session.h"
 #include "tz.h"
 
@@ -137,6 +138,8 @@ cli_join(int argc, char **argv)
 	s = open_or_fail(dir, SESSION_TEXTS_ON_DEMAND, &status);
 	if (s == NULL)
 		return status;
+	/* On a shared host its commands go to the writer service. */
+	serve_attach(s);
 	/* --as passes the participant's PIN gate, as the scripting verbs do. */
 	if (as != NULL)
 		status = cli_gate_participant(s, as, &pid);

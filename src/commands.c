@@ -23,6 +23,7 @@
 #include "commands_int.h"
 #include "countries.h"
 #include "i18n.h"
+#include "serve.h"
 #include "text.h"
 #include "tz.h"
 #include "util.h"
@@ -249,6 +250,10 @@ cmd_participant(struct session *s, const char *actor, const char *name,
 	    ACTOR_ORGANIZER, name, NULL, org, email, NULL };
 	int r;
 
+	if (s->serve_name != NULL && actor == NULL)
+		return serve_participant(s, name, country, org, email, new_id,
+		    err);
+
 	if ((r = cmd_check_person(name, country, org, email, &c.country,
 	    err)) != 0)
 		return r;
@@ -302,6 +307,9 @@ int
 cmd_checkin(struct session *s, const char *pid, char **err)
 {
 	struct checkin_cmd c = { s, pid, 0 };
+
+	if (s->serve_name != NULL)
+		return serve_checkin(s, pid, err);
 
 	return cmd_run(s, build_checkin, &c, err);
 }

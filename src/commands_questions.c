@@ -9,6 +9,7 @@
 
 #include "commands_int.h"
 #include "i18n.h"
+#include "serve.h"
 #include "util.h"
 
 #define POLL_OPTIONS_MIN 2
@@ -59,6 +60,9 @@ cmd_ask(struct session *s, const char *by, const char *text, char **new_id,
 	struct question_cmd c = { s, by, NULL, text, NULL, 0, NULL };
 	int r;
 
+	if (s->serve_name != NULL)
+		return serve_ask(s, by, text, new_id, err);
+
 	if (cmd_check_text(_("the question"), text, err) != 0)
 		return 1;
 	r = cmd_run(s, build_ask, &c, err);
@@ -95,6 +99,9 @@ cmd_upvote(struct session *s, const char *by, const char *question,
     char **err)
 {
 	struct question_cmd c = { s, by, question, NULL, NULL, 0, NULL };
+
+	if (s->serve_name != NULL)
+		return serve_upvote(s, by, question, err);
 
 	return cmd_run(s, build_upvote, &c, err);
 }
@@ -313,6 +320,9 @@ cmd_poll_answer(struct session *s, const char *by, const char *poll,
 	struct poll_cmd c = { s, by, poll, 0, NULL, NULL, choices, nchoices,
 	    NULL };
 
+	if (s->serve_name != NULL)
+		return serve_poll_answer(s, by, poll, choices, nchoices, err);
+
 	return cmd_run(s, build_poll_answer, &c, err);
 }
 
@@ -424,6 +434,9 @@ cmd_eval(struct session *s, const char *by, const char *question,
     long value, const char *text, char **err)
 {
 	struct eval_cmd c = { s, by, question, text, value };
+
+	if (s->serve_name != NULL)
+		return serve_eval(s, by, question, value, text, err);
 
 	return cmd_run(s, build_eval, &c, err);
 }

@@ -52,4 +52,53 @@ int serve_run(void (*ready)(const char *sock), char **err);
  * is to run here as always. */
 int serve_route(int argc, char **argv, int *status);
 
+/*
+ * The screens' side.  A participant's terminal on such a host sends each
+ * of its commands (cmd_idea, cmd_vote, ... in commands.h; each starts with
+ * `if (s->serve_name != NULL)`) to the service as the matching scripting
+ * verb, from the screen loop, and waits at most SERVE_SCREEN_WAIT_MS:
+ * sending is one small write and the answer comes after one fsync.  When
+ * the service does not answer the command fails (3) with a message for
+ * the status line; reading the journal goes on as ever.
+ */
+#define SERVE_SCREEN_WAIT_MS 1000
+
+struct session;
+/* Sets s->serve_name when s is inside the sessions directory and the
+ * service's socket is there; otherwise leaves s appending itself. */
+void serve_attach(struct session *s);
+/* The PIN the participant now at this terminal gave (NULL or "": none),
+ * kept for the service's requests. */
+void serve_set_pin(struct session *s, const char *pin);
+/* Sends `verb` with the NULL-terminated string arguments (after SESSION)
+ * and returns as the commands do: 0 (*new_id, when not NULL, gets the
+ * first line the verb printed: the new id), 1 refused or 3 with *err (the
+ * verb's message without "convene: "). */
+int serve_cmd(struct session *s, char **new_id, char **err, const char *verb,
+    ...);
+
+/* The commands a participant's terminal gives (commands.h), through
+ * serve_cmd: same arguments and results as cmd_idea, cmd_idea_edit... */
+int serve_idea(struct session *s, const char *by, const char *room,
+    const char *text, char **new_id, char **err);
+int serve_idea_edit(struct session *s, const char *actor, const char *idea,
+    const char *text, char **err);
+int serve_idea_withdraw(struct session *s, const char *actor,
+    const char *idea, int withdraw, char **err);
+int serve_vote(struct session *s, const char *by, const char *idea, int dots,
+    char **err);
+int serve_checkin(struct session *s, const char *pid, char **err);
+int serve_ask(struct session *s, const char *by, const char *text,
+    char **new_id, char **err);
+int serve_upvote(struct session *s, const char *by, const char *question,
+    char **err);
+int serve_poll_answer(struct session *s, const char *by, const char *poll,
+    const int *choices, int nchoices, char **err);
+int serve_eval(struct session *s, const char *by, const char *question,
+    long value, const char *text, char **err);
+/* cmd_participant for the organizer's actor (a registration). */
+int serve_participant(struct session *s, const char *name,
+    const char *country, const char *org, const char *email, char **new_id,
+    char **err);
+
 #endif

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "i18n.h"
 #include "privilege.h"
 #include "serve_proto.h"
+#include "session.h"
 #include "sessdir.h"
 #include "util.h"
 
@@ -111,13 +113,13 @@ mono_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Reads the answer until it is whole, the service closes, or the wait is
- * over.  1 with *m parsed in *buf (caller frees), else 0. */
+/* Reads the answer until it is whole, the service closes, or `wait_ms`
+ * is over.  1 with *m parsed in *buf (caller frees), else 0. */
 static int
-read_answer(int fd, char **buf, struct serve_msg *m)
+read_answer(int fd, int wait_ms, char **buf, struct serve_msg *m)
 {
 	size_t cap = 4096, len = 0;
-	int64_t end = mono_ms() + SERVE_CLIENT_WAIT_MS;
+	int64_t end = mono_ms() + wait_ms;
 	const char *why;
 	struct pollfd p = { .fd = fd, .events = POLLIN };
 
@@ -148,24 +150,42 @@ read_answer(int fd, char **buf, struct serve_msg *m)
 	}
 }
 
-/* The request: verb, session name, secrets from the environment, then the
- * arguments but SESSION. */
+/* One request, one answer: 1 with *m in *buf (caller frees), 0 when the
+ * service took it but did not answer in `wait_ms`, -1 when it could not
+ * be reached (errno). */
+static int
+exchange(const char *req, size_t len, int wait_ms, char **buf,
+    struct serve_msg *m)
+{
+	int fd = connect_service(), r;
+
+	*buf = NULL;
+	if (fd < 0)
+		return -1;
+	r = send_all(fd, req, len) == 0 && read_answer(fd, wait_ms, buf, m);
+	close(fd);
+	return r;
+}
+
+/* The request: verb, session name, passphrase, PIN, then the arguments
+ * (args[0..n)). */
 static char *
-make_request(int argc, char **argv, int skip, const char *name, size_t *len)
+make_request(const char *verb, const char *name, const char *pin,
+    const char *const *args, size_t nargs, size_t *len)
 {
 	const char *f[SERVE_FIELDS_MAX];
 	size_t fl[SERVE_FIELDS_MAX], n = 0, i;
 	const char *pass = getenv(AUTH_PASSPHRASE_ENV);
-	const char *pin = getenv(AUTH_PIN_ENV);
 	char *buf = NULL;
 
-	f[n++] = argv[0];
+	if (pin == NULL)
+		pin = getenv(AUTH_PIN_ENV);
+	f[n++] = verb;
 	f[n++] = name;
 	f[n++] = pass != NULL ? pass : "";
 	f[n++] = pin != NULL ? pin : "";
-	for (i = 1; i < (size_t)argc && n < SERVE_FIELDS_MAX; i++)
-		if ((int)i != skip)
-			f[n++] = argv[i];
+	for (i = 0; i < nargs && n < SERVE_FIELDS_MAX; i++)
+		f[n++] = args[i];
 	for (i = 0; i < n; i++)
 		fl[i] = strlen(f[i]);
 	*len = 0;
@@ -173,32 +193,13 @@ make_request(int argc, char **argv, int skip, const char *name, size_t *len)
 	return buf;
 }
 
-/* Sends the request and prints the answer: the exit status. */
-static int
-ask_service(int fd, const char *req, size_t len)
-{
-	struct serve_msg m;
-	char *buf = NULL;
-	int status;
-
-	if (send_all(fd, req, len) != 0 || !read_answer(fd, &buf, &m)) {
-		free(buf);
-		return cli_fail(EXIT_DATA, "%s", _("the writer service did not "
-		    "answer in time: nothing was written"));
-	}
-	status = atoi(m.field[0]);
-	fwrite(m.field[1], 1, m.len[1], stdout);
-	fwrite(m.field[2], 1, m.len[2], stderr);
-	free(buf);
-	return status >= 0 && status <= 3 ? status : EXIT_DATA;
-}
-
 int
 serve_route(int argc, char **argv, int *status)
 {
-	char *name = NULL, *req, *rest[SERVE_FIELDS_MAX + 1];
+	char *name = NULL, *req, *buf, *rest[SERVE_FIELDS_MAX + 1];
+	struct serve_msg m;
 	size_t len;
-	int i, skip = -1, n = 0, fd;
+	int i, skip = -1, n = 0, r;
 
 	for (i = 1; i < argc && skip < 0; i++)
 		if (argv[i][0] != '-' && inside_root(argv[i], &name))
@@ -214,21 +215,116 @@ serve_route(int argc, char **argv, int *status)
 		free(name);
 		return 0;
 	}
-	if ((fd = connect_service()) < 0) {
-		free(name);
-		/* No socket (or none this user may reach): no service on this
-		 * host, the verb runs as it always did. */
-		if (errno == ENOENT || errno == EACCES)
-			return 0;
+	req = make_request(argv[0], name, NULL, (const char *const *)rest + 1,
+	    (size_t)n - 1, &len);
+	r = exchange(req, len, SERVE_CLIENT_WAIT_MS, &buf, &m);
+	free(req);
+	free(name);
+	if (r < 0 && (errno == ENOENT || errno == EACCES))
+		return 0;	/* no service on this host: as ever */
+	if (r < 0)
 		*status = cli_fail(EXIT_DATA, _("the writer service does not "
 		    "answer (%s): nothing was written; it runs as `convene "
 		    "serve` (make install-host starts it)"), strerror(errno));
-		return 1;
+	else if (r == 0)
+		*status = cli_fail(EXIT_DATA, "%s", _("the writer service did "
+		    "not answer in time"));
+	else {
+		*status = atoi(m.field[0]);
+		if (*status < 0 || *status > 3)
+			*status = EXIT_DATA;
+		fwrite(m.field[1], 1, m.len[1], stdout);
+		fwrite(m.field[2], 1, m.len[2], stderr);
 	}
-	req = make_request(argc, argv, skip, name, &len);
-	*status = ask_service(fd, req, len);
-	close(fd);
-	free(req);
-	free(name);
+	free(buf);
 	return 1;
+}
+
+/* --- the screens' commands ---------------------------------------------- */
+
+void
+serve_attach(struct session *s)
+{
+	char *name = NULL;
+	int fd;
+
+	if (s->serve_name != NULL || !s->sd.inside ||
+	    !inside_root(s->dir, &name))
+		return;
+	if ((fd = connect_service()) < 0 && (errno == ENOENT ||
+	    errno == EACCES)) {
+		free(name);	/* no service on this host */
+		return;
+	}
+	if (fd >= 0)
+		close(fd);	/* it says nothing and the service lets go */
+	s->serve_name = name;
+}
+
+void
+serve_set_pin(struct session *s, const char *pin)
+{
+	if (s->serve_pin != NULL)
+		auth_forget(s->serve_pin);
+	s->serve_pin = pin != NULL && *pin != '\0' ? xstrdup(pin) : NULL;
+}
+
+/* "convene: why\n" -> "why" (caller frees). */
+static char *
+message_of(const char *errs, size_t len)
+{
+	const char *p = errs;
+
+	if (len >= 9 && strncmp(p, "convene: ", 9) == 0)
+		p += 9, len -= 9;
+	while (len > 0 && (p[len - 1] == '\n' || p[len - 1] == ' '))
+		len--;
+	return len > 0 ? xasprintf("%.*s", (int)len, p) :
+	    xstrdup(_("the writer service refused"));
+}
+
+int
+serve_cmd(struct session *s, char **new_id, char **err, const char *verb,
+    ...)
+{
+	const char *args[SERVE_FIELDS_MAX];
+	char *req, *buf;
+	struct serve_msg m;
+	size_t n = 0, len;
+	va_list ap;
+	int r;
+
+	va_start(ap, verb);
+	while (n < SERVE_FIELDS_MAX - SERVE_REQUEST_MIN_FIELDS &&
+	    (args[n] = va_arg(ap, const char *)) != NULL)
+		n++;
+	va_end(ap);
+	req = make_request(verb, s->serve_name, s->serve_pin, args, n, &len);
+	r = exchange(req, len, SERVE_SCREEN_WAIT_MS, &buf, &m);
+	free(req);
+	if (r <= 0) {
+		free(buf);
+		*err = xstrdup(r < 0 ? _("the writer service does not answer: "
+		    "nothing was written (this screen goes on following)") :
+		    _("the writer service did not answer within a second: "
+		    "the board shows whether it was written"));
+		return 3;
+	}
+	r = atoi(m.field[0]);
+	if (r == 0) {
+		/* The service has written and synced before it answered: read
+		 * the records in now, as an append of our own would have
+		 * applied them, so what the screen does next sees them. */
+		char *e = NULL;
+
+		if (session_refresh(s, &e) < 0)
+			free(e);	/* the follower will say so */
+	}
+	if (r == 0 && new_id != NULL) {
+		*new_id = xasprintf("%.*s", (int)strcspn(m.field[1], "\n"),
+		    m.field[1]);
+	} else if (r != 0)
+		*err = message_of(m.field[2], m.len[2]);
+	free(buf);
+	return r == 0 ? 0 : r == 1 ? 1 : 3;
 }

@@ -611,6 +611,10 @@ session_close(struct session *s)
 	state_free(s->state);
 	session_settings_free(&s->set);
 	free(s->terminal);
+	free(s->serve_name);
+	if (s->serve_pin != NULL)
+		explicit_bzero(s->serve_pin, strlen(s->serve_pin));
+	free(s->serve_pin);
 	free(s->dir);
 	sessdir_close(&s->sd);
 	free(s);

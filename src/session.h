@@ -52,6 +52,11 @@ struct session {
 	struct journal *journal;
 	struct state *state;
 	char *terminal;		/* this process's terminal name for records */
+	/* A terminal on a shared host with the writer service (serve.h,
+	 * serve_attach): the session's name there, and the PIN its
+	 * participant gave (NULL: none), sent with each request.  NULL
+	 * serve_name: this process appends itself. */
+	char *serve_name, *serve_pin;
 };
 
 /* Makes a session directory (convene new): `dir` must not exist or be an

@@ -199,4 +199,43 @@ done
 echo "measured: the facilitator's slowest verb while a participant was" \
     "stopped: $worst ms"
 send con q y
+
+# --- the participant's own terminal writes through the service -------------
+start_session part 100 30 runuser -u $P1 -- env LANG=C.UTF-8 "$C" join "$S" \
+    --as p1
+wait_for_text part "Siosaia Fifita"
+send part i
+wait_for_text part "Your idea:"
+send_text part "From the participant screen"
+send part Enter
+wait_for_text part "idea added"
+journal_has "$S" idea "From the participant screen" ||
+	fail "the screen's idea is not in the journal"
+# written by the service (its pid names the terminal), not by the screen
+grep -F "From the participant screen" "$S/journal.csv" |
+    grep -qF "\"script:$HOST_SERVE_PID\"" ||
+	fail "the screen's idea was not written by the service"
+# A participant's terminal holds no lock of the journal while it waits:
+# stopped, with its idea sent, the facilitator goes on.
+pid=$(pgrep -u "$P1" -f "join $S" | head -1)
+[ -n "$pid" ] || fail "no participant terminal"
+kill -STOP "$pid"
+timed 1000 "agenda next while the participant's terminal is stopped" \
+    fac agenda "$S" next
+kill -CONT "$pid"
+# The service gone: the screen says so and goes on following.
+kill "$HOST_SERVE_PID"
+_end=$(($(date +%s) + 5))
+while [ -d "/proc/$HOST_SERVE_PID" ]; do
+	[ "$(date +%s)" -lt "$_end" ] || fail "the service did not stop"
+	sleep 0.02
+done
+send part i
+wait_for_text part "Your idea:"
+send_text part "While the service is away"
+send part Enter
+wait_for_text part "writer service does not answer"
+journal_has "$S" idea "While the service is away" &&
+	fail "an idea was written without the service"
+send part Escape
 e2e_pass
