@@ -78,6 +78,11 @@ int cli_resolve_participant(struct session *s, const char *as, char **pid);
 int cli_bad_option(const char *verb, int argc, char **argv);
 /* Opens a session for writing; NULL and *status (3, said) on failure. */
 struct session *cli_open_session(const char *dir, int *status);
+/* Where cli_open_session gets its sessions: session_open, or (the writer
+ * service) one that keeps them open across requests, refreshed (a kept
+ * session's session_close does nothing).  NULL and *err on failure. */
+typedef struct session *(*cli_session_source)(const char *dir, char **err);
+void cli_set_session_source(cli_session_source fn);
 /* The same, then the facilitator's gate (cli_facilitator_gate); NULL and
  * *status when either fails. */
 struct session *cli_open_facilitator(const char *dir, int *status);

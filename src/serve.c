@@ -21,6 +21,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "serve_proto.h"
+#include "session.h"
 #include "sessdir.h"
 #include "throttle.h"
 #include "util.h"
@@ -88,6 +89,59 @@ static int
 good_session_name(const char *name)
 {
 	return name[0] != '\0' && name[0] != '.' && strchr(name, '/') == NULL;
+}
+
+/* --- sessions kept open ------------------------------------------------- */
+
+/*
+ * Replaying a journal for each request would cost the service (and every
+ * client queued behind it) time that grows with the journal; so the
+ * sessions it serves stay open between requests, each brought up to date
+ * (session_refresh) before a verb uses it, as a terminal follows.  The
+ * cache is the service's alone: one process, one thread.
+ */
+#define SERVE_CACHE_MAX 16
+
+static struct {
+	char *dir;
+	struct session *s;
+} cache[SERVE_CACHE_MAX];
+static size_t ncache;
+
+static void
+cache_drop(size_t i)
+{
+	cache[i].s->kept = 0;
+	session_close(cache[i].s);
+	free(cache[i].dir);
+	cache[i] = cache[--ncache];
+}
+
+static struct session *
+cached_open(const char *dir, char **err)
+{
+	struct session *s;
+	size_t i;
+
+	for (i = 0; i < ncache; i++) {
+		if (strcmp(cache[i].dir, dir) != 0)
+			continue;
+		if (session_refresh(cache[i].s, err) >= 0)
+			return cache[i].s;
+		/* replaced or gone: open it again from the start */
+		free(*err);
+		*err = NULL;
+		cache_drop(i);
+		break;
+	}
+	if ((s = session_open(dir, 0, err)) == NULL)
+		return NULL;
+	if (ncache == SERVE_CACHE_MAX)
+		cache_drop(0);
+	s->kept = 1;
+	cache[ncache].dir = xstrdup(dir);
+	cache[ncache++].s = s;
+	return s;
 }
 
 /* --- running a request -------------------------------------------------- */
@@ -435,10 +489,14 @@ serve_run(void (*ready)(const char *sock), char **err)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	cli_set_session_source(cached_open);
 	if (ready != NULL)
 		ready(path);
 	while (!stopping)
 		serve_pass(lfd, conns, &nconns, st.st_gid);
+	cli_set_session_source(NULL);
+	while (ncache > 0)
+		cache_drop(ncache - 1);
 	for (i = 0; i < nconns; i++)
 		conn_close(&conns[i]);
 	close(lfd);

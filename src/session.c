@@ -602,7 +602,7 @@ fail:
 void
 session_close(struct session *s)
 {
-	if (s == NULL)
+	if (s == NULL || s->kept)
 		return;
 	if (s->journal != NULL)
 		journal_close(s->journal);
