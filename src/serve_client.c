@@ -167,17 +167,18 @@ exchange(const char *req, size_t len, int wait_ms, char **buf,
 	return r;
 }
 
-/* The request: verb, session name, passphrase, PIN, then the arguments
- * (args[0..n)). */
+/* The request: verb, session name, passphrase, PIN (NULL: from the
+ * environment), then the arguments (args[0..n)). */
 static char *
-make_request(const char *verb, const char *name, const char *pin,
-    const char *const *args, size_t nargs, size_t *len)
+make_request(const char *verb, const char *name, const char *pass,
+    const char *pin, const char *const *args, size_t nargs, size_t *len)
 {
 	const char *f[SERVE_FIELDS_MAX];
 	size_t fl[SERVE_FIELDS_MAX], n = 0, i;
-	const char *pass = getenv(AUTH_PASSPHRASE_ENV);
 	char *buf = NULL;
 
+	if (pass == NULL)
+		pass = getenv(AUTH_PASSPHRASE_ENV);
 	if (pin == NULL)
 		pin = getenv(AUTH_PIN_ENV);
 	f[n++] = verb;
@@ -191,6 +192,18 @@ make_request(const char *verb, const char *name, const char *pin,
 	*len = 0;
 	serve_format(&buf, len, n, f, fl);
 	return buf;
+}
+
+/* 1 when the service refused for want of a secret that the person at
+ * this terminal can type (its message names the variable scripts set). */
+static int
+ask_again(const struct serve_msg *m)
+{
+	return strcmp(m->field[0], "1") == 0 && isatty(STDIN_FILENO) &&
+	    ((strstr(m->field[2], AUTH_PASSPHRASE_ENV) != NULL &&
+	    getenv(AUTH_PASSPHRASE_ENV) == NULL) ||
+	    (strstr(m->field[2], AUTH_PIN_ENV) != NULL &&
+	    getenv(AUTH_PIN_ENV) == NULL));
 }
 
 int
@@ -215,10 +228,31 @@ serve_route(int argc, char **argv, int *status)
 		free(name);
 		return 0;
 	}
-	req = make_request(argv[0], name, NULL, (const char *const *)rest + 1,
-	    (size_t)n - 1, &len);
+	req = make_request(argv[0], name, NULL, NULL,
+	    (const char *const *)rest + 1, (size_t)n - 1, &len);
 	r = exchange(req, len, SERVE_CLIENT_WAIT_MS, &buf, &m);
 	free(req);
+	if (r == 1 && ask_again(&m)) {
+		/* The service has no terminal: the secret is asked here and
+		 * the request sent once more with it. */
+		char *secret = NULL, *e = NULL;
+		int pin = strstr(m.field[2], AUTH_PIN_ENV) != NULL;
+
+		free(buf);
+		if (auth_read_secret(pin ? _("PIN: ") :
+		    _("Facilitator passphrase: "), 0, &secret, &e) != 0) {
+			free(name);
+			*status = cli_fail_free(EXIT_DATA, e);
+			return 1;
+		}
+		req = make_request(argv[0], name, pin ? NULL : secret,
+		    pin ? secret : NULL, (const char *const *)rest + 1,
+		    (size_t)n - 1, &len);
+		auth_forget(secret);
+		r = exchange(req, len, SERVE_CLIENT_WAIT_MS, &buf, &m);
+		explicit_bzero(req, len);
+		free(req);
+	}
 	free(name);
 	if (r < 0 && (errno == ENOENT || errno == EACCES))
 		return 0;	/* no service on this host: as ever */
@@ -299,7 +333,8 @@ serve_cmd(struct session *s, char **new_id, char **err, const char *verb,
 	    (args[n] = va_arg(ap, const char *)) != NULL)
 		n++;
 	va_end(ap);
-	req = make_request(verb, s->serve_name, s->serve_pin, args, n, &len);
+	req = make_request(verb, s->serve_name, NULL, s->serve_pin, args, n,
+	    &len);
 	r = exchange(req, len, SERVE_SCREEN_WAIT_MS, &buf, &m);
 	free(req);
 	if (r <= 0) {
