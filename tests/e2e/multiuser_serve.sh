@@ -223,8 +223,19 @@ kill -STOP "$pid"
 timed 1000 "agenda next while the participant's terminal is stopped" \
     fac agenda "$S" next
 kill -CONT "$pid"
-# The service gone: the screen says so and goes on following.
-kill "$HOST_SERVE_PID"
+# make uninstall-host stops the service and removes its user (and keeps
+# the sessions and their group); the screen says the service is gone and
+# goes on following.
+make -s -o all uninstall-host PREFIX="$T" SESSIONSDIR="$T/sessions" \
+    GROUP="$G" SERVE_USER="$HOST_SERVE_USER" \
+    CONVENE_BIN="$E2E_DIR/convene-host" >"$E2E_DIR/uninstall.log" 2>&1 || {
+	cat "$E2E_DIR/uninstall.log"
+	fail "make uninstall-host failed"
+}
+grep -q "kill $HOST_SERVE_PID" "$E2E_DIR/uninstall.log" ||
+	fail "uninstall-host did not stop the service"
+id "$HOST_SERVE_USER" >/dev/null 2>&1 && fail "the service user is still there"
+[ -d "$S" ] || fail "uninstall-host removed the session"
 _end=$(($(date +%s) + 5))
 while [ -d "/proc/$HOST_SERVE_PID" ]; do
 	[ "$(date +%s)" -lt "$_end" ] || fail "the service did not stop"
