@@ -47,7 +47,7 @@ KEYS = {
 }
 # Verbs that are command-line tasks of their own, not a screen's key.
 CLI_ONLY = {'demo', 'new', 'run', 'join', 'show', 'check', 'export',
-            'import', 'status', 'checkin', 'pin',
+            'import', 'status', 'checkin', 'pin', 'serve',
             # until the participant Agenda screen has its key to choose
             # a zone (issue 15, point 5: not done yet)
             'tz'}
