@@ -30,8 +30,8 @@ struct conn {
 	int fd;
 	uid_t uid;
 	int64_t deadline;	/* CLOCK_MONOTONIC ms */
-	char *in;		/* the request so far: SERVE_REQUEST_MAX + 1 */
-	size_t inlen;
+	char *in;		/* the request so far */
+	size_t inlen, incap;
 	char *out;		/* the answer, once there is one */
 	size_t outlen, sent;
 };
@@ -283,6 +283,8 @@ conn_close(struct conn *c)
 	c->fd = -1;
 }
 
+static size_t uid_conns(const struct conn *conns, size_t n, uid_t uid);
+
 static void
 conn_accept(int lfd, struct conn *conns, size_t *nconns)
 {
@@ -294,7 +296,8 @@ conn_accept(int lfd, struct conn *conns, size_t *nconns)
 	if (fd < 0)
 		return;
 	if (*nconns >= SERVE_CONN_MAX ||
-	    getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0) {
+	    getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0 ||
+	    uid_conns(conns, *nconns, cred.uid) >= SERVE_CONN_PER_UID) {
 		close(fd);	/* busy or unknown: the client sees EOF */
 		return;
 	}
@@ -303,7 +306,16 @@ conn_accept(int lfd, struct conn *conns, size_t *nconns)
 	c->fd = fd;
 	c->uid = cred.uid;
 	c->deadline = mono_ms() + SERVE_DEADLINE_MS;
-	c->in = xmalloc(SERVE_REQUEST_MAX + 1);
+}
+
+static size_t
+uid_conns(const struct conn *conns, size_t n, uid_t uid)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += conns[i].uid == uid;
+	return k;
 }
 
 /* Reads what has come; answers when the request is whole or wrong.
@@ -316,7 +328,15 @@ conn_read(struct conn *c, gid_t group)
 	ssize_t n;
 	int r;
 
-	n = read(c->fd, c->in + c->inlen, SERVE_REQUEST_MAX + 1 - c->inlen);
+	/* The buffer grows with what comes, up to one byte past the cap
+	 * (which the parser then refuses). */
+	if (c->incap - c->inlen < 4096 && c->incap < SERVE_REQUEST_MAX + 1) {
+		c->incap = c->incap == 0 ? 4096 : c->incap * 2;
+		if (c->incap > SERVE_REQUEST_MAX + 1)
+			c->incap = SERVE_REQUEST_MAX + 1;
+		c->in = xrealloc(c->in, c->incap);
+	}
+	n = read(c->fd, c->in + c->inlen, c->incap - c->inlen);
 	if (n < 0)
 		return errno == EAGAIN || errno == EINTR ? 0 : -1;
 	if (n == 0)

@@ -34,7 +34,10 @@
 #define CONVENE_SERVE_H
 
 #define SERVE_DEADLINE_MS 1000	/* a whole request, from the connection */
-#define SERVE_CONN_MAX 256	/* connections at once; more wait in listen */
+#define SERVE_CONN_MAX 512	/* connections at once; more wait in listen */
+/* Connections of one uid at once: a participant who opens and holds many
+ * only fills their own share (a kiosk account's terminals share one). */
+#define SERVE_CONN_PER_UID 16
 #define SERVE_CLIENT_WAIT_MS 10000	/* a client waits this for its answer */
 
 /* SESSIONSDIR/.serve.sock (caller frees). */

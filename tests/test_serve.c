@@ -345,6 +345,36 @@ test_half_request_holds_nobody(void **state)
 	free(req);
 }
 
+/* One uid holding its whole share of connections is refused more, at
+ * once, and served again once it lets go. */
+static void
+test_share_per_uid(void **state)
+{
+	struct svc *v = *state;
+	const char *idea[] = { "idea", "session", "", "", "--by", "p1",
+	    "after the flood" };
+	int held[SERVE_CONN_PER_UID], i, extra;
+	size_t len;
+	char *req = request(7, idea, &len), c;
+	struct pollfd p;
+
+	for (i = 0; i < SERVE_CONN_PER_UID; i++)
+		assert_true((held[i] = dial(v->sock)) >= 0);
+	/* the service takes them in, one a pass */
+	assert_int_equal(write(held[0], "c", 1), 1);
+	extra = dial(v->sock);
+	assert_true(extra >= 0);
+	p.fd = extra;
+	p.events = POLLIN;
+	assert_int_equal(poll(&p, 1, 900), 1);	/* before any deadline */
+	assert_int_equal(read(extra, &c, 1), 0);	/* closed, unanswered */
+	close(extra);
+	for (i = 0; i < SERVE_CONN_PER_UID; i++)
+		close(held[i]);
+	assert_int_equal(exchange(v, req, len, 3000, NULL), 0);
+	free(req);
+}
+
 int
 main(void)
 {
@@ -355,6 +385,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_service_refuses,
 		    svc_setup, svc_teardown),
 		cmocka_unit_test_setup_teardown(test_half_request_holds_nobody,
+		    svc_setup, svc_teardown),
+		cmocka_unit_test_setup_teardown(test_share_per_uid,
 		    svc_setup, svc_teardown),
 	};
 
