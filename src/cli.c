@@ -175,6 +175,7 @@ print_version(void)
 {
 	printf("convene %s\n", CONVENE_VERSION);
 	printf(_("sessions directory: %s\n"), sessdir_root());
+	printf(_("writer service: %s\n"), serve_state());
 }
 
 /* --help and --version anywhere before a "--" win over the verb. */

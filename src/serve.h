@@ -66,6 +66,11 @@ int serve_route(int argc, char **argv, int *status);
  */
 #define SERVE_SCREEN_WAIT_MS 1000
 
+/* For `convene --version`: whether the service answers here ("answers",
+ * "does not answer", or "none here" when there is no socket this user can
+ * reach), translated, static. */
+const char *serve_state(void);
+
 struct session;
 /* Sets s->serve_name when s is inside the sessions directory and the
  * service's socket is there; otherwise leaves s appending itself. */

@@ -274,6 +274,19 @@ serve_route(int argc, char **argv, int *status)
 	return 1;
 }
 
+const char *
+serve_state(void)
+{
+	int fd = connect_service();
+
+	if (fd >= 0) {
+		close(fd);
+		return _("answers");
+	}
+	return errno == ENOENT || errno == EACCES ? _("none here") :
+	    _("does not answer");
+}
+
 /* --- the screens' commands ---------------------------------------------- */
 
 void

@@ -41,6 +41,8 @@ echo "$PASS" | (cd "$T/home" && runuser -u $FAC -- "$C" new "$S" \
 as $P1 "$C" participant "$S" "Siosaia Fifita" --country TO >/dev/null ||
 	fail "register"
 [ -S "$T/sessions/.serve.sock" ] || fail "no service socket"
+as $P1 "$C" --version | grep -qx "writer service: answers" ||
+	fail "--version: $(as $P1 "$C" --version)"
 [ "$(stat -c %U "/proc/$HOST_SERVE_PID")" = "cvs$tag" ] ||
 	fail "the service does not run as its own user"
 
