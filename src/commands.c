@@ -388,6 +388,8 @@ cmd_set_pin(struct session *s, const char *pid, const char *pin, char **err)
 	size_t n;
 	int r;
 
+	if (s->serve_name != NULL)
+		return serve_set_pin_cmd(s, pid, pin, err);
 	if (pin != NULL && *pin != '\0') {
 		n = strlen(pin);
 		/* pin_min_length in session.ini: longer PINs are slower to

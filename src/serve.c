@@ -225,7 +225,7 @@ run_verb(struct conn *c, int argc, char **argv)
 	free(ebuf);
 }
 
-/* Fields: verb, session, passphrase, PIN, arguments. */
+/* Fields: verb, session, passphrase, PIN, new PIN, arguments. */
 static void
 handle(struct conn *c, const struct serve_msg *m, gid_t group)
 {
@@ -265,9 +265,11 @@ handle(struct conn *c, const struct serve_msg *m, gid_t group)
 	argc++;
 	set_secret("CONVENE_PASSPHRASE", m->field[2]);
 	set_secret("CONVENE_PIN", m->field[3]);
+	set_secret("CONVENE_NEW_PIN", m->field[4]);
 	run_verb(c, argc, argv);
 	unsetenv("CONVENE_PASSPHRASE");
 	unsetenv("CONVENE_PIN");
+	unsetenv("CONVENE_NEW_PIN");
 	free(path);
 }
 

@@ -104,6 +104,10 @@ int serve_poll_answer(struct session *s, const char *by, const char *poll,
     const int *choices, int nchoices, char **err);
 int serve_eval(struct session *s, const char *by, const char *question,
     long value, const char *text, char **err);
+/* cmd_set_pin: `pin --by PID --set` with the new PIN sent along, or
+ * `--clear` for NULL or "". */
+int serve_set_pin_cmd(struct session *s, const char *pid, const char *pin,
+    char **err);
 /* cmd_participant for the organizer's actor (a registration). */
 int serve_participant(struct session *s, const char *name,
     const char *country, const char *org, const char *email, char **new_id,

@@ -168,10 +168,11 @@ exchange(const char *req, size_t len, int wait_ms, char **buf,
 }
 
 /* The request: verb, session name, passphrase, PIN (NULL: from the
- * environment), then the arguments (args[0..n)). */
+ * environment), new PIN (NULL: none), then the arguments (args[0..n)). */
 static char *
 make_request(const char *verb, const char *name, const char *pass,
-    const char *pin, const char *const *args, size_t nargs, size_t *len)
+    const char *pin, const char *newpin, const char *const *args,
+    size_t nargs, size_t *len)
 {
 	const char *f[SERVE_FIELDS_MAX];
 	size_t fl[SERVE_FIELDS_MAX], n = 0, i;
@@ -185,6 +186,7 @@ make_request(const char *verb, const char *name, const char *pass,
 	f[n++] = name;
 	f[n++] = pass != NULL ? pass : "";
 	f[n++] = pin != NULL ? pin : "";
+	f[n++] = newpin != NULL ? newpin : "";
 	for (i = 0; i < nargs && n < SERVE_FIELDS_MAX; i++)
 		f[n++] = args[i];
 	for (i = 0; i < n; i++)
@@ -192,6 +194,39 @@ make_request(const char *verb, const char *name, const char *pass,
 	*len = 0;
 	serve_format(&buf, len, n, f, fl);
 	return buf;
+}
+
+/* `pin --by PID --set` takes its new PIN from CONVENE_NEW_PIN or the first
+ * line of standard input (cli_pin.c): the service has neither, so the
+ * client reads it and sends it along. */
+static int
+wants_new_pin(int argc, char *const *argv)
+{
+	int i;
+
+	if (strcmp(argv[0], "pin") != 0)
+		return 0;
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--set") == 0)
+			return 1;
+	return 0;
+}
+
+static char *
+read_new_pin(void)
+{
+	const char *env = getenv("CONVENE_NEW_PIN");
+	char *line = NULL;
+	size_t cap = 0;
+
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	if (getline(&line, &cap, stdin) <= 0) {
+		free(line);
+		return NULL;	/* the service says what is missing */
+	}
+	line[strcspn(line, "\r\n")] = '\0';
+	return line;
 }
 
 /* 1 when the service refused for want of a secret that the person at
@@ -210,6 +245,7 @@ int
 serve_route(int argc, char **argv, int *status)
 {
 	char *name = NULL, *req, *buf, *rest[SERVE_FIELDS_MAX + 1];
+	char *newpin = NULL;
 	struct serve_msg m;
 	size_t len;
 	int i, skip = -1, n = 0, r;
@@ -228,7 +264,8 @@ serve_route(int argc, char **argv, int *status)
 		free(name);
 		return 0;
 	}
-	req = make_request(argv[0], name, NULL, NULL,
+	newpin = wants_new_pin(n, rest) ? read_new_pin() : NULL;
+	req = make_request(argv[0], name, NULL, NULL, newpin,
 	    (const char *const *)rest + 1, (size_t)n - 1, &len);
 	r = exchange(req, len, SERVE_CLIENT_WAIT_MS, &buf, &m);
 	free(req);
@@ -242,18 +279,22 @@ serve_route(int argc, char **argv, int *status)
 		if (auth_read_secret(pin ? _("PIN: ") :
 		    _("Facilitator passphrase: "), 0, &secret, &e) != 0) {
 			free(name);
+			if (newpin != NULL)
+				auth_forget(newpin);
 			*status = cli_fail_free(EXIT_DATA, e);
 			return 1;
 		}
 		req = make_request(argv[0], name, pin ? NULL : secret,
-		    pin ? secret : NULL, (const char *const *)rest + 1,
-		    (size_t)n - 1, &len);
+		    pin ? secret : NULL, newpin,
+		    (const char *const *)rest + 1, (size_t)n - 1, &len);
 		auth_forget(secret);
 		r = exchange(req, len, SERVE_CLIENT_WAIT_MS, &buf, &m);
 		explicit_bzero(req, len);
 		free(req);
 	}
 	free(name);
+	if (newpin != NULL)
+		auth_forget(newpin);
 	if (r < 0 && (errno == ENOENT || errno == EACCES))
 		return 0;	/* no service on this host: as ever */
 	if (r < 0)
@@ -330,24 +371,22 @@ message_of(const char *errs, size_t len)
 	    xstrdup(_("the writer service refused"));
 }
 
-int
-serve_cmd(struct session *s, char **new_id, char **err, const char *verb,
-    ...)
+/* serve_cmd and serve_set_pin_cmd: the arguments in ap. */
+static int
+serve_vcmd(struct session *s, const char *newpin, char **new_id, char **err,
+    const char *verb, va_list ap)
 {
 	const char *args[SERVE_FIELDS_MAX];
 	char *req, *buf;
 	struct serve_msg m;
 	size_t n = 0, len;
-	va_list ap;
 	int r;
 
-	va_start(ap, verb);
 	while (n < SERVE_FIELDS_MAX - SERVE_REQUEST_MIN_FIELDS &&
 	    (args[n] = va_arg(ap, const char *)) != NULL)
 		n++;
-	va_end(ap);
-	req = make_request(verb, s->serve_name, NULL, s->serve_pin, args, n,
-	    &len);
+	req = make_request(verb, s->serve_name, NULL, s->serve_pin, newpin,
+	    args, n, &len);
 	r = exchange(req, len, SERVE_SCREEN_WAIT_MS, &buf, &m);
 	free(req);
 	if (r <= 0) {
@@ -375,4 +414,40 @@ serve_cmd(struct session *s, char **new_id, char **err, const char *verb,
 		*err = message_of(m.field[2], m.len[2]);
 	free(buf);
 	return r == 0 ? 0 : r == 1 ? 1 : 3;
+}
+
+int
+serve_cmd(struct session *s, char **new_id, char **err, const char *verb,
+    ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, verb);
+	r = serve_vcmd(s, NULL, new_id, err, verb, ap);
+	va_end(ap);
+	return r;
+}
+
+static int
+serve_pin_cmd(struct session *s, const char *newpin, char **err, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, err);
+	r = serve_vcmd(s, newpin, NULL, err, "pin", ap);
+	va_end(ap);
+	return r;
+}
+
+int
+serve_set_pin_cmd(struct session *s, const char *pid, const char *pin,
+    char **err)
+{
+	if (pin != NULL && *pin != '\0')
+		return serve_pin_cmd(s, pin, err, "--by", pid, "--set",
+		    (char *)NULL);
+	return serve_pin_cmd(s, NULL, err, "--by", pid, "--clear",
+	    (char *)NULL);
 }

@@ -8,8 +8,9 @@
  *
  *   request   "convene-serve 1\n" COUNT "\n" FIELD...
  *             fields: verb, session (its name inside the sessions
- *             directory), passphrase, PIN ("" when not given), then the
- *             verb's arguments after SESSION, as the command line has them
+ *             directory), passphrase, PIN, new PIN (`pin --set`; each ""
+ *             when not given), then the verb's arguments after SESSION,
+ *             as the command line has them
  *   answer    "convene-serve 1\n" COUNT "\n" FIELD...
  *             fields: exit status ("0".."3"), standard output, standard
  *             error of the verb
@@ -29,7 +30,8 @@
 #define SERVE_SOCKET ".serve.sock"	/* in the sessions directory */
 #define SERVE_REQUEST_MAX 65536		/* bytes */
 #define SERVE_FIELDS_MAX 64
-#define SERVE_REQUEST_MIN_FIELDS 4	/* verb, session, passphrase, PIN */
+#define SERVE_REQUEST_MIN_FIELDS 5	/* verb, session, passphrase, PIN,
+					   new PIN */
 
 /* Fields parsed from a buffer: each points into the buffer (NUL-ended in
  * place), so they live as long as it and are not freed one by one. */

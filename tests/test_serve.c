@@ -46,11 +46,12 @@ request(size_t n, const char *const *f, size_t *len)
 static void
 test_round_trip(void **state)
 {
-	const char *f[] = { "idea", "s", "", "", "--by", "p1", "two\nlines" };
+	const char *f[] = { "idea", "s", "", "", "", "--by", "p1",
+	    "two\nlines" };
 	struct serve_msg m;
 	const char *why;
 	size_t len, cut;
-	char *buf = request(7, f, &len), *copy;
+	char *buf = request(8, f, &len), *copy;
 
 	(void)state;
 	/* Every prefix is "not yet", never "wrong". */
@@ -63,10 +64,10 @@ test_round_trip(void **state)
 	}
 	assert_int_equal(serve_parse(buf, len, SERVE_REQUEST_MAX, 1, &m,
 	    &why), 1);
-	assert_int_equal(m.n, 7);
+	assert_int_equal(m.n, 8);
 	assert_string_equal(m.field[0], "idea");
 	assert_string_equal(m.field[2], "");
-	assert_string_equal(m.field[6], "two\nlines");
+	assert_string_equal(m.field[7], "two\nlines");
 	free(buf);
 }
 
@@ -277,23 +278,24 @@ static void
 test_service_refuses(void **state)
 {
 	struct svc *v = *state;
-	const char *bad_verb[] = { "export", "session", "", "" };
-	const char *escape[] = { "idea", "../x", "", "", "--by", "p1", "x" };
-	const char *three[] = { "idea", "session", "" };
+	const char *bad_verb[] = { "export", "session", "", "", "" };
+	const char *escape[] = { "idea", "../x", "", "", "", "--by", "p1",
+	    "x" };
+	const char *four[] = { "idea", "session", "", "" };
 	off_t before = journal_size(v);
 	char *big = xmalloc(SERVE_REQUEST_MAX + 100), *req, *errs = NULL;
 	size_t len;
 
 	assert_int_equal(exchange(v, "hello\n", 6, 2000, NULL), 2);
-	req = request(4, bad_verb, &len);
+	req = request(5, bad_verb, &len);
 	assert_int_equal(exchange(v, req, len, 2000, NULL), 2);
 	free(req);
-	req = request(7, escape, &len);
+	req = request(8, escape, &len);
 	assert_int_equal(exchange(v, req, len, 2000, &errs), 2);
 	assert_non_null(strstr(errs, "convene: "));
 	free(errs);
 	free(req);
-	req = request(3, three, &len);
+	req = request(4, four, &len);
 	assert_int_equal(exchange(v, req, len, 2000, NULL), 2);
 	free(req);
 	memset(big, 'a', SERVE_REQUEST_MAX + 100);
@@ -308,11 +310,11 @@ static void
 test_half_request_holds_nobody(void **state)
 {
 	struct svc *v = *state;
-	const char *idea[] = { "idea", "session", "", "", "--by", "p1",
+	const char *idea[] = { "idea", "session", "", "", "", "--by", "p1",
 	    "through the service" };
 	off_t before = journal_size(v);
 	size_t len;
-	char *req = request(7, idea, &len);
+	char *req = request(8, idea, &len);
 	int held = dial(v->sock), r;
 	int64_t t0;
 
@@ -351,11 +353,11 @@ static void
 test_share_per_uid(void **state)
 {
 	struct svc *v = *state;
-	const char *idea[] = { "idea", "session", "", "", "--by", "p1",
+	const char *idea[] = { "idea", "session", "", "", "", "--by", "p1",
 	    "after the flood" };
 	int held[SERVE_CONN_PER_UID], i, extra;
 	size_t len;
-	char *req = request(7, idea, &len), c;
+	char *req = request(8, idea, &len), c;
 	struct pollfd p;
 
 	for (i = 0; i < SERVE_CONN_PER_UID; i++)

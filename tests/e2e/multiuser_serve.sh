@@ -105,7 +105,7 @@ wait_stopped() {
 out=$(CONVENE_PASSPHRASE=$PASS as $P1 "$C" timer "$S" start 5 2>&1) &&
 	fail "a participant started a timer"
 echo "$out" | grep -q 'only a facilitator' || fail "not refused as such: $out"
-out=$(client ask timer s "$PASS" "" start 5)
+out=$(client ask timer s "$PASS" "" "" start 5)
 case $out in
 *"only a facilitator"*) ;;
 *) fail "the hand-made client was not refused: $out" ;;
@@ -167,7 +167,7 @@ facilitator_ok() {
 
 for mode in none half whole; do
 	rm -f "$T/home/client.pid"
-	client "$mode" idea s "" "" --by p1 "held $mode" >/dev/null &
+	client "$mode" idea s "" "" "" --by p1 "held $mode" >/dev/null &
 	bg=$!
 	_end=$(($(date +%s) + 5))
 	until [ -s "$T/home/client.pid" ]; do
@@ -202,9 +202,17 @@ echo "measured: the facilitator's slowest verb while a participant was" \
     "stopped: $worst ms"
 send con q y
 
+# --- a PIN set through the service guards what follows ---------------------
+CONVENE_NEW_PIN=4321 as $P1 "$C" pin "$S" --by p1 --set ||
+	fail "a participant cannot set their PIN through the service"
+as $P1 "$C" idea "$S" --by p1 "without the PIN" >/dev/null 2>&1 &&
+	fail "an idea without the PIN was taken"
+CONVENE_PIN=4321 as $P1 "$C" idea "$S" --by p1 "with the PIN" >/dev/null ||
+	fail "an idea with the PIN was refused"
+
 # --- the participant's own terminal writes through the service -------------
-start_session part 100 30 runuser -u $P1 -- env LANG=C.UTF-8 "$C" join "$S" \
-    --as p1
+start_session part 100 30 runuser -u $P1 -- env LANG=C.UTF-8 \
+    CONVENE_PIN=4321 "$C" join "$S" --as p1
 wait_for_text part "Siosaia Fifita"
 send part i
 wait_for_text part "Your idea:"
