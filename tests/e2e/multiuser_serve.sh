@@ -49,14 +49,21 @@ as $P1 "$C" --version | grep -qx "writer service: answers" ||
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 # timed LIMIT_MS WHAT CMD...: runs CMD, fails unless it succeeds within
-# LIMIT_MS; leaves the milliseconds in $took.
+# LIMIT_MS; leaves the milliseconds in $took.  A whole process on a
+# machine shared with other builds can miss a second now and then; a
+# participant holding the facilitator would make it miss every time, so
+# one slow run is tried once more before it counts.
 timed() {
 	_lim=$1 _what=$2
 	shift 2
-	_t0=$(now_ms)
-	"$@" >/dev/null || fail "$_what failed"
-	took=$(($(now_ms) - _t0))
-	[ "$took" -le "$_lim" ] || fail "$_what took $took ms"
+	for _try in 1 2; do
+		_t0=$(now_ms)
+		"$@" >/dev/null || fail "$_what failed"
+		took=$(($(now_ms) - _t0))
+		[ "$took" -le "$_lim" ] && return 0
+		echo "slow: $_what took $took ms (try $_try)"
+	done
+	fail "$_what took $took ms, twice"
 }
 
 # The hand-made client: connects as the participant, with the group
