@@ -165,10 +165,14 @@ facilitator_ok() {
 	_t0=$(now_ms)
 	send con t
 	until [ "$(journal_count "$S" timer)" -gt "$_before" ]; do
-		[ $(($(now_ms) - _t0)) -le 1000 ] ||
-			fail "the console's t did not reach the journal in 1 s while $1"
+		# held, it never comes; slowed by the machine's load, late
+		[ $(($(now_ms) - _t0)) -le 3000 ] ||
+			fail "the console's t did not reach the journal while $1"
 		sleep 0.01
 	done
+	_took=$(($(now_ms) - _t0))
+	[ "$_took" -le 1000 ] || echo "slow: the console's t took $_took ms"
+	[ "$_took" -gt "$worst" ] && worst=$_took
 	echo "ok: the facilitator is not held while $1"
 }
 
@@ -205,8 +209,8 @@ for d in 0 0.001 0.003 0.006 0.01 0.02; do
 	kill -CONT "$cpid" 2>/dev/null
 	wait "$cpid"
 done
-echo "measured: the facilitator's slowest verb while a participant was" \
-    "stopped: $worst ms"
+echo "measured: the facilitator's slowest verb or console key while a" \
+    "participant was stopped: $worst ms"
 send con q y
 
 # --- a PIN set through the service guards what follows ---------------------
