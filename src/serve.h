@@ -40,6 +40,14 @@
 #define SERVE_CONN_PER_UID 16
 #define SERVE_CLIENT_WAIT_MS 10000	/* a client waits this for its answer */
 
+/* The sessions the service serves stay open between requests (at most
+ * 16; serve_cache.c), each used again only while its files pass the
+ * checks of an open and brought up to date first: serve_cache_open is
+ * the service's cli_session_source (cli.h); serve_cache_clear closes
+ * them all. */
+struct session *serve_cache_open(const char *dir, char **err);
+void serve_cache_clear(void);
+
 /* SESSIONSDIR/.serve.sock (caller frees). */
 char *serve_socket_path(void);
 
