@@ -43,6 +43,13 @@ as $P1 "$C" participant "$S" "Siosaia Fifita" --country TO >/dev/null ||
 [ -S "$T/sessions/.serve.sock" ] || fail "no service socket"
 as $P1 "$C" --version | grep -qx "writer service: answers" ||
 	fail "--version: $(as $P1 "$C" --version)"
+# install-host a second time keeps the running service (and starts none)
+make -s -o all install-host PREFIX="$T" SESSIONSDIR="$T/sessions" \
+    GROUP="$G" SERVE_USER="$HOST_SERVE_USER" \
+    CONVENE_BIN="$E2E_DIR/convene-host" >"$E2E_DIR/again.log" 2>&1 ||
+	{ cat "$E2E_DIR/again.log"; fail "install-host again"; }
+grep -q "answers already" "$E2E_DIR/again.log" ||
+	fail "install-host again: $(cat "$E2E_DIR/again.log")"
 [ "$(stat -c %U "/proc/$HOST_SERVE_PID")" = "cvs$tag" ] ||
 	fail "the service does not run as its own user"
 
