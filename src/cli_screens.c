@@ -98,6 +98,9 @@ cli_run(int argc, char **argv)
 		return cli_fail(EXIT_REFUSED, _("no room '%s' in this session"),
 		    room);
 	}
+	/* On a shared host the console's commands go to the writer service
+	 * (with the passphrase the gate takes). */
+	serve_attach(s);
 	status = cli_facilitator_gate(s);
 	if (status == 0)
 		status = cli_get_ui()->run(s, room, &term);

@@ -18,11 +18,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "auth.h"
 #include "cli.h"
 #include "i18n.h"
 #include "serve_proto.h"
 #include "sessdir.h"
 #include "throttle.h"
+#include "undo.h"
 #include "util.h"
 
 struct conn {
@@ -171,6 +173,47 @@ run_verb(struct conn *c, int argc, char **argv)
 	free(ebuf);
 }
 
+/* A console's action (serve_act.c): after the facilitator's gate, the
+ * action through undo_perform on the service's copy of the session. */
+static void
+run_act(struct conn *c, const struct serve_msg *m)
+{
+	struct undo_action a;
+	struct session *s;
+	char *path, *err = NULL, *id = NULL, *out;
+	int r;
+
+	if (serve_act_decode(m->field + SERVE_REQUEST_MIN_FIELDS,
+	    m->n - SERVE_REQUEST_MIN_FIELDS, &a) != 0) {
+		refuse(c, 2, _("malformed action"));
+		return;
+	}
+	path = xasprintf("%s/%s", sessdir_root(), m->field[1]);
+	s = serve_cache_open(path, &err);
+	free(path);
+	if (s == NULL) {
+		refuse(c, 3, err != NULL ? err : _("cannot open the session"));
+		free(err);
+		return;
+	}
+	set_secret("CONVENE_PASSPHRASE", m->field[2]);
+	throttle_set_caller((long)c->uid);
+	r = auth_facilitator(s, &err);
+	if (r == 0)
+		r = undo_perform(s, &a, &id, &err);
+	throttle_set_caller(-1);
+	unsetenv("CONVENE_PASSPHRASE");
+	if (r == 0) {
+		out = id != NULL ? xasprintf("%s\n", id) : xstrdup("");
+		answer(c, 0, out, strlen(out), "", 0);
+		free(out);
+	} else
+		refuse(c, r == 1 ? 1 : 3, err != NULL ? err : _("failed"));
+	free(id);
+	free(err);
+	session_close(s);	/* a kept one stays open */
+}
+
 /* Fields: verb, session, passphrase, PIN, new PIN, arguments. */
 static void
 handle(struct conn *c, const struct serve_msg *m, gid_t group)
@@ -202,6 +245,10 @@ handle(struct conn *c, const struct serve_msg *m, gid_t group)
 	if (role == SERVE_FACILITATOR && !uid_in_group(c->uid, group)) {
 		refuse(c, 1, _("only a facilitator (a member of the sessions "
 		    "directory's group) may do this"));
+		return;
+	}
+	if (strcmp(m->field[0], "act") == 0) {
+		run_act(c, m);
 		return;
 	}
 	/* The verb wants SESSION first; getopt finds the options anywhere. */

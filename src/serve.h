@@ -33,6 +33,8 @@
 #ifndef CONVENE_SERVE_H
 #define CONVENE_SERVE_H
 
+#include <stddef.h>
+
 #define SERVE_DEADLINE_MS 1000	/* a whole request, from the connection */
 #define SERVE_CONN_MAX 512	/* connections at once; more wait in listen */
 /* Connections of one uid at once: a participant who opens and holds many
@@ -83,6 +85,9 @@ struct session;
 /* Sets s->serve_name when s is inside the sessions directory and the
  * service's socket is there; otherwise leaves s appending itself. */
 void serve_attach(struct session *s);
+/* The facilitator's passphrase as the gate took it (auth.c), kept for the
+ * service's requests. */
+void serve_set_pass(struct session *s, const char *pass);
 /* The PIN the participant now at this terminal gave (NULL or "": none),
  * kept for the service's requests. */
 void serve_set_pin(struct session *s, const char *pin);
@@ -112,6 +117,18 @@ int serve_poll_answer(struct session *s, const char *by, const char *poll,
     const int *choices, int nchoices, char **err);
 int serve_eval(struct session *s, const char *by, const char *question,
     long value, const char *text, char **err);
+/* undo_perform on a console: the action (and its reverses) as an "act"
+ * request (serve_act.c), which the service runs through undo_perform after
+ * the facilitator's gate.  Returns as undo_perform. */
+struct undo_action;
+int serve_act(struct session *s, const struct undo_action *a, char **new_id,
+    char **err);
+/* The service's side: fields[0..n) of an "act" request into *a (strings
+ * borrowed from the fields; *pinned a buffer of 16).  0, or -1 when they
+ * are not an action. */
+int serve_act_decode(char *const *f, size_t n, struct undo_action *a);
+#define SERVE_ACT_FIELDS 16
+
 /* cmd_set_pin: `pin --by PID --set` with the new PIN sent along, or
  * `--clear` for NULL or "". */
 int serve_set_pin_cmd(struct session *s, const char *pid, const char *pin,

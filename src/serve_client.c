@@ -350,6 +350,14 @@ serve_attach(struct session *s)
 }
 
 void
+serve_set_pass(struct session *s, const char *pass)
+{
+	if (s->serve_pass != NULL)
+		auth_forget(s->serve_pass);
+	s->serve_pass = pass != NULL && *pass != '\0' ? xstrdup(pass) : NULL;
+}
+
+void
 serve_set_pin(struct session *s, const char *pin)
 {
 	if (s->serve_pin != NULL)
@@ -385,8 +393,8 @@ serve_vcmd(struct session *s, const char *newpin, char **new_id, char **err,
 	while (n < SERVE_FIELDS_MAX - SERVE_REQUEST_MIN_FIELDS &&
 	    (args[n] = va_arg(ap, const char *)) != NULL)
 		n++;
-	req = make_request(verb, s->serve_name, NULL, s->serve_pin, newpin,
-	    args, n, &len);
+	req = make_request(verb, s->serve_name, s->serve_pass, s->serve_pin,
+	    newpin, args, n, &len);
 	r = exchange(req, len, SERVE_SCREEN_WAIT_MS, &buf, &m);
 	free(req);
 	if (r <= 0) {

@@ -132,6 +132,8 @@ static const struct {
 	{ "board", SERVE_FACILITATOR }, { "question", SERVE_FACILITATOR },
 	{ "projector", SERVE_FACILITATOR }, { "rollcall", SERVE_FACILITATOR },
 	{ "present", SERVE_FACILITATOR },
+	/* a console's action (serve_act.c), not a verb of the command line */
+	{ "act", SERVE_FACILITATOR },
 	/* decided by their arguments below */
 	{ "poll", SERVE_FACILITATOR }, { "pin", SERVE_FACILITATOR },
 };

@@ -615,6 +615,9 @@ session_close(struct session *s)
 	if (s->serve_pin != NULL)
 		explicit_bzero(s->serve_pin, strlen(s->serve_pin));
 	free(s->serve_pin);
+	if (s->serve_pass != NULL)
+		explicit_bzero(s->serve_pass, strlen(s->serve_pass));
+	free(s->serve_pass);
 	free(s->dir);
 	sessdir_close(&s->sd);
 	free(s);

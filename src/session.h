@@ -57,6 +57,7 @@ struct session {
 	 * participant gave (NULL: none), sent with each request.  NULL
 	 * serve_name: this process appends itself. */
 	char *serve_name, *serve_pin;
+	char *serve_pass;	/* the facilitator's passphrase, when given */
 	/* Kept open by the writer service between requests: session_close
 	 * leaves it alone (the service clears this and closes it). */
 	int kept;

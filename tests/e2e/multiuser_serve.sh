@@ -183,6 +183,28 @@ facilitator_ok() {
 	echo "ok: the facilitator is not held while $1"
 }
 
+# The console's own actions go through the service too.
+fac agenda "$S" next >/dev/null || fail "agenda next"
+wait_for_text con "running"
+_before=$(journal_count "$S" timer)
+send con t
+_end=$(($(date +%s) + 5))
+until [ "$(journal_count "$S" timer)" -gt "$_before" ]; do
+	[ "$(date +%s)" -lt "$_end" ] || { screen con; fail "the console's t wrote nothing"; }
+	sleep 0.02
+done
+grep -F ',"timer",' "$S/journal.csv" | tail -1 |
+    grep -qF "\"script:$HOST_SERVE_PID\"" ||
+	fail "the console's timer record was not written by the service"
+# ... and its undo
+_before=$(journal_count "$S" timer)
+send con u
+_end=$(($(date +%s) + 5))
+until [ "$(journal_count "$S" timer)" -gt "$_before" ]; do
+	[ "$(date +%s)" -lt "$_end" ] || fail "the console's u wrote nothing"
+	sleep 0.02
+done
+
 for mode in none half whole; do
 	rm -f "$T/home/client.pid"
 	client "$mode" idea s "" "" "" --by p1 "held $mode" >/dev/null &
