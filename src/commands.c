@@ -319,6 +319,9 @@ cmd_rollcall(struct session *s, const char *pid, int present, char **err)
 {
 	struct checkin_cmd c = { s, pid, present ? 1 : -1 };
 
+	if (s->serve_name != NULL)
+		return serve_rollcall(s, pid, present, err);
+
 	return cmd_run(s, build_checkin, &c, err);
 }
 

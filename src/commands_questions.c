@@ -137,6 +137,9 @@ cmd_question_mark(struct session *s, const char *question, const char *what,
 	struct question_cmd c = { s, NULL, question, NULL, what, on != 0,
 	    NULL };
 
+	if (s->serve_name != NULL)
+		return serve_question_mark(s, question, what, on, err);
+
 	if (what == NULL || (strcmp(what, "answered") != 0 &&
 	    strcmp(what, "hidden") != 0 && strcmp(what, "pinned") != 0))
 		return cmd_refuse(err, "%s", _("a question is marked answered, "
@@ -230,6 +233,10 @@ cmd_poll_open(struct session *s, int kind, const char *question,
 	struct poll_cmd c = { s, NULL, NULL, kind, question, NULL, NULL, 0,
 	    NULL };
 	int r;
+
+	if (s->serve_name != NULL)
+		return serve_poll_open(s, kind, question, options, noptions,
+		    new_id, err);
 
 	if (kind != POLL_SINGLE && kind != POLL_MULTI && kind != POLL_SCALE)
 		return cmd_refuse(err, "%s", _("unknown kind of poll"));
@@ -347,6 +354,9 @@ cmd_poll_close(struct session *s, const char *poll, char **err)
 {
 	struct poll_cmd c = { s, NULL, poll, 0, NULL, NULL, NULL, 0, NULL };
 
+	if (s->serve_name != NULL)
+		return serve_poll_end(s, "close", poll, err);
+
 	return cmd_run(s, build_poll_close, &c, err);
 }
 
@@ -376,6 +386,9 @@ int
 cmd_poll_reveal(struct session *s, const char *poll, char **err)
 {
 	struct poll_cmd c = { s, NULL, poll, 0, NULL, NULL, NULL, 0, NULL };
+
+	if (s->serve_name != NULL)
+		return serve_poll_end(s, "reveal", poll, err);
 
 	return cmd_run(s, build_poll_reveal, &c, err);
 }

@@ -117,6 +117,28 @@ int serve_poll_answer(struct session *s, const char *by, const char *poll,
     const int *choices, int nchoices, char **err);
 int serve_eval(struct session *s, const char *by, const char *question,
     long value, const char *text, char **err);
+/* The console's other commands (commands.h), through serve_cmd as the
+ * facilitator's verbs: poll open, close ("close") and reveal ("reveal"),
+ * plan, question marks, roll call, projector, presenting (block >= 0). */
+int serve_poll_open(struct session *s, int kind, const char *question,
+    const char *const *options, int noptions, char **new_id, char **err);
+int serve_poll_end(struct session *s, const char *what, const char *poll,
+    char **err);
+int serve_plan_move(struct session *s, const char *item, int day, int start,
+    char **err);
+int serve_plan_length(struct session *s, const char *item, int minutes,
+    char **err);
+int serve_plan_skip(struct session *s, const char *item, int on, char **err);
+int serve_plan_add(struct session *s, int day, int start, int minutes,
+    int kind, const char *title, char **new_id, char **err);
+int serve_question_mark(struct session *s, const char *question,
+    const char *what, int on, char **err);
+int serve_rollcall(struct session *s, const char *pid, int present,
+    char **err);
+int serve_projector(struct session *s, const char *what, char **err);
+int serve_present(struct session *s, const char *item, int is_case,
+    long block, long offset, char **err);
+
 /* undo_perform on a console: the action (and its reverses) as an "act"
  * request (serve_act.c), which the service runs through undo_perform after
  * the facilitator's gate.  Returns as undo_perform. */

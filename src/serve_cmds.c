@@ -8,8 +8,11 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "commands.h"
+#include "content.h"
+#include "state.h"
 #include "util.h"
 
 int
@@ -129,4 +132,138 @@ serve_participant(struct session *s, const char *name, const char *country,
 	v[n++] = name;		/* the arguments end at the first NULL */
 	return serve_cmd(s, new_id, err, "participant", v[0], v[1], v[2], v[3],
 	    v[4], v[5], v[6], v[7], (char *)NULL);
+}
+
+/* --- the console's commands that are no undo action ---------------------- */
+
+/* poll open [--multi | --scale] -- QUESTION OPTION...: at most 9 options. */
+int
+serve_poll_open(struct session *s, int kind, const char *question,
+    const char *const *options, int noptions, char **new_id, char **err)
+{
+	const char *v[13] = { NULL };
+	int n = 0, i;
+
+	if (noptions < 0 || noptions > 9) {
+		*err = xstrdup("2 to 9 options");
+		return 1;
+	}
+	v[n++] = "open";
+	if (kind == POLL_MULTI)
+		v[n++] = "--multi";
+	else if (kind == POLL_SCALE)
+		v[n++] = "--scale";
+	v[n++] = "--";
+	v[n++] = question;
+	for (i = 0; i < noptions; i++)
+		v[n++] = options[i];
+	return serve_cmd(s, new_id, err, "poll", v[0], v[1], v[2], v[3], v[4],
+	    v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], (char *)NULL);
+}
+
+int
+serve_poll_end(struct session *s, const char *what, const char *poll,
+    char **err)
+{
+	return serve_cmd(s, NULL, err, "poll", what, "--", poll, (char *)NULL);
+}
+
+static void
+hhmm(char *buf, size_t size, int minutes)
+{
+	snprintf(buf, size, "%02d:%02d", minutes / 60, minutes % 60);
+}
+
+int
+serve_plan_move(struct session *s, const char *item, int day, int start,
+    char **err)
+{
+	char d[16], t[16];
+
+	snprintf(d, sizeof d, "%d", day);
+	hhmm(t, sizeof t, start);
+	return serve_cmd(s, NULL, err, "plan", "move", "--", item, d, t,
+	    (char *)NULL);
+}
+
+int
+serve_plan_length(struct session *s, const char *item, int minutes,
+    char **err)
+{
+	char m[16];
+
+	snprintf(m, sizeof m, "%d", minutes);
+	return serve_cmd(s, NULL, err, "plan", "length", "--", item, m,
+	    (char *)NULL);
+}
+
+int
+serve_plan_skip(struct session *s, const char *item, int on, char **err)
+{
+	return serve_cmd(s, NULL, err, "plan", on ? "skip" : "unskip", "--",
+	    item, (char *)NULL);
+}
+
+int
+serve_plan_add(struct session *s, int day, int start, int minutes, int kind,
+    const char *title, char **new_id, char **err)
+{
+	char d[16], t[16], m[16];
+
+	snprintf(d, sizeof d, "%d", day);
+	hhmm(t, sizeof t, start);
+	snprintf(m, sizeof m, "%d", minutes);
+	return serve_cmd(s, new_id, err, "plan", "add", "--kind",
+	    session_kind_name((enum session_kind)kind), "--", d, t, m, title,
+	    (char *)NULL);
+}
+
+/* question pin | unpin | answer | unanswer | hide | show QUESTION */
+int
+serve_question_mark(struct session *s, const char *question,
+    const char *what, int on, char **err)
+{
+	const char *w = strcmp(what, "answered") == 0 ? (on ? "answer" :
+	    "unanswer") : strcmp(what, "hidden") == 0 ? (on ? "hide" :
+	    "show") : strcmp(what, "pinned") == 0 ? (on ? "pin" : "unpin") :
+	    NULL;
+
+	if (w == NULL) {
+		*err = xasprintf("no mark '%s'", what);
+		return 1;
+	}
+	return serve_cmd(s, NULL, err, "question", w, "--", question,
+	    (char *)NULL);
+}
+
+int
+serve_rollcall(struct session *s, const char *pid, int present, char **err)
+{
+	return serve_cmd(s, NULL, err, "rollcall", present ? "present" :
+	    "absent", "--", pid, (char *)NULL);
+}
+
+int
+serve_projector(struct session *s, const char *what, char **err)
+{
+	return serve_cmd(s, NULL, err, "projector", "--", what, (char *)NULL);
+}
+
+/* present ITEM [--case] --at BLOCK:OFFSET | off; the blank row above the
+ * first block (block -1) has no words on the command line: the caller
+ * appends that one itself. */
+int
+serve_present(struct session *s, const char *item, int is_case, long block,
+    long offset, char **err)
+{
+	char at[48];
+
+	if (item == NULL || *item == '\0')
+		return serve_cmd(s, NULL, err, "present", "off", (char *)NULL);
+	snprintf(at, sizeof at, "%ld:%ld", block, offset);
+	if (is_case)
+		return serve_cmd(s, NULL, err, "present", "--case", "--at", at,
+		    "--", item, (char *)NULL);
+	return serve_cmd(s, NULL, err, "present", "--at", at, "--", item,
+	    (char *)NULL);
 }

@@ -27,6 +27,9 @@
 #include "serve.h"
 #include "serve_proto.h"
 #include "session_fixture.h"
+#include "state.h"
+#include "tz.h"
+#include "undo.h"
 #include "sessdir.h"
 #include "util.h"
 
@@ -377,6 +380,113 @@ test_share_per_uid(void **state)
 	free(req);
 }
 
+/* --- a console's and a participant's commands through a real service ---- */
+
+/* The bundled module's session at base/s, served by a child process, and a
+ * second view of it attached to the service as a terminal's would be. */
+static int
+console_setup(void **state)
+{
+	struct svc *v = xcalloc(1, sizeof *v);
+	struct session_settings set = { 0 };
+	char today[16], *err = NULL, *module = fx_find_module("content");
+	int64_t end;
+	int fd;
+
+	v->fx = xcalloc(1, sizeof *v->fx);
+	v->fx->base = fx_tempdir();
+	v->fx->dir = path_join(v->fx->base, "s");
+	assert_int_equal(tz_today("Asia/Bangkok", today, sizeof today), 0);
+	set.start = today;
+	set.budget = 5;
+	if (session_create(v->fx->dir, module, &set, &err) != 0 ||
+	    (v->fx->s = session_open_with(v->fx->dir, 0, &err)) == NULL)
+		fail_msg("%s", err);
+	free(module);
+	sessdir_set_root(v->fx->base);
+	v->sock = serve_socket_path();
+	if ((v->pid = fork()) == 0)
+		_exit(serve_run(NULL, &err));
+	for (end = now_ms() + 5000; now_ms() < end; poll(NULL, 0, 10))
+		if ((fd = dial(v->sock)) >= 0) {
+			close(fd);
+			break;
+		}
+	v->fx->s->serve_name = xstrdup("s");	/* as serve_attach does */
+	*state = v;
+	return 0;
+}
+
+static const char *
+last_type(const struct svc *v, char *buf, size_t size)
+{
+	char *p = xasprintf("%s/journal.csv", v->fx->dir), line[4096];
+	FILE *f = fopen(p, "r");
+
+	assert_non_null(f);
+	buf[0] = '\0';
+	while (fgets(line, sizeof line, f) != NULL)
+		if (strstr(line, ",\"script:") != NULL)
+			snprintf(buf, size, "%s", line);
+	fclose(f);
+	free(p);
+	return buf;
+}
+
+static void
+test_commands_through_service(void **state)
+{
+	struct svc *v = *state;
+	struct session *c = v->fx->s;
+	struct undo_action a;
+	const char *opts[] = { "yes", "no" };
+	char *err = NULL, *id = NULL, *poll_id = NULL, *q = NULL, line[4096];
+	char *svc_terminal = xasprintf("\"script:%ld\"", (long)v->pid);
+
+	/* a participant's registration, idea and question */
+	sfx_ok(cmd_participant(c, NULL, "Ana", "TO", NULL, NULL, &id, &err),
+	    &err);
+	assert_string_equal(id, "p1");
+	free(id);
+	assert_int_equal(c->state->nparticipants, 1);	/* read in */
+	/* the console's agenda step, as undo_do runs it: an act request */
+	memset(&a, 0, sizeof a);
+	a.kind = UNDO_AGENDA;
+	a.move = AGENDA_GOTO;
+	a.ref = "d1-everyday";
+	sfx_ok(undo_perform(c, &a, NULL, &err), &err);
+	assert_string_equal(c->state->agenda_id, "d1-everyday");
+	assert_non_null(strstr(last_type(v, line, sizeof line),
+	    svc_terminal));
+	sfx_ok(cmd_ask(c, "p1", "Why -not?", &q, &err), &err);
+	sfx_ok(cmd_question_mark(c, q, "pinned", 1, &err), &err);
+	assert_non_null(strstr(last_type(v, line, sizeof line), "pin"));
+	/* polls, plan, roll call, presenting */
+	sfx_ok(cmd_poll_open(c, POLL_SINGLE, "-Tea?", opts, 2, &poll_id,
+	    &err), &err);
+	assert_non_null(poll_id);
+	sfx_ok(cmd_poll_close(c, poll_id, &err), &err);
+	sfx_ok(cmd_poll_reveal(c, poll_id, &err), &err);
+	sfx_ok(cmd_plan_length(c, "d1-opening", 45, &err), &err);
+	sfx_ok(cmd_plan_add(c, 1, 17 * 60, 30, KIND_LECTURE, "Extra", &id,
+	    &err), &err);
+	sfx_ok(cmd_plan_move(c, id, 1, 17 * 60 + 30, &err), &err);
+	sfx_ok(cmd_plan_skip(c, id, 1, &err), &err);
+	free(id);
+	sfx_ok(cmd_rollcall(c, "p1", 0, &err), &err);
+	sfx_ok(cmd_present(c, "d1-everyday", 0, 3, 10, &err), &err);
+	assert_int_equal(c->state->present.block, 3);
+	sfx_ok(cmd_present(c, NULL, 0, 0, 0, &err), &err);
+	/* a refusal comes back as the command's, without "convene: " */
+	assert_int_equal(cmd_poll_close(c, poll_id, &err), 1);
+	assert_non_null(err);
+	assert_null(strstr(err, "convene: "));
+	free(err);
+	free(poll_id);
+	free(q);
+	free(svc_terminal);
+}
+
 int
 main(void)
 {
@@ -390,6 +500,8 @@ main(void)
 		    svc_setup, svc_teardown),
 		cmocka_unit_test_setup_teardown(test_share_per_uid,
 		    svc_setup, svc_teardown),
+		cmocka_unit_test_setup_teardown(test_commands_through_service,
+		    console_setup, svc_teardown),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
