@@ -223,15 +223,19 @@ uninstall:
 # installs as `make install` does, then (tools/install-host) makes the group,
 # the binary setgid G, D mode 2770 group G, and optionally the kiosk
 # account with an sshd drop-in (ForceCommand, no forwarding); it prints
-# every step and records what it made for `make uninstall-host`.
+# every step and records what it made for `make uninstall-host`; it also
+# makes the writer service's user (SERVE_USER, in GROUP) and starts
+# `convene serve` (a systemd unit from dist/, or directly without systemd).
 GROUP         ?= convene
 KIOSK_USER    ?=
 KIOSK_SESSION ?= workshop
 SSHD_CONFIG_D ?= /etc/ssh/sshd_config.d
+SERVE_USER    ?= _convene
 HOST_STATE     = $(DESTDIR)$(DATADIR)/install-host.state
 HOST_ENV = BIN='$(DESTDIR)$(BINDIR)/convene' SESSIONSDIR='$(SESSIONSDIR)' \
     GROUP='$(GROUP)' KIOSK_USER='$(KIOSK_USER)' KIOSK_SESSION='$(KIOSK_SESSION)' \
-    SSHD_CONFIG_D='$(SSHD_CONFIG_D)' STATE='$(HOST_STATE)'
+    SSHD_CONFIG_D='$(SSHD_CONFIG_D)' STATE='$(HOST_STATE)' \
+    SERVE_USER='$(SERVE_USER)'
 
 install-host: install
 	@$(HOST_ENV) ./tools/install-host install

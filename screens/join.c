@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "listview.h"
 #include "search.h"
+#include "serve.h"
 #include "session.h"
 #include "state.h"
 #include "text.h"
@@ -147,6 +148,7 @@ new_pin_done(void *self, struct app *a, const char *text)
 		    j);
 		return;
 	}
+	serve_set_pin(s, text);
 	participant_picked(a, id);
 }
 
@@ -165,8 +167,11 @@ pin_done(void *self, struct app *a, const char *text)
 		return;
 	ok = p->pin_hash != NULL ? auth_try(app_session(a), p->pin_hash, text,
 	    &err) : 0;
-	if (ok == 1)
+	if (ok == 1) {
+		/* The writer service asks it again with each request. */
+		serve_set_pin(app_session(a), text);
 		participant_picked(a, p->id);
+	}
 	else if (ok < 0)
 		app_error(a, err);	/* wait: throttled */
 	else
@@ -185,6 +190,7 @@ pick(struct join *j, struct app *a, int p)
 	char *q;
 
 	j->pending = p;
+	serve_set_pin(app_session(a), NULL);	/* the last person's */
 	if (who->pin_hash != NULL) {
 		q = xasprintf(_("PIN for %s:"), who->name);
 		j->step = STEP_PIN;
@@ -380,6 +386,7 @@ reg_pin_done(void *self, struct app *a, const char *text)
 		free(id);
 		return;
 	}
+	serve_set_pin(s, text);
 	participant_picked(a, id);
 	free(id);
 }

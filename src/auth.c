@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "serve.h"
 #include "session.h"
 #include "throttle.h"
 #include "util.h"
@@ -215,6 +216,8 @@ auth_facilitator(struct session *s, char **err)
 	if (r != 0)
 		return r;
 	ok = verify_counted(s, s->set.passphrase_hash, pass);
+	if (ok && s->serve_name != NULL)	/* sent with each request */
+		serve_set_pass(s, pass);
 	auth_forget(pass);
 	if (!ok)
 		return set_error(err, 1, "%s", _("wrong facilitator passphrase"));

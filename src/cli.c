@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "i18n.h"
+#include "serve.h"
 #include "sessdir.h"
 #include "text.h"
 
@@ -71,6 +73,8 @@ static const struct verb verbs[] = {
 	{ "upvote", cli_upvote, "SESSION --by PID QUESTION", N_("upvote a question") },
 	{ "poll", cli_poll, "SESSION open [--multi | --scale] QUESTION [OPTION...] | answer POLL --by PID N... | close POLL | reveal POLL",
 	    N_("quick polls") },
+	{ "serve", cli_serve, "",
+	    N_("the writer service of a shared host (runs as its system user)") },
 };
 
 static const struct cli_ui *the_ui;
@@ -174,6 +178,7 @@ print_version(void)
 {
 	printf("convene %s\n", CONVENE_VERSION);
 	printf(_("sessions directory: %s\n"), sessdir_root());
+	printf(_("writer service: %s\n"), serve_state());
 }
 
 /* --help and --version anywhere before a "--" win over the verb. */
@@ -192,9 +197,22 @@ scan_flag(int argc, char **argv, const char *flag)
 }
 
 int
+cli_run_verb(int argc, char **argv)
+{
+	const struct verb *v = argc > 0 ? find_verb(argv[0]) : NULL;
+
+	if (v == NULL)
+		return cli_fail(EXIT_USAGE, _("unknown command '%s'"),
+		    argc > 0 ? argv[0] : "");
+	optind = 0;		/* getopt starts afresh for each request */
+	return v->fn(argc, argv);
+}
+
+int
 cli_main(int argc, char **argv, const struct cli_ui *ui)
 {
 	const struct verb *v;
+	int status;
 
 	the_ui = ui;
 	if (i18n_init() != 0)
@@ -233,5 +251,9 @@ cli_main(int argc, char **argv, const struct cli_ui *ui)
 		print_version();
 		return EXIT_DONE;
 	}
+	/* On a shared host with the writer service, a verb that writes
+	 * is the service's to run (serve.h). */
+	if (serve_route(argc - 1, argv + 1, &status))
+		return status;
 	return v->fn(argc - 1, argv + 1);
 }

@@ -46,6 +46,9 @@ struct cli_ui {
 extern const struct cli_ui screens_ui;
 
 int cli_main(int argc, char **argv, const struct cli_ui *ui);
+/* Runs one verb, argv[0] its name, as cli_main would after its own flags
+ * (the writer service runs its requests so; getopt is reset first). */
+int cli_run_verb(int argc, char **argv);
 /* The UI given to cli_main (for run, join, show, demo). */
 const struct cli_ui *cli_get_ui(void);
 
@@ -78,6 +81,11 @@ int cli_resolve_participant(struct session *s, const char *as, char **pid);
 int cli_bad_option(const char *verb, int argc, char **argv);
 /* Opens a session for writing; NULL and *status (3, said) on failure. */
 struct session *cli_open_session(const char *dir, int *status);
+/* Where cli_open_session gets its sessions: session_open, or (the writer
+ * service) one that keeps them open across requests, refreshed (a kept
+ * session's session_close does nothing).  NULL and *err on failure. */
+typedef struct session *(*cli_session_source)(const char *dir, char **err);
+void cli_set_session_source(cli_session_source fn);
 /* The same, then the facilitator's gate (cli_facilitator_gate); NULL and
  * *status when either fails. */
 struct session *cli_open_facilitator(const char *dir, int *status);
@@ -134,5 +142,6 @@ int cli_upvote(int argc, char **argv);
 int cli_poll(int argc, char **argv);
 int cli_pin(int argc, char **argv);
 int cli_purge(int argc, char **argv);
+int cli_serve(int argc, char **argv);
 
 #endif

@@ -13,6 +13,7 @@
 #include "demo.h"
 #include "i18n.h"
 #include "journal.h"
+#include "serve.h"
 #include "session.h"
 #include "tz.h"
 
@@ -114,6 +115,9 @@ cli_run(int argc, char **argv)
 		return cli_fail(EXIT_REFUSED, _("no room '%s' in this session"),
 		    room);
 	}
+	/* On a shared host the console's commands go to the writer service
+	 * (with the passphrase the gate takes). */
+	serve_attach(s);
 	status = cli_facilitator_gate(s);
 	if (status == 0)
 		status = cli_get_ui()->run(s, room, &term);
@@ -154,6 +158,8 @@ cli_join(int argc, char **argv)
 	s = open_or_fail(dir, SESSION_TEXTS_ON_DEMAND, &status);
 	if (s == NULL)
 		return status;
+	/* On a shared host its commands go to the writer service. */
+	serve_attach(s);
 	/* --as passes the participant's PIN gate, as the scripting verbs do. */
 	if (as != NULL)
 		status = cli_gate_participant(s, as, &pid);

@@ -36,11 +36,20 @@ cli_bad_option(const char *verb, int argc, char **argv)
 	return cli_usage(verb);
 }
 
+static cli_session_source source;
+
+void
+cli_set_session_source(cli_session_source fn)
+{
+	source = fn;
+}
+
 struct session *
 cli_open_session(const char *dir, int *status)
 {
 	char *err = NULL;
-	struct session *s = session_open(dir, 0, &err);
+	struct session *s = source != NULL ? source(dir, &err) :
+	    session_open(dir, 0, &err);
 
 	if (s == NULL)
 		*status = cli_fail_free(EXIT_DATA, err);

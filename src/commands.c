@@ -23,6 +23,7 @@
 #include "commands_int.h"
 #include "countries.h"
 #include "i18n.h"
+#include "serve.h"
 #include "text.h"
 #include "tz.h"
 #include "util.h"
@@ -249,6 +250,10 @@ cmd_participant(struct session *s, const char *actor, const char *name,
 	    ACTOR_ORGANIZER, name, NULL, org, email, NULL };
 	int r;
 
+	if (s->serve_name != NULL && actor == NULL)
+		return serve_participant(s, name, country, org, email, new_id,
+		    err);
+
 	if ((r = cmd_check_person(name, country, org, email, &c.country,
 	    err)) != 0)
 		return r;
@@ -304,6 +309,9 @@ cmd_checkin(struct session *s, const char *pid, char **err)
 {
 	struct checkin_cmd c = { s, pid, 0 };
 
+	if (s->serve_name != NULL)
+		return serve_checkin(s, pid, err);
+
 	return cmd_run(s, build_checkin, &c, err);
 }
 
@@ -311,6 +319,9 @@ int
 cmd_rollcall(struct session *s, const char *pid, int present, char **err)
 {
 	struct checkin_cmd c = { s, pid, present ? 1 : -1 };
+
+	if (s->serve_name != NULL)
+		return serve_rollcall(s, pid, present, err);
 
 	return cmd_run(s, build_checkin, &c, err);
 }
@@ -413,6 +424,8 @@ cmd_set_pin(struct session *s, const char *pid, const char *pin, char **err)
 	size_t n;
 	int r;
 
+	if (s->serve_name != NULL)
+		return serve_set_pin_cmd(s, pid, pin, err);
 	if (pin != NULL && *pin != '\0') {
 		n = strlen(pin);
 		/* pin_min_length in session.ini: longer PINs are slower to

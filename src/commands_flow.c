@@ -15,6 +15,7 @@
 #include "journal.h"
 #include "plan.h"
 #include "presence.h"
+#include "serve.h"
 #include "util.h"
 
 /* Room timers end with their rooms' activity: a recall and an agenda step
@@ -445,6 +446,9 @@ cmd_plan_move(struct session *s, const char *item, int day, int start,
 	struct plan_cmd c = { s, PLAN_MOVE, item, NULL, day, start, 0, 0, 0,
 	    NULL };
 
+	if (s->serve_name != NULL)
+		return serve_plan_move(s, item, day, start, err);
+
 	return run_plan(&c, NULL, err);
 }
 
@@ -455,6 +459,9 @@ cmd_plan_length(struct session *s, const char *item, int minutes,
 	struct plan_cmd c = { s, PLAN_LENGTH, item, NULL, 0, 0, minutes, 0, 0,
 	    NULL };
 
+	if (s->serve_name != NULL)
+		return serve_plan_length(s, item, minutes, err);
+
 	return run_plan(&c, NULL, err);
 }
 
@@ -463,6 +470,9 @@ cmd_plan_skip(struct session *s, const char *item, int on, char **err)
 {
 	struct plan_cmd c = { s, PLAN_SKIP, item, NULL, 0, 0, 0, on != 0, 0,
 	    NULL };
+
+	if (s->serve_name != NULL)
+		return serve_plan_skip(s, item, on, err);
 
 	return run_plan(&c, NULL, err);
 }
@@ -473,6 +483,10 @@ cmd_plan_add(struct session *s, int day, int start, int minutes, int kind,
 {
 	struct plan_cmd c = { s, PLAN_ADD, NULL, title, day, start, minutes, 0,
 	    kind, NULL };
+
+	if (s->serve_name != NULL)
+		return serve_plan_add(s, day, start, minutes, kind, title,
+		    new_id, err);
 
 	if (kind < 0 || kind >= KIND_COUNT)
 		return cmd_refuse(err, "%s", _("unknown kind of item"));
@@ -505,6 +519,9 @@ int
 cmd_projector(struct session *s, const char *what, char **err)
 {
 	struct projector_cmd c = { s, 0 };
+
+	if (s->serve_name != NULL)
+		return serve_projector(s, what, err);
 
 	if (what == NULL || (strcmp(what, "all") != 0 &&
 	    strcmp(what, "thread") != 0))

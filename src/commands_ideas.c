@@ -9,6 +9,7 @@
 
 #include "commands_int.h"
 #include "i18n.h"
+#include "serve.h"
 #include "util.h"
 
 static int
@@ -100,6 +101,10 @@ cmd_idea(struct session *s, const char *by, const char *room,
 	struct idea_cmd c = { s, by, room, text, NULL };
 	int r;
 
+	/* A terminal on a shared host asks the writer service (serve.h). */
+	if (s->serve_name != NULL)
+		return serve_idea(s, by, room, text, new_id, err);
+
 	if (cmd_check_text(_("the idea"), text, err) != 0)
 		return 1;
 	r = cmd_run(s, build_idea, &c, err);
@@ -159,6 +164,9 @@ cmd_idea_edit(struct session *s, const char *actor, const char *idea,
 {
 	struct idea_change_cmd c = { s, actor, idea, text, 0 };
 
+	if (s->serve_name != NULL)
+		return serve_idea_edit(s, actor, idea, text, err);
+
 	if (cmd_check_text(_("the idea"), text, err) != 0)
 		return 1;
 	return cmd_run(s, build_idea_edit, &c, err);
@@ -189,6 +197,9 @@ cmd_idea_withdraw(struct session *s, const char *actor, const char *idea,
     int withdraw, char **err)
 {
 	struct idea_change_cmd c = { s, actor, idea, NULL, withdraw != 0 };
+
+	if (s->serve_name != NULL)
+		return serve_idea_withdraw(s, actor, idea, withdraw, err);
 
 	return cmd_run(s, build_idea_withdraw, &c, err);
 }
@@ -392,6 +403,9 @@ cmd_vote(struct session *s, const char *by, const char *idea, int dots,
     char **err)
 {
 	struct vote_cmd c = { s, by, idea, dots };
+
+	if (s->serve_name != NULL)
+		return serve_vote(s, by, idea, dots, err);
 
 	if (dots == 0)
 		return cmd_refuse(err, "%s", _("a vote is at least one dot"));

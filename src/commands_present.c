@@ -13,6 +13,7 @@
 #include "content.h"
 #include "i18n.h"
 #include "page.h"
+#include "serve.h"
 
 struct present_cmd {
 	struct session *s;
@@ -117,6 +118,12 @@ cmd_present(struct session *s, const char *item, int is_case, long block,
     long offset, char **err)
 {
 	struct present_cmd c = { s, item, is_case, block, offset };
+
+	/* (the row above the first block has no words on the command
+	 * line: that one this process appends itself) */
+	if (s->serve_name != NULL && (item == NULL || *item == '\0' ||
+	    block >= 0))
+		return serve_present(s, item, is_case, block, offset, err);
 
 	if (item != NULL && *item == '\0')
 		c.item = NULL;

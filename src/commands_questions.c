@@ -9,6 +9,7 @@
 
 #include "commands_int.h"
 #include "i18n.h"
+#include "serve.h"
 #include "util.h"
 
 #define POLL_OPTIONS_MIN 2
@@ -59,6 +60,9 @@ cmd_ask(struct session *s, const char *by, const char *text, char **new_id,
 	struct question_cmd c = { s, by, NULL, text, NULL, 0, NULL };
 	int r;
 
+	if (s->serve_name != NULL)
+		return serve_ask(s, by, text, new_id, err);
+
 	if (cmd_check_text(_("the question"), text, err) != 0)
 		return 1;
 	r = cmd_run(s, build_ask, &c, err);
@@ -96,6 +100,9 @@ cmd_upvote(struct session *s, const char *by, const char *question,
 {
 	struct question_cmd c = { s, by, question, NULL, NULL, 0, NULL };
 
+	if (s->serve_name != NULL)
+		return serve_upvote(s, by, question, err);
+
 	return cmd_run(s, build_upvote, &c, err);
 }
 
@@ -129,6 +136,9 @@ cmd_question_mark(struct session *s, const char *question, const char *what,
 {
 	struct question_cmd c = { s, NULL, question, NULL, what, on != 0,
 	    NULL };
+
+	if (s->serve_name != NULL)
+		return serve_question_mark(s, question, what, on, err);
 
 	if (what == NULL || (strcmp(what, "answered") != 0 &&
 	    strcmp(what, "hidden") != 0 && strcmp(what, "pinned") != 0))
@@ -224,6 +234,10 @@ cmd_poll_open(struct session *s, int kind, const char *question,
 	    NULL };
 	int r;
 
+	if (s->serve_name != NULL)
+		return serve_poll_open(s, kind, question, options, noptions,
+		    new_id, err);
+
 	if (kind != POLL_SINGLE && kind != POLL_MULTI && kind != POLL_SCALE)
 		return cmd_refuse(err, "%s", _("unknown kind of poll"));
 	if (cmd_check_text(_("the poll's question"), question, err) != 0 ||
@@ -313,6 +327,9 @@ cmd_poll_answer(struct session *s, const char *by, const char *poll,
 	struct poll_cmd c = { s, by, poll, 0, NULL, NULL, choices, nchoices,
 	    NULL };
 
+	if (s->serve_name != NULL)
+		return serve_poll_answer(s, by, poll, choices, nchoices, err);
+
 	return cmd_run(s, build_poll_answer, &c, err);
 }
 
@@ -336,6 +353,9 @@ int
 cmd_poll_close(struct session *s, const char *poll, char **err)
 {
 	struct poll_cmd c = { s, NULL, poll, 0, NULL, NULL, NULL, 0, NULL };
+
+	if (s->serve_name != NULL)
+		return serve_poll_end(s, "close", poll, err);
 
 	return cmd_run(s, build_poll_close, &c, err);
 }
@@ -366,6 +386,9 @@ int
 cmd_poll_reveal(struct session *s, const char *poll, char **err)
 {
 	struct poll_cmd c = { s, NULL, poll, 0, NULL, NULL, NULL, 0, NULL };
+
+	if (s->serve_name != NULL)
+		return serve_poll_end(s, "reveal", poll, err);
 
 	return cmd_run(s, build_poll_reveal, &c, err);
 }
@@ -424,6 +447,9 @@ cmd_eval(struct session *s, const char *by, const char *question,
     long value, const char *text, char **err)
 {
 	struct eval_cmd c = { s, by, question, text, value };
+
+	if (s->serve_name != NULL)
+		return serve_eval(s, by, question, value, text, err);
 
 	return cmd_run(s, build_eval, &c, err);
 }

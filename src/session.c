@@ -605,7 +605,7 @@ fail:
 void
 session_close(struct session *s)
 {
-	if (s == NULL)
+	if (s == NULL || s->kept)
 		return;
 	if (s->journal != NULL)
 		journal_close(s->journal);
@@ -614,6 +614,13 @@ session_close(struct session *s)
 	state_free(s->state);
 	session_settings_free(&s->set);
 	free(s->terminal);
+	free(s->serve_name);
+	if (s->serve_pin != NULL)
+		explicit_bzero(s->serve_pin, strlen(s->serve_pin));
+	free(s->serve_pin);
+	if (s->serve_pass != NULL)
+		explicit_bzero(s->serve_pass, strlen(s->serve_pass));
+	free(s->serve_pass);
 	free(s->dir);
 	sessdir_close(&s->sd);
 	free(s);

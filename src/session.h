@@ -55,6 +55,15 @@ struct session {
 	struct journal *journal;
 	struct state *state;
 	char *terminal;		/* this process's terminal name for records */
+	/* A terminal on a shared host with the writer service (serve.h,
+	 * serve_attach): the session's name there, and the PIN its
+	 * participant gave (NULL: none), sent with each request.  NULL
+	 * serve_name: this process appends itself. */
+	char *serve_name, *serve_pin;
+	char *serve_pass;	/* the facilitator's passphrase, when given */
+	/* Kept open by the writer service between requests: session_close
+	 * leaves it alone (the service clears this and closes it). */
+	int kept;
 };
 
 /* Makes a session directory (convene new): `dir` must not exist or be an

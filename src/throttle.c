@@ -35,12 +35,22 @@ throttle_delay(int failures)
 
 /* "1001-pts_3": the real uid (the attacker's, not the group's) and the
  * terminal without its pid, '/' made '_'; "none" without a terminal. */
+static long caller = -1;	/* throttle_set_caller; -1: this process */
+
+void
+throttle_set_caller(long uid)
+{
+	caller = uid;
+}
+
 static char *
 key_name(void)
 {
 	const char *tty = isatty(STDIN_FILENO) ? ttyname(STDIN_FILENO) : NULL;
 	char *k, *p;
 
+	if (caller >= 0)	/* the writer service, for its client */
+		return xasprintf("%ld-serve", caller);
 	if (tty != NULL && str_starts(tty, "/dev/"))
 		tty += 5;
 	k = xasprintf("%ld-%s", (long)getuid(), tty != NULL ? tty : "none");

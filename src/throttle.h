@@ -49,4 +49,10 @@ int throttle_failures(struct session *s);
  * removed, or -1 with *err. */
 int throttle_clear(struct session *s, char **err);
 
+/* The writer service (serve.h) counts for the uid its client connected
+ * as (SO_PEERCRED), not for itself: one participant guessing through it
+ * must not slow everyone.  -1 goes back to this process's own uid and
+ * terminal. */
+void throttle_set_caller(long uid);
+
 #endif

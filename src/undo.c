@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "journal.h"
+#include "serve.h"
 #include "state.h"
 #include "util.h"
 
@@ -107,6 +108,9 @@ undo_perform(struct session *s, const struct undo_action *a, char **new_id,
 {
 	const char *actor = a->actor != NULL ? a->actor : ACTOR_FACILITATOR;
 
+	/* A console on a shared host asks the writer service (serve.h). */
+	if (s->serve_name != NULL)
+		return serve_act(s, a, new_id, err);
 	switch (a->kind) {
 	case UNDO_IDEA_ADD:
 		return cmd_idea(s, actor, or_null(a->room), nz(a->text),

@@ -423,7 +423,9 @@ host_begin() {
 #	binary built for DIR/sessions, installed under DIR setgid
 #	HOST_GROUP; DIR/sessions mode 2770 group HOST_GROUP), plus
 #	DIR/module the bundled module readable by all and DIR/home a scratch
-#	working directory for everyone.  Sets C (the binary) and S
+#	working directory for everyone; install-host starts the writer
+#	service (`convene serve`) as the throwaway user HOST_SERVE_USER,
+#	whose pid is HOST_SERVE_PID.  Sets C (the binary) and S
 #	(DIR/sessions/s); the output of install-host is in
 #	$E2E_DIR/install-host.log.
 host_make() {
@@ -432,8 +434,13 @@ host_make() {
 	chmod 755 "$1"
 	host_binary "$1/sessions" "$E2E_DIR/convene-host"
 	# -o all: install what is built; the test never recompiles the tree.
+	# The writer service's user is a throwaway one too: it goes (and the
+	# service with it) with the others.
+	HOST_SERVE_USER=cvs$$
+	HOST_USERS="$HOST_USERS $HOST_SERVE_USER"
 	make -s -o all install-host PREFIX="$1" SESSIONSDIR="$1/sessions" \
 	    GROUP="$HOST_GROUP" CONVENE_BIN="$E2E_DIR/convene-host" \
+	    SERVE_USER="$HOST_SERVE_USER" \
 	    >"$E2E_DIR/install-host.log" 2>&1 || {
 		cat "$E2E_DIR/install-host.log"
 		fail "make install-host failed"
@@ -444,4 +451,5 @@ host_make() {
 	chmod 1777 "$1/home"
 	C=$1/bin/convene
 	S=$1/sessions/s
+	HOST_SERVE_PID=$(sed -n 's/^serve_pid //p' "$1/share/convene/install-host.state")
 }

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Issue 16, point 3: guessing the facilitator passphrase is slow, on a
 # shared host made with `make install-host` (throwaway users and group).
-# A participant guesses in a loop for GUESS_SECONDS: how many guesses are
+# A participant guesses (with export, the facilitator's verbs being the
+# writer service's, which does not take them from a participant at all)
+# in a loop for GUESS_SECONDS: how many guesses are
 # really checked per second, against the rate of checked attempts when
 # nothing throttles (the right passphrase, which never counts); the wait
 # survives a new process; the facilitator, another user, is never slowed,
@@ -26,12 +28,22 @@ as() {
 echo 'tea at ten' | (cd "$T/home" && runuser -u $FAC -- "$C" new "$S" \
     --module "$T/module" --passphrase >/dev/null) || fail "new"
 
-# guess USER PASS SECONDS: tries `convene agenda S prev` with PASS for
+# A participant (not in the group) cannot even ask for a facilitator's
+# verb: the writer service knows them by SO_PEERCRED and checks no
+# passphrase for them.  What still asks them for it is a verb that reads,
+# export, run by their own convene.
+out=$(CONVENE_PASSPHRASE='tea at ten' as $P1 "$C" agenda "$S" next 2>&1) &&
+	fail "a participant moved the agenda with the passphrase"
+echo "$out" | grep -q 'only a facilitator' ||
+	fail "the service did not refuse the participant: $out"
+
+# guess USER PASS SECONDS: tries `convene export S` with PASS for
 # SECONDS; prints "checked refused" (refused: told to wait, unchecked).
 guess() {
 	_end=$(($(date +%s) + $3)) _chk=0 _ref=0
 	while [ "$(date +%s)" -lt $_end ]; do
-		_out=$(CONVENE_PASSPHRASE=$2 as "$1" "$C" agenda "$S" prev 2>&1)
+		_out=$(CONVENE_PASSPHRASE=$2 as "$1" "$C" export "$S" \
+		    --out "$T/home/out-$1" 2>&1)
 		case $_out in
 		*"try again in"*) _ref=$((_ref + 1)) ;;
 		*) _chk=$((_chk + 1)) ;;
@@ -59,10 +71,11 @@ awk -v b="$before" -v c="$checked" -v r="$refused" -v s="$GUESS_SECONDS" \
 f=$(ls "$S/throttle" | grep "^$(id -u $P1)-") || fail "no count file for $P1"
 [ "$(stat -c '%a %G' "$S/throttle/$f")" = "660 $G" ] ||
 	fail "count file: $(stat -c '%a %G' "$S/throttle/$f")"
-out=$(CONVENE_PASSPHRASE=guess as $P1 "$C" agenda "$S" prev 2>&1)
+out=$(CONVENE_PASSPHRASE=guess as $P1 "$C" export "$S" --out "$T/home/o" 2>&1)
 echo "$out" | grep -q '^convene: too many wrong PINs or passphrases' ||
 	fail "a new process was not told to wait: $out"
-CONVENE_PASSPHRASE='tea at ten' as $P1 "$C" agenda "$S" prev >/dev/null 2>&1 &&
+CONVENE_PASSPHRASE='tea at ten' as $P1 "$C" export "$S" --out "$T/home/o" \
+    >/dev/null 2>&1 &&
 	fail "the right passphrase was checked while the participant must wait"
 
 # The facilitator, another user, is not slowed; clearing lets everyone try.
@@ -71,7 +84,7 @@ CONVENE_PASSPHRASE='tea at ten' as $FAC "$C" agenda "$S" next >/dev/null ||
 n=$(CONVENE_PASSPHRASE='tea at ten' as $FAC "$C" pin "$S" --clear-throttle) ||
 	fail "clear-throttle"
 [ "$n" -ge 1 ] || fail "clear-throttle cleared $n"
-out=$(CONVENE_PASSPHRASE=guess as $P1 "$C" agenda "$S" prev 2>&1)
+out=$(CONVENE_PASSPHRASE=guess as $P1 "$C" export "$S" --out "$T/home/o" 2>&1)
 echo "$out" | grep -q 'wrong facilitator passphrase' ||
 	fail "after clearing, the guess was not checked: $out"
 CONVENE_PASSPHRASE=guess as $P1 "$C" pin "$S" --clear-throttle >/dev/null 2>&1 &&

@@ -49,7 +49,7 @@ KEYS = {
 }
 # Verbs that are command-line tasks of their own, not a screen's key.
 CLI_ONLY = {'demo', 'new', 'run', 'join', 'show', 'check', 'export',
-            'import', 'status', 'checkin', 'pin', 'purge'}
+            'import', 'status', 'checkin', 'pin', 'purge', 'serve'}
 # Keys that change no record: moving, views, searching, local marks.
 VIEW = re.compile(r'^(j k Down Up|Down Up|PgDn PgUp|g G Home End|Home End|'
                   r'Space PgDn PgUp|\.|/|/ or a letter|Esc|Enter Esc|'
