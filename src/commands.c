@@ -375,6 +375,8 @@ cmd_set_tz(struct session *s, const char *pid, const char *zone, char **err)
 {
 	struct tz_cmd c = { s, pid, zone != NULL ? zone : "" };
 
+	if (s->serve_name != NULL)
+		return serve_tz(s, pid, c.zone, err);
 	if (!s->set.online)
 		return cmd_refuse(err, _("this workshop is held in a room: "
 		    "everyone keeps its time zone (convene new --delivery "
@@ -411,6 +413,8 @@ cmd_set_lang(struct session *s, const char *pid, const char *code,
 {
 	struct lang_cmd c = { s, pid, code != NULL ? code : "" };
 
+	if (s->serve_name != NULL)
+		return serve_lang(s, pid, c.code, err);
 	if (*c.code != '\0' && !i18n_code_valid(c.code))
 		return cmd_refuse(err, _("'%s' is not a language code (two or "
 		    "three letters such as th, ko or fil, or pt_BR)"), c.code);

@@ -109,6 +109,9 @@ int serve_idea_withdraw(struct session *s, const char *actor,
 int serve_vote(struct session *s, const char *by, const char *idea, int dots,
     char **err);
 int serve_checkin(struct session *s, const char *pid, char **err);
+int serve_tz(struct session *s, const char *pid, const char *zone, char **err);
+int serve_lang(struct session *s, const char *pid, const char *code,
+    char **err);
 int serve_ask(struct session *s, const char *by, const char *text,
     char **new_id, char **err);
 int serve_upvote(struct session *s, const char *by, const char *question,

@@ -62,6 +62,20 @@ serve_checkin(struct session *s, const char *pid, char **err)
 }
 
 int
+serve_tz(struct session *s, const char *pid, const char *zone, char **err)
+{
+	return serve_cmd(s, NULL, err, "tz", "--by", pid, "--", zone,
+	    (char *)NULL);
+}
+
+int
+serve_lang(struct session *s, const char *pid, const char *code, char **err)
+{
+	return serve_cmd(s, NULL, err, "lang", "--by", pid, "--", code,
+	    (char *)NULL);
+}
+
+int
 serve_ask(struct session *s, const char *by, const char *text,
     char **new_id, char **err)
 {

@@ -125,7 +125,7 @@ static const struct {
 	{ "unvote", SERVE_PARTICIPANT }, { "mine", SERVE_PARTICIPANT },
 	{ "eval", SERVE_PARTICIPANT }, { "checkin", SERVE_PARTICIPANT },
 	{ "tz", SERVE_PARTICIPANT }, { "ask", SERVE_PARTICIPANT },
-	{ "upvote", SERVE_PARTICIPANT },
+	{ "upvote", SERVE_PARTICIPANT }, { "lang", SERVE_PARTICIPANT },
 	{ "timer", SERVE_FACILITATOR }, { "rooms", SERVE_FACILITATOR },
 	{ "voting", SERVE_FACILITATOR }, { "agenda", SERVE_FACILITATOR },
 	{ "message", SERVE_FACILITATOR }, { "plan", SERVE_FACILITATOR },

@@ -131,9 +131,15 @@ test_roles(void **state)
 	const char *clear[] = { "pin", "--clear-throttle" };
 	const char *export[] = { "export" };
 	const char *reg[] = { "participant", "Ana", "--country", "TO" };
+	const char *lang[] = { "lang", "--by", "p1", "th" };
+	const char *tz[] = { "tz", "--by", "p1", "Asia/Dhaka" };
 
 	(void)state;
 	assert_int_equal(serve_verb_role(4, idea), SERVE_PARTICIPANT);
+	/* a participant's own choices are records too: never appended by
+	 * the participant's process on a shared host */
+	assert_int_equal(serve_verb_role(4, lang), SERVE_PARTICIPANT);
+	assert_int_equal(serve_verb_role(4, tz), SERVE_PARTICIPANT);
 	assert_int_equal(serve_verb_role(3, timer), SERVE_FACILITATOR);
 	assert_int_equal(serve_verb_role(6, answer), SERVE_PARTICIPANT);
 	assert_int_equal(serve_verb_role(5, open), SERVE_FACILITATOR);

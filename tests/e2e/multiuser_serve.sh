@@ -265,10 +265,14 @@ journal_has "$S" idea "From the participant screen" ||
 grep -F "From the participant screen" "$S/journal.csv" |
     grep -qF "\"script:$HOST_SERVE_PID\"" ||
 	fail "the screen's idea was not written by the service"
+# a participant's own language (and zone) go through the service too
+CONVENE_PIN=4321 as $P1 "$C" lang "$S" --by p1 th >/dev/null ||
+	fail "a participant could not choose their language"
+grep -F ',"lang",' "$S/journal.csv" | grep -qF "\"script:$HOST_SERVE_PID\"" ||
+	{ grep -F lang "$S/journal.csv"; fail "the lang record was not written by the service"; }
 # A participant's terminal holds no lock of the journal while it waits:
 # stopped, with its idea sent, the facilitator goes on.
-pid=$(pgrep -u "$P1" -f "join $S" | head -1)
-[ -n "$pid" ] || fail "no participant terminal"
+pid=$(pane_pid part)
 kill -STOP "$pid"
 timed 1000 "agenda next while the participant's terminal is stopped" \
     fac agenda "$S" next
