@@ -8,6 +8,8 @@ BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/convene
 MANDIR    = $(PREFIX)/share/man
 LOCALEDIR = $(PREFIX)/share/locale
+# bash-completion's directory for completions loaded on demand
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 # The sessions directory of a shared host (issue 16): the only place where a
 # setgid convene uses its group (src/sessdir.h); `convene --version` prints
 # it.  Compiled into main.o alone, so that changing it relinks.
@@ -182,7 +184,9 @@ CONVENE_BIN ?= convene
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)
+	install -d $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(CONVENE_BIN) $(DESTDIR)$(BINDIR)/convene
+	install -m 644 completions/convene $(DESTDIR)$(BASHCOMPDIR)/convene
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
 	rm -rf $(DESTDIR)$(DATADIR)/content
@@ -193,6 +197,7 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/convene $(DESTDIR)$(MANDIR)/man1/convene.1
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/convene
 	rm -f $(DESTDIR)$(MANDIR)/man5/convene-content.5 $(DESTDIR)$(MANDIR)/man5/convene-journal.5
 	rm -rf $(DESTDIR)$(DATADIR)
 	rm -f $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/convene.mo
