@@ -66,7 +66,7 @@ MANPAGES    := $(wildcard man/*.[15])
 
 .PHONY: all test unit e2e bench fuzz sanitize clean install uninstall demo \
         install-host uninstall-host \
-        deps check-layering man-check pot clang-check clang-objects fresh-check FORCE
+        deps deb check-layering man-check pot clang-check clang-objects fresh-check FORCE
 
 all: convene $(MO)
 
@@ -172,6 +172,12 @@ demo: deps all
 
 deps:
 	@./tools/deps
+
+# The Debian package (debian/), built by dpkg-buildpackage from a copy of
+# the tree into DEBDIR and checked with lintian (tools/make-deb).
+DEBDIR ?= $(B)/deb
+deb:
+	@./tools/make-deb $(DEBDIR)
 
 # A clean clone of HEAD passes `make test` in a minimal Debian 12 chroot
 # (as root, with debootstrap; the first run makes the image).
