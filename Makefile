@@ -101,13 +101,16 @@ $(LIB): $(CORE_OBJ)
 convene: $(B)/src/main.o $(SCREENS_OBJ) $(LIB) $(B)/.flags
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(B)/src/main.o $(SCREENS_OBJ) $(LIB) $(NCURSES_LIBS) $(CORE_LIBS)
 
+# Tests and benchmarks are compiled and linked in one step; their
+# dependency files (the fixture headers they include) go under $(B), so
+# that editing tests/session_fixture.h rebuilds the tests that use it.
 tests/bin/%: tests/%.c $(LIB) $(B)/.flags
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(CORE_LIBS)
+	@mkdir -p $(@D) $(B)/tests
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Wno-missing-prototypes -MMD -MP -MF $(B)/tests/$*.d -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(CORE_LIBS)
 
 bench/bin/%: bench/%.c $(LIB) $(B)/.flags
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CORE_LIBS)
+	@mkdir -p $(@D) $(B)/bench
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -MF $(B)/bench/$*.d -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CORE_LIBS)
 
 $(B)/locale/%/LC_MESSAGES/convene.mo: po/%.po
 	@mkdir -p $(@D)
@@ -234,3 +237,4 @@ clean:
 	rm -rf $(B) convene tests/bin bench/bin po/convene.pot
 
 -include $(CORE_OBJ:.o=.d) $(SCREENS_OBJ:.o=.d) $(B)/src/main.d
+-include $(TESTS:tests/bin/%=$(B)/tests/%.d) $(BENCHES:bench/bin/%=$(B)/bench/%.d)
