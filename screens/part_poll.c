@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "draw.h"
 #include "i18n.h"
+#include "listview.h"
 #include "participant.h"
 #include "qa.h"
 #include "session.h"
@@ -215,11 +216,7 @@ move_sel(struct ppoll *pp, struct app *a, int delta)
 
 	if (!can_answer(p, a))
 		return REQ_HANDLED;
-	pp->sel += delta;
-	if (pp->sel < 0)
-		pp->sel = 0;
-	if ((size_t)pp->sel >= p->noptions)
-		pp->sel = (int)p->noptions - 1;
+	pp->sel = listview_step(pp->sel, delta, p->noptions);
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
