@@ -73,6 +73,10 @@ int cli_resolve_participant(struct session *s, const char *as, char **pid);
 /* Says which option getopt_long did not take, prints the usage, returns
  * EXIT_USAGE (call with opterr = 0 and ":" leading the optstring). */
 int cli_bad_option(const char *verb, int argc, char **argv);
+/* For a verb that takes no options (only operands, which may begin with
+ * '-' after "--"): 0 with optind at the first operand, or the usage's
+ * status after cli_bad_option. */
+int cli_no_options(const char *verb, int argc, char **argv);
 /* Opens a session for writing; NULL and *status (3, said) on failure. */
 struct session *cli_open_session(const char *dir, int *status);
 /* The same, then the facilitator's gate (cli_facilitator_gate); NULL and

@@ -72,11 +72,8 @@ cli_projector(int argc, char **argv)
 	char *err = NULL;
 	int status = 0, r;
 
-	optind = 0;
-	opterr = 0;
-	if (getopt_long(argc, argv, ":", (const struct option[]){ { NULL, 0,
-	    NULL, 0 } }, NULL) != -1)
-		return cli_bad_option("projector", argc, argv);
+	if ((status = cli_no_options("projector", argc, argv)) != 0)
+		return status;
 	if (optind != argc - 2 || (strcmp(argv[optind + 1], "all") != 0 &&
 	    strcmp(argv[optind + 1], "thread") != 0))
 		return cli_usage("projector");

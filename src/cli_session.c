@@ -36,6 +36,17 @@ cli_bad_option(const char *verb, int argc, char **argv)
 	return cli_usage(verb);
 }
 
+int
+cli_no_options(const char *verb, int argc, char **argv)
+{
+	optind = 0;
+	opterr = 0;
+	if (getopt_long(argc, argv, ":", (const struct option[]){ { NULL, 0,
+	    NULL, 0 } }, NULL) != -1)
+		return cli_bad_option(verb, argc, argv);
+	return 0;
+}
+
 struct session *
 cli_open_session(const char *dir, int *status)
 {
@@ -302,11 +313,8 @@ cli_import(int argc, char **argv)
 	size_t i;
 	int status = 0, r;
 
-	optind = 0;
-	opterr = 0;
-	if (getopt_long(argc, argv, ":", (const struct option[]){ { NULL, 0,
-	    NULL, 0 } }, NULL) != -1)
-		return cli_bad_option("import", argc, argv);
+	if ((status = cli_no_options("import", argc, argv)) != 0)
+		return status;
 	if (optind != argc - 2)
 		return cli_usage("import");
 	if ((s = cli_open_session(argv[optind], &status)) == NULL)
@@ -760,11 +768,8 @@ cli_agenda(int argc, char **argv)
 	char *err = NULL;
 	int status = 0, r;
 
-	optind = 0;
-	opterr = 0;
-	if (getopt_long(argc, argv, ":", (const struct option[]){ { NULL, 0,
-	    NULL, 0 } }, NULL) != -1)
-		return cli_bad_option("agenda", argc, argv);
+	if ((status = cli_no_options("agenda", argc, argv)) != 0)
+		return status;
 	if (argc - optind < 2)
 		return cli_usage("agenda");
 	what = argv[optind + 1];
