@@ -25,30 +25,22 @@
 int
 cli_message(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "room", required_argument, NULL, 'r' },
-		{ "until-recalled", no_argument, NULL, 'u' },
-		{ "recall", no_argument, NULL, 'R' },
-		{ NULL, 0, NULL, 0 }
-	};
 	enum message_kind kind = MESSAGE_FOR_ITEM;
 	const char *room = NULL, *text = NULL;
+	int until = 0, recall = 0, status = 0, r;
+	const struct cli_option opts[] = {
+		{ "room", &room, NULL },
+		{ "until-recalled", NULL, &until },
+		{ "recall", NULL, &recall },
+		{ NULL, NULL, NULL }
+	};
 	struct session *s;
 	char *err = NULL;
-	int c, recall = 0, status = 0, r;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c == 'r')
-			room = optarg;
-		else if (c == 'u')
-			kind = MESSAGE_UNTIL_DOWN;
-		else if (c == 'R')
-			recall = 1;
-		else
-			return cli_bad_option("message", argc, argv);
-	}
+	if ((status = cli_parse_options("message", argc, argv, opts)) != 0)
+		return status;
+	if (until)
+		kind = MESSAGE_UNTIL_DOWN;
 	if (recall && kind == MESSAGE_UNTIL_DOWN)
 		return cli_usage("message");
 	if (recall ? optind != argc - 1 : optind != argc - 2)
@@ -245,27 +237,20 @@ cli_plan(int argc, char **argv)
 int
 cli_status(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "by", required_argument, NULL, 'b' },
-		{ NULL, 0, NULL, 0 }
-	};
-	enum status_format format = STATUS_TEXT;
 	const char *by = NULL;
+	int json = 0, status = 0, r;
+	const struct cli_option opts[] = {
+		{ "json", NULL, &json },
+		{ "by", &by, NULL },
+		{ NULL, NULL, NULL }
+	};
+	enum status_format format;
 	struct session *s;
 	char *pid = NULL;
-	int c, status = 0, r;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c == 'j')
-			format = STATUS_JSON;
-		else if (c == 'b')
-			by = optarg;
-		else
-			return cli_bad_option("status", argc, argv);
-	}
+	if ((status = cli_parse_options("status", argc, argv, opts)) != 0)
+		return status;
+	format = json ? STATUS_JSON : STATUS_TEXT;
 	if (optind != argc - 1)
 		return cli_usage("status");
 	s = by == NULL ? cli_open_facilitator(argv[optind], &status) :

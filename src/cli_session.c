@@ -37,14 +37,38 @@ cli_bad_option(const char *verb, int argc, char **argv)
 }
 
 int
-cli_no_options(const char *verb, int argc, char **argv)
+cli_parse_options(const char *verb, int argc, char **argv,
+    const struct cli_option *opts)
 {
+	struct option longopts[CLI_OPTIONS_MAX + 1];
+	int c, n;
+
+	for (n = 0; opts[n].name != NULL; n++) {
+		if (n == CLI_OPTIONS_MAX)
+			abort();	/* a table of ours too long: a bug */
+		longopts[n] = (struct option){ opts[n].name,
+		    opts[n].value != NULL ? required_argument : no_argument,
+		    NULL, n + 1 };
+	}
+	longopts[n] = (struct option){ NULL, 0, NULL, 0 };
 	optind = 0;
 	opterr = 0;
-	if (getopt_long(argc, argv, ":", (const struct option[]){ { NULL, 0,
-	    NULL, 0 } }, NULL) != -1)
-		return cli_bad_option(verb, argc, argv);
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		if (c < 1 || c > n)
+			return cli_bad_option(verb, argc, argv);
+		if (opts[c - 1].value != NULL)
+			*opts[c - 1].value = optarg;
+		else
+			*opts[c - 1].flag = 1;
+	}
 	return 0;
+}
+
+int
+cli_no_options(const char *verb, int argc, char **argv)
+{
+	return cli_parse_options(verb, argc, argv,
+	    (const struct cli_option[]){ { NULL, NULL, NULL } });
 }
 
 struct session *
@@ -87,21 +111,16 @@ int
 cli_open_by(const char *verb, int argc, char **argv, int min, int max,
     struct session **s, char **pid)
 {
-	static const struct option longopts[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *by = NULL;
-	int c, status = 0;
+	const struct cli_option opts[] = {
+		{ "by", &by, NULL },
+		{ NULL, NULL, NULL }
+	};
+	int status = 0;
 
 	*s = NULL;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c != 'b')
-			return cli_bad_option(verb, argc, argv);
-		by = optarg;
-	}
+	if ((status = cli_parse_options(verb, argc, argv, opts)) != 0)
+		return status;
 	if (by == NULL || argc - optind < min || argc - optind > max)
 		return cli_usage(verb);
 	*s = cli_open_participant(argv[optind], by, pid, &status);
@@ -339,29 +358,19 @@ cli_import(int argc, char **argv)
 int
 cli_participant(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "country", required_argument, NULL, 'c' },
-		{ "org", required_argument, NULL, 'o' },
-		{ "email", required_argument, NULL, 'e' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *country = NULL, *org = NULL, *email = NULL;
+	const struct cli_option opts[] = {
+		{ "country", &country, NULL },
+		{ "org", &org, NULL },
+		{ "email", &email, NULL },
+		{ NULL, NULL, NULL }
+	};
 	struct session *s;
 	char *id = NULL, *err = NULL;
-	int c, status = 0, r;
+	int status = 0, r;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c == 'c')
-			country = optarg;
-		else if (c == 'o')
-			org = optarg;
-		else if (c == 'e')
-			email = optarg;
-		else
-			return cli_bad_option("participant", argc, argv);
-	}
+	if ((status = cli_parse_options("participant", argc, argv, opts)) != 0)
+		return status;
 	if (optind != argc - 2 || country == NULL)
 		return cli_usage("participant");
 	if ((s = cli_open_session(argv[optind], &status)) == NULL)
@@ -534,19 +543,14 @@ static int
 timer_parse(int argc, char **argv, const char **room, size_t *verb,
     long *minutes)
 {
-	static const struct option longopts[] = {
-		{ "room", required_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 }
+	const struct cli_option opts[] = {
+		{ "room", room, NULL },
+		{ NULL, NULL, NULL }
 	};
-	int c, rest;
+	int rest, status;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c != 'r')
-			return cli_bad_option("timer", argc, argv);
-		*room = optarg;
-	}
+	if ((status = cli_parse_options("timer", argc, argv, opts)) != 0)
+		return status;
 	if (argc - optind < 2)
 		return cli_usage("timer");
 	for (*verb = 0; *verb < NELEM(timer_verbs); (*verb)++)
