@@ -98,26 +98,26 @@ parse_at(const char *s, long *block, long *offset)
 int
 cli_present(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "case", no_argument, NULL, 'c' },
-		{ "at", required_argument, NULL, 'a' },
-		{ NULL, 0, NULL, 0 }
+	const char *item = NULL, *at_arg = NULL;
+	int is_case = 0, at = 0, status = 0, r;
+	const struct cli_option opts[] = {
+		{ "case", NULL, &is_case },
+		{ "at", &at_arg, NULL },
+		{ NULL, NULL, NULL }
 	};
-	const char *item = NULL;
 	struct session *s;
 	char *err = NULL;
 	long block = 0, offset = 0;
-	int c, is_case = 0, at = 0, status = 0, r;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c == 'c')
-			is_case = 1;
-		else if (c == 'a' && parse_at(optarg, &block, &offset) == 0)
-			at = 1;
-		else
-			return cli_bad_option("present", argc, argv);
+	if ((status = cli_parse_options("present", argc, argv, opts)) != 0)
+		return status;
+	if (at_arg != NULL) {
+		if (parse_at(at_arg, &block, &offset) != 0) {
+			cli_fail(EXIT_USAGE, _("bad value for %s: %s"), "--at",
+			    at_arg);
+			return cli_usage("present");
+		}
+		at = 1;
 	}
 	if (optind != argc - 1 && optind != argc - 2)
 		return cli_usage("present");
@@ -197,25 +197,21 @@ plan_do(struct session *s, int argc, char **argv, int kind, char **id,
 int
 cli_plan(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "kind", required_argument, NULL, 'k' },
-		{ NULL, 0, NULL, 0 }
+	const char *kind_name = NULL;
+	const struct cli_option opts[] = {
+		{ "kind", &kind_name, NULL },
+		{ NULL, NULL, NULL }
 	};
 	enum session_kind kind = KIND_LECTURE;
 	struct session *s;
 	char *err = NULL, *id = NULL;
-	int c, status = 0, r;
+	int status = 0, r;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c == 'k' && session_kind_parse(optarg, &kind) == 0)
-			continue;
-		if (c == 'k')
-			cli_fail(EXIT_USAGE, _("bad value for %s: %s"), "--kind",
-			    optarg);
-		else
-			return cli_bad_option("plan", argc, argv);
+	if ((status = cli_parse_options("plan", argc, argv, opts)) != 0)
+		return status;
+	if (kind_name != NULL && session_kind_parse(kind_name, &kind) != 0) {
+		cli_fail(EXIT_USAGE, _("bad value for %s: %s"), "--kind",
+		    kind_name);
 		return cli_usage("plan");
 	}
 	if (argc - optind < 3)

@@ -175,51 +175,35 @@ struct new_args {
 static int
 new_parse(int argc, char **argv, struct new_args *a)
 {
-	static const struct option longopts[] = {
-		{ "module", required_argument, NULL, 'm' },
-		{ "start", required_argument, NULL, 's' },
-		{ "title", required_argument, NULL, 't' },
-		{ "budget", required_argument, NULL, 'b' },
-		{ "anonymous", no_argument, NULL, 'a' },
-		{ "no-self-votes", no_argument, NULL, 'n' },
-		{ "passphrase", no_argument, NULL, 'p' },
-		{ "delivery", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 }
+	const char *budget = NULL, *delivery = NULL;
+	const struct cli_option opts[] = {
+		{ "module", &a->module, NULL },
+		{ "start", &a->start, NULL },
+		{ "title", &a->title, NULL },
+		{ "budget", &budget, NULL },
+		{ "anonymous", NULL, &a->anonymous },
+		{ "no-self-votes", NULL, &a->no_self_votes },
+		{ "passphrase", NULL, &a->passphrase },
+		{ "delivery", &delivery, NULL },
+		{ NULL, NULL, NULL }
 	};
-	int c;
+	int status;
 
 	memset(a, 0, sizeof *a);
 	a->budget = 5;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'm': a->module = optarg; break;
-		case 's': a->start = optarg; break;
-		case 't': a->title = optarg; break;
-		case 'a': a->anonymous = 1; break;
-		case 'n': a->no_self_votes = 1; break;
-		case 'p': a->passphrase = 1; break;
-		case 'd':
-			if (strcmp(optarg, "online") != 0 &&
-			    strcmp(optarg, "room") != 0) {
-				cli_fail(EXIT_USAGE, _("--delivery is 'room' or "
-				    "'online'"));
-				return cli_usage("new");
-			}
-			a->online = strcmp(optarg, "online") == 0;
-			break;
-		case 'b':
-			if (str_to_long(optarg, 1, SESSION_BUDGET_MAX,
-			    &a->budget) != 0) {
-				cli_fail(EXIT_USAGE, _("--budget wants a number "
-				    "of dots from 1 to %d"), SESSION_BUDGET_MAX);
-				return cli_usage("new");
-			}
-			break;
-		default:
-			return cli_bad_option("new", argc, argv);
-		}
+	if ((status = cli_parse_options("new", argc, argv, opts)) != 0)
+		return status;
+	if (delivery != NULL && strcmp(delivery, "online") != 0 &&
+	    strcmp(delivery, "room") != 0) {
+		cli_fail(EXIT_USAGE, _("--delivery is 'room' or 'online'"));
+		return cli_usage("new");
+	}
+	a->online = delivery != NULL && strcmp(delivery, "online") == 0;
+	if (budget != NULL && str_to_long(budget, 1, SESSION_BUDGET_MAX,
+	    &a->budget) != 0) {
+		cli_fail(EXIT_USAGE, _("--budget wants a number of dots from "
+		    "1 to %d"), SESSION_BUDGET_MAX);
+		return cli_usage("new");
 	}
 	if (optind != argc - 1 || a->module == NULL)
 		return cli_usage("new");
