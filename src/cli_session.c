@@ -378,32 +378,30 @@ static int
 by_parse(const char *verb, int argc, char **argv, int nargs, int room_ok,
     int dots_ok, struct by_args *a)
 {
-	static const struct option longopts[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ "room", required_argument, NULL, 'r' },
-		{ "dots", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 }
+	const char *dots = NULL;
+	/* --by always; --room and --dots only where the verb takes them (an
+	 * entry cut off by a NULL name is not offered). */
+	struct cli_option opts[] = {
+		{ "by", &a->by, NULL },
+		{ NULL, NULL, NULL },
+		{ NULL, NULL, NULL },
+		{ NULL, NULL, NULL }
 	};
-	int c;
+	int n = 1, status;
 
 	memset(a, 0, sizeof *a);
 	a->dots = 1;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c == 'b')
-			a->by = optarg;
-		else if (c == 'r' && room_ok)
-			a->room = optarg;
-		else if (c == 'd' && dots_ok) {
-			if (str_to_long(optarg, 1, SESSION_BUDGET_MAX,
-			    &a->dots) != 0) {
-				cli_fail(EXIT_USAGE, _("--dots wants a number "
-				    "from 1 to %d"), SESSION_BUDGET_MAX);
-				return cli_usage(verb);
-			}
-		} else
-			return cli_bad_option(verb, argc, argv);
+	if (room_ok)
+		opts[n++] = (struct cli_option){ "room", &a->room, NULL };
+	if (dots_ok)
+		opts[n++] = (struct cli_option){ "dots", &dots, NULL };
+	if ((status = cli_parse_options(verb, argc, argv, opts)) != 0)
+		return status;
+	if (dots != NULL && str_to_long(dots, 1, SESSION_BUDGET_MAX,
+	    &a->dots) != 0) {
+		cli_fail(EXIT_USAGE, _("--dots wants a number from 1 to %d"),
+		    SESSION_BUDGET_MAX);
+		return cli_usage(verb);
 	}
 	if (optind != argc - 1 - nargs || a->by == NULL)
 		return cli_usage(verb);
@@ -619,38 +617,32 @@ rooms_action(char **a)
 int
 cli_rooms(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "make", required_argument, NULL, 'm' },
-		{ "balance", required_argument, NULL, 'b' },
-		{ "everyone", no_argument, NULL, 'e' },
-		{ NULL, 0, NULL, 0 }
+	const char *make = NULL, *balance_by = NULL;
+	int everyone = 0, balance = 0, keep, status = 0, r;
+	const struct cli_option opts[] = {
+		{ "make", &make, NULL },
+		{ "balance", &balance_by, NULL },
+		{ "everyone", NULL, &everyone },
+		{ NULL, NULL, NULL }
 	};
 	struct session *s;
 	long n = 0;
 	char *err = NULL;
 	size_t i;
-	int c, balance = 0, keep = 1, status = 0, r;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c == 'm' && str_to_long(optarg, 1, 500, &n) == 0)
-			continue;
-		if (c == 'e') {
-			keep = 0;	/* registration rooms are dealt too */
-			continue;
-		}
-		if (c == 'b' && strcmp(optarg, "country") == 0) {
-			balance = 1;
-			continue;
-		}
-		if (c == 'm' || c == 'b')
-			cli_fail(EXIT_USAGE, _("bad value for %s: %s"),
-			    c == 'm' ? "--make" : "--balance", optarg);
-		else
-			return cli_bad_option("rooms", argc, argv);
+	if ((status = cli_parse_options("rooms", argc, argv, opts)) != 0)
+		return status;
+	if (make != NULL && str_to_long(make, 1, 500, &n) != 0) {
+		cli_fail(EXIT_USAGE, _("bad value for %s: %s"), "--make", make);
 		return cli_usage("rooms");
 	}
+	if (balance_by != NULL && strcmp(balance_by, "country") != 0) {
+		cli_fail(EXIT_USAGE, _("bad value for %s: %s"), "--balance",
+		    balance_by);
+		return cli_usage("rooms");
+	}
+	balance = balance_by != NULL;
+	keep = !everyone;	/* --everyone: registration rooms are dealt too */
 	if (n == 0 && (argc - optind == 2 || argc - optind == 3) &&
 	    strcmp(argv[optind + 1], "recall") == 0 && !balance)
 		return rooms_recall(argv[optind], argc - optind == 3 ?
