@@ -670,36 +670,28 @@ struct voting_args {
 static int
 voting_parse(int argc, char **argv, struct voting_args *a)
 {
-	static const struct option longopts[] = {
-		{ "room", required_argument, NULL, 'r' },
-		{ "budget", required_argument, NULL, 'b' },
-		{ "prototypes", no_argument, NULL, 'p' },
-		{ "from", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
+	const char *budget = NULL;
+	const struct cli_option opts[] = {
+		{ "room", &a->room, NULL },
+		{ "budget", &budget, NULL },
+		{ "prototypes", NULL, &a->prototypes },
+		{ "from", &a->from, NULL },
+		{ NULL, NULL, NULL }
 	};
-	int c;
+	int status;
 
 	memset(a, 0, sizeof *a);
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		a->options++;
-		if (c == 'r')
-			a->room = optarg;
-		else if (c == 'f')
-			a->from = optarg;
-		else if (c == 'p')
-			a->prototypes = 1;
-		else if (c == 'b' && str_to_long(optarg, 1,
-		    SESSION_BUDGET_MAX, &a->budget) == 0)
-			continue;
-		else if (c == 'b') {
-			cli_fail(EXIT_USAGE, _("--budget wants a number of dots "
-			    "from 1 to %d"), SESSION_BUDGET_MAX);
-			return cli_usage("voting");
-		} else
-			return cli_bad_option("voting", argc, argv);
+	if ((status = cli_parse_options("voting", argc, argv, opts)) != 0)
+		return status;
+	if (budget != NULL && str_to_long(budget, 1, SESSION_BUDGET_MAX,
+	    &a->budget) != 0) {
+		cli_fail(EXIT_USAGE, _("--budget wants a number of dots from "
+		    "1 to %d"), SESSION_BUDGET_MAX);
+		return cli_usage("voting");
 	}
+	/* close and reveal take none of them */
+	a->options = a->room != NULL || budget != NULL || a->prototypes ||
+	    a->from != NULL;
 	if (optind != argc - 2)
 		return cli_usage("voting");
 	if (strcmp(argv[optind + 1], "open") != 0 && a->options > 0)
