@@ -3,8 +3,9 @@
  * import, participant, idea, vote, unvote, timer, rooms, voting, agenda,
  * checkin.
  *
- * Each verb parses its arguments (getopt_long; options may follow the
- * positionals), opens the session, passes the facilitator's or the
+ * Each verb parses its arguments (cli_parse_options, defined here with the
+ * rest of what the verbs share: a table of options read by getopt_long, so
+ * options may follow the positionals), opens the session, passes the facilitator's or the
  * participant's gate, runs one command of commands.h and maps its result
  * to the exit status: 0 done, 1 refused by a rule, 2 usage, 3 data or I/O.
  * A verb that creates something prints its new id alone on a line.
