@@ -35,23 +35,11 @@ open_or_fail(const char *dir, unsigned flags, int *status)
 	return s;
 }
 
-/* The flags every screen takes (struct cli_term). */
-#define TERM_OPTIONS							\
-	{ "no-mouse", no_argument, NULL, 'M' },				\
-	{ "plain", no_argument, NULL, 'P' }
-
-/* Sets the flag of getopt's `c`; -1 when it is none of them. */
-static int
-term_option(int c, struct cli_term *term)
-{
-	if (c == 'M')
-		term->no_mouse = 1;
-	else if (c == 'P')
-		term->plain = 1;
-	else
-		return -1;
-	return 0;
-}
+/* The flags every screen takes (struct cli_term), in a table of
+ * cli_parse_options. */
+#define TERM_OPTIONS(term)						\
+	{ "no-mouse", NULL, &(term).no_mouse },				\
+	{ "plain", NULL, &(term).plain }
 
 /* Parses "SESSION [--room R]" / "SESSION [--kiosk] [--as X]" style
  * arguments: one positional and the options in `longopts`. */
@@ -67,24 +55,18 @@ one_positional(int argc, char **argv, const char **out)
 int
 cli_run(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "room", required_argument, NULL, 'r' },
-		TERM_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *dir = NULL, *room = NULL;
 	struct cli_term term = { 0, 0 };
+	const struct cli_option opts[] = {
+		{ "room", &room, NULL },
+		TERM_OPTIONS(term),
+		{ NULL, NULL, NULL }
+	};
 	struct session *s;
-	int c, status = 0;
+	int status = 0;
 
-	optind = 1;
-	opterr = 0;		/* our own "convene: ..." message, not getopt's */
-	while ((c = getopt_long(argc, argv, ":r:", longopts, NULL)) != -1) {
-		if (c == 'r')
-			room = optarg;
-		else if (term_option(c, &term) != 0)
-			return cli_bad_option("run", argc, argv);
-	}
+	if ((status = cli_parse_options("run", argc, argv, opts)) != 0)
+		return status;
 	if (one_positional(argc, argv, &dir) != 0)
 		return cli_usage("run");
 	if (need_ui() != 0)
@@ -107,28 +89,20 @@ cli_run(int argc, char **argv)
 int
 cli_join(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "as", required_argument, NULL, 'a' },
-		{ "kiosk", no_argument, NULL, 'k' },
-		TERM_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct cli_term term = { 0, 0 };
 	const char *dir = NULL, *as = NULL;
+	int kiosk = 0, status = 0;
+	const struct cli_option opts[] = {
+		{ "as", &as, NULL },
+		{ "kiosk", NULL, &kiosk },
+		TERM_OPTIONS(term),
+		{ NULL, NULL, NULL }
+	};
 	char *pid = NULL;
 	struct session *s;
-	int c, kiosk = 0, status = 0;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":a:k", longopts, NULL)) != -1) {
-		if (c == 'a')
-			as = optarg;
-		else if (c == 'k')
-			kiosk = 1;
-		else if (term_option(c, &term) != 0)
-			return cli_bad_option("join", argc, argv);
-	}
+	if ((status = cli_parse_options("join", argc, argv, opts)) != 0)
+		return status;
 	if (one_positional(argc, argv, &dir) != 0)
 		return cli_usage("join");
 	if (need_ui() != 0)
@@ -150,20 +124,17 @@ cli_join(int argc, char **argv)
 int
 cli_show(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		TERM_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct cli_term term = { 0, 0 };
+	const struct cli_option opts[] = {
+		TERM_OPTIONS(term),
+		{ NULL, NULL, NULL }
+	};
 	const char *dir = NULL;
 	struct session *s;
-	int c, status = 0;
+	int status = 0;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1)
-		if (term_option(c, &term) != 0)
-			return cli_bad_option("show", argc, argv);
+	if ((status = cli_parse_options("show", argc, argv, opts)) != 0)
+		return status;
 	if (one_positional(argc, argv, &dir) != 0)
 		return cli_usage("show");
 	if (need_ui() != 0)
