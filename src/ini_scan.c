@@ -490,15 +490,25 @@ quiet(const char *fmt, ...)
  * waiting (a FIFO would block iniparser's fopen) and handed to iniparser
  * as that descriptor, so nothing swapped in after the check is read.
  * NULL with errno ENOTREGULAR for a FIFO, device or directory. */
+static dictionary *load_fd(int fd);
+
 static dictionary *
 load_regular(const char *path)
 {
+	int fd = file_open_regular(path, O_RDONLY);
+
+	return fd < 0 ? NULL : load_fd(fd);
+}
+
+/* iniparser_load on what the descriptor reads (iniparser opens by path:
+ * /dev/fd/N), then closes it, keeping iniparser's errno. */
+static dictionary *
+load_fd(int fd)
+{
 	char fdpath[64];
 	dictionary *d;
-	int fd = file_open_regular(path, O_RDONLY), e;
+	int e;
 
-	if (fd < 0)
-		return NULL;
 	snprintf(fdpath, sizeof fdpath, "/dev/fd/%d", fd);
 	d = iniparser_load(fdpath);
 	e = errno;
@@ -515,8 +525,6 @@ load_regular(const char *path)
 static dictionary *
 load_buffer(const char *buf, size_t len)
 {
-	char fdpath[64];
-	dictionary *d;
 	size_t done = 0;
 	ssize_t n;
 	int fd = memfd_create("convene-ini", MFD_CLOEXEC), e;
@@ -535,12 +543,7 @@ load_buffer(const char *buf, size_t len)
 		}
 		done += (size_t)n;
 	}
-	snprintf(fdpath, sizeof fdpath, "/dev/fd/%d", fd);
-	d = iniparser_load(fdpath);
-	e = errno;
-	close(fd);
-	errno = e;
-	return d;
+	return load_fd(fd);
 }
 
 dictionary *
