@@ -8,6 +8,8 @@ BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/convene
 MANDIR    = $(PREFIX)/share/man
 LOCALEDIR = $(PREFIX)/share/locale
+# bash-completion's directory for completions loaded on demand
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 # The sessions directory of a shared host (issue 16): the only place where a
 # setgid convene uses its group (src/sessdir.h); `convene --version` prints
 # it.  Compiled into main.o alone, so that changing it relinks.
@@ -64,8 +66,8 @@ MANPAGES    := $(wildcard man/*.[15])
 
 .PHONY: all test unit e2e bench fuzz sanitize clean install uninstall demo \
         install-host uninstall-host \
-        deps check-layering man-check pot update-po po-check clang-check clang-objects \
-        fresh-check FORCE
+        deps deb check-layering man-check pot update-po po-check clang-check \
+        clang-objects fresh-check FORCE
 
 all: convene $(MO)
 
@@ -100,13 +102,16 @@ $(LIB): $(CORE_OBJ)
 convene: $(B)/src/main.o $(SCREENS_OBJ) $(LIB) $(B)/.flags
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(B)/src/main.o $(SCREENS_OBJ) $(LIB) $(NCURSES_LIBS) $(CORE_LIBS)
 
+# Tests and benchmarks are compiled and linked in one step; their
+# dependency files (the fixture headers they include) go under $(B), so
+# that editing tests/session_fixture.h rebuilds the tests that use it.
 tests/bin/%: tests/%.c $(LIB) $(B)/.flags
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(CORE_LIBS)
+	@mkdir -p $(@D) $(B)/tests
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Wno-missing-prototypes -MMD -MP -MF $(B)/tests/$*.d -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(CORE_LIBS)
 
 bench/bin/%: bench/%.c $(LIB) $(B)/.flags
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CORE_LIBS)
+	@mkdir -p $(@D) $(B)/bench
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -MF $(B)/bench/$*.d -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CORE_LIBS)
 
 $(B)/locale/%/LC_MESSAGES/convene.mo: po/%.po
 	@mkdir -p $(@D)
@@ -192,6 +197,12 @@ demo: deps all
 deps:
 	@./tools/deps
 
+# The Debian package (debian/), built by dpkg-buildpackage from a copy of
+# the tree into DEBDIR and checked with lintian (tools/make-deb).
+DEBDIR ?= $(B)/deb
+deb:
+	@./tools/make-deb $(DEBDIR)
+
 # A clean clone of HEAD passes `make test` in a minimal Debian 12 chroot
 # (as root, with debootstrap; the first run makes the image).
 fresh-check:
@@ -203,7 +214,9 @@ CONVENE_BIN ?= convene
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)
+	install -d $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(CONVENE_BIN) $(DESTDIR)$(BINDIR)/convene
+	install -m 644 completions/convene $(DESTDIR)$(BASHCOMPDIR)/convene
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
 	rm -rf $(DESTDIR)$(DATADIR)/content
@@ -214,6 +227,7 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/convene $(DESTDIR)$(MANDIR)/man1/convene.1
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/convene
 	rm -f $(DESTDIR)$(MANDIR)/man5/convene-content.5 $(DESTDIR)$(MANDIR)/man5/convene-journal.5
 	rm -rf $(DESTDIR)$(DATADIR)
 	rm -f $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/convene.mo
@@ -248,3 +262,4 @@ clean:
 	rm -rf $(B) convene tests/bin bench/bin po/convene.pot
 
 -include $(CORE_OBJ:.o=.d) $(SCREENS_OBJ:.o=.d) $(B)/src/main.d
+-include $(TESTS:tests/bin/%=$(B)/tests/%.d) $(BENCHES:bench/bin/%=$(B)/bench/%.d)

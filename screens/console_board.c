@@ -97,14 +97,6 @@ collect(struct board *b, struct app *a)
 	listscreen_rows_done(&b->ls, st);
 }
 
-static const struct idea *
-selected(const struct board *b, struct app *a)
-{
-	int i = listscreen_item(&b->ls);
-
-	return i >= 0 ? &app_session(a)->state->ideas[i] : NULL;
-}
-
 static void *
 board_init(struct app *a)
 {
@@ -228,7 +220,7 @@ draw_idea(struct board *b, struct app *a, WINDOW *w, int y, int cols,
 static void
 draw_detail(struct board *b, struct app *a, WINDOW *w, int y, int cols)
 {
-	const struct idea *it = selected(b, a);
+	const struct idea *it = listscreen_idea(&b->ls, a);
 	const char *stage = design_stage_label(state_idea_stage(
 	    app_session(a)->state, listscreen_item(&b->ls)));
 	char when[16];
@@ -369,7 +361,7 @@ static int
 key_mark(void *self, struct app *a)
 {
 	struct board *b = self;
-	const struct idea *it = selected(b, a);
+	const struct idea *it = listscreen_idea(&b->ls, a);
 	struct state_id id;
 
 	if (it == NULL)
@@ -424,7 +416,7 @@ static int
 key_merge(void *self, struct app *a)
 {
 	struct board *b = self;
-	const struct idea *it = selected(b, a);
+	const struct idea *it = listscreen_idea(&b->ls, a);
 	struct undo_action act = { .kind = UNDO_IDEA_MERGE };
 	struct state_id id;
 	char *q;
@@ -475,7 +467,7 @@ flag(struct board *b, struct app *a, const struct idea *it,
 static int
 key_promote(void *self, struct app *a)
 {
-	const struct idea *it = selected(self, a);
+	const struct idea *it = listscreen_idea(self, a);
 
 	if (it == NULL)
 		return no_idea(a);
@@ -487,7 +479,7 @@ key_promote(void *self, struct app *a)
 static int
 key_hide(void *self, struct app *a)
 {
-	const struct idea *it = selected(self, a);
+	const struct idea *it = listscreen_idea(self, a);
 
 	if (it == NULL)
 		return no_idea(a);
@@ -513,7 +505,7 @@ static int
 key_edit(void *self, struct app *a)
 {
 	struct board *b = self;
-	const struct idea *it = selected(b, a);
+	const struct idea *it = listscreen_idea(&b->ls, a);
 
 	if (it == NULL)
 		return no_idea(a);

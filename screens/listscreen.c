@@ -97,6 +97,14 @@ listscreen_item(const struct listscreen *ls)
 	return ls->nrows > 0 ? ls->rows[ls->lv.sel] : -1;
 }
 
+const struct idea *
+listscreen_idea(const struct listscreen *ls, struct app *a)
+{
+	int i = listscreen_item(ls);
+
+	return i >= 0 ? &app_session(a)->state->ideas[i] : NULL;
+}
+
 void
 listscreen_remember(struct listscreen *ls, const struct state *st)
 {

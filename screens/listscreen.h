@@ -59,6 +59,11 @@ void listscreen_rows_done(struct listscreen *ls, const struct state *st);
 
 /* The highlighted row's item index, or -1 when the list is empty. */
 int listscreen_item(const struct listscreen *ls);
+/* For a list of ideas (the boards, the ballot): the highlighted idea, or
+ * NULL when the list is empty.  ls may be a screen's data whose first
+ * member is its struct listscreen. */
+const struct idea *listscreen_idea(const struct listscreen *ls,
+    struct app *a);
 /* Remembers the highlighted item (none when the list is empty) so that
  * the highlight stays on it when the rows are built again. */
 void listscreen_remember(struct listscreen *ls, const struct state *st);

@@ -56,14 +56,6 @@ collect(struct ballot *b, struct app *a)
 	listscreen_rows_done(&b->ls, st);
 }
 
-static const struct idea *
-selected(const struct ballot *b, struct app *a)
-{
-	int i = listscreen_item(&b->ls);
-
-	return i >= 0 ? &app_session(a)->state->ideas[i] : NULL;
-}
-
 static void *
 ballot_init(struct app *a)
 {
@@ -143,7 +135,7 @@ static int
 selected_rows(struct ballot *b, struct app *a, int avail, int cols)
 {
 	const struct state *st = app_session(a)->state;
-	const struct idea *it = selected(b, a);
+	const struct idea *it = listscreen_idea(&b->ls, a);
 	int max = avail - 1 < SEL_MAX_ROWS ? avail - 1 : SEL_MAX_ROWS, n;
 	char *label;
 
@@ -242,7 +234,7 @@ ballot_draw(void *self, struct app *a, WINDOW *w)
 static int
 vote(struct ballot *b, struct app *a, int dots)
 {
-	const struct idea *it = selected(b, a);
+	const struct idea *it = listscreen_idea(&b->ls, a);
 	char *err = NULL;
 	int status;
 

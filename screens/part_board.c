@@ -60,14 +60,6 @@ collect(struct board *b, struct app *a)
 	listscreen_rows_done(&b->ls, st);
 }
 
-static const struct idea *
-selected(const struct board *b, struct app *a)
-{
-	int i = listscreen_item(&b->ls);
-
-	return i >= 0 ? &app_session(a)->state->ideas[i] : NULL;
-}
-
 static void *
 board_init(struct app *a)
 {
@@ -248,7 +240,7 @@ draw_idea(struct board *b, struct app *a, WINDOW *w, int y, int cols,
 static int
 selected_rows(struct board *b, struct app *a, int avail, int cols)
 {
-	const struct idea *it = selected(b, a);
+	const struct idea *it = listscreen_idea(&b->ls, a);
 	int max = avail - 1 < SEL_MAX_ROWS ? avail - 1 : SEL_MAX_ROWS;
 
 	if (it == NULL || max <= 1)
@@ -306,7 +298,7 @@ key_write(void *self, struct app *a)
 static const struct idea *
 own_changeable(struct board *b, struct app *a)
 {
-	const struct idea *it = selected(b, a);
+	const struct idea *it = listscreen_idea(&b->ls, a);
 	int me = participant_index(a);
 
 	if (it == NULL || me < 0 || it->author != me) {

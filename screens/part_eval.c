@@ -13,6 +13,7 @@
 #include "content.h"
 #include "draw.h"
 #include "i18n.h"
+#include "listview.h"
 #include "participant.h"
 #include "qa.h"
 #include "session.h"
@@ -225,11 +226,7 @@ move_sel(struct peval *e, struct app *a, int delta)
 
 	if (q == NULL || !q->scale)
 		return REQ_HANDLED;
-	e->sel += delta;
-	if (e->sel < 0)
-		e->sel = 0;
-	if (e->sel >= SCALE_MAX)
-		e->sel = SCALE_MAX - 1;
+	e->sel = listview_step(e->sel, delta, SCALE_MAX);
 	return REQ_HANDLED | REQ_REDRAW;
 }
 

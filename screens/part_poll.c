@@ -1,6 +1,6 @@
 /* part_poll.c -- the participant's quick poll: one key per option, the
- * results as bars once the facilitator reveals them; and what the screens
- * of questions and polls share. */
+ * results as bars once the facilitator reveals them (questions.c draws
+ * them). */
 #include "questions.h"
 
 #include <limits.h>
@@ -12,107 +12,11 @@
 #include "commands.h"
 #include "draw.h"
 #include "i18n.h"
+#include "listview.h"
 #include "participant.h"
 #include "qa.h"
 #include "session.h"
 #include "state.h"
-
-#define MAX_CHOICES 9
-
-/* --- shared by the screens of questions and polls ------------------------ */
-
-int
-questions_author_shown(struct app *a)
-{
-	const struct session *s = app_session(a);
-
-	return !s->set.anonymous && !s->state->anonymous;
-}
-
-const char *
-questions_author(struct app *a, const struct question *q)
-{
-	const struct state *st = app_session(a)->state;
-
-	if (q->author < 0 || (size_t)q->author >= st->nparticipants)
-		return _("someone");
-	return st->participants[q->author].name;
-}
-
-static const char *
-option_label(const struct poll *p, size_t i)
-{
-	if (p->kind != POLL_SCALE)
-		return p->options[i];
-	return i == 0 ? _("lowest") : i + 1 == p->noptions ? _("highest") : "";
-}
-
-int
-questions_draw_results(WINDOW *w, int y, int x, int rows, int cols,
-    const struct poll *p, unsigned mine)
-{
-	int pct[MAX_CHOICES], bar = cols / 3 > 30 ? 30 : cols / 3, label, bx;
-	int top = qa_poll_top(p), mean = qa_poll_mean10(p), r = 0;
-	size_t i;
-	attr_t at;
-
-	if (p->noptions > MAX_CHOICES || cols < 20)
-		return 0;
-	qa_poll_percent(p, pct);
-	/* The option's text takes what the bar and the figures leave. */
-	label = cols - 4 - bar - 16;
-	if (label < 8) {
-		label = 8;
-		bar = cols - 4 - label - 16;
-	}
-	for (i = 0; i < p->noptions && r < rows; i++, r++) {
-		at = (int)i == top ? draw_attr(DR_STRONG) : A_NORMAL;
-		draw_textf(w, y + r, x, 4, at, "%s%zu",
-		    i < sizeof mine * CHAR_BIT && mine & 1u << i ?
-		    "\xe2\x98\x85" : " ", i + 1);
-		draw_text(w, y + r, x + 4, label - 1, option_label(p, i), at);
-		bx = x + 4 + label;
-		if (bar > 2)
-			draw_bar(w, y + r, bx, bar, p->answers[i],
-			    p->nvoters > 0 ? (long)p->nvoters : 1,
-			    draw_attr(DR_BAR));
-		draw_textf(w, y + r, bx + (bar > 2 ? bar + 1 : 0), 15, at,
-		    "%3d%% (%u)", pct[i], p->answers[i]);
-	}
-	if (r < rows) {
-		if (mean >= 0)
-			draw_textf(w, y + r, x, cols, draw_attr(DR_HEADING),
-			    ngettext("Average %d.%d of 5, %zu answer",
-			    "Average %d.%d of 5, %zu answers", p->nvoters),
-			    mean / 10, mean % 10, p->nvoters);
-		else if (p->kind == POLL_MULTI)
-			/* Shares of respondents (percent.h): say why they
-			 * may add up to more than 100. */
-			draw_textf(w, y + r, x, cols, draw_attr(DR_DIM),
-			    ngettext("%zu person answered, choosing one or "
-			    "more: each share is of them",
-			    "%zu people answered, choosing one or more: each "
-			    "share is of them", p->nvoters), p->nvoters);
-		else
-			draw_textf(w, y + r, x, cols, draw_attr(DR_DIM),
-			    ngettext("%zu person answered",
-			    "%zu people answered", p->nvoters), p->nvoters);
-		r++;
-	}
-	return r;
-}
-
-/* One terminal, one person at a time: what has already been brought
- * forward is remembered here (qa_attention restarts for the next person). */
-static struct qa_seen attention_seen;
-
-const struct screen_ops *
-questions_attention(struct app *a)
-{
-	return qa_attention(app_session(a)->state, participant_index(a),
-	    &attention_seen) >= 0 ?
-	    &part_poll : NULL;
-}
 
 /* --- the poll screen ----------------------------------------------------- */
 
@@ -147,7 +51,7 @@ can_answer(const struct poll *p, struct app *a)
 	int m = participant_index(a);
 
 	return p != NULL && p->open && m >= 0 && !poll_answered(p, m) &&
-	    p->noptions <= MAX_CHOICES;
+	    p->noptions <= QUESTIONS_MAX_CHOICES;
 }
 
 static void *
@@ -192,7 +96,8 @@ draw_choices(struct ppoll *pp, WINDOW *w, int y, int rows, int cols,
 			    pp->chosen & (1u << i) ? "x" : " ");
 		else
 			draw_textf(w, y + (int)i, 2, 6, at, "%zu", i + 1);
-		draw_text(w, y + (int)i, 8, cols - 8, option_label(p, i), at);
+		draw_text(w, y + (int)i, 8, cols - 8,
+		    questions_option_label(p, i), at);
 	}
 }
 
@@ -312,11 +217,7 @@ move_sel(struct ppoll *pp, struct app *a, int delta)
 
 	if (!can_answer(p, a))
 		return REQ_HANDLED;
-	pp->sel += delta;
-	if (pp->sel < 0)
-		pp->sel = 0;
-	if ((size_t)pp->sel >= p->noptions)
-		pp->sel = (int)p->noptions - 1;
+	pp->sel = listview_step(pp->sel, delta, p->noptions);
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
@@ -362,7 +263,7 @@ key_enter(void *self, struct app *a)
 {
 	struct ppoll *pp = self;
 	const struct poll *p = shown(pp, a);
-	int choices[MAX_CHOICES], n = 0;
+	int choices[QUESTIONS_MAX_CHOICES], n = 0;
 	size_t i;
 
 	if (!can_answer(p, a))

@@ -10,7 +10,13 @@
 #ifndef CONVENE_QUESTIONS_H
 #define CONVENE_QUESTIONS_H
 
+#include <stddef.h>
+
 #include "screen.h"
+
+/* A poll is answered with the digits 1 to 9: at most this many options
+ * are offered as keys or drawn as bars. */
+#define QUESTIONS_MAX_CHOICES 9
 
 extern const struct screen_ops console_questions;
 extern const struct screen_ops console_polls;
@@ -29,11 +35,14 @@ extern const struct screen_ops projector_questions;
 const struct screen_ops *questions_attention(struct app *a);
 
 /*
- * Shared by these screens (part_poll.c).
+ * Shared by these screens (questions.c).
  */
 struct poll;
 struct question;
 
+/* What option i of the poll says (a 1-5 scale: "lowest", "highest", or
+ * nothing between). */
+const char *questions_option_label(const struct poll *p, size_t i);
 /* 1 when questions show who asked them (not in an anonymous session). */
 int questions_author_shown(struct app *a);
 /* The name of who asked `q` ("someone" when unknown). */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "complete.h"
 #include "i18n.h"
 #include "serve.h"
 #include "sessdir.h"
@@ -181,6 +182,32 @@ print_version(void)
 	printf(_("writer service: %s\n"), serve_state());
 }
 
+/* The hidden `convene --complete [VERB]` that completions/convene asks:
+ * without a verb the verbs, one a line; with one, what complete_usage
+ * reads in its usage line.  Not in the overview: it is for the shell, and
+ * what it prints is the completion script's contract, not a person's. */
+static int
+print_completions(int argc, char **argv)
+{
+	const struct verb *v;
+	char *items;
+	size_t i;
+
+	if (argc < 3) {
+		for (i = 0; i < NELEM(verbs); i++)
+			printf("%s\n", verbs[i].name);
+		printf("help\n");
+		return EXIT_DONE;
+	}
+	if ((v = find_verb(argv[2])) == NULL)
+		return EXIT_USAGE;	/* nothing to offer; quiet for the shell */
+	items = complete_usage(v->usage);
+	fputs(items, stdout);
+	printf("opt --help\n");
+	free(items);
+	return EXIT_DONE;
+}
+
 /* --help and --version anywhere before a "--" win over the verb. */
 static int
 scan_flag(int argc, char **argv, const char *flag)
@@ -215,6 +242,9 @@ cli_main(int argc, char **argv, const struct cli_ui *ui)
 	int status;
 
 	the_ui = ui;
+	/* Before the locale: the shell's completion may run under LANG=C. */
+	if (argc >= 2 && strcmp(argv[1], "--complete") == 0)
+		return print_completions(argc, argv);
 	if (i18n_init() != 0)
 		return cli_fail(EXIT_DATA, "%s", _("a UTF-8 locale is needed "
 		    "(set LANG=C.UTF-8)"));

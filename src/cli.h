@@ -79,6 +79,24 @@ int cli_resolve_participant(struct session *s, const char *as, char **pid);
 /* Says which option getopt_long did not take, prints the usage, returns
  * EXIT_USAGE (call with opterr = 0 and ":" leading the optstring). */
 int cli_bad_option(const char *verb, int argc, char **argv);
+/* One option of a verb for cli_parse_options: with `value`, it takes a
+ * value, stored there (the last one given wins); else it is a flag that
+ * sets *flag to 1.  A table ends with a NULL name. */
+#define CLI_OPTIONS_MAX 16
+struct cli_option {
+	const char *name;	/* without the leading "--" */
+	const char **value;
+	int *flag;
+};
+/* Parses argv's options by the table as getopt_long does (options may come
+ * anywhere before "--"; argv is permuted so that the operands stand from
+ * optind on): 0, or the usage's status after cli_bad_option. */
+int cli_parse_options(const char *verb, int argc, char **argv,
+    const struct cli_option *opts);
+/* For a verb that takes no options (only operands, which may begin with
+ * '-' after "--"): 0 with optind at the first operand, or the usage's
+ * status after cli_bad_option. */
+int cli_no_options(const char *verb, int argc, char **argv);
 /* Opens a session for writing; NULL and *status (3, said) on failure. */
 struct session *cli_open_session(const char *dir, int *status);
 /* Where cli_open_session gets its sessions: session_open, or (the writer

@@ -18,18 +18,6 @@
 #include "session.h"
 #include "util.h"
 
-/* No options: 0, or the usage's status. */
-static int
-no_options(const char *verb, int argc, char **argv)
-{
-	optind = 0;
-	opterr = 0;
-	if (getopt_long(argc, argv, ":", (const struct option[]){ { NULL, 0,
-	    NULL, 0 } }, NULL) != -1)
-		return cli_bad_option(verb, argc, argv);
-	return 0;
-}
-
 /* Opens argv[optind] and passes the facilitator's gate. */
 static int
 open_gated(char **argv, struct session **s)
@@ -62,7 +50,7 @@ cli_board(int argc, char **argv)
 	char *err = NULL, *new_id = NULL;
 	int k, r;
 
-	if ((r = no_options("board", argc, argv)) != 0)
+	if ((r = cli_no_options("board", argc, argv)) != 0)
 		return r;
 	k = find_action(argc, argv, names, NELEM(names));
 	if (k < 0 || argc - optind != (k == 4 || k == 6 ? 4 : 3))
@@ -99,7 +87,7 @@ cli_question(int argc, char **argv)
 	char *err = NULL;
 	int k, r;
 
-	if ((r = no_options("question", argc, argv)) != 0)
+	if ((r = cli_no_options("question", argc, argv)) != 0)
 		return r;
 	k = find_action(argc, argv, names, NELEM(names));
 	if (k < 0 || argc - optind != 3)
@@ -121,7 +109,7 @@ cli_rollcall(int argc, char **argv)
 	char *err = NULL;
 	int k, r;
 
-	if ((r = no_options("rollcall", argc, argv)) != 0)
+	if ((r = cli_no_options("rollcall", argc, argv)) != 0)
 		return r;
 	k = find_action(argc, argv, names, NELEM(names));
 	if (k < 0 || argc - optind != 3)

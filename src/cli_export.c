@@ -42,39 +42,34 @@ struct export_args {
 static int
 parse_args(int argc, char **argv, struct export_args *a)
 {
-	static const struct option longopts[] = {
-		{ "out", required_argument, NULL, 'o' },
-		{ "raw", no_argument, NULL, 'r' },
-		{ "no-bom", no_argument, NULL, 'b' },
-		{ "with-email", no_argument, NULL, 'e' },
-		{ "certificate-days", required_argument, NULL, 'c' },
-		{ NULL, 0, NULL, 0 }
+	const char *days_arg = NULL;
+	int raw = 0, no_bom = 0, with_email = 0, status;
+	const struct cli_option opts[] = {
+		{ "out", &a->out, NULL },
+		{ "raw", NULL, &raw },
+		{ "no-bom", NULL, &no_bom },
+		{ "with-email", NULL, &with_email },
+		{ "certificate-days", &days_arg, NULL },
+		{ NULL, NULL, NULL }
 	};
 	long days;
-	int c;
 
 	memset(a, 0, sizeof *a);
-	optind = 1;
-	opterr = 0;		/* our own "convene: ..." message, not getopt's */
-	while ((c = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
-		if (c == 'o')
-			a->out = optarg;
-		else if (c == 'r')
-			a->flags |= EXPORT_RAW;
-		else if (c == 'b')
-			a->flags |= EXPORT_NO_BOM;
-		else if (c == 'e')
-			a->flags |= EXPORT_WITH_EMAIL;
-		else if (c == 'c' && str_to_long(optarg, 1, CONTENT_MAX_DAYS,
-		    &days) == 0)
-			a->certificate_days = (int)days;
-		else if (c == 'c') {
+	if ((status = cli_parse_options("export", argc, argv, opts)) != 0)
+		return status;
+	if (raw)
+		a->flags |= EXPORT_RAW;
+	if (no_bom)
+		a->flags |= EXPORT_NO_BOM;
+	if (with_email)
+		a->flags |= EXPORT_WITH_EMAIL;
+	if (days_arg != NULL) {
+		if (str_to_long(days_arg, 1, CONTENT_MAX_DAYS, &days) != 0) {
 			cli_fail(EXIT_USAGE, _("--certificate-days wants a "
 			    "number of days from 1 to %d"), CONTENT_MAX_DAYS);
 			return cli_usage("export");
 		}
-		else
-			return cli_bad_option("export", argc, argv);
+		a->certificate_days = (int)days;
 	}
 	if (optind != argc - 1 || (a->out != NULL && a->out[0] == '\0'))
 		return cli_usage("export");

@@ -25,30 +25,22 @@
 int
 cli_message(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "room", required_argument, NULL, 'r' },
-		{ "until-recalled", no_argument, NULL, 'u' },
-		{ "recall", no_argument, NULL, 'R' },
-		{ NULL, 0, NULL, 0 }
-	};
 	enum message_kind kind = MESSAGE_FOR_ITEM;
 	const char *room = NULL, *text = NULL;
+	int until = 0, recall = 0, status = 0, r;
+	const struct cli_option opts[] = {
+		{ "room", &room, NULL },
+		{ "until-recalled", NULL, &until },
+		{ "recall", NULL, &recall },
+		{ NULL, NULL, NULL }
+	};
 	struct session *s;
 	char *err = NULL;
-	int c, recall = 0, status = 0, r;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c == 'r')
-			room = optarg;
-		else if (c == 'u')
-			kind = MESSAGE_UNTIL_DOWN;
-		else if (c == 'R')
-			recall = 1;
-		else
-			return cli_bad_option("message", argc, argv);
-	}
+	if ((status = cli_parse_options("message", argc, argv, opts)) != 0)
+		return status;
+	if (until)
+		kind = MESSAGE_UNTIL_DOWN;
 	if (recall && kind == MESSAGE_UNTIL_DOWN)
 		return cli_usage("message");
 	if (recall ? optind != argc - 1 : optind != argc - 2)
@@ -72,11 +64,8 @@ cli_projector(int argc, char **argv)
 	char *err = NULL;
 	int status = 0, r;
 
-	optind = 0;
-	opterr = 0;
-	if (getopt_long(argc, argv, ":", (const struct option[]){ { NULL, 0,
-	    NULL, 0 } }, NULL) != -1)
-		return cli_bad_option("projector", argc, argv);
+	if ((status = cli_no_options("projector", argc, argv)) != 0)
+		return status;
 	if (optind != argc - 2 || (strcmp(argv[optind + 1], "all") != 0 &&
 	    strcmp(argv[optind + 1], "thread") != 0))
 		return cli_usage("projector");
@@ -109,26 +98,26 @@ parse_at(const char *s, long *block, long *offset)
 int
 cli_present(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "case", no_argument, NULL, 'c' },
-		{ "at", required_argument, NULL, 'a' },
-		{ NULL, 0, NULL, 0 }
+	const char *item = NULL, *at_arg = NULL;
+	int is_case = 0, at = 0, status = 0, r;
+	const struct cli_option opts[] = {
+		{ "case", NULL, &is_case },
+		{ "at", &at_arg, NULL },
+		{ NULL, NULL, NULL }
 	};
-	const char *item = NULL;
 	struct session *s;
 	char *err = NULL;
 	long block = 0, offset = 0;
-	int c, is_case = 0, at = 0, status = 0, r;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c == 'c')
-			is_case = 1;
-		else if (c == 'a' && parse_at(optarg, &block, &offset) == 0)
-			at = 1;
-		else
-			return cli_bad_option("present", argc, argv);
+	if ((status = cli_parse_options("present", argc, argv, opts)) != 0)
+		return status;
+	if (at_arg != NULL) {
+		if (parse_at(at_arg, &block, &offset) != 0) {
+			cli_fail(EXIT_USAGE, _("bad value for %s: %s"), "--at",
+			    at_arg);
+			return cli_usage("present");
+		}
+		at = 1;
 	}
 	if (optind != argc - 1 && optind != argc - 2)
 		return cli_usage("present");
@@ -208,25 +197,21 @@ plan_do(struct session *s, int argc, char **argv, int kind, char **id,
 int
 cli_plan(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "kind", required_argument, NULL, 'k' },
-		{ NULL, 0, NULL, 0 }
+	const char *kind_name = NULL;
+	const struct cli_option opts[] = {
+		{ "kind", &kind_name, NULL },
+		{ NULL, NULL, NULL }
 	};
 	enum session_kind kind = KIND_LECTURE;
 	struct session *s;
 	char *err = NULL, *id = NULL;
-	int c, status = 0, r;
+	int status = 0, r;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c == 'k' && session_kind_parse(optarg, &kind) == 0)
-			continue;
-		if (c == 'k')
-			cli_fail(EXIT_USAGE, _("bad value for %s: %s"), "--kind",
-			    optarg);
-		else
-			return cli_bad_option("plan", argc, argv);
+	if ((status = cli_parse_options("plan", argc, argv, opts)) != 0)
+		return status;
+	if (kind_name != NULL && session_kind_parse(kind_name, &kind) != 0) {
+		cli_fail(EXIT_USAGE, _("bad value for %s: %s"), "--kind",
+		    kind_name);
 		return cli_usage("plan");
 	}
 	if (argc - optind < 3)
@@ -248,27 +233,20 @@ cli_plan(int argc, char **argv)
 int
 cli_status(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "by", required_argument, NULL, 'b' },
-		{ NULL, 0, NULL, 0 }
-	};
-	enum status_format format = STATUS_TEXT;
 	const char *by = NULL;
+	int json = 0, status = 0, r;
+	const struct cli_option opts[] = {
+		{ "json", NULL, &json },
+		{ "by", &by, NULL },
+		{ NULL, NULL, NULL }
+	};
+	enum status_format format;
 	struct session *s;
 	char *pid = NULL;
-	int c, status = 0, r;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c == 'j')
-			format = STATUS_JSON;
-		else if (c == 'b')
-			by = optarg;
-		else
-			return cli_bad_option("status", argc, argv);
-	}
+	if ((status = cli_parse_options("status", argc, argv, opts)) != 0)
+		return status;
+	format = json ? STATUS_JSON : STATUS_TEXT;
 	if (optind != argc - 1)
 		return cli_usage("status");
 	s = by == NULL ? cli_open_facilitator(argv[optind], &status) :

@@ -68,30 +68,23 @@ own_pin(const char *dir, const char *by, int set)
 int
 cli_pin(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "clear-throttle", no_argument, NULL, 'c' },
-		{ "by", required_argument, NULL, 'b' },
-		{ "set", no_argument, NULL, 's' },
-		{ "clear", no_argument, NULL, 'C' },
-		{ NULL, 0, NULL, 0 }
+	const char *by = NULL;
+	int clear = 0, set_pin = 0, clear_pin = 0, set, status = 0, n;
+	const struct cli_option opts[] = {
+		{ "clear-throttle", NULL, &clear },
+		{ "by", &by, NULL },
+		{ "set", NULL, &set_pin },
+		{ "clear", NULL, &clear_pin },
+		{ NULL, NULL, NULL }
 	};
 	struct session *s;
-	const char *by = NULL;
 	char *err = NULL;
-	int c, clear = 0, set = -1, status = 0, n;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		if (c == 'c')
-			clear = 1;
-		else if (c == 'b')
-			by = optarg;
-		else if (c == 's' || c == 'C')
-			set = c == 's';
-		else
-			return cli_bad_option("pin", argc, argv);
-	}
+	if ((status = cli_parse_options("pin", argc, argv, opts)) != 0)
+		return status;
+	if (set_pin && clear_pin)
+		return cli_usage("pin");
+	set = set_pin ? 1 : clear_pin ? 0 : -1;
 	if (optind != argc - 1)
 		return cli_usage("pin");
 	if (by != NULL && set >= 0 && !clear)

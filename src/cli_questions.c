@@ -73,27 +73,17 @@ struct poll_args {
 static int
 poll_parse(int argc, char **argv, struct poll_args *a)
 {
-	static const struct option longopts[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ "multi", no_argument, NULL, 'm' },
-		{ "scale", no_argument, NULL, 's' },
-		{ NULL, 0, NULL, 0 }
+	const struct cli_option opts[] = {
+		{ "by", &a->by, NULL },
+		{ "multi", NULL, &a->multi },
+		{ "scale", NULL, &a->scale },
+		{ NULL, NULL, NULL }
 	};
-	int c;
+	int status;
 
 	memset(a, 0, sizeof *a);
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c == 'b')
-			a->by = optarg;
-		else if (c == 'm')
-			a->multi = 1;
-		else if (c == 's')
-			a->scale = 1;
-		else
-			return cli_bad_option("poll", argc, argv);
-	}
+	if ((status = cli_parse_options("poll", argc, argv, opts)) != 0)
+		return status;
 	a->first = optind;
 	a->npos = argc - optind;
 	if (a->npos < 2 || (a->multi && a->scale))

@@ -36,39 +36,28 @@ open_or_fail(const char *dir, unsigned flags, int *status)
 	return s;
 }
 
-/* The flags every screen takes (struct cli_term). */
-#define TERM_OPTIONS							\
-	{ "no-mouse", no_argument, NULL, 'M' },				\
-	{ "plain", no_argument, NULL, 'P' },				\
-	{ "lang", required_argument, NULL, 'L' }
+/* The flags every screen takes (struct cli_term), in a table of
+ * cli_parse_options. */
+#define TERM_OPTIONS(term)						\
+	{ "no-mouse", NULL, &(term).no_mouse },				\
+	{ "plain", NULL, &(term).plain },				\
+	{ "lang", &(term).lang, NULL }
 
-/* Sets the flag of getopt's `c`; -1 when it is none of them (or --lang's
- * code is not one: said here).  --lang takes effect at once, so that the
- * messages of the command line are in it too. */
+/* --lang takes effect at once, so that the messages of the command line
+ * are in it too; a code that is not one is a usage error. */
 static int
-term_option(int c, struct cli_term *term)
+term_lang(const struct cli_term *term, const char *verb)
 {
-	if (c == 'M')
-		term->no_mouse = 1;
-	else if (c == 'P')
-		term->plain = 1;
-	else if (c == 'L' && i18n_code_valid(optarg)) {
-		term->lang = optarg;
-		i18n_set_language(optarg);
-	} else if (c == 'L') {
+	if (term->lang == NULL)
+		return 0;
+	if (!i18n_code_valid(term->lang)) {
 		cli_fail(EXIT_USAGE, _("--lang %s: not a language code (two or "
-		    "three letters such as th, ko or fil, or pt_BR)"), optarg);
-		return -2;
-	} else
-		return -1;
+		    "three letters such as th, ko or fil, or pt_BR)"),
+		    term->lang);
+		return cli_usage(verb);
+	}
+	i18n_set_language(term->lang);
 	return 0;
-}
-
-/* getopt's `c` was none of ours: the usage, once. */
-static int
-term_bad(int r, const char *verb, int argc, char **argv)
-{
-	return r == -2 ? cli_usage(verb) : cli_bad_option(verb, argc, argv);
 }
 
 /* Parses "SESSION [--room R]" / "SESSION [--kiosk] [--as X]" style
@@ -85,24 +74,19 @@ one_positional(int argc, char **argv, const char **out)
 int
 cli_run(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "room", required_argument, NULL, 'r' },
-		TERM_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *dir = NULL, *room = NULL;
 	struct cli_term term = { 0, 0, NULL };
+	const struct cli_option opts[] = {
+		{ "room", &room, NULL },
+		TERM_OPTIONS(term),
+		{ NULL, NULL, NULL }
+	};
 	struct session *s;
-	int c, status = 0, bad;
+	int status = 0;
 
-	optind = 1;
-	opterr = 0;		/* our own "convene: ..." message, not getopt's */
-	while ((c = getopt_long(argc, argv, ":r:", longopts, NULL)) != -1) {
-		if (c == 'r')
-			room = optarg;
-		else if ((bad = term_option(c, &term)) != 0)
-			return term_bad(bad, "run", argc, argv);
-	}
+	if ((status = cli_parse_options("run", argc, argv, opts)) != 0 ||
+	    (status = term_lang(&term, "run")) != 0)
+		return status;
 	if (one_positional(argc, argv, &dir) != 0)
 		return cli_usage("run");
 	if (need_ui() != 0)
@@ -128,28 +112,21 @@ cli_run(int argc, char **argv)
 int
 cli_join(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "as", required_argument, NULL, 'a' },
-		{ "kiosk", no_argument, NULL, 'k' },
-		TERM_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct cli_term term = { 0, 0, NULL };
 	const char *dir = NULL, *as = NULL;
+	int kiosk = 0, status = 0;
+	const struct cli_option opts[] = {
+		{ "as", &as, NULL },
+		{ "kiosk", NULL, &kiosk },
+		TERM_OPTIONS(term),
+		{ NULL, NULL, NULL }
+	};
 	char *pid = NULL;
 	struct session *s;
-	int c, kiosk = 0, status = 0, bad;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":a:k", longopts, NULL)) != -1) {
-		if (c == 'a')
-			as = optarg;
-		else if (c == 'k')
-			kiosk = 1;
-		else if ((bad = term_option(c, &term)) != 0)
-			return term_bad(bad, "join", argc, argv);
-	}
+	if ((status = cli_parse_options("join", argc, argv, opts)) != 0 ||
+	    (status = term_lang(&term, "join")) != 0)
+		return status;
 	if (one_positional(argc, argv, &dir) != 0)
 		return cli_usage("join");
 	if (need_ui() != 0)
@@ -173,20 +150,18 @@ cli_join(int argc, char **argv)
 int
 cli_show(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		TERM_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct cli_term term = { 0, 0, NULL };
+	const struct cli_option opts[] = {
+		TERM_OPTIONS(term),
+		{ NULL, NULL, NULL }
+	};
 	const char *dir = NULL;
 	struct session *s;
-	int c, status = 0, bad;
+	int status = 0;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1)
-		if ((bad = term_option(c, &term)) != 0)
-			return term_bad(bad, "show", argc, argv);
+	if ((status = cli_parse_options("show", argc, argv, opts)) != 0 ||
+	    (status = term_lang(&term, "show")) != 0)
+		return status;
 	if (one_positional(argc, argv, &dir) != 0)
 		return cli_usage("show");
 	if (need_ui() != 0)

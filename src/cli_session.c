@@ -3,8 +3,9 @@
  * import, participant, idea, vote, unvote, timer, rooms, voting, agenda,
  * checkin.
  *
- * Each verb parses its arguments (getopt_long; options may follow the
- * positionals), opens the session, passes the facilitator's or the
+ * Each verb parses its arguments (cli_parse_options, defined here with the
+ * rest of what the verbs share: a table of options read by getopt_long, so
+ * options may follow the positionals), opens the session, passes the facilitator's or the
  * participant's gate, runs one command of commands.h and maps its result
  * to the exit status: 0 done, 1 refused by a rule, 2 usage, 3 data or I/O.
  * A verb that creates something prints its new id alone on a line.
@@ -34,6 +35,41 @@ cli_bad_option(const char *verb, int argc, char **argv)
 
 	cli_fail(EXIT_USAGE, _("unknown option or missing value: %s"), what);
 	return cli_usage(verb);
+}
+
+int
+cli_parse_options(const char *verb, int argc, char **argv,
+    const struct cli_option *opts)
+{
+	struct option longopts[CLI_OPTIONS_MAX + 1];
+	int c, n;
+
+	for (n = 0; opts[n].name != NULL; n++) {
+		if (n == CLI_OPTIONS_MAX)
+			abort();	/* a table of ours too long: a bug */
+		longopts[n] = (struct option){ opts[n].name,
+		    opts[n].value != NULL ? required_argument : no_argument,
+		    NULL, n + 1 };
+	}
+	longopts[n] = (struct option){ NULL, 0, NULL, 0 };
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		if (c < 1 || c > n)
+			return cli_bad_option(verb, argc, argv);
+		if (opts[c - 1].value != NULL)
+			*opts[c - 1].value = optarg;
+		else
+			*opts[c - 1].flag = 1;
+	}
+	return 0;
+}
+
+int
+cli_no_options(const char *verb, int argc, char **argv)
+{
+	return cli_parse_options(verb, argc, argv,
+	    (const struct cli_option[]){ { NULL, NULL, NULL } });
 }
 
 static cli_session_source source;
@@ -85,21 +121,16 @@ int
 cli_open_by(const char *verb, int argc, char **argv, int min, int max,
     struct session **s, char **pid)
 {
-	static const struct option longopts[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *by = NULL;
-	int c, status = 0;
+	const struct cli_option opts[] = {
+		{ "by", &by, NULL },
+		{ NULL, NULL, NULL }
+	};
+	int status = 0;
 
 	*s = NULL;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c != 'b')
-			return cli_bad_option(verb, argc, argv);
-		by = optarg;
-	}
+	if ((status = cli_parse_options(verb, argc, argv, opts)) != 0)
+		return status;
 	if (by == NULL || argc - optind < min || argc - optind > max)
 		return cli_usage(verb);
 	*s = cli_open_participant(argv[optind], by, pid, &status);
@@ -154,51 +185,35 @@ struct new_args {
 static int
 new_parse(int argc, char **argv, struct new_args *a)
 {
-	static const struct option longopts[] = {
-		{ "module", required_argument, NULL, 'm' },
-		{ "start", required_argument, NULL, 's' },
-		{ "title", required_argument, NULL, 't' },
-		{ "budget", required_argument, NULL, 'b' },
-		{ "anonymous", no_argument, NULL, 'a' },
-		{ "no-self-votes", no_argument, NULL, 'n' },
-		{ "passphrase", no_argument, NULL, 'p' },
-		{ "delivery", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 }
+	const char *budget = NULL, *delivery = NULL;
+	const struct cli_option opts[] = {
+		{ "module", &a->module, NULL },
+		{ "start", &a->start, NULL },
+		{ "title", &a->title, NULL },
+		{ "budget", &budget, NULL },
+		{ "anonymous", NULL, &a->anonymous },
+		{ "no-self-votes", NULL, &a->no_self_votes },
+		{ "passphrase", NULL, &a->passphrase },
+		{ "delivery", &delivery, NULL },
+		{ NULL, NULL, NULL }
 	};
-	int c;
+	int status;
 
 	memset(a, 0, sizeof *a);
 	a->budget = 5;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'm': a->module = optarg; break;
-		case 's': a->start = optarg; break;
-		case 't': a->title = optarg; break;
-		case 'a': a->anonymous = 1; break;
-		case 'n': a->no_self_votes = 1; break;
-		case 'p': a->passphrase = 1; break;
-		case 'd':
-			if (strcmp(optarg, "online") != 0 &&
-			    strcmp(optarg, "room") != 0) {
-				cli_fail(EXIT_USAGE, _("--delivery is 'room' or "
-				    "'online'"));
-				return cli_usage("new");
-			}
-			a->online = strcmp(optarg, "online") == 0;
-			break;
-		case 'b':
-			if (str_to_long(optarg, 1, SESSION_BUDGET_MAX,
-			    &a->budget) != 0) {
-				cli_fail(EXIT_USAGE, _("--budget wants a number "
-				    "of dots from 1 to %d"), SESSION_BUDGET_MAX);
-				return cli_usage("new");
-			}
-			break;
-		default:
-			return cli_bad_option("new", argc, argv);
-		}
+	if ((status = cli_parse_options("new", argc, argv, opts)) != 0)
+		return status;
+	if (delivery != NULL && strcmp(delivery, "online") != 0 &&
+	    strcmp(delivery, "room") != 0) {
+		cli_fail(EXIT_USAGE, _("--delivery is 'room' or 'online'"));
+		return cli_usage("new");
+	}
+	a->online = delivery != NULL && strcmp(delivery, "online") == 0;
+	if (budget != NULL && str_to_long(budget, 1, SESSION_BUDGET_MAX,
+	    &a->budget) != 0) {
+		cli_fail(EXIT_USAGE, _("--budget wants a number of dots from "
+		    "1 to %d"), SESSION_BUDGET_MAX);
+		return cli_usage("new");
 	}
 	if (optind != argc - 1 || a->module == NULL)
 		return cli_usage("new");
@@ -311,11 +326,8 @@ cli_import(int argc, char **argv)
 	size_t i;
 	int status = 0, r;
 
-	optind = 0;
-	opterr = 0;
-	if (getopt_long(argc, argv, ":", (const struct option[]){ { NULL, 0,
-	    NULL, 0 } }, NULL) != -1)
-		return cli_bad_option("import", argc, argv);
+	if ((status = cli_no_options("import", argc, argv)) != 0)
+		return status;
 	if (optind != argc - 2)
 		return cli_usage("import");
 	if ((s = cli_open_session(argv[optind], &status)) == NULL)
@@ -340,29 +352,19 @@ cli_import(int argc, char **argv)
 int
 cli_participant(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "country", required_argument, NULL, 'c' },
-		{ "org", required_argument, NULL, 'o' },
-		{ "email", required_argument, NULL, 'e' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *country = NULL, *org = NULL, *email = NULL;
+	const struct cli_option opts[] = {
+		{ "country", &country, NULL },
+		{ "org", &org, NULL },
+		{ "email", &email, NULL },
+		{ NULL, NULL, NULL }
+	};
 	struct session *s;
 	char *id = NULL, *err = NULL;
-	int c, status = 0, r;
+	int status = 0, r;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c == 'c')
-			country = optarg;
-		else if (c == 'o')
-			org = optarg;
-		else if (c == 'e')
-			email = optarg;
-		else
-			return cli_bad_option("participant", argc, argv);
-	}
+	if ((status = cli_parse_options("participant", argc, argv, opts)) != 0)
+		return status;
 	if (optind != argc - 2 || country == NULL)
 		return cli_usage("participant");
 	if ((s = cli_open_session(argv[optind], &status)) == NULL)
@@ -386,32 +388,30 @@ static int
 by_parse(const char *verb, int argc, char **argv, int nargs, int room_ok,
     int dots_ok, struct by_args *a)
 {
-	static const struct option longopts[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ "room", required_argument, NULL, 'r' },
-		{ "dots", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 }
+	const char *dots = NULL;
+	/* --by always; --room and --dots only where the verb takes them (an
+	 * entry cut off by a NULL name is not offered). */
+	struct cli_option opts[] = {
+		{ "by", &a->by, NULL },
+		{ NULL, NULL, NULL },
+		{ NULL, NULL, NULL },
+		{ NULL, NULL, NULL }
 	};
-	int c;
+	int n = 1, status;
 
 	memset(a, 0, sizeof *a);
 	a->dots = 1;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c == 'b')
-			a->by = optarg;
-		else if (c == 'r' && room_ok)
-			a->room = optarg;
-		else if (c == 'd' && dots_ok) {
-			if (str_to_long(optarg, 1, SESSION_BUDGET_MAX,
-			    &a->dots) != 0) {
-				cli_fail(EXIT_USAGE, _("--dots wants a number "
-				    "from 1 to %d"), SESSION_BUDGET_MAX);
-				return cli_usage(verb);
-			}
-		} else
-			return cli_bad_option(verb, argc, argv);
+	if (room_ok)
+		opts[n++] = (struct cli_option){ "room", &a->room, NULL };
+	if (dots_ok)
+		opts[n++] = (struct cli_option){ "dots", &dots, NULL };
+	if ((status = cli_parse_options(verb, argc, argv, opts)) != 0)
+		return status;
+	if (dots != NULL && str_to_long(dots, 1, SESSION_BUDGET_MAX,
+	    &a->dots) != 0) {
+		cli_fail(EXIT_USAGE, _("--dots wants a number from 1 to %d"),
+		    SESSION_BUDGET_MAX);
+		return cli_usage(verb);
 	}
 	if (optind != argc - 1 - nargs || a->by == NULL)
 		return cli_usage(verb);
@@ -555,19 +555,14 @@ static int
 timer_parse(int argc, char **argv, const char **room, size_t *verb,
     long *minutes)
 {
-	static const struct option longopts[] = {
-		{ "room", required_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 }
+	const struct cli_option opts[] = {
+		{ "room", room, NULL },
+		{ NULL, NULL, NULL }
 	};
-	int c, rest;
+	int rest, status;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c != 'r')
-			return cli_bad_option("timer", argc, argv);
-		*room = optarg;
-	}
+	if ((status = cli_parse_options("timer", argc, argv, opts)) != 0)
+		return status;
 	if (argc - optind < 2)
 		return cli_usage("timer");
 	for (*verb = 0; *verb < NELEM(timer_verbs); (*verb)++)
@@ -652,38 +647,32 @@ rooms_action(char **a)
 int
 cli_rooms(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "make", required_argument, NULL, 'm' },
-		{ "balance", required_argument, NULL, 'b' },
-		{ "everyone", no_argument, NULL, 'e' },
-		{ NULL, 0, NULL, 0 }
+	const char *make = NULL, *balance_by = NULL;
+	int everyone = 0, balance = 0, keep, status = 0, r;
+	const struct cli_option opts[] = {
+		{ "make", &make, NULL },
+		{ "balance", &balance_by, NULL },
+		{ "everyone", NULL, &everyone },
+		{ NULL, NULL, NULL }
 	};
 	struct session *s;
 	long n = 0;
 	char *err = NULL;
 	size_t i;
-	int c, balance = 0, keep = 1, status = 0, r;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (c == 'm' && str_to_long(optarg, 1, 500, &n) == 0)
-			continue;
-		if (c == 'e') {
-			keep = 0;	/* registration rooms are dealt too */
-			continue;
-		}
-		if (c == 'b' && strcmp(optarg, "country") == 0) {
-			balance = 1;
-			continue;
-		}
-		if (c == 'm' || c == 'b')
-			cli_fail(EXIT_USAGE, _("bad value for %s: %s"),
-			    c == 'm' ? "--make" : "--balance", optarg);
-		else
-			return cli_bad_option("rooms", argc, argv);
+	if ((status = cli_parse_options("rooms", argc, argv, opts)) != 0)
+		return status;
+	if (make != NULL && str_to_long(make, 1, 500, &n) != 0) {
+		cli_fail(EXIT_USAGE, _("bad value for %s: %s"), "--make", make);
 		return cli_usage("rooms");
 	}
+	if (balance_by != NULL && strcmp(balance_by, "country") != 0) {
+		cli_fail(EXIT_USAGE, _("bad value for %s: %s"), "--balance",
+		    balance_by);
+		return cli_usage("rooms");
+	}
+	balance = balance_by != NULL;
+	keep = !everyone;	/* --everyone: registration rooms are dealt too */
 	if (n == 0 && (argc - optind == 2 || argc - optind == 3) &&
 	    strcmp(argv[optind + 1], "recall") == 0 && !balance)
 		return rooms_recall(argv[optind], argc - optind == 3 ?
@@ -711,36 +700,28 @@ struct voting_args {
 static int
 voting_parse(int argc, char **argv, struct voting_args *a)
 {
-	static const struct option longopts[] = {
-		{ "room", required_argument, NULL, 'r' },
-		{ "budget", required_argument, NULL, 'b' },
-		{ "prototypes", no_argument, NULL, 'p' },
-		{ "from", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
+	const char *budget = NULL;
+	const struct cli_option opts[] = {
+		{ "room", &a->room, NULL },
+		{ "budget", &budget, NULL },
+		{ "prototypes", NULL, &a->prototypes },
+		{ "from", &a->from, NULL },
+		{ NULL, NULL, NULL }
 	};
-	int c;
+	int status;
 
 	memset(a, 0, sizeof *a);
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		a->options++;
-		if (c == 'r')
-			a->room = optarg;
-		else if (c == 'f')
-			a->from = optarg;
-		else if (c == 'p')
-			a->prototypes = 1;
-		else if (c == 'b' && str_to_long(optarg, 1,
-		    SESSION_BUDGET_MAX, &a->budget) == 0)
-			continue;
-		else if (c == 'b') {
-			cli_fail(EXIT_USAGE, _("--budget wants a number of dots "
-			    "from 1 to %d"), SESSION_BUDGET_MAX);
-			return cli_usage("voting");
-		} else
-			return cli_bad_option("voting", argc, argv);
+	if ((status = cli_parse_options("voting", argc, argv, opts)) != 0)
+		return status;
+	if (budget != NULL && str_to_long(budget, 1, SESSION_BUDGET_MAX,
+	    &a->budget) != 0) {
+		cli_fail(EXIT_USAGE, _("--budget wants a number of dots from "
+		    "1 to %d"), SESSION_BUDGET_MAX);
+		return cli_usage("voting");
 	}
+	/* close and reveal take none of them */
+	a->options = a->room != NULL || budget != NULL || a->prototypes ||
+	    a->from != NULL;
 	if (optind != argc - 2)
 		return cli_usage("voting");
 	if (strcmp(argv[optind + 1], "open") != 0 && a->options > 0)
@@ -789,11 +770,8 @@ cli_agenda(int argc, char **argv)
 	char *err = NULL;
 	int status = 0, r;
 
-	optind = 0;
-	opterr = 0;
-	if (getopt_long(argc, argv, ":", (const struct option[]){ { NULL, 0,
-	    NULL, 0 } }, NULL) != -1)
-		return cli_bad_option("agenda", argc, argv);
+	if ((status = cli_no_options("agenda", argc, argv)) != 0)
+		return status;
 	if (argc - optind < 2)
 		return cli_usage("agenda");
 	what = argv[optind + 1];

@@ -559,19 +559,26 @@ cmd_voting_open_from(struct session *s, const char *room, int budget,
 	return r;
 }
 
+/* The round that close and reveal act on: the last one opened. */
+static int
+need_round(const struct state *st, const struct round **out, char **err)
+{
+	if (st->current_round < 0)
+		return cmd_refuse(err, "%s", _("no voting round was opened "
+		    "yet"));
+	*out = &st->rounds[st->current_round];
+	return 0;
+}
+
 static int
 build_voting_close(struct journal_batch *b, void *ctx, char **err)
 {
 	struct voting_cmd *c = ctx;
-	const struct state *st = c->s->state;
-	int i = st->current_round;
-	const struct round *r;
+	const struct round *r = NULL;
 	struct event ev = { .type = EV_VOTING_CLOSE };
 
-	if (i < 0)
-		return cmd_refuse(err, "%s", _("no voting round was opened "
-		    "yet"));
-	r = &st->rounds[i];
+	if (need_round(c->s->state, &r, err) != 0)
+		return 1;
 	if (c->on && !r->open)
 		return cmd_refuse(err, "%s", _("voting is not open"));
 	if (!c->on && r->open)
@@ -597,15 +604,11 @@ static int
 build_voting_reveal(struct journal_batch *b, void *ctx, char **err)
 {
 	struct voting_cmd *c = ctx;
-	const struct state *st = c->s->state;
-	int i = st->current_round;
-	const struct round *r;
+	const struct round *r = NULL;
 	struct event ev = { .type = EV_VOTING_REVEAL };
 
-	if (i < 0)
-		return cmd_refuse(err, "%s", _("no voting round was opened "
-		    "yet"));
-	r = &st->rounds[i];
+	if (need_round(c->s->state, &r, err) != 0)
+		return 1;
 	if (c->on && r->open)
 		return cmd_refuse(err, _("round %s is still open: close it "
 		    "before revealing the results"), r->id);

@@ -74,30 +74,13 @@ write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
-/* The session's drafts directory (made when `make` and missing), opened
- * beneath the session and checked (sessdir.h): -1 with *err, or -2 when it
- * is missing and not to be made. */
+/* The session's drafts directory (made when `make` and missing): -1 with
+ * *err, or -2 when it is missing and not to be made. */
 static int
 open_drafts(const char *session_dir, int make, char **err)
 {
-	struct sessdir sd;
-	char *dir;
-	int fd;
-
-	if (sessdir_open(session_dir, &sd, err) != 0)
-		return -1;
-	fd = make ? sessdir_subdir(&sd, DRAFTS_DIR, DRAFTS_DIR_MODE) :
-	    sessdir_openat(&sd, DRAFTS_DIR, O_RDONLY | O_DIRECTORY, 0,
-	    SESSDIR_DIR);
-	sessdir_close(&sd);
-	if (fd >= 0)
-		return fd;
-	if (!make && errno == ENOENT)
-		return -2;
-	dir = drafts_dir(session_dir);
-	set_error(err, -1, _("cannot open %s: %s"), dir, file_strerror(errno));
-	free(dir);
-	return -1;
+	return sessdir_open_subdir(session_dir, DRAFTS_DIR, DRAFTS_DIR_MODE,
+	    make, err);
 }
 
 /* A new file of our own in dfd, never through a link: a name a killed

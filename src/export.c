@@ -409,7 +409,7 @@ static int
 write_table(const struct export_ctx *x, enum export_file f, FILE *out,
     char **err)
 {
-	struct csv_out w;
+	struct export_csv w;
 
 	if (f == EXPORT_SUMMARY) {
 		export_summary(x, out);
@@ -424,9 +424,9 @@ write_table(const struct export_ctx *x, enum export_file f, FILE *out,
 	/* What spreadsheets take for "this CSV is UTF-8" (export.h). */
 	if (x->bom)
 		fputs("\xef\xbb\xbf", out);
-	csv_out_init(&w, out, x->raw);
+	export_csv_init(&w, out, x->raw);
 	export_table(f)(x, &w);
-	csv_out_free(&w);
+	export_csv_free(&w);
 	return 0;
 }
 

@@ -52,26 +52,26 @@ eligible(const struct export_ctx *x, int participant)
 }
 
 void
-export_certificates(const struct export_ctx *x, struct csv_out *w)
+export_certificates(const struct export_ctx *x, struct export_csv *w)
 {
 	static const char *const cols[] = { "id", "name", "country",
 	    "organisation", "days_present", "eligible", "days_required",
 	    "days", NULL };
 	size_t i;
 
-	csv_out_header(w, cols);
+	export_csv_header(w, cols);
 	for (i = 0; i < x->st->nparticipants; i++) {
 		const struct participant *p = &x->st->participants[i];
 
-		csv_out_plain(w, p->id);
-		csv_out_text(w, p->name);
-		csv_out_text(w, p->country);
-		csv_out_text(w, p->org);
-		csv_out_long(w, export_days_present(x, (int)i));
-		csv_out_bool(w, eligible(x, (int)i));
-		csv_out_long(w, x->cert_days);
-		csv_out_long(w, x->cert_of);
-		csv_out_end(w);
+		export_csv_plain(w, p->id);
+		export_csv_text(w, p->name);
+		export_csv_text(w, p->country);
+		export_csv_text(w, p->org);
+		export_csv_long(w, export_days_present(x, (int)i));
+		export_csv_bool(w, eligible(x, (int)i));
+		export_csv_long(w, x->cert_days);
+		export_csv_long(w, x->cert_of);
+		export_csv_end(w);
 	}
 }
 

@@ -21,7 +21,7 @@
 #include "util.h"
 
 void
-csv_out_init(struct csv_out *w, FILE *f, int raw)
+export_csv_init(struct export_csv *w, FILE *f, int raw)
 {
 	memset(w, 0, sizeof *w);
 	w->f = f;
@@ -29,7 +29,7 @@ csv_out_init(struct csv_out *w, FILE *f, int raw)
 }
 
 void
-csv_out_free(struct csv_out *w)
+export_csv_free(struct export_csv *w)
 {
 	free(w->buf);
 	w->buf = NULL;
@@ -48,7 +48,7 @@ needs_quotes(const char *s, size_t len)
 }
 
 static void
-write_field(struct csv_out *w, const char *s, size_t len)
+write_field(struct export_csv *w, const char *s, size_t len)
 {
 	if (w->col++ > 0)
 		fputc(',', w->f);
@@ -88,7 +88,7 @@ starts_formula(const char *s, size_t i)
 }
 
 int
-csv_is_formula(const char *s)
+export_csv_is_formula(const char *s)
 {
 	size_t i;
 
@@ -103,7 +103,7 @@ csv_is_formula(const char *s)
 /* Copies s into w->buf with an apostrophe before every trigger that could
  * start a cell; returns the new length. */
 static size_t
-neutralise(struct csv_out *w, const char *s, size_t len)
+neutralise(struct export_csv *w, const char *s, size_t len)
 {
 	size_t i, n = 0;
 
@@ -119,7 +119,7 @@ neutralise(struct csv_out *w, const char *s, size_t len)
 }
 
 void
-csv_out_text(struct csv_out *w, const char *s)
+export_csv_text(struct export_csv *w, const char *s)
 {
 	size_t len;
 
@@ -130,7 +130,7 @@ csv_out_text(struct csv_out *w, const char *s)
 		return;
 	}
 	len = strlen(s);
-	if (w->raw || !csv_is_formula(s)) {
+	if (w->raw || !export_csv_is_formula(s)) {
 		write_field(w, s, len);
 		return;
 	}
@@ -138,7 +138,7 @@ csv_out_text(struct csv_out *w, const char *s)
 }
 
 void
-csv_out_plain(struct csv_out *w, const char *s)
+export_csv_plain(struct export_csv *w, const char *s)
 {
 	if (s == NULL)
 		s = "";
@@ -149,7 +149,7 @@ csv_out_plain(struct csv_out *w, const char *s)
 }
 
 void
-csv_out_long(struct csv_out *w, long v)
+export_csv_long(struct export_csv *w, long v)
 {
 	char buf[32];
 
@@ -158,17 +158,17 @@ csv_out_long(struct csv_out *w, long v)
 		return;
 	}
 	snprintf(buf, sizeof buf, "%ld", v);
-	csv_out_plain(w, buf);
+	export_csv_plain(w, buf);
 }
 
 void
-csv_out_bool(struct csv_out *w, int v)
+export_csv_bool(struct export_csv *w, int v)
 {
-	csv_out_plain(w, v ? "yes" : "no");
+	export_csv_plain(w, v ? "yes" : "no");
 }
 
 void
-csv_out_time(struct csv_out *w, const struct export_ctx *x, int64_t ms)
+export_csv_time(struct export_csv *w, const struct export_ctx *x, int64_t ms)
 {
 	char buf[40];
 
@@ -177,11 +177,11 @@ csv_out_time(struct csv_out *w, const struct export_ctx *x, int64_t ms)
 		return;
 	}
 	export_time(x, ms, buf, sizeof buf);
-	csv_out_plain(w, buf);
+	export_csv_plain(w, buf);
 }
 
 void
-csv_out_date(struct csv_out *w, const struct export_ctx *x, int day)
+export_csv_date(struct export_csv *w, const struct export_ctx *x, int day)
 {
 	char buf[16];
 
@@ -190,11 +190,11 @@ csv_out_date(struct csv_out *w, const struct export_ctx *x, int day)
 		return;
 	}
 	export_day_date(x, day, buf, sizeof buf);
-	csv_out_plain(w, buf);
+	export_csv_plain(w, buf);
 }
 
 void
-csv_out_end(struct csv_out *w)
+export_csv_end(struct export_csv *w)
 {
 	if (w->sheet != NULL)
 		export_sheet_end(w->sheet);
@@ -204,9 +204,9 @@ csv_out_end(struct csv_out *w)
 }
 
 void
-csv_out_header(struct csv_out *w, const char *const *names)
+export_csv_header(struct export_csv *w, const char *const *names)
 {
 	for (; *names != NULL; names++)
-		csv_out_plain(w, *names);
-	csv_out_end(w);
+		export_csv_plain(w, *names);
+	export_csv_end(w);
 }

@@ -87,7 +87,7 @@ struct export_sheet;
  * With `sheet` set, the same calls write typed cells into a worksheet of
  * outcomes.xlsx instead (export_xlsx.c), so that every table has one
  * writer and the sheets hold what the --raw CSV files hold. */
-struct csv_out {
+struct export_csv {
 	FILE *f;
 	struct export_sheet *sheet;	/* NULL: CSV to f */
 	int raw;		/* no formula neutralising */
@@ -96,41 +96,42 @@ struct csv_out {
 	size_t cap;
 };
 
-void csv_out_init(struct csv_out *w, FILE *f, int raw);
-void csv_out_free(struct csv_out *w);
+void export_csv_init(struct export_csv *w, FILE *f, int raw);
+void export_csv_free(struct export_csv *w);
 /* The header row from a NULL-terminated list. */
-void csv_out_header(struct csv_out *w, const char *const *names);
+void export_csv_header(struct export_csv *w, const char *const *names);
 /* Text from people or content: neutralised unless raw.  NULL is "". */
-void csv_out_text(struct csv_out *w, const char *s);
+void export_csv_text(struct export_csv *w, const char *s);
 /* Ids, times and other values we make ourselves: written as they are. */
-void csv_out_plain(struct csv_out *w, const char *s);
-void csv_out_long(struct csv_out *w, long v);
-void csv_out_bool(struct csv_out *w, int v);
-void csv_out_time(struct csv_out *w, const struct export_ctx *x, int64_t ms);
+void export_csv_plain(struct export_csv *w, const char *s);
+void export_csv_long(struct export_csv *w, long v);
+void export_csv_bool(struct export_csv *w, int v);
+void export_csv_time(struct export_csv *w, const struct export_ctx *x,
+    int64_t ms);
 /* A workshop day's date ("YYYY-MM-DD", "" when unknown). */
-void csv_out_date(struct csv_out *w, const struct export_ctx *x, int day);
-void csv_out_end(struct csv_out *w);
+void export_csv_date(struct export_csv *w, const struct export_ctx *x, int day);
+void export_csv_end(struct export_csv *w);
 /* 1 when a text cell would be neutralised: a trigger starts it or follows
  * a separator inside it. */
-int csv_is_formula(const char *s);
+int export_csv_is_formula(const char *s);
 
 /* The writers, one per file (export_tables.c, export_summary.c). */
-typedef void (*export_table_fn)(const struct export_ctx *, struct csv_out *);
+typedef void (*export_table_fn)(const struct export_ctx *, struct export_csv *);
 /* The writer of a CSV table; NULL for the other files. */
 export_table_fn export_table(enum export_file f);
-void export_participants(const struct export_ctx *x, struct csv_out *w);
-void export_rooms(const struct export_ctx *x, struct csv_out *w);
-void export_ideas(const struct export_ctx *x, struct csv_out *w);
-void export_votes(const struct export_ctx *x, struct csv_out *w);
-void export_results(const struct export_ctx *x, struct csv_out *w);
-void export_attendance(const struct export_ctx *x, struct csv_out *w);
-void export_timings_csv(const struct export_ctx *x, struct csv_out *w);
-void export_days_csv(const struct export_ctx *x, struct csv_out *w);
-void export_questions(const struct export_ctx *x, struct csv_out *w);
-void export_polls(const struct export_ctx *x, struct csv_out *w);
-void export_evaluation(const struct export_ctx *x, struct csv_out *w);
+void export_participants(const struct export_ctx *x, struct export_csv *w);
+void export_rooms(const struct export_ctx *x, struct export_csv *w);
+void export_ideas(const struct export_ctx *x, struct export_csv *w);
+void export_votes(const struct export_ctx *x, struct export_csv *w);
+void export_results(const struct export_ctx *x, struct export_csv *w);
+void export_attendance(const struct export_ctx *x, struct export_csv *w);
+void export_timings_csv(const struct export_ctx *x, struct export_csv *w);
+void export_days_csv(const struct export_ctx *x, struct export_csv *w);
+void export_questions(const struct export_ctx *x, struct export_csv *w);
+void export_polls(const struct export_ctx *x, struct export_csv *w);
+void export_evaluation(const struct export_ctx *x, struct export_csv *w);
 void export_summary(const struct export_ctx *x, FILE *f);
-void export_certificates(const struct export_ctx *x, struct csv_out *w);
+void export_certificates(const struct export_ctx *x, struct export_csv *w);
 void export_certificates_html(const struct export_ctx *x, FILE *f);
 /* Days 1..cert_of on which the participant was present (state.h). */
 int export_days_present(const struct export_ctx *x, int participant);
@@ -174,7 +175,7 @@ void export_local_time(const struct export_ctx *x, int64_t ms, char *buf,
     size_t size);
 const char *export_room_label(const struct export_ctx *x, int room);
 
-/* The cells of a worksheet (export_xlsx.c), for csv_out's calls: text is
+/* The cells of a worksheet (export_xlsx.c), for export_csv's calls: text is
  * a text cell (never a formula), an empty string no cell; a number a
  * number; a time (0: none) and a day's date (0: unknown) date cells in
  * the workshop's zone.  export_sheet_end ends the row. */

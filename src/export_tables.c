@@ -24,55 +24,55 @@ idea_id(const struct export_ctx *x, int idea)
 }
 
 void
-export_participants(const struct export_ctx *x, struct csv_out *w)
+export_participants(const struct export_ctx *x, struct export_csv *w)
 {
 	static const char *const cols[] = { "id", "name", "country",
 	    "organisation", "joined_at", "email", "room", "sample", "language",
 	    "timezone", NULL };
 	size_t i;
 
-	csv_out_header(w, cols);
+	export_csv_header(w, cols);
 	for (i = 0; i < x->st->nparticipants; i++) {
 		const struct participant *p = &x->st->participants[i];
 
-		csv_out_plain(w, p->id);
-		csv_out_text(w, p->name);
-		csv_out_text(w, p->country);
-		csv_out_text(w, p->org);
-		csv_out_time(w, x, p->joined_at);
-		csv_out_text(w, x->with_email ? p->email : "");
-		csv_out_text(w, export_room_id(x, p->room));
-		csv_out_bool(w, p->sample);
-		csv_out_text(w, p->lang != NULL ? p->lang : "");
-		csv_out_text(w, zones_participant(x->online, p->tz, p->country,
+		export_csv_plain(w, p->id);
+		export_csv_text(w, p->name);
+		export_csv_text(w, p->country);
+		export_csv_text(w, p->org);
+		export_csv_time(w, x, p->joined_at);
+		export_csv_text(w, x->with_email ? p->email : "");
+		export_csv_text(w, export_room_id(x, p->room));
+		export_csv_bool(w, p->sample);
+		export_csv_text(w, p->lang != NULL ? p->lang : "");
+		export_csv_text(w, zones_participant(x->online, p->tz, p->country,
 		    x->zone));
-		csv_out_end(w);
+		export_csv_end(w);
 	}
 }
 
 static void
-room_row(const struct export_ctx *x, struct csv_out *w, int room,
+room_row(const struct export_ctx *x, struct export_csv *w, int room,
     const struct participant *p)
 {
-	csv_out_text(w, export_room_id(x, room));
-	csv_out_text(w, x->st->rooms[room].topic);
-	csv_out_plain(w, p != NULL ? p->id : "");
-	csv_out_text(w, p != NULL ? p->name : "");
-	csv_out_text(w, p != NULL ? p->country : "");
-	csv_out_text(w, export_room_name(x, room));
-	csv_out_end(w);
+	export_csv_text(w, export_room_id(x, room));
+	export_csv_text(w, x->st->rooms[room].topic);
+	export_csv_plain(w, p != NULL ? p->id : "");
+	export_csv_text(w, p != NULL ? p->name : "");
+	export_csv_text(w, p != NULL ? p->country : "");
+	export_csv_text(w, export_room_name(x, room));
+	export_csv_end(w);
 }
 
 /* One row per member; a room nobody is in still gets one row. */
 void
-export_rooms(const struct export_ctx *x, struct csv_out *w)
+export_rooms(const struct export_ctx *x, struct export_csv *w)
 {
 	static const char *const cols[] = { "room", "topic", "participant_id",
 	    "participant_name", "country", "room_name", NULL };
 	const struct state *st = x->st;
 	size_t r, i;
 
-	csv_out_header(w, cols);
+	export_csv_header(w, cols);
 	for (r = 0; r < st->nrooms; r++) {
 		int members = 0;
 
@@ -87,7 +87,7 @@ export_rooms(const struct export_ctx *x, struct csv_out *w)
 }
 
 void
-export_ideas(const struct export_ctx *x, struct csv_out *w)
+export_ideas(const struct export_ctx *x, struct export_csv *w)
 {
 	static const char *const cols[] = { "id", "room", "stage", "author_id",
 	    "author_name", "text", "created_at", "merged_into", "prototype",
@@ -95,28 +95,28 @@ export_ideas(const struct export_ctx *x, struct csv_out *w)
 	    "room_name", "sample", NULL };
 	size_t i;
 
-	csv_out_header(w, cols);
+	export_csv_header(w, cols);
 	for (i = 0; i < x->st->nideas; i++) {
 		const struct idea *d = &x->st->ideas[i];
 
-		csv_out_plain(w, idea_id(x, (int)i).s);
-		csv_out_text(w, export_room_id(x, d->room));
-		csv_out_text(w, state_idea_stage(x->st, (int)i));
-		csv_out_plain(w, export_author_id(x, d->author));
-		csv_out_text(w, export_author_name(x, d->author));
-		csv_out_text(w, state_idea_text(x->st, (int)i));
-		csv_out_time(w, x, d->created_at);
-		csv_out_plain(w, idea_id(x, d->merged_into).s);
-		csv_out_bool(w, d->prototype);
-		csv_out_bool(w, d->hidden);
-		csv_out_bool(w, d->withdrawn);
-		csv_out_long(w, (long)d->edits);
-		csv_out_time(w, x, d->edits > 0 ?
+		export_csv_plain(w, idea_id(x, (int)i).s);
+		export_csv_text(w, export_room_id(x, d->room));
+		export_csv_text(w, state_idea_stage(x->st, (int)i));
+		export_csv_plain(w, export_author_id(x, d->author));
+		export_csv_text(w, export_author_name(x, d->author));
+		export_csv_text(w, state_idea_text(x->st, (int)i));
+		export_csv_time(w, x, d->created_at);
+		export_csv_plain(w, idea_id(x, d->merged_into).s);
+		export_csv_bool(w, d->prototype);
+		export_csv_bool(w, d->hidden);
+		export_csv_bool(w, d->withdrawn);
+		export_csv_long(w, (long)d->edits);
+		export_csv_time(w, x, d->edits > 0 ?
 		    state_idea_edited_at(x->st, (int)i) : 0);
-		csv_out_text(w, state_idea_agenda(x->st, (int)i));
-		csv_out_text(w, export_room_name(x, d->room));
-		csv_out_bool(w, d->sample);
-		csv_out_end(w);
+		export_csv_text(w, state_idea_agenda(x->st, (int)i));
+		export_csv_text(w, export_room_name(x, d->room));
+		export_csv_bool(w, d->sample);
+		export_csv_end(w);
 	}
 }
 
@@ -170,7 +170,7 @@ export_vote_rows(const struct state *st, int round, size_t **out)
 }
 
 void
-export_votes(const struct export_ctx *x, struct csv_out *w)
+export_votes(const struct export_ctx *x, struct export_csv *w)
 {
 	static const char *const cols[] = { "round", "idea_id", "voter_id",
 	    "dots", "cast_at", NULL };
@@ -178,7 +178,7 @@ export_votes(const struct export_ctx *x, struct csv_out *w)
 	char voter[ID_BUF];
 	size_t r, i, n, *rows;
 
-	csv_out_header(w, cols);
+	export_csv_header(w, cols);
 	for (r = 0; r < st->nrounds; r++) {
 		const struct round *rd = &st->rounds[r];
 
@@ -187,19 +187,19 @@ export_votes(const struct export_ctx *x, struct csv_out *w)
 			struct dot_tally t = round_tally(rd, rows[i]);
 
 			export_person_id(x, t.voter, voter, sizeof voter);
-			csv_out_plain(w, rd->id);
-			csv_out_plain(w, idea_id(x, t.idea).s);
-			csv_out_plain(w, voter);
-			csv_out_long(w, t.dots);
-			csv_out_time(w, x, t.cast_at);
-			csv_out_end(w);
+			export_csv_plain(w, rd->id);
+			export_csv_plain(w, idea_id(x, t.idea).s);
+			export_csv_plain(w, voter);
+			export_csv_long(w, t.dots);
+			export_csv_time(w, x, t.cast_at);
+			export_csv_end(w);
 		}
 		free(rows);
 	}
 }
 
 void
-export_results(const struct export_ctx *x, struct csv_out *w)
+export_results(const struct export_ctx *x, struct export_csv *w)
 {
 	static const char *const cols[] = { "round", "rank", "room_rank",
 	    "idea_id", "text", "room", "dots", "voters", "tie", "room_name",
@@ -208,25 +208,25 @@ export_results(const struct export_ctx *x, struct csv_out *w)
 	struct ranked *list;
 	size_t r, i, n;
 
-	csv_out_header(w, cols);
+	export_csv_header(w, cols);
 	for (r = 0; r < st->nrounds; r++) {
 		if (results_rank(st, (int)r, &list, &n) != 0)
 			continue;
 		for (i = 0; i < n; i++) {
 			const struct ranked *k = &list[i];
 
-			csv_out_plain(w, st->rounds[r].id);
-			csv_out_long(w, k->rank);
-			csv_out_long(w, k->room_rank);
-			csv_out_plain(w, idea_id(x, k->idea).s);
-			csv_out_text(w, state_idea_text(st, k->idea));
-			csv_out_text(w, export_room_id(x, k->room));
-			csv_out_long(w, k->dots);
-			csv_out_long(w, k->voters);
-			csv_out_bool(w, k->tie);
-			csv_out_text(w, export_room_name(x, k->room));
-			csv_out_bool(w, st->rounds[r].revealed);
-			csv_out_end(w);
+			export_csv_plain(w, st->rounds[r].id);
+			export_csv_long(w, k->rank);
+			export_csv_long(w, k->room_rank);
+			export_csv_plain(w, idea_id(x, k->idea).s);
+			export_csv_text(w, state_idea_text(st, k->idea));
+			export_csv_text(w, export_room_id(x, k->room));
+			export_csv_long(w, k->dots);
+			export_csv_long(w, k->voters);
+			export_csv_bool(w, k->tie);
+			export_csv_text(w, export_room_name(x, k->room));
+			export_csv_bool(w, st->rounds[r].revealed);
+			export_csv_end(w);
 		}
 		free(list);
 	}
@@ -247,7 +247,7 @@ cmp_checkin(const void *a, const void *b)
 /* Who was present on which day, by participant then day.  Anonymous
  * sessions keep the presence but not the times (export.h says why). */
 void
-export_attendance(const struct export_ctx *x, struct csv_out *w)
+export_attendance(const struct export_ctx *x, struct export_csv *w)
 {
 	static const char *const cols[] = { "participant_id", "name",
 	    "country", "day", "first_seen", "last_seen", "contributions",
@@ -256,7 +256,7 @@ export_attendance(const struct export_ctx *x, struct csv_out *w)
 	struct checkin *c = xcalloc(st->ncheckins + 1, sizeof *c);
 	size_t i;
 
-	csv_out_header(w, cols);
+	export_csv_header(w, cols);
 	if (st->ncheckins > 0)
 		memcpy(c, st->checkins, st->ncheckins * sizeof *c);
 	qsort(c, st->ncheckins, sizeof *c, cmp_checkin);
@@ -267,18 +267,18 @@ export_attendance(const struct export_ctx *x, struct csv_out *w)
 		    (size_t)c[i].participant >= st->nparticipants)
 			continue;
 		p = &st->participants[c[i].participant];
-		csv_out_plain(w, p->id);
-		csv_out_text(w, p->name);
-		csv_out_text(w, p->country);
-		csv_out_long(w, c[i].day);
-		csv_out_time(w, x, x->anonymous ? 0 : c[i].first_seen);
-		csv_out_time(w, x, x->anonymous ? 0 : c[i].last_seen);
+		export_csv_plain(w, p->id);
+		export_csv_text(w, p->name);
+		export_csv_text(w, p->country);
+		export_csv_long(w, c[i].day);
+		export_csv_time(w, x, x->anonymous ? 0 : c[i].first_seen);
+		export_csv_time(w, x, x->anonymous ? 0 : c[i].last_seen);
 		if (x->anonymous)
-			csv_out_plain(w, "");
+			export_csv_plain(w, "");
 		else
-			csv_out_long(w, (long)c[i].contributions);
-		csv_out_date(w, x, c[i].day);
-		csv_out_end(w);
+			export_csv_long(w, (long)c[i].contributions);
+		export_csv_date(w, x, c[i].day);
+		export_csv_end(w);
 	}
 	free(c);
 }
@@ -298,30 +298,30 @@ plan_words(const struct agenda_item *it, char *buf, size_t size)
 }
 
 static void
-timing_row(const struct export_ctx *x, struct csv_out *w,
+timing_row(const struct export_ctx *x, struct export_csv *w,
     const struct agenda_item *it, const struct export_timing *t)
 {
 	long actual = export_minutes(t->actual_ms);
 	char words[64];
 
-	csv_out_text(w, it->id);
-	csv_out_text(w, it->title);
-	csv_out_time(w, x, export_planned_start(x, it->day, it->start_min));
-	csv_out_long(w, it->minutes);
-	csv_out_time(w, x, t->visited ? t->first_start : 0);
-	csv_out_time(w, x, t->last_end);
+	export_csv_text(w, it->id);
+	export_csv_text(w, it->title);
+	export_csv_time(w, x, export_planned_start(x, it->day, it->start_min));
+	export_csv_long(w, it->minutes);
+	export_csv_time(w, x, t->visited ? t->first_start : 0);
+	export_csv_time(w, x, t->last_end);
 	if (t->visited) {
-		csv_out_long(w, actual);
-		csv_out_long(w, actual - it->minutes);
+		export_csv_long(w, actual);
+		export_csv_long(w, actual - it->minutes);
 	} else {
-		csv_out_plain(w, "");
-		csv_out_plain(w, "");
+		export_csv_plain(w, "");
+		export_csv_plain(w, "");
 	}
-	csv_out_long(w, it->day);
-	csv_out_plain(w, session_kind_name(it->kind));
+	export_csv_long(w, it->day);
+	export_csv_plain(w, session_kind_name(it->kind));
 	plan_words(it, words, sizeof words);
-	csv_out_plain(w, words);
-	csv_out_end(w);
+	export_csv_plain(w, words);
+	export_csv_end(w);
 }
 
 /* Each agenda item, planned (module) against actual (journal).  An item
@@ -329,7 +329,7 @@ timing_row(const struct export_ctx *x, struct csv_out *w,
  * counts the minutes of every visit; actual_end is empty while it is
  * still the current item. */
 void
-export_timings_csv(const struct export_ctx *x, struct csv_out *w)
+export_timings_csv(const struct export_ctx *x, struct export_csv *w)
 {
 	static const char *const cols[] = { "session_id", "title",
 	    "planned_start", "planned_minutes", "actual_start", "actual_end",
@@ -338,7 +338,7 @@ export_timings_csv(const struct export_ctx *x, struct csv_out *w)
 	struct export_day *days;
 	size_t i;
 
-	csv_out_header(w, cols);
+	export_csv_header(w, cols);
 	export_timings(x, &items, &days);
 	for (i = 0; x->mod != NULL && i < x->mod->nitems; i++)
 		timing_row(x, w, &x->mod->items[i], &items[i]);
@@ -347,7 +347,7 @@ export_timings_csv(const struct export_ctx *x, struct csv_out *w)
 }
 
 void
-export_days_csv(const struct export_ctx *x, struct csv_out *w)
+export_days_csv(const struct export_ctx *x, struct export_csv *w)
 {
 	static const char *const cols[] = { "day", "date", "planned_minutes",
 	    "actual_minutes", "overrun_minutes", "participants_present",
@@ -356,32 +356,32 @@ export_days_csv(const struct export_ctx *x, struct csv_out *w)
 	struct export_day *days;
 	int d;
 
-	csv_out_header(w, cols);
+	export_csv_header(w, cols);
 	export_timings(x, &items, &days);
 	for (d = 1; d <= x->ndays; d++) {
 		long actual = export_minutes(days[d].actual_ms);
 
-		csv_out_long(w, d);
-		csv_out_date(w, x, d);
-		csv_out_long(w, days[d].planned_min);
+		export_csv_long(w, d);
+		export_csv_date(w, x, d);
+		export_csv_long(w, days[d].planned_min);
 		if (days[d].visited) {
-			csv_out_long(w, actual);
-			csv_out_long(w, actual - days[d].planned_min);
+			export_csv_long(w, actual);
+			export_csv_long(w, actual - days[d].planned_min);
 		} else {
-			csv_out_plain(w, "");
-			csv_out_plain(w, "");
+			export_csv_plain(w, "");
+			export_csv_plain(w, "");
 		}
-		csv_out_long(w, (long)days[d].present);
+		export_csv_long(w, (long)days[d].present);
 		/* no: still under way, its minutes are so far; empty: not
 		 * started */
-		csv_out_plain(w, !days[d].visited ? "" : days[d].current ?
+		export_csv_plain(w, !days[d].visited ? "" : days[d].current ?
 		    "no" : "yes");
 		/* the console's figure at the day's end (or now) */
 		if (days[d].visited)
-			csv_out_long(w, (long)(days[d].behind_ms / 60000));
+			export_csv_long(w, (long)(days[d].behind_ms / 60000));
 		else
-			csv_out_plain(w, "");
-		csv_out_end(w);
+			export_csv_plain(w, "");
+		export_csv_end(w);
 	}
 	free(items);
 	free(days);
@@ -390,28 +390,28 @@ export_days_csv(const struct export_ctx *x, struct csv_out *w)
 /* ------------------------------------------ questions, polls, evaluation */
 
 void
-export_questions(const struct export_ctx *x, struct csv_out *w)
+export_questions(const struct export_ctx *x, struct export_csv *w)
 {
 	static const char *const cols[] = { "id", "session_id", "text",
 	    "author_id", "author_name", "upvotes", "answered", "asked_at",
 	    "hidden", "pinned", NULL };
 	size_t i;
 
-	csv_out_header(w, cols);
+	export_csv_header(w, cols);
 	for (i = 0; i < x->st->nquestions; i++) {
 		const struct question *q = &x->st->questions[i];
 
-		csv_out_plain(w, q->id);
-		csv_out_text(w, q->agenda_id);
-		csv_out_text(w, q->text);
-		csv_out_plain(w, export_author_id(x, q->author));
-		csv_out_text(w, export_author_name(x, q->author));
-		csv_out_long(w, (long)q->nupvoters);
-		csv_out_bool(w, q->answered);
-		csv_out_time(w, x, q->asked_at);
-		csv_out_bool(w, q->hidden);
-		csv_out_bool(w, q->pinned);
-		csv_out_end(w);
+		export_csv_plain(w, q->id);
+		export_csv_text(w, q->agenda_id);
+		export_csv_text(w, q->text);
+		export_csv_plain(w, export_author_id(x, q->author));
+		export_csv_text(w, export_author_name(x, q->author));
+		export_csv_long(w, (long)q->nupvoters);
+		export_csv_bool(w, q->answered);
+		export_csv_time(w, x, q->asked_at);
+		export_csv_bool(w, q->hidden);
+		export_csv_bool(w, q->pinned);
+		export_csv_end(w);
 	}
 }
 
@@ -430,29 +430,29 @@ poll_kind_name(int kind)
 
 /* One row per option. */
 void
-export_polls(const struct export_ctx *x, struct csv_out *w)
+export_polls(const struct export_ctx *x, struct export_csv *w)
 {
 	static const char *const cols[] = { "poll_id", "session_id",
 	    "question", "option", "answers", "kind", "option_number",
 	    "respondents", "revealed", NULL };
 	size_t i, o;
 
-	csv_out_header(w, cols);
+	export_csv_header(w, cols);
 	for (i = 0; i < x->st->npolls; i++) {
 		const struct poll *p = &x->st->polls[i];
 
 		for (o = 0; o < p->noptions; o++) {
-			csv_out_plain(w, p->id);
-			csv_out_text(w, p->agenda_id);
-			csv_out_text(w, p->question);
-			csv_out_text(w, p->options[o]);
-			csv_out_long(w, p->answers != NULL ?
+			export_csv_plain(w, p->id);
+			export_csv_text(w, p->agenda_id);
+			export_csv_text(w, p->question);
+			export_csv_text(w, p->options[o]);
+			export_csv_long(w, p->answers != NULL ?
 			    (long)p->answers[o] : 0);
-			csv_out_plain(w, poll_kind_name(p->kind));
-			csv_out_long(w, (long)o + 1);
-			csv_out_long(w, (long)p->nvoters);
-			csv_out_bool(w, p->revealed);
-			csv_out_end(w);
+			export_csv_plain(w, poll_kind_name(p->kind));
+			export_csv_long(w, (long)o + 1);
+			export_csv_long(w, (long)p->nvoters);
+			export_csv_bool(w, p->revealed);
+			export_csv_end(w);
 		}
 	}
 }
@@ -539,30 +539,30 @@ eval_has_value(const struct export_ctx *x, const struct eval_answer *a)
 }
 
 void
-export_evaluation(const struct export_ctx *x, struct csv_out *w)
+export_evaluation(const struct export_ctx *x, struct export_csv *w)
 {
 	static const char *const cols[] = { "participant_id", "question",
 	    "value", "text", "question_text", "answered_at", NULL };
 	char who[ID_BUF];
 	size_t i, n, *rows;
 
-	csv_out_header(w, cols);
+	export_csv_header(w, cols);
 	n = export_eval_rows(x->st, &rows);
 	for (i = 0; i < n; i++) {
 		const struct eval_answer *a = &x->st->evals[rows[i]];
 		const struct eval_question *q = eval_question(x, a->question);
 
 		export_person_id(x, a->participant, who, sizeof who);
-		csv_out_plain(w, who);
-		csv_out_text(w, a->question);
+		export_csv_plain(w, who);
+		export_csv_text(w, a->question);
 		if (eval_has_value(x, a))
-			csv_out_long(w, a->value);
+			export_csv_long(w, a->value);
 		else
-			csv_out_plain(w, "");
-		csv_out_text(w, a->text);
-		csv_out_text(w, q != NULL ? q->question : "");
-		csv_out_time(w, x, a->at);
-		csv_out_end(w);
+			export_csv_plain(w, "");
+		export_csv_text(w, a->text);
+		export_csv_text(w, q != NULL ? q->question : "");
+		export_csv_time(w, x, a->at);
+		export_csv_end(w);
 	}
 	free(rows);
 }

@@ -3,7 +3,7 @@
  * one workbook (libxlsxwriter), and the charts sheet (export_charts.c).
  *
  * The tables' own writers (export_tables.c) fill the sheets through a
- * csv_out with a sheet, so a sheet can never drift from its CSV file.
+ * export_csv with a sheet, so a sheet can never drift from its CSV file.
  *
  * libxlsxwriter writes to a path only.  The workbook is built in a
  * private directory (mkdtemp, mode 0700, under $TMPDIR or /tmp) and then
@@ -183,7 +183,7 @@ table_sheet(const struct export_ctx *x, lxw_workbook *wb,
     const struct formats *fm, enum export_file f)
 {
 	struct export_sheet sh;
-	struct csv_out w;
+	struct export_csv w;
 	char name[32];
 	size_t c;
 
@@ -196,10 +196,10 @@ table_sheet(const struct export_ctx *x, lxw_workbook *wb,
 	sh.bold = fm->bold;
 	sh.time = fm->time;
 	sh.date = fm->date;
-	csv_out_init(&w, NULL, 1);
+	export_csv_init(&w, NULL, 1);
 	w.sheet = &sh;
 	export_table(f)(x, &w);
-	csv_out_free(&w);
+	export_csv_free(&w);
 	XL(worksheet_freeze_panes)(sh.ws, 1, 0);
 	for (c = 0; c < sh.cap; c++)
 		XL(worksheet_set_column)(sh.ws, (lxw_col_t)c, (lxw_col_t)c,

@@ -1,5 +1,7 @@
 /* ini_scan.c -- every line of an INI file as iniparser 4.1 reads it, with
  * line numbers and faults; then iniparser for the values.  See ini_scan.h. */
+/* memfd_create(2) (Linux, glibc 2.27): declared for _GNU_SOURCE only. */
+#define _GNU_SOURCE 1
 #include "ini_scan.h"
 
 #include <errno.h>
@@ -9,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <unicode/utf8.h>
@@ -487,15 +490,25 @@ quiet(const char *fmt, ...)
  * waiting (a FIFO would block iniparser's fopen) and handed to iniparser
  * as that descriptor, so nothing swapped in after the check is read.
  * NULL with errno ENOTREGULAR for a FIFO, device or directory. */
+static dictionary *load_fd(int fd);
+
 static dictionary *
 load_regular(const char *path)
 {
+	int fd = file_open_regular(path, O_RDONLY);
+
+	return fd < 0 ? NULL : load_fd(fd);
+}
+
+/* iniparser_load on what the descriptor reads (iniparser opens by path:
+ * /dev/fd/N), then closes it, keeping iniparser's errno. */
+static dictionary *
+load_fd(int fd)
+{
 	char fdpath[64];
 	dictionary *d;
-	int fd = file_open_regular(path, O_RDONLY), e;
+	int e;
 
-	if (fd < 0)
-		return NULL;
 	snprintf(fdpath, sizeof fdpath, "/dev/fd/%d", fd);
 	d = iniparser_load(fdpath);
 	e = errno;
@@ -504,30 +517,42 @@ load_regular(const char *path)
 	return d;
 }
 
+/* iniparser_load on buf[0..len): iniparser 4.1 reads only named files, so
+ * the bytes go into an anonymous memory file handed over as /dev/fd/N --
+ * no temporary file in a directory (which a read-only or full host may
+ * lack, and which another process could reach), and no second reading of
+ * the file that was scanned. */
+static dictionary *
+load_buffer(const char *buf, size_t len)
+{
+	size_t done = 0;
+	ssize_t n;
+	int fd = memfd_create("convene-ini", MFD_CLOEXEC), e;
+
+	if (fd < 0)
+		return NULL;
+	while (done < len) {
+		n = write(fd, buf + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			e = errno;
+			close(fd);
+			errno = e;
+			return NULL;
+		}
+		done += (size_t)n;
+	}
+	return load_fd(fd);
+}
+
 dictionary *
 ini_scan_load(const char *path, const struct ini_scan *scan)
 {
-	dictionary *d;
-	FILE *f;
-	char fdpath[64];
-
 	iniparser_set_error_callback(quiet);
 	if (scan != NULL && scan->nentries > INI_SCAN_MAX_ENTRIES)
 		return NULL;
 	if (scan == NULL || scan->clean == NULL)
 		return load_regular(path);
-	/* iniparser 4.1 reads only named files: give it the cleaned copy
-	 * through an anonymous temporary file. */
-	f = tmpfile();
-	if (f == NULL)
-		return NULL;
-	if (fwrite(scan->clean, 1, scan->cleanlen, f) != scan->cleanlen ||
-	    fflush(f) != 0) {
-		fclose(f);
-		return NULL;
-	}
-	snprintf(fdpath, sizeof fdpath, "/dev/fd/%d", fileno(f));
-	d = iniparser_load(fdpath);
-	fclose(f);
-	return d;
+	return load_buffer(scan->clean, scan->cleanlen);
 }

@@ -8,7 +8,8 @@
  * ini_scan_buffer() reads every line the way iniparser does, records each
  * section and key with its line number and notes each fault.
  * ini_scan_load() then hands the file to iniparser for the values: the file
- * itself, or, when iniparser would refuse it, a copy in which the lines it
+ * itself, or, when iniparser would refuse it, a copy (in memory, as
+ * /dev/fd/N of an anonymous memory file) in which the lines it
  * cannot read are neutralised (dropped, or a bad section header replaced by
  * a placeholder section so that its keys do not join the section above).
  * So a module with one bad line still loads, and the checker still checks

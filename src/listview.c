@@ -144,3 +144,15 @@ listview_scroll_to(struct listview *lv, size_t i)
 	lv->top = i;
 	follow_top(lv);
 }
+
+int
+listview_step(int sel, long delta, size_t n)
+{
+	long v = (long)sel + delta;
+
+	if (n == 0 || v < 0)
+		return 0;
+	if ((size_t)v >= n)
+		return (int)(n - 1);
+	return (int)v;
+}

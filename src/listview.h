@@ -56,6 +56,10 @@ void listview_scroll(struct listview *lv, long delta);
 /* Pager: shows row i at the top (as far as the end allows). */
 void listview_scroll_to(struct listview *lv, size_t i);
 
+/* A highlight over n choices that never scroll (a poll's options, a 1-5
+ * scale): sel moved by delta and kept within 0..n-1 (0 when n is 0). */
+int listview_step(int sel, long delta, size_t n);
+
 /* The largest top that leaves no empty rows: max(0, count - height). */
 size_t listview_max_top(const struct listview *lv);
 /* Rows actually shown: min(height, count - top). */

@@ -90,24 +90,8 @@ publish(struct presence *p, enum presence_role role, const char *pid,
 static int
 open_dir(const char *session_dir, int make, char **err)
 {
-	struct sessdir sd;
-	char *dir;
-	int fd;
-
-	if (sessdir_open(session_dir, &sd, err) != 0)
-		return -1;
-	fd = make ? sessdir_subdir(&sd, PRESENCE_DIR, PRESENCE_DIR_MODE) :
-	    sessdir_openat(&sd, PRESENCE_DIR, O_RDONLY | O_DIRECTORY, 0,
-	    SESSDIR_DIR);
-	sessdir_close(&sd);
-	if (fd >= 0)
-		return fd;
-	if (!make && errno == ENOENT)
-		return -2;
-	dir = path_join(session_dir, PRESENCE_DIR);
-	set_error(err, -1, _("cannot open %s: %s"), dir, file_strerror(errno));
-	free(dir);
-	return -1;
+	return sessdir_open_subdir(session_dir, PRESENCE_DIR,
+	    PRESENCE_DIR_MODE, make, err);
 }
 
 struct presence *

@@ -377,6 +377,29 @@ sessdir_subdir(const struct sessdir *sd, const char *name, mode_t mode)
 	    SESSDIR_DIR);
 }
 
+int
+sessdir_open_subdir(const char *session_dir, const char *name, mode_t mode,
+    int make, char **err)
+{
+	struct sessdir sd;
+	char *dir;
+	int fd;
+
+	if (sessdir_open(session_dir, &sd, err) != 0)
+		return -1;
+	fd = make ? sessdir_subdir(&sd, name, mode) :
+	    sessdir_openat(&sd, name, O_RDONLY | O_DIRECTORY, 0, SESSDIR_DIR);
+	sessdir_close(&sd);
+	if (fd >= 0)
+		return fd;
+	if (!make && errno == ENOENT)
+		return -2;
+	dir = path_join(session_dir, name);
+	set_error(err, -1, _("cannot open %s: %s"), dir, file_strerror(errno));
+	free(dir);
+	return -1;
+}
+
 static int check_tree_at(const struct sessdir *sd, int dirfd, int depth);
 
 /* One entry of a checked directory: a file or a directory, opened without

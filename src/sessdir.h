@@ -80,6 +80,12 @@ int sessdir_openat(const struct sessdir *sd, const char *rel, int flags,
  * when it is missing, then opens it as sessdir_openat(..., SESSDIR_DIR)
  * would, O_RDONLY: a descriptor for openat, renameat, fsync, or -1. */
 int sessdir_subdir(const struct sessdir *sd, const char *name, mode_t mode);
+/* The same from the session's path, for code that holds no struct sessdir
+ * (drafts, presence): made first when `make`, else only opened.  A
+ * descriptor; -1 with *err (a message naming the directory); -2 when it is
+ * missing and not to be made. */
+int sessdir_open_subdir(const char *session_dir, const char *name,
+    mode_t mode, int make, char **err);
 
 /* Checks every file and directory under `rel` (the module copy) as
  * sessdir_openat would, with no symbolic link, FIFO or device anywhere,

@@ -1,6 +1,6 @@
 /*
  * tz.c -- time-zone conversions: the system's time-zone database through
- * glibc, and ICU's ucal where the system has no file for the zone.
+ * glibc.
  *
  * Why not ICU alone: opening an ICU calendar pulls in ICU's calendar code
  * and zone data, 1.7 MB of resident memory in a participant terminal, and
@@ -10,12 +10,12 @@
  * glibc reads the zone's TZif file (a few KB) once.  Its localtime_r and
  * mktime work in the zone named by TZ, so this file sets TZ to the file of
  * the zone in use and keeps it set: it owns the process's TZ (nothing else
- * in convene uses local time; the journal records UTC).  A machine without
- * tzdata still works, through ICU's calendar, loaded only then (below).
+ * in convene uses local time; the journal records UTC).  The database is
+ * required (Debian's tzdata, a dependency of the package): a zone without
+ * a file in it is not a zone convene knows.
  */
 #include "tz.h"
 
-#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -25,10 +25,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <unicode/ucal.h>
-#include <unicode/ustring.h>
-#include <unicode/uvernum.h>
-
 #define ZONEINFO "/usr/share/zoneinfo"
 #define ZONE_MAX 100
 
@@ -36,7 +32,7 @@
 
 /* A name that can only mean a file of the database: letters, digits and
  * "/_+-", no "..", not absolute, not the leap-second ("right/") or other
- * variant trees, which ICU does not know either. */
+ * variant trees, which are not IANA zone names. */
 static int
 plain_zone_name(const char *zone)
 {
@@ -77,40 +73,28 @@ zone_file(const char *zone, char *path, size_t size)
 	return ok;
 }
 
-enum backend { BACKEND_NONE, BACKEND_LIBC, BACKEND_ICU };
-
-/* The zone asked for last and how it is served: most processes ask for
+/* The zone asked for last, whose file TZ points at: most processes ask for
  * one zone (the module's) many times. */
-static struct {
-	char zone[ZONE_MAX];
-	enum backend backend;
-} cached;
+static char cached_zone[ZONE_MAX];
 
-static int icu_zone_known(const char *zone);
-
-/* Chooses how to serve the zone; for glibc, points TZ at its file. */
-static enum backend
+/* Points TZ at the zone's file; 0 when the database has no such zone. */
+static int
 use_zone(const char *zone)
 {
 	char path[4096], tz[sizeof path + 1];
 
 	if (zone == NULL || strlen(zone) >= ZONE_MAX)
-		return BACKEND_NONE;
-	if (cached.backend != BACKEND_NONE && strcmp(cached.zone, zone) == 0)
-		return cached.backend;
-	if (zone_file(zone, path, sizeof path)) {
-		snprintf(tz, sizeof tz, ":%s", path);
-		if (setenv("TZ", tz, 1) != 0)
-			return BACKEND_NONE;
-		tzset();
-		cached.backend = BACKEND_LIBC;
-	} else if (icu_zone_known(zone)) {
-		cached.backend = BACKEND_ICU;
-	} else {
-		return BACKEND_NONE;
-	}
-	strcpy(cached.zone, zone);
-	return cached.backend;
+		return 0;
+	if (cached_zone[0] != '\0' && strcmp(cached_zone, zone) == 0)
+		return 1;
+	if (!zone_file(zone, path, sizeof path))
+		return 0;
+	snprintf(tz, sizeof tz, ":%s", path);
+	if (setenv("TZ", tz, 1) != 0)
+		return 0;
+	tzset();
+	strcpy(cached_zone, zone);
+	return 1;
 }
 
 static int64_t
@@ -153,195 +137,29 @@ libc_from_local(int year, int month, int day, int minutes, int64_t *utc_ms)
 	return 0;
 }
 
-/* --- ICU, where the system has no file for the zone -------------------------- */
-
-/*
- * ICU's calendar lives in libicui18n, which nothing else in convene uses:
- * merely linking it costs every process about 1 MB of resident memory
- * (the loader relocates all of it).  So it is opened with dlopen, only
- * when a zone is not in the system's database.  ICU's C functions carry
- * the version in their names (urename.h: ucal_open is ucal_open_72), so
- * the names are taken from the same macros the headers use.
- */
-#define ICU_NAME2(x) #x
-#define ICU_NAME(x) ICU_NAME2(x)
-
-static struct {
-	int tried, ok;
-	int32_t (*canonical_id)(const UChar *, int32_t, UChar *, int32_t,
-	    UBool *, UErrorCode *);
-	UCalendar *(*open)(const UChar *, int32_t, const char *, UCalendarType,
-	    UErrorCode *);
-	void (*close)(UCalendar *);
-	void (*set_millis)(UCalendar *, UDate, UErrorCode *);
-	UDate (*get_millis)(const UCalendar *, UErrorCode *);
-	int32_t (*get)(const UCalendar *, UCalendarDateFields, UErrorCode *);
-	void (*clear)(UCalendar *);
-	void (*set_date_time)(UCalendar *, int32_t, int32_t, int32_t,
-	    int32_t, int32_t, int32_t, UErrorCode *);
-} icu;
-
-/* fn = the symbol; memcpy because ISO C has no cast from void * to a
- * function pointer (POSIX guarantees the representation). */
-static int
-icu_sym(void *lib, const char *name, void *fn, size_t size)
-{
-	void *sym = dlsym(lib, name);
-
-	if (sym == NULL)
-		return 0;
-	memcpy(fn, &sym, size);
-	return 1;
-}
-
-#define ICU_SYM(lib, field, fn) \
-	icu_sym(lib, ICU_NAME(fn), &icu.field, sizeof icu.field)
-
-static int
-icu_load(void)
-{
-	void *lib;
-
-	if (icu.tried)
-		return icu.ok;
-	icu.tried = 1;
-	lib = dlopen("libicui18n.so." U_ICU_VERSION_SHORT, RTLD_NOW | RTLD_LOCAL);
-	if (lib == NULL)
-		return 0;
-	icu.ok = ICU_SYM(lib, canonical_id, ucal_getCanonicalTimeZoneID) &&
-	    ICU_SYM(lib, open, ucal_open) && ICU_SYM(lib, close, ucal_close) &&
-	    ICU_SYM(lib, set_millis, ucal_setMillis) &&
-	    ICU_SYM(lib, get_millis, ucal_getMillis) &&
-	    ICU_SYM(lib, get, ucal_get) && ICU_SYM(lib, clear, ucal_clear) &&
-	    ICU_SYM(lib, set_date_time, ucal_setDateTime);
-	if (!icu.ok)
-		dlclose(lib);
-	/* else kept open for the life of the process */
-	return icu.ok;
-}
-
-/* Opens a Gregorian calendar in the zone; NULL when the zone is unknown
- * (ICU falls back to "Etc/Unknown" silently, so check the canonical id). */
-static UCalendar *
-open_calendar(const char *zone)
-{
-	UChar uzone[128], canon[128];
-	UErrorCode status = U_ZERO_ERROR;
-	UBool system = 0;
-	int32_t len;
-	UCalendar *cal;
-
-	if (zone == NULL || strlen(zone) >= ZONE_MAX || !icu_load())
-		return NULL;
-	u_uastrcpy(uzone, zone);
-	len = icu.canonical_id(uzone, -1, canon, 128, &system, &status);
-	if (U_FAILURE(status) || len <= 0 || !system)
-		return NULL;
-	cal = icu.open(uzone, -1, "en_US_POSIX", UCAL_GREGORIAN, &status);
-	if (U_FAILURE(status)) {
-		if (cal != NULL)
-			icu.close(cal);
-		return NULL;
-	}
-	return cal;
-}
-
-static int
-icu_zone_known(const char *zone)
-{
-	UCalendar *cal = open_calendar(zone);
-
-	if (cal == NULL)
-		return 0;
-	icu.close(cal);
-	return 1;
-}
-
-static int
-read_fields(UCalendar *cal, struct tz_local *out)
-{
-	UErrorCode st = U_ZERO_ERROR;
-
-	out->year = icu.get(cal, UCAL_YEAR, &st);
-	out->month = icu.get(cal, UCAL_MONTH, &st) + 1;
-	out->day = icu.get(cal, UCAL_DATE, &st);
-	out->hour = icu.get(cal, UCAL_HOUR_OF_DAY, &st);
-	out->minute = icu.get(cal, UCAL_MINUTE, &st);
-	out->second = icu.get(cal, UCAL_SECOND, &st);
-	out->offset_min = (icu.get(cal, UCAL_ZONE_OFFSET, &st) +
-	    icu.get(cal, UCAL_DST_OFFSET, &st)) / 60000;
-	return U_FAILURE(st) ? -1 : 0;
-}
-
-static int
-icu_to_local(const char *zone, int64_t utc_ms, struct tz_local *out)
-{
-	UCalendar *cal = open_calendar(zone);
-	UErrorCode st = U_ZERO_ERROR;
-	int ret;
-
-	if (cal == NULL)
-		return -1;
-	icu.set_millis(cal, (UDate)utc_ms, &st);
-	ret = U_FAILURE(st) ? -1 : read_fields(cal, out);
-	icu.close(cal);
-	return ret;
-}
-
-static int
-icu_from_local(const char *zone, int year, int month, int day, int minutes,
-    int64_t *utc_ms)
-{
-	UCalendar *cal = open_calendar(zone);
-	UErrorCode st = U_ZERO_ERROR;
-	UDate d;
-
-	if (cal == NULL)
-		return -1;
-	icu.clear(cal);
-	icu.set_date_time(cal, year, month - 1, day, minutes / 60,
-	    minutes % 60, 0, &st);
-	d = icu.get_millis(cal, &st);
-	icu.close(cal);
-	if (U_FAILURE(st))
-		return -1;
-	*utc_ms = (int64_t)d;
-	return 0;
-}
-
 /* --- the contract -------------------------------------------------------------- */
 
 int
 tz_valid(const char *zone)
 {
-	return use_zone(zone) != BACKEND_NONE;
+	return use_zone(zone);
 }
 
 int
 tz_to_local(const char *zone, int64_t utc_ms, struct tz_local *out)
 {
-	switch (use_zone(zone)) {
-	case BACKEND_LIBC:
-		return libc_to_local(utc_ms, out);
-	case BACKEND_ICU:
-		return icu_to_local(zone, utc_ms, out);
-	default:
+	if (!use_zone(zone))
 		return -1;
-	}
+	return libc_to_local(utc_ms, out);
 }
 
 int
 tz_from_local(const char *zone, int year, int month, int day, int minutes,
     int64_t *utc_ms)
 {
-	switch (use_zone(zone)) {
-	case BACKEND_LIBC:
-		return libc_from_local(year, month, day, minutes, utc_ms);
-	case BACKEND_ICU:
-		return icu_from_local(zone, year, month, day, minutes, utc_ms);
-	default:
+	if (!use_zone(zone))
 		return -1;
-	}
+	return libc_from_local(year, month, day, minutes, utc_ms);
 }
 
 static int
@@ -409,7 +227,7 @@ int
 tz_add_days(const char *zone, int year, int month, int day, int days,
     int *oy, int *om, int *od)
 {
-	if (use_zone(zone) == BACKEND_NONE || month < 1 || month > 12 ||
+	if (!use_zone(zone) || month < 1 || month > 12 ||
 	    day < 1 || day > 31)
 		return -1;
 	civil_from_days(days_from_civil(year, month, day) + days, oy, om, od);

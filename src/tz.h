@@ -3,10 +3,10 @@
  *
  * The journal records UTC (ms since the epoch); agenda times are local to
  * the module's IANA zone (e.g. Asia/Bangkok).  Conversions use the
- * system's time-zone database (glibc and /usr/share/zoneinfo, or $TZDIR),
- * and ICU's calendar for a zone that database lacks (no tzdata); zone
- * offsets are never worked out by hand.  A zone name neither knows makes
- * tz_valid() false and the other calls fail with -1.  The calls set the
+ * system's time-zone database (glibc and /usr/share/zoneinfo, or $TZDIR:
+ * tzdata is required); zone offsets are never worked out by hand.  A zone
+ * name the database does not know makes tz_valid() false and the other
+ * calls fail with -1.  The calls set the
  * process's TZ to the zone's file (src/tz.c says why).
  */
 #ifndef CONVENE_TZ_H
@@ -21,7 +21,7 @@ struct tz_local {
 	int offset_min;		/* zone + daylight offset from UTC, minutes */
 };
 
-/* 1 when the zone database (or ICU, without it) knows the IANA zone. */
+/* 1 when the zone database knows the IANA zone. */
 int tz_valid(const char *zone);
 
 /* UTC ms -> local fields in the zone. */

@@ -237,6 +237,20 @@ test_invariants_exhaustive(void **state)
 			}
 }
 
+/* A highlight over a few fixed choices: clamped at both ends, even for the
+ * huge steps Home and End use. */
+static void
+test_step(void **state)
+{
+	(void)state;
+	assert_int_equal(listview_step(0, 1, 5), 1);
+	assert_int_equal(listview_step(4, 1, 5), 4);
+	assert_int_equal(listview_step(0, -1, 5), 0);
+	assert_int_equal(listview_step(2, INT_MIN / 2, 5), 0);
+	assert_int_equal(listview_step(2, INT_MAX / 2, 5), 4);
+	assert_int_equal(listview_step(3, 1, 0), 0);
+}
+
 int
 main(void)
 {
@@ -251,6 +265,7 @@ main(void)
 		cmocka_unit_test(test_select_out_of_range),
 		cmocka_unit_test(test_pager_scroll),
 		cmocka_unit_test(test_invariants_exhaustive),
+		cmocka_unit_test(test_step),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -263,6 +263,19 @@ refute_screen() {
 	fi
 }
 
+# sentinel NAME
+#	Opens and closes the ? overlay of the screen in NAME (a console,
+#	participant terminal or projector).  Keys are read in order, so once
+#	the overlay shows every key sent before it has been read and acted
+#	on: a check that something did NOT happen can follow at once, with
+#	no fixed sleep.
+sentinel() {
+	send "$1" "?"
+	wait_for_text "$1" "Keys (any key closes)"
+	send "$1" Escape
+	wait_for_gone "$1" "Keys (any key closes)"
+}
+
 # new_session DIR [ARGS...]
 #	Makes a session from the bundled module, day 1 today, with
 #	`convene new` (ARGS are passed on: --anonymous, --budget N...).

@@ -83,9 +83,19 @@ same_top a
 send a k
 wait_for_text a "reading on your own; f follows again"
 own=$(row a 4)
+n=$(journal_count "$s" present)
 send con j
-sleep 0.5
+# The move is in the journal; a message written after it, once a shows
+# it, proves that a has read the move too (a reads the journal in order).
+_deadline=$(($(date +%s) + E2E_TIMEOUT))
+until [ "$(journal_count "$s" present)" -gt "$n" ]; do
+	[ "$(date +%s)" -lt "$_deadline" ] || fail "the console wrote no move"
+	sleep 0.05
+done
+cv message "$s" --until-recalled "Sentinel after the move" >/dev/null
+wait_for_text a "Sentinel after the move"
 [ "$(row a 4)" = "$own" ] || fail "a moved while reading on their own"
+cv message "$s" --recall >/dev/null
 send a f
 wait_for_text a "Page · following"
 same_top a

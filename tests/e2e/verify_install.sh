@@ -1,6 +1,6 @@
 #!/bin/sh
 # `make install` and `make uninstall` with DESTDIR: the binary, the three
-# man pages and the bundled module under share/convene/content; the
+# man pages, the bash completion and the bundled module under share/convene/content; the
 # installed binary, run from elsewhere and without CONVENE_CONTENT, finds
 # its module and `convene demo` opens the console on it, seeded with sample
 # data that the journal and the export mark as such.
@@ -22,6 +22,8 @@ p=$stage/usr/local
 for m in man1/convene.1 man5/convene-content.5 man5/convene-journal.5; do
 	[ -f "$p/share/man/$m" ] || fail "man page $m not installed"
 done
+cmp -s completions/convene "$p/share/bash-completion/completions/convene" ||
+    fail "the bash completion is not installed in share/bash-completion/completions"
 [ -f "$p/share/convene/content/module.ini" ] ||
     fail "bundled module not installed under share/convene/content"
 [ -z "$(find "$p/share/convene/content" ! -perm -a+r)" ] ||
