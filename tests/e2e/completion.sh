@@ -59,7 +59,7 @@ expect "timer ws --room R start " ""
 expect "voting ws c" "close"
 expect "new x --delivery " "online room"
 expect "rooms ws --make 3 --balance " "country"
-expect "export ws --" "--certificate-days --help --no-bom --out --raw"
+expect "export ws --" "--certificate-days --help --no-bom --out --raw --with-email"
 expect "join ws --k" "--kiosk"
 
 # Sessions: a session directory, and the directories that lead to one;
