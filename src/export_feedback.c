@@ -175,8 +175,10 @@ eval_distribution(FILE *f, const unsigned long *counts, size_t count,
 	size_t v;
 
 	percent_split(counts, SCALE_MAX, pct);
+	/* Translators: a column of percentages; not the design stage
+	 * "Share". */
 	fprintf(f, "| %s | %s | %s |\n|---:|---:|---:|\n", _("Answer"),
-	    _("People"), _("Share"));
+	    _("People"), _("Share of answers"));
 	for (v = 0; v < SCALE_MAX; v++)
 		fprintf(f, "| %zu | %lu | %d%% |\n", v + 1, counts[v], pct[v]);
 	fputs("\n", f);
