@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "app.h"
+#include "changes.h"
 #include "commands.h"
 #include "content.h"
 #include "draw.h"
@@ -92,6 +93,20 @@ static void
 board_changed(void *self, struct app *a)
 {
 	collect(self, a);
+}
+
+/* What the board shows: the room's ideas (the current thread's), its
+ * people, the activity, the message still up for the room or everyone.
+ * Another room's idea, a dot, a question change none of it. */
+static int
+board_affected(void *self, struct app *a, const struct changes *c)
+{
+	int room = participant_room(a);
+
+	(void)self;
+	return changes_any(c, CHANGE_PEOPLE | CHANGE_AGENDA | CHANGE_OTHER) ||
+	    changes_in(c, CHANGE_IDEAS | CHANGE_MESSAGES, room) ||
+	    changes_in(c, CHANGE_MESSAGES, -1);
 }
 
 static void
@@ -416,6 +431,7 @@ const struct screen_ops part_board = {
 	.enter = board_enter,
 	.draw = board_draw,
 	.changed = board_changed,
+	.affected = board_affected,
 	.tick = board_tick,
 	.click = listscreen_click,
 };

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "changes.h"
 #include "commands.h"
 #include "content.h"
 #include "draw.h"
@@ -297,6 +298,16 @@ static const struct binding pe_keys[] = {
 	{ 0, NULL, NULL, NULL }
 };
 
+/* What this screen shows: the evaluation and the participant's answers; nothing else redraws it. */
+static int
+pe_affected(void *self, struct app *a, const struct changes *c)
+{
+	(void)self;
+	(void)a;
+	return changes_any(c, CHANGE_EVAL | CHANGE_PEOPLE | CHANGE_AGENDA |
+	    CHANGE_OTHER);
+}
+
 const struct screen_ops part_eval = {
 	.name = N_("Evaluation"),
 	.keys = pe_keys,
@@ -304,4 +315,5 @@ const struct screen_ops part_eval = {
 	.fini = pe_fini,
 	.draw = pe_draw,
 	.changed = pe_changed,
+	.affected = pe_affected,
 };

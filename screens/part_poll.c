@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "changes.h"
 #include "commands.h"
 #include "draw.h"
 #include "i18n.h"
@@ -97,6 +98,16 @@ questions_draw_results(WINDOW *w, int y, int x, int rows, int cols,
 /* One terminal, one person at a time: what has already been brought
  * forward is remembered here (qa_attention restarts for the next person). */
 static struct qa_seen attention_seen;
+
+/* What this screen shows: the poll of the current item; nothing else redraws it. */
+static int
+pp_affected(void *self, struct app *a, const struct changes *c)
+{
+	(void)self;
+	(void)a;
+	return changes_any(c, CHANGE_POLLS | CHANGE_PEOPLE | CHANGE_AGENDA |
+	    CHANGE_OTHER);
+}
 
 const struct screen_ops *
 questions_attention(struct app *a)
@@ -398,4 +409,5 @@ const struct screen_ops part_poll = {
 	.fini = pp_fini,
 	.draw = pp_draw,
 	.changed = pp_changed,
+	.affected = pp_affected,
 };

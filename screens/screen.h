@@ -21,6 +21,7 @@
 #include "tui.h"
 
 struct app;
+struct changes;
 
 /* Requests, a bit set returned by key handlers and ticks. */
 enum {
@@ -78,6 +79,11 @@ struct screen_ops {
 	int (*tick)(void *self, struct app *a, int64_t now_ms);
 	/* The state changed: the journal grew (any terminal's action). */
 	void (*changed)(void *self, struct app *a);
+	/* Whether what the new records changed (changes.h) touches what the
+	 * screen shows: when it returns 0, `changed` is not called and the
+	 * body is not drawn again (no bytes to the terminal).  NULL: every
+	 * change touches it. */
+	int (*affected)(void *self, struct app *a, const struct changes *c);
 	/* The mouse clicked the list's row `row` (as the draw named it with
 	 * app_row): highlight it, as the arrow keys would; returns requests.
 	 * A double-click then acts as Enter.  NULL: rows are not clickable. */
