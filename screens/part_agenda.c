@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "changes.h"
 #include "content.h"
 #include "draw.h"
 #include "plan.h"
@@ -504,6 +505,17 @@ static const struct binding pa_keys[] = {
 	{ 0, NULL, NULL, NULL }
 };
 
+/* What this screen shows: the plan, what runs now and its time left (the
+ * agenda, the plan, the timers); nothing else redraws it. */
+static int
+pa_affected(void *self, struct app *a, const struct changes *c)
+{
+	(void)self;
+	(void)a;
+	return changes_any(c, CHANGE_AGENDA | CHANGE_TIMERS | CHANGE_PEOPLE |
+	    CHANGE_OTHER);
+}
+
 const struct screen_ops part_agenda = {
 	.name = N_("Agenda"),
 	.keys = pa_keys,
@@ -514,5 +526,6 @@ const struct screen_ops part_agenda = {
 	.draw = pa_draw,
 	.tick = pa_tick,
 	.changed = pa_changed,
+	.affected = pa_affected,
 	.click = click_row,
 };
