@@ -74,10 +74,13 @@ named_room(const struct state *st, const char *room)
 static void
 note_idea(struct changes *c, const struct state *st, const struct event *ev)
 {
-	touch(c, CHANGE_IDEAS, idea_room(st, ev->id));
+	unsigned kind = ev->type == EV_IDEA ? CHANGE_NEW_IDEAS :
+	    CHANGE_IDEA_EDITS;
+
+	touch(c, kind, idea_room(st, ev->id));
 	/* a merge changes the idea it went into too */
 	if (ev->type == EV_IDEA_MERGE && ev->ref != NULL && *ev->ref != '\0')
-		touch(c, CHANGE_IDEAS, idea_room(st, ev->ref));
+		touch(c, kind, idea_room(st, ev->ref));
 }
 
 static void

@@ -29,8 +29,7 @@ struct state;
 
 /* The kinds of things a record touches; a bit set. */
 enum change_kind {
-	CHANGE_IDEAS = 1 << 0,		/* added, edited, withdrawn, merged,
-					   promoted, hidden (the idea's room) */
+	CHANGE_NEW_IDEAS = 1 << 0,	/* an idea added (its room) */
 	CHANGE_VOTES = 1 << 1,		/* dots (the idea's room) */
 	CHANGE_ROUNDS = 1 << 2,		/* voting opened, closed, revealed
 					   (the round's room) */
@@ -48,9 +47,13 @@ enum change_kind {
 	CHANGE_POLLS = 1 << 9,
 	CHANGE_EVAL = 1 << 10,
 	CHANGE_PRESENT = 1 << 11,	/* the presented page or place */
-	CHANGE_OTHER = 1 << 12		/* what this version cannot place */
+	CHANGE_OTHER = 1 << 12,		/* what this version cannot place */
+	CHANGE_IDEA_EDITS = 1 << 13	/* an idea edited, withdrawn, merged,
+					   promoted, hidden (its room) */
 };
-#define CHANGE_NKINDS 13
+#define CHANGE_NKINDS 14
+/* Any change to ideas: added or changed. */
+#define CHANGE_IDEAS (CHANGE_NEW_IDEAS | CHANGE_IDEA_EDITS)
 #define CHANGE_ALL ((1u << CHANGE_NKINDS) - 1)
 
 struct changes {

@@ -48,16 +48,20 @@ test_idea_in_a_room(void **state)
 	(void)state;
 	apply(EV_IDEA, "p2", "i1", "p2", "r2", 0, "Idea in room 2", "ideate");
 	assert_true(changes_any(&ch, CHANGE_IDEAS));
+	assert_true(changes_in(&ch, CHANGE_NEW_IDEAS, 1));
+	assert_false(changes_any(&ch, CHANGE_IDEA_EDITS));
 	assert_true(changes_in(&ch, CHANGE_IDEAS, 1));
 	assert_false(changes_in(&ch, CHANGE_IDEAS, 0));
 	assert_false(changes_in(&ch, CHANGE_IDEAS, -1));
 	assert_false(changes_any(&ch, ~(unsigned)CHANGE_IDEAS));
 	changes_clear(&ch);
 	assert_false(changes_any(&ch, CHANGE_ALL));
-	/* an edit of it: the same room */
+	/* an edit of it: the same room, an edit and no new idea */
 	apply(EV_IDEA_EDIT, "p2", "i1", NULL, NULL, 0, "Edited", NULL);
 	assert_true(changes_in(&ch, CHANGE_IDEAS, 1));
 	assert_false(changes_in(&ch, CHANGE_IDEAS, 0));
+	assert_true(changes_in(&ch, CHANGE_IDEA_EDITS, 1));
+	assert_false(changes_any(&ch, CHANGE_NEW_IDEAS));
 }
 
 /* A plenary idea is the plenary's; a merge touches both ideas' rooms. */
