@@ -455,7 +455,8 @@ notice_changes(struct app *a)
 		if (ops->changed != NULL)
 			ops->changed(a->data[i], a);
 		if (i == a->cur)
-			a->dirty |= REQ_REDRAW;
+			a->dirty |= ops->update != NULL ? REQ_UPDATE :
+			    REQ_REDRAW;
 	}
 	if (status_affected(a, &a->changes))
 		a->dirty |= REQ_STATUS;

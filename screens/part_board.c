@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "listscreen.h"
 #include "listview.h"
+#include "rowpatch.h"
 #include "session.h"
 #include "state.h"
 #include "text.h"
@@ -29,6 +30,15 @@
 struct board {
 	struct listscreen ls;	/* idea indexes shown, newest first */
 	long message_age;	/* minutes, as last drawn; -1 none */
+	/* What the body shows, as the last draw or update left it: the list's
+	 * rows (item: a row of ls), its first line, the body's size.  NULL
+	 * rows: nothing to update in place. */
+	struct drawn_row *drawn;
+	size_t ndrawn, capdrawn;
+	int drawn_top, drawn_rows, drawn_cols;
+	/* Since then, only new ideas came (the head above the list is as
+	 * drawn): board_update may move lines instead of drawing. */
+	int only_new;
 };
 LISTSCREEN_FIRST(struct board, ls);
 
@@ -86,6 +96,7 @@ board_fini(void *self)
 	struct board *b = self;
 
 	listscreen_free(&b->ls);
+	free(b->drawn);
 	free(b);
 }
 
@@ -101,12 +112,15 @@ board_changed(void *self, struct app *a)
 static int
 board_affected(void *self, struct app *a, const struct changes *c)
 {
+	struct board *b = self;
 	int room = participant_room(a);
-
-	(void)self;
-	return changes_any(c, CHANGE_PEOPLE | CHANGE_AGENDA | CHANGE_OTHER) ||
-	    changes_in(c, CHANGE_IDEAS | CHANGE_MESSAGES, room) ||
+	int head = changes_any(c, CHANGE_PEOPLE | CHANGE_AGENDA |
+	    CHANGE_OTHER) || changes_in(c, CHANGE_MESSAGES, room) ||
 	    changes_in(c, CHANGE_MESSAGES, -1);
+
+	if (head || changes_in(c, CHANGE_IDEA_EDITS, room))
+		b->only_new = 0;	/* until the body is drawn again */
+	return head || changes_in(c, CHANGE_IDEAS, room);
 }
 
 static void
@@ -272,39 +286,153 @@ selected_rows(struct board *b, struct app *a, int avail, int cols)
 	    listscreen_item(&b->ls)), cols - text_x(it), max);
 }
 
-static void
-board_draw(void *self, struct app *a, WINDOW *w)
+/* Lays the list out below the head (from line top, in rows x cols): the
+ * rows shown, in order from the viewport's top, each as its idea, first
+ * line and lines, into *v; returns how many.  Sets the viewport's height
+ * as the highlighted idea needs. */
+static size_t
+lay_out(struct board *b, struct app *a, int rows, int cols, int top,
+    struct drawn_row **v, size_t *cap)
 {
-	struct board *b = self;
-	int rows, cols, top, avail, n, y, r;
-	size_t i, k;
+	int avail = rows > top ? rows - top : 0, n, y, r;
+	size_t i, k, count = 0;
 
-	getmaxyx(w, rows, cols);
-	top = head(a, NULL, rows, cols);
-	head(a, w, rows, cols);
-	avail = rows > top ? rows - top : 0;
 	n = selected_rows(b, a, avail, cols);
 	listview_set_height(&b->ls.lv, (size_t)(avail > n - 1 ?
 	    avail - (n - 1) : 0));
 	/* The height changed: the selection may need other rows now. */
 	n = selected_rows(b, a, avail, cols);
-	draw_textf(w, top - 1, 0, cols, draw_attr(DR_DIM),
-	    ngettext("%zu idea in %s \xc2\xb7 \xe2\x98\x85 yours",
-	    "%zu ideas in %s \xc2\xb7 \xe2\x98\x85 yours", b->ls.nrows),
-	    b->ls.nrows, participant_room_name(a, participant_room(a)));
-	if (b->ls.nrows == 0 && rows > top)
-		draw_text(w, top, 2, cols - 2, _("No ideas yet: i writes "
-		    "the first."), A_NORMAL);
 	y = top;
 	for (i = 0; i < listview_visible(&b->ls.lv) && y < rows; i++) {
 		k = b->ls.lv.top + i;
 		r = k == b->ls.lv.sel ? n : 1;
 		if (y + r > rows)
 			r = rows - y;
-		draw_idea(b, a, w, y, cols, k, r);
-		for (; r > 0; r--, y++)
-			app_row(a, y, k, k == b->ls.lv.sel);
+		*v = xgrow(*v, cap, count + 1, sizeof **v);
+		(*v)[count++] = (struct drawn_row){ b->ls.rows[k], y, r,
+		    k == b->ls.lv.sel };
+		y += r;
 	}
+	return count;
+}
+
+/* "12 ideas in Room 2 · ★ yours", the line above the list. */
+static void
+draw_count(struct board *b, struct app *a, WINDOW *w, int y, int cols)
+{
+	draw_textf(w, y, 0, cols, draw_attr(DR_DIM),
+	    ngettext("%zu idea in %s \xc2\xb7 \xe2\x98\x85 yours",
+	    "%zu ideas in %s \xc2\xb7 \xe2\x98\x85 yours", b->ls.nrows),
+	    b->ls.nrows, participant_room_name(a, participant_room(a)));
+}
+
+/* Names the lines of the i-th row shown (v) for the mouse; draws it
+ * first (its lines blank) when `draw`. */
+static void
+show_row(struct board *b, struct app *a, WINDOW *w, int cols, size_t i,
+    const struct drawn_row *v, int draw)
+{
+	size_t k = b->ls.lv.top + i;
+	int r;
+
+	if (draw)
+		draw_idea(b, a, w, v->y, cols, k, v->lines);
+	for (r = 0; r < v->lines; r++)
+		app_row(a, v->y + r, k, v->selected);
+}
+
+/* What was drawn is now v (owned by b). */
+static void
+remember(struct board *b, struct drawn_row *v, size_t n, size_t cap,
+    int top, int rows, int cols)
+{
+	if (v != b->drawn)
+		free(b->drawn);
+	b->drawn = v;
+	b->ndrawn = n;
+	b->capdrawn = cap;
+	b->drawn_top = top;
+	b->drawn_rows = rows;
+	b->drawn_cols = cols;
+	b->only_new = 1;
+}
+
+static void
+board_draw(void *self, struct app *a, WINDOW *w)
+{
+	struct board *b = self;
+	struct drawn_row *v = b->drawn;
+	size_t cap = b->capdrawn, n, i;
+	int rows, cols, top;
+
+	getmaxyx(w, rows, cols);
+	top = head(a, w, rows, cols);
+	n = lay_out(b, a, rows, cols, top, &v, &cap);
+	draw_count(b, a, w, top - 1, cols);
+	if (b->ls.nrows == 0 && rows > top)
+		draw_text(w, top, 2, cols - 2, _("No ideas yet: i writes "
+		    "the first."), A_NORMAL);
+	for (i = 0; i < n; i++)
+		show_row(b, a, w, cols, i, &v[i], 1);
+	remember(b, v, n, cap, top, rows, cols);
+}
+
+/* Blanks lines y .. y + n - 1. */
+static void
+blank_lines(WINDOW *w, int y, int n)
+{
+	for (; n > 0; n--, y++) {
+		wmove(w, y, 0);
+		wclrtoeol(w);
+	}
+}
+
+/*
+ * New ideas came and nothing else the board shows changed: the rows that
+ * show the same ideas as before move (curses sends the terminal a line
+ * insertion) and only the others are drawn, with the count above.  Falls
+ * back to a whole draw for anything else (the head, a resize, an empty
+ * list, nothing in common).
+ */
+static int
+board_update(void *self, struct app *a, WINDOW *w)
+{
+	struct board *b = self;
+	struct drawn_row *v = NULL;
+	struct row_patch p;
+	size_t cap = 0, n, i;
+	int rows, cols, end;
+
+	getmaxyx(w, rows, cols);
+	/* only_new: the head above the list is as drawn, so is its height */
+	if (!b->only_new || b->drawn == NULL || b->ndrawn == 0 ||
+	    rows != b->drawn_rows || cols != b->drawn_cols)
+		return -1;
+	n = lay_out(b, a, rows, cols, b->drawn_top, &v, &cap);
+	if (n == 0 || rowpatch_find(b->drawn, b->ndrawn, v, n, &p) != 0) {
+		free(v);
+		return -1;
+	}
+	if (p.delta != 0) {
+		wmove(w, p.delta > 0 ? b->drawn[p.from].y : v[p.keep].y, 0);
+		winsdelln(w, p.delta);
+	}
+	for (i = 0; i < n; i++) {
+		int moved = i >= p.keep && i < p.keep + p.nkept;
+
+		if (!moved)
+			blank_lines(w, v[i].y, v[i].lines);
+		show_row(b, a, w, cols, i, &v[i], !moved);
+	}
+	end = v[n - 1].y + v[n - 1].lines;
+	if (end < rows) {
+		wmove(w, end, 0);
+		wclrtobot(w);
+	}
+	blank_lines(w, b->drawn_top - 1, 1);
+	draw_count(b, a, w, b->drawn_top - 1, cols);
+	remember(b, v, n, cap, b->drawn_top, rows, cols);
+	return 0;
 }
 
 /* --- keys ---------------------------------------------------------------- */
@@ -432,6 +560,7 @@ const struct screen_ops part_board = {
 	.draw = board_draw,
 	.changed = board_changed,
 	.affected = board_affected,
+	.update = board_update,
 	.tick = board_tick,
 	.click = listscreen_click,
 };

@@ -13,6 +13,7 @@ for who in "Kim Minjun" "Somchai Boonmee" "Maria Santos"; do
 	cv participant "$s" "$who" --country KR >/dev/null
 done
 cv agenda "$s" next >/dev/null
+cv timer "$s" stop	# the clock then turns once a minute, not a second
 cv rooms "$s" --make 2 >/dev/null
 # (a move to where dealing put them already is refused: no matter)
 "$CONVENE" rooms "$s" move p1 r1 2>/dev/null
@@ -66,4 +67,50 @@ wait_for_text a "Room 1 pays land tax by phone"
 [ "$n" -gt 0 ] || fail "its own room's idea wrote nothing"
 [ "$n" -le 1000 ] || fail "its own room's idea cost $n bytes"
 echo "room 2's idea: 0 bytes; room 1's: $n bytes"
+
+# What the update left on the screen is what a whole redraw (Ctrl-L)
+# draws: with the highlight on the newest idea, on an older one, on a long
+# idea wrapped over several lines, and with more ideas than the screen
+# holds.
+same_as_redrawn() {
+	wait_for_text a "$1"
+	screen a >"$E2E_DIR/updated"
+	send a C-l
+	sleep_until_quiet
+	screen a >"$E2E_DIR/redrawn"
+	cmp -s "$E2E_DIR/updated" "$E2E_DIR/redrawn" || {
+		diff "$E2E_DIR/updated" "$E2E_DIR/redrawn"
+		fail "the board updated in place differs from it drawn whole ($2)"
+	}
+}
+# Ctrl-L redraws what is there: wait until the screen stops changing.
+sleep_until_quiet() {
+	_prev= _deadline=$(($(date +%s) + E2E_TIMEOUT))
+	while [ "$(screen a)" != "$_prev" ]; do
+		_prev=$(screen a)
+		[ "$(date +%s)" -lt "$_deadline" ] || fail "the screen kept changing"
+		sleep 0.1
+	done
+}
+cv idea "$s" --by p3 "Third idea for room 1" >/dev/null
+same_as_redrawn "Third idea for room 1" "highlight on the newest"
+send a Down
+cv idea "$s" --by p3 "Fourth idea for room 1" >/dev/null
+same_as_redrawn "Fourth idea for room 1" "highlight on an older idea"
+cv idea "$s" --by p3 "A long idea that wraps: $(printf 'one form for every permit, ')$(printf 'filed once and shared by every ministry that needs it, ')and a phone number" >/dev/null
+send a Home
+same_as_redrawn "and a phone" "a long idea highlighted"
+i=0
+while [ $i -lt 30 ]; do
+	i=$((i + 1))
+	cv idea "$s" --by p3 "Idea number $i of many" >/dev/null
+done
+# (the highlight stays on the long idea: the newest go out of sight above)
+same_as_redrawn "34 ideas in Room 1" "a full screen"
+send a g
+cv idea "$s" --by p1 "My own idea at last" >/dev/null
+same_as_redrawn "My own idea at last" "a full screen, highlight on the newest"
+send a Down Down Down
+cv idea "$s" --by p3 "One more from Maria" >/dev/null
+same_as_redrawn "36 ideas in Room 1" "a full screen, highlight moved"
 e2e_pass
