@@ -39,6 +39,13 @@ struct board {
 	/* Since then, only new ideas came (the head above the list is as
 	 * drawn): board_update may move lines instead of drawing. */
 	int only_new;
+	/* The rows the highlighted idea took when last wrapped, and for what
+	 * (idea, its edits, width, most rows): wrapping a text with ICU's
+	 * line breaks is the dearest part of laying the list out. */
+	struct {
+		int idea, width, max, rows;
+		unsigned edits;
+	} fit;
 };
 LISTSCREEN_FIRST(struct board, ls);
 
@@ -86,6 +93,7 @@ board_init(struct app *a)
 
 	listscreen_init(&b->ls, listscreen_idea_id);
 	b->message_age = -1;
+	b->fit.idea = -1;
 	collect(b, a);
 	return b;
 }
@@ -279,11 +287,21 @@ selected_rows(struct board *b, struct app *a, int avail, int cols)
 {
 	const struct idea *it = selected(b, a);
 	int max = avail - 1 < SEL_MAX_ROWS ? avail - 1 : SEL_MAX_ROWS;
+	int idea = listscreen_item(&b->ls), width;
 
 	if (it == NULL || max <= 1)
 		return 1;
-	return wall_text_rows(state_idea_text(app_session(a)->state,
-	    listscreen_item(&b->ls)), cols - text_x(it), max);
+	width = cols - text_x(it);
+	if (b->fit.idea != idea || b->fit.edits != it->edits ||
+	    b->fit.width != width || b->fit.max != max) {
+		b->fit.idea = idea;
+		b->fit.edits = it->edits;
+		b->fit.width = width;
+		b->fit.max = max;
+		b->fit.rows = wall_text_rows(state_idea_text(
+		    app_session(a)->state, idea), width, max);
+	}
+	return b->fit.rows;
 }
 
 /* Lays the list out below the head (from line top, in rows x cols): the
