@@ -6,6 +6,7 @@
 #include <libintl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
 #include "changes.h"
@@ -46,6 +47,11 @@ struct board {
 		int idea, width, max, rows;
 		unsigned edits;
 	} fit;
+	/* The ideas the rows were built from (the state's nideas then), and
+	 * whether the changes since only added ideas: the new ones then go
+	 * on top without going through every idea again. */
+	size_t collected;
+	int rows_only_new;
 };
 LISTSCREEN_FIRST(struct board, ls);
 
@@ -58,24 +64,48 @@ shown(const struct idea *it, int room, int me)
 	return !it->withdrawn || (me >= 0 && it->author == me);
 }
 
-static void
-collect(struct board *b, struct app *a)
+/* Puts the ideas from index `from` on that the board shows in rows (newest
+ * first), returns how many; rows NULL: only counts them. */
+static size_t
+pick(struct app *a, size_t from, int *rows)
 {
 	const struct session *s = app_session(a);
 	const struct state *st = s->state;
 	int room = participant_room(a), me = participant_index(a);
 	struct flow_filter thread;
-	size_t i;
+	size_t i, n = 0;
 
 	/* The board shows the thread the room works in now (flow.h). */
 	flow_filter_init(&thread, s->module, st,
 	    flow_current_thread(s->module, st));
-	listscreen_clear(&b->ls);
-	for (i = st->nideas; i-- > 0;)
+	for (i = st->nideas; i-- > from;)
 		if (shown(&st->ideas[i], room, me) &&
-		    flow_filter_idea(&thread, (int)i))
-			listscreen_add(&b->ls, (int)i);
+		    flow_filter_idea(&thread, (int)i)) {
+			if (rows != NULL)
+				rows[n] = (int)i;
+			n++;
+		}
+	return n;
+}
+
+/* Builds the rows: all of them, or, when only ideas were added since the
+ * last time, the new ones on top of those there. */
+static void
+collect(struct board *b, struct app *a)
+{
+	const struct state *st = app_session(a)->state;
+	size_t keep = b->rows_only_new && b->collected <= st->nideas ?
+	    b->ls.nrows : 0, from = keep > 0 ? b->collected : 0, add;
+	int *rows;
+
+	add = pick(a, from, NULL);
+	rows = listscreen_reserve(&b->ls, keep + add);
+	memmove(rows + add, rows, keep * sizeof *rows);
+	pick(a, from, rows);
+	b->ls.nrows = keep + add;
 	listscreen_rows_done(&b->ls, st);
+	b->collected = st->nideas;
+	b->rows_only_new = 1;
 }
 
 static const struct idea *
@@ -126,8 +156,10 @@ board_affected(void *self, struct app *a, const struct changes *c)
 	    CHANGE_OTHER) || changes_in(c, CHANGE_MESSAGES, room) ||
 	    changes_in(c, CHANGE_MESSAGES, -1);
 
-	if (head || changes_in(c, CHANGE_IDEA_EDITS, room))
+	if (head || changes_in(c, CHANGE_IDEA_EDITS, room)) {
 		b->only_new = 0;	/* until the body is drawn again */
+		b->rows_only_new = 0;	/* until the rows are built again */
+	}
 	return head || changes_in(c, CHANGE_IDEAS, room);
 }
 
