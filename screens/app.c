@@ -708,8 +708,11 @@ app_on_key(struct app *a, wint_t wc, int code)
 		return;
 	switch (a->mode) {
 	case MODE_PROMPT:
+		/* A key typed changes the line being edited and nothing else:
+		 * only it is drawn (150 people typing at once on one host).  A
+		 * prompt that closes asks for everything itself. */
 		key_prompt(a, wc, code);
-		a->dirty |= REQ_FULL;
+		a->dirty |= a->cfg->body_follows_prompt ? REQ_FULL : REQ_MSG;
 		break;
 	case MODE_CONFIRM:
 		key_confirm(a, key);

@@ -70,6 +70,10 @@ struct app_config {
 	/* The status line's clock is drawn without bold: a second then costs
 	 * about 20 bytes instead of 35 (a participant's slow SSH link). */
 	int thin_clock;
+	/* The body shows what is typed in the line editor as it is typed
+	 * (the join screen's search): every key draws it again.  Otherwise
+	 * a key typed draws the message line alone. */
+	int body_follows_prompt;
 	/* --no-mouse: no mouse reports are asked for.  --plain (or a
 	 * terminal that cannot draw lines or colours): see app_plain. */
 	int no_mouse, plain;

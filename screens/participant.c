@@ -411,6 +411,7 @@ run_join(struct part_role *r)
 	base_config(&cfg, r);
 	cfg.screens = join_screens;
 	cfg.nscreens = NELEM(join_screens);
+	cfg.body_follows_prompt = 1;	/* the names and countries found */
 	cfg.hint = r->kiosk ? N_("type your name   Enter pick   ? keys") :
 	    N_("type your name   Enter pick   ? keys   q quit");
 	return app_run(r->s, &cfg);

@@ -37,7 +37,9 @@ enum {
 	/* The journal changed what the body shows: the screen's `update`
 	 * brings it up to date in place, else it is drawn again (the loop
 	 * sets it, after `affected`). */
-	REQ_UPDATE = 1 << 8
+	REQ_UPDATE = 1 << 8,
+	/* Only the message line (a key typed into the line editor). */
+	REQ_MSG = 1 << 9
 };
 
 /* Keys as one int: a character as itself, a curses function key
