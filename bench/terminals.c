@@ -16,6 +16,7 @@
  *                         (/proc/PID/schedstat) in the window after it, less
  *                         what they used in as long a window with no idea;
  *                         the median.
+ *   (then, with -k, keystroke_p99_ms_N; the burst comes last)
  *   burst_N_ms (-b)       every terminal opens its editor (i), then all
  *                         are sent an idea and Enter at once; the time
  *                         until the last says "idea added", which it does
@@ -479,7 +480,10 @@ keystrokes(long seconds, const char *note)
 			t->key = t->key == 'z' ? 'a' : (char)(t->key + 1);
 		}
 	}
+	forget_all();
 	send_all("\x1b");	/* Esc: the editor closes, the draft kept */
+	if (wait_all("kept as a draft", mono_ns(), 30) < 0)
+		fprintf(stderr, "terminals: an editor did not close\n");
 	pump_quiet(300, 5000);
 	if (nlat == 0) {
 		printf("keystroke_p99_ms_%d\tn/a\tms\tnot measured: no echo\n",
@@ -570,10 +574,13 @@ main(int argc, char **argv)
 	}
 	if (ideas > 0)
 		idea_cpu(s, ideas, label, note);
-	if (do_burst)
-		burst(note);
+	/* The keys before the burst: right after 150 fsyncs the file
+	 * system's journal may hold up a draft's rename (a key's echo waits
+	 * for the save of the key before) for a second. */
 	if (keys_s > 0)
 		keystrokes(keys_s, note);
+	if (do_burst)
+		burst(note);
 	fflush(stdout);
 	stop_all();
 	session_close(s);
