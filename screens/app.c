@@ -741,16 +741,20 @@ read_keys(struct app *a)
 		notice_changes(a);
 		any = 1;
 	}
-	if (any)
+	if (any) {
 		a->keys_pending = 1;
+		a->keys_at = app_mono_ms();
+	}
 }
 
 /* What a burst of keys leaves to do once the screen shows it (a draft
  * saved, a presenter's place written): after the echo, never before. */
 static int
-after_keys(struct app *a)
+after_keys(struct app *a, int now)
 {
 	if (!a->keys_pending)
+		return 0;
+	if (!now && app_mono_ms() - a->keys_at < a->cfg->after_keys_quiet_ms)
 		return 0;
 	a->keys_pending = 0;
 	if (a->cfg->after_keys != NULL)
@@ -873,13 +877,20 @@ loop(struct app *a)
 		a->now = journal_now_ms();
 		app_draw_pass(a);
 		/* what after_keys changed shows at once */
-		if (after_keys(a) && a->dirty)
+		if (after_keys(a, 0) && a->dirty)
 			continue;
 		wait = deadline - app_mono_ms();
 		if (wait < 0)
 			wait = 0;
 		if (wfd < 0 && wait > POLL_FALLBACK_MS)
 			wait = POLL_FALLBACK_MS;
+		/* after_keys waiting for the keys to pause */
+		if (a->keys_pending && wait > a->keys_at +
+		    a->cfg->after_keys_quiet_ms - app_mono_ms())
+			wait = a->keys_at + a->cfg->after_keys_quiet_ms -
+			    app_mono_ms();
+		if (wait < 0)
+			wait = 0;
 		if (app_mouse_wait(a) >= 0 && wait > app_mouse_wait(a))
 			wait = app_mouse_wait(a);
 		fds[0].fd = STDIN_FILENO;
@@ -910,7 +921,7 @@ loop(struct app *a)
 		} else if (a->dirty)
 			deadline = app_mono_ms() + next_change_ms(a);
 	}
-	after_keys(a);		/* the last burst, on the way out */
+	after_keys(a, 1);	/* the last burst, on the way out */
 }
 
 int

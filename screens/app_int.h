@@ -27,6 +27,7 @@ struct app {
 	 * shows them (keys before disk: a draft's save never delays the echo
 	 * of what was typed). */
 	int keys_pending;
+	int64_t keys_at;	/* the monotonic ms of the last key read */
 	void **data;		/* per screen, from init */
 	size_t cur;		/* the screen shown */
 	int room;		/* cfg->room as an index, -1 */

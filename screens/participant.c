@@ -23,6 +23,8 @@
 
 #define PART_MIN_ROWS 10
 #define PART_MIN_COLS 30	/* a phone's SSH client, held upright */
+/* The draft is saved once typing pauses this long (ms), not per key. */
+#define DRAFT_QUIET_MS 1000
 
 struct part_role {
 	struct session *s;
@@ -432,6 +434,7 @@ run_participant(struct part_role *r)
 	    st->rooms[st->participants[p].room].id : NULL;
 	cfg.changed = part_changed;
 	cfg.after_keys = part_after_keys;
+	cfg.after_keys_quiet_ms = DRAFT_QUIET_MS;
 	cfg.hint = r->kiosk ? N_("i idea   Tab next screen   ? keys   "
 	    "N next person") : N_("i idea   Tab next screen   ? keys   "
 	    "q quit");
