@@ -31,9 +31,9 @@
 struct board {
 	struct listscreen ls;	/* idea indexes shown, newest first */
 	long message_age;	/* minutes, as last drawn; -1 none */
-	/* What the body shows, as the last draw or update left it: the list's
-	 * rows (item: a row of ls), its first line, the body's size.  NULL
-	 * rows: nothing to update in place. */
+	/* What the body shows, as the last draw or update left it: the
+	 * list's rows (item: the idea's index), its first line, the body's
+	 * size.  No rows: nothing to update in place. */
 	struct drawn_row *drawn;
 	size_t ndrawn, capdrawn;
 	int drawn_top, drawn_rows, drawn_cols;
