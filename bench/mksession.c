@@ -5,6 +5,10 @@
  *                                              M dots in several rounds
  *   mksession DIR MODULE --events N            a journal of N events in the
  *                                              mix of a long workshop
+ *   --rooms R                                  the participants dealt into R
+ *                                              rooms (default 10; 0: all in
+ *                                              the plenary); with --dots 0
+ *                                              no round is opened
  *
  * The session is made with session_create, as `convene new` makes it; the
  * records have the shapes the commands write (same columns and ids;
@@ -30,7 +34,7 @@
 #include "util.h"
 
 #define PARTICIPANTS 150
-#define ROOMS 10
+#define ROOMS 10		/* by default */
 #define BATCH 5000
 #define ROUND_BUDGET 40
 
@@ -78,6 +82,7 @@ struct gen {
 	int *last_dot;		/* participant -> idea of the last +1, or -1 */
 	int *spent;		/* participant -> dots spent in the open round */
 	int timer;		/* 0 idle, 1 running, 2 paused */
+	int rooms;		/* rooms made; 0: everyone in the plenary */
 	size_t inbatch;		/* records in the batch being built */
 	char buf[512], buf2[64], buf3[64], term[32];
 };
@@ -132,15 +137,15 @@ gen_setup(struct gen *g, struct journal_batch *b)
 		    .text = names[p % NELEM(names)], .extra = extra };
 		add(g, b, &ev, ACTOR_ORGANIZER, "script:1");
 	}
-	for (r = 0; r < ROOMS; r++) {
+	for (r = 0; r < g->rooms; r++) {
 		snprintf(id, sizeof id, "r%d", r + 1);
 		snprintf(name, sizeof name, "Room %d", r + 1);
 		ev = (struct event){ .type = EV_ROOM, .id = id, .text = name,
 		    .extra = "Services people use every day" };
 		add(g, b, &ev, ACTOR_FACILITATOR, "pts/0:1");
 	}
-	for (p = 0; p < PARTICIPANTS; p++) {
-		g->room_of[p] = p % ROOMS;
+	for (p = 0; p < PARTICIPANTS && g->rooms > 0; p++) {
+		g->room_of[p] = p % g->rooms;
 		snprintf(id, sizeof id, "r%d", g->room_of[p] + 1);
 		ev = (struct event){ .type = EV_MOVE, .id = pid(g, p),
 		    .room = id };
@@ -164,7 +169,8 @@ gen_idea(struct gen *g, struct journal_batch *b)
 	snprintf(g->buf, sizeof g->buf, "%s (%u)",
 	    phrases[rnd(g, NELEM(phrases))], g->ideas);
 	ev = (struct event){ .type = EV_IDEA, .id = id, .ref = pid(g, p),
-	    .room = room, .text = g->buf, .extra = "ideate" };
+	    .room = g->rooms > 0 ? room : NULL, .text = g->buf,
+	    .extra = "ideate" };
 	add(g, b, &ev, pid(g, p), terminal(g, p));
 }
 
@@ -378,6 +384,10 @@ gen_round(struct gen *g, struct plan *pl, struct journal_batch *b)
 	}
 	if (pl->done_ideas < want_ideas)
 		return;
+	if (pl->dots == 0) {	/* ideas only: the board, no ballot */
+		pl->round++;
+		return;
+	}
 	gen_voting(g, b, 1);
 	while (pl->done_dots < want_dots && g->inbatch < BATCH) {
 		gen_dot(g, b);
@@ -420,8 +430,8 @@ build(struct journal_batch *b, void *ctx, char **err)
 static void
 usage(void)
 {
-	fputs("usage: mksession DIR MODULE (--ideas N --dots M | --events N)\n",
-	    stderr);
+	fputs("usage: mksession DIR MODULE [--rooms R] (--ideas N --dots M | "
+	    "--events N)\n", stderr);
 	exit(2);
 }
 
@@ -497,7 +507,7 @@ batch_time(struct gen *g, const struct clock_plan *c, unsigned long k,
 
 static int
 fill_journal(const char *dir, struct module *m, struct plan *pl,
-    const struct clock_plan *c)
+    const struct clock_plan *c, int rooms)
 {
 	struct gen g;
 	struct fill f = { &g, pl };
@@ -508,6 +518,7 @@ fill_journal(const char *dir, struct module *m, struct plan *pl,
 
 	memset(&g, 0, sizeof g);
 	g.rng = 0x9e3779b97f4a7c15ULL;
+	g.rooms = rooms;
 	g.room_of = xcalloc(PARTICIPANTS, sizeof *g.room_of);
 	g.last_dot = xcalloc(PARTICIPANTS, sizeof *g.last_dot);
 	g.spent = xcalloc(PARTICIPANTS, sizeof *g.spent);
@@ -559,12 +570,14 @@ main(int argc, char **argv)
 		{ "ideas", required_argument, NULL, 'i' },
 		{ "dots", required_argument, NULL, 'd' },
 		{ "events", required_argument, NULL, 'e' },
+		{ "rooms", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct session_settings set = { .title = (char *)(uintptr_t)"bench",
 	    .budget = 5 };
 	struct clock_plan clock;
 	unsigned long ideas = 0, dots = 0, events = 0;
+	int rooms = ROOMS;
 	struct module *m;
 	struct plan pl;
 	char *err = NULL;
@@ -577,10 +590,13 @@ main(int argc, char **argv)
 			dots = strtoul(optarg, NULL, 10);
 		else if (c == 'e')
 			events = strtoul(optarg, NULL, 10);
+		else if (c == 'r')
+			rooms = atoi(optarg);
 		else
 			usage();
 	}
-	if (argc - optind != 2 || (events == 0 && ideas == 0))
+	if (argc - optind != 2 || (events == 0 && ideas == 0) || rooms < 0 ||
+	    rooms > PARTICIPANTS)
 		usage();
 	if ((m = content_load(argv[optind + 1], &err)) == NULL ||
 	    m->nitems == 0 || plan_clock(&clock, m->timezone) != 0 ||
@@ -593,7 +609,7 @@ main(int argc, char **argv)
 		return 3;
 	}
 	make_plan(&pl, ideas, dots, events);
-	rc = fill_journal(argv[optind], m, &pl, &clock);
+	rc = fill_journal(argv[optind], m, &pl, &clock, rooms);
 	module_free(m);
 	return rc;
 }

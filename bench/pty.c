@@ -57,6 +57,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "screentext.h"
 #include "util.h"
 
 #define MAX_MARKS 8
@@ -76,13 +77,6 @@ struct opts {
 /* Where a copy of the output goes (-o), or -1. */
 static int save_fd = -1;
 
-/* The text written so far, escapes, controls and spaces taken out. */
-struct screen_text {
-	char *text;
-	size_t len, cap;
-	enum { S_TEXT, S_ESC, S_CSI, S_OSC, S_OSC_ESC, S_CHARSET } state;
-};
-
 static int64_t
 mono_ns(void)
 {
@@ -90,70 +84,6 @@ mono_ns(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
-static void
-text_put(struct screen_text *t, char c)
-{
-	t->text = xgrow(t->text, &t->cap, t->len + 2, 1);
-	t->text[t->len++] = c;
-	t->text[t->len] = '\0';
-}
-
-/* Feeds what the program wrote through a small ECMA-48 recogniser. */
-static void
-text_feed(struct screen_text *t, const unsigned char *p, size_t n)
-{
-	for (; n > 0; p++, n--) {
-		switch (t->state) {
-		case S_TEXT:
-			if (*p == 0x1b)
-				t->state = S_ESC;
-			else if (*p > ' ' && *p != 0x7f)
-				text_put(t, (char)*p);
-			break;
-		case S_ESC:
-			if (*p == '[')
-				t->state = S_CSI;
-			else if (*p == ']' || *p == 'P' || *p == '_')
-				t->state = S_OSC;	/* strings: OSC, DCS, APC */
-			else if (*p == '(' || *p == ')' || *p == '#' ||
-			    *p == '*' || *p == '+')
-				t->state = S_CHARSET;
-			else
-				t->state = S_TEXT;
-			break;
-		case S_CSI:
-			if (*p >= 0x40 && *p <= 0x7e)
-				t->state = S_TEXT;
-			break;
-		case S_OSC:
-			if (*p == 0x07)
-				t->state = S_TEXT;
-			else if (*p == 0x1b)
-				t->state = S_OSC_ESC;
-			break;
-		case S_OSC_ESC:
-			t->state = *p == '\\' ? S_TEXT : S_OSC;
-			break;
-		case S_CHARSET:
-			t->state = S_TEXT;
-			break;
-		}
-	}
-}
-
-/* A mark with its spaces taken out, as the text has them. */
-static char *
-squeeze(const char *s)
-{
-	char *out = xmalloc(strlen(s) + 1), *q = out;
-
-	for (; *s != '\0'; s++)
-		if (*s != ' ')
-			*q++ = *s;
-	*q = '\0';
-	return out;
 }
 
 static int

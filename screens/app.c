@@ -419,9 +419,25 @@ notice_damage(struct app *a)
 	a->seen_bad = st->nbad;
 }
 
+/* Whether the changes touch the status line: the phase, the clock's
+ * timer (the room's, or the session's that it falls back on), who is here,
+ * the current item. */
+static int
+status_affected(const struct app *a, const struct changes *c)
+{
+	return changes_any(c, CHANGE_ROUNDS | CHANGE_PEOPLE |
+	    CHANGE_PRESENCE | CHANGE_AGENDA | CHANGE_OTHER) ||
+	    changes_in(c, CHANGE_TIMERS, a->room) ||
+	    changes_in(c, CHANGE_TIMERS, -1);
+}
+
+/* Only the screens whose data the new records touch hear of them, and
+ * only what shows them is drawn again: a record that changes nothing on
+ * this terminal costs it no drawing and no byte (issue 21). */
 static void
 notice_changes(struct app *a)
 {
+	const struct screen_ops *ops;
 	size_t i;
 
 	notice_damage(a);
@@ -431,10 +447,20 @@ notice_changes(struct app *a)
 	app_announce_changes(a);
 	if (a->cfg->changed != NULL)
 		a->cfg->changed(a);
-	for (i = 0; i < a->cfg->nscreens; i++)
-		if (a->cfg->screens[i]->changed != NULL)
-			a->cfg->screens[i]->changed(a->data[i], a);
-	a->dirty |= REQ_REDRAW | REQ_STATUS;
+	for (i = 0; i < a->cfg->nscreens; i++) {
+		ops = a->cfg->screens[i];
+		if (ops->affected != NULL &&
+		    !ops->affected(a->data[i], a, &a->changes))
+			continue;
+		if (ops->changed != NULL)
+			ops->changed(a->data[i], a);
+		if (i == a->cur)
+			a->dirty |= ops->update != NULL ? REQ_UPDATE :
+			    REQ_REDRAW;
+	}
+	if (status_affected(a, &a->changes))
+		a->dirty |= REQ_STATUS;
+	changes_clear(&a->changes);
 }
 
 static int
@@ -682,8 +708,11 @@ app_on_key(struct app *a, wint_t wc, int code)
 		return;
 	switch (a->mode) {
 	case MODE_PROMPT:
+		/* A key typed changes the line being edited and nothing else:
+		 * only it is drawn (150 people typing at once on one host).  A
+		 * prompt that closes asks for everything itself. */
 		key_prompt(a, wc, code);
-		a->dirty |= REQ_FULL;
+		a->dirty |= a->cfg->body_follows_prompt ? REQ_FULL : REQ_MSG;
 		break;
 	case MODE_CONFIRM:
 		key_confirm(a, key);
@@ -715,16 +744,20 @@ read_keys(struct app *a)
 		notice_changes(a);
 		any = 1;
 	}
-	if (any)
+	if (any) {
 		a->keys_pending = 1;
+		a->keys_at = app_mono_ms();
+	}
 }
 
 /* What a burst of keys leaves to do once the screen shows it (a draft
  * saved, a presenter's place written): after the echo, never before. */
 static int
-after_keys(struct app *a)
+after_keys(struct app *a, int now)
 {
 	if (!a->keys_pending)
+		return 0;
+	if (!now && app_mono_ms() - a->keys_at < a->cfg->after_keys_quiet_ms)
 		return 0;
 	a->keys_pending = 0;
 	if (a->cfg->after_keys != NULL)
@@ -847,13 +880,20 @@ loop(struct app *a)
 		a->now = journal_now_ms();
 		app_draw_pass(a);
 		/* what after_keys changed shows at once */
-		if (after_keys(a) && a->dirty)
+		if (after_keys(a, 0) && a->dirty)
 			continue;
 		wait = deadline - app_mono_ms();
 		if (wait < 0)
 			wait = 0;
 		if (wfd < 0 && wait > POLL_FALLBACK_MS)
 			wait = POLL_FALLBACK_MS;
+		/* after_keys waiting for the keys to pause */
+		if (a->keys_pending && wait > a->keys_at +
+		    a->cfg->after_keys_quiet_ms - app_mono_ms())
+			wait = a->keys_at + a->cfg->after_keys_quiet_ms -
+			    app_mono_ms();
+		if (wait < 0)
+			wait = 0;
 		if (app_mouse_wait(a) >= 0 && wait > app_mouse_wait(a))
 			wait = app_mouse_wait(a);
 		fds[0].fd = STDIN_FILENO;
@@ -884,7 +924,7 @@ loop(struct app *a)
 		} else if (a->dirty)
 			deadline = app_mono_ms() + next_change_ms(a);
 	}
-	after_keys(a);		/* the last burst, on the way out */
+	after_keys(a, 1);	/* the last burst, on the way out */
 }
 
 int
@@ -905,6 +945,9 @@ app_run(struct session *s, const struct app_config *cfg)
 	if (start_terminal(&a, &err) != 0)
 		return cli_fail_free(EXIT_DATA, err);
 	install_signals(cfg->kiosk);
+	changes_start(&a.changes, s->state);
+	s->state->applied = changes_note_cb;
+	s->state->applied_ctx = &a.changes;
 	a.data = xcalloc(cfg->nscreens, sizeof *a.data);
 	for (i = 0; i < cfg->nscreens; i++)
 		if (cfg->screens[i]->init != NULL)
@@ -914,6 +957,9 @@ app_run(struct session *s, const struct app_config *cfg)
 	if (app_current(&a)->enter != NULL)
 		app_current(&a)->enter(a.data[0], &a);
 	loop(&a);
+	/* a.changes lives no longer than this call */
+	s->state->applied = NULL;
+	s->state->applied_ctx = NULL;
 	stop_terminal();
 	reset_signals(cfg->kiosk);
 	for (i = 0; i < cfg->nscreens; i++)

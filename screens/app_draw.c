@@ -473,6 +473,26 @@ park_cursor(struct app *a)
 	wnoutrefresh(a->w_body);
 }
 
+/* REQ_UPDATE alone: the screen brings the body up to date in place;
+ * 0 when it could not (the body is then drawn whole). */
+static int
+update_body(struct app *a)
+{
+	const struct screen_ops *ops = app_current(a);
+	int i;
+
+	if (a->dirty & (REQ_REDRAW | REQ_FULL) || !(a->dirty & REQ_UPDATE) ||
+	    ops->update == NULL || a->mode == MODE_HELP)
+		return 0;
+	a->cursor_y = a->cursor_x = -1;
+	for (i = 0; i < a->nrowmap; i++)
+		a->rowmap[i] = -1;
+	if (ops->update(a->data[a->cur], a, a->w_body) != 0)
+		return 0;
+	wnoutrefresh(a->w_body);
+	return 1;
+}
+
 void
 app_draw_pass(struct app *a)
 {
@@ -489,7 +509,9 @@ app_draw_pass(struct app *a)
 			draw_status(a);
 		if (a->dirty & REQ_FULL)
 			draw_tabs(a);
-		if (a->dirty & (REQ_REDRAW | REQ_FULL)) {
+		if (update_body(a))
+			;	/* in place */
+		else if (a->dirty & (REQ_REDRAW | REQ_FULL | REQ_UPDATE)) {
 			werase(a->w_body);
 			a->cursor_y = a->cursor_x = -1;
 			for (i = 0; i < a->nrowmap; i++)

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "app.h"
+#include "changes.h"
 #include "prompt.h"
 #include "termseq.h"
 
@@ -26,6 +27,7 @@ struct app {
 	 * shows them (keys before disk: a draft's save never delays the echo
 	 * of what was typed). */
 	int keys_pending;
+	int64_t keys_at;	/* the monotonic ms of the last key read */
 	void **data;		/* per screen, from init */
 	size_t cur;		/* the screen shown */
 	int room;		/* cfg->room as an index, -1 */
@@ -36,6 +38,9 @@ struct app {
 	int64_t now;		/* wall clock of this pass */
 	int cursor_y, cursor_x;	/* app_cursor's place in the body; -1 none */
 	uint64_t seen_seq;	/* the state's last_seq when screens last heard */
+	/* What the records applied since then changed (the state's
+	 * `applied` hook notes it): who must hear of it and redraw. */
+	struct changes changes;
 	size_t seen_bad;	/* damaged records already reported */
 	int last_key;
 	int in_paste;		/* a paste outside the line editor: ignored */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "changes.h"
 #include "content.h"
 #include "draw.h"
 #include "plan.h"
@@ -553,6 +554,17 @@ static const struct binding pa_keys[] = {
 	{ 0, NULL, NULL, NULL }
 };
 
+/* What this screen shows: the plan, what runs now and its time left (the
+ * agenda, the plan, the timers); nothing else redraws it. */
+static int
+pa_affected(void *self, struct app *a, const struct changes *c)
+{
+	(void)self;
+	(void)a;
+	return changes_any(c, CHANGE_AGENDA | CHANGE_TIMERS | CHANGE_PEOPLE |
+	    CHANGE_OTHER);
+}
+
 const struct screen_ops part_agenda = {
 	/* Translators: a tab's name on the tab line; a participant's seven
 	 * tabs and their digits share 80 columns: keep it short. */
@@ -565,5 +577,6 @@ const struct screen_ops part_agenda = {
 	.draw = pa_draw,
 	.tick = pa_tick,
 	.changed = pa_changed,
+	.affected = pa_affected,
 	.click = click_row,
 };

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "changes.h"
 #include "commands.h"
 #include "draw.h"
 #include "i18n.h"
@@ -84,6 +85,26 @@ ballot_changed(void *self, struct app *a)
 	collect(b, a);
 	if (b->round != round)
 		b->first = 0;
+}
+
+/* The ballot shows the round of the participant's room or the plenary:
+ * its ideas and, once revealed, their dots; no round, no ideas. */
+static int
+ballot_affected(void *self, struct app *a, const struct changes *c)
+{
+	const struct ballot *b = self;
+	const struct state *st = app_session(a)->state;
+	int room;
+
+	if (changes_any(c, CHANGE_ROUNDS | CHANGE_PEOPLE | CHANGE_AGENDA |
+	    CHANGE_OTHER))
+		return 1;
+	if (b->round < 0 || (size_t)b->round >= st->nrounds)
+		return 0;
+	room = st->rounds[b->round].room;
+	/* a plenary round covers every room's ideas */
+	return room < 0 ? changes_any(c, CHANGE_IDEAS | CHANGE_VOTES) :
+	    changes_in(c, CHANGE_IDEAS | CHANGE_VOTES, room);
 }
 
 static void
@@ -388,5 +409,6 @@ const struct screen_ops part_ballot = {
 	.resize = ballot_resize,
 	.draw = ballot_draw,
 	.changed = ballot_changed,
+	.affected = ballot_affected,
 	.click = ballot_click,
 };

@@ -6,8 +6,10 @@
 #include <libintl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
+#include "changes.h"
 #include "commands.h"
 #include "content.h"
 #include "draw.h"
@@ -15,6 +17,7 @@
 #include "i18n.h"
 #include "listscreen.h"
 #include "listview.h"
+#include "rowpatch.h"
 #include "session.h"
 #include "state.h"
 #include "text.h"
@@ -28,6 +31,27 @@
 struct board {
 	struct listscreen ls;	/* idea indexes shown, newest first */
 	long message_age;	/* minutes, as last drawn; -1 none */
+	/* What the body shows, as the last draw or update left it: the
+	 * list's rows (item: the idea's index), its first line, the body's
+	 * size.  No rows: nothing to update in place. */
+	struct drawn_row *drawn;
+	size_t ndrawn, capdrawn;
+	int drawn_top, drawn_rows, drawn_cols;
+	/* Since then, only new ideas came (the head above the list is as
+	 * drawn): board_update may move lines instead of drawing. */
+	int only_new;
+	/* The rows the highlighted idea took when last wrapped, and for what
+	 * (idea, its edits, width, most rows): wrapping a text with ICU's
+	 * line breaks is the dearest part of laying the list out. */
+	struct {
+		int idea, width, max, rows;
+		unsigned edits;
+	} fit;
+	/* The ideas the rows were built from (the state's nideas then), and
+	 * whether the changes since only added ideas: the new ones then go
+	 * on top without going through every idea again. */
+	size_t collected;
+	int rows_only_new;
 };
 LISTSCREEN_FIRST(struct board, ls);
 
@@ -40,24 +64,48 @@ shown(const struct idea *it, int room, int me)
 	return !it->withdrawn || (me >= 0 && it->author == me);
 }
 
-static void
-collect(struct board *b, struct app *a)
+/* Puts the ideas from index `from` on that the board shows in rows (newest
+ * first), returns how many; rows NULL: only counts them. */
+static size_t
+pick(struct app *a, size_t from, int *rows)
 {
 	const struct session *s = app_session(a);
 	const struct state *st = s->state;
 	int room = participant_room(a), me = participant_index(a);
 	struct flow_filter thread;
-	size_t i;
+	size_t i, n = 0;
 
 	/* The board shows the thread the room works in now (flow.h). */
 	flow_filter_init(&thread, s->module, st,
 	    flow_current_thread(s->module, st));
-	listscreen_clear(&b->ls);
-	for (i = st->nideas; i-- > 0;)
+	for (i = st->nideas; i-- > from;)
 		if (shown(&st->ideas[i], room, me) &&
-		    flow_filter_idea(&thread, (int)i))
-			listscreen_add(&b->ls, (int)i);
+		    flow_filter_idea(&thread, (int)i)) {
+			if (rows != NULL)
+				rows[n] = (int)i;
+			n++;
+		}
+	return n;
+}
+
+/* Builds the rows: all of them, or, when only ideas were added since the
+ * last time, the new ones on top of those there. */
+static void
+collect(struct board *b, struct app *a)
+{
+	const struct state *st = app_session(a)->state;
+	size_t keep = b->rows_only_new && b->collected <= st->nideas ?
+	    b->ls.nrows : 0, from = keep > 0 ? b->collected : 0, add;
+	int *rows;
+
+	add = pick(a, from, NULL);
+	rows = listscreen_reserve(&b->ls, keep + add);
+	memmove(rows + add, rows, keep * sizeof *rows);
+	pick(a, from, rows);
+	b->ls.nrows = keep + add;
 	listscreen_rows_done(&b->ls, st);
+	b->collected = st->nideas;
+	b->rows_only_new = 1;
 }
 
 static void *
@@ -67,6 +115,7 @@ board_init(struct app *a)
 
 	listscreen_init(&b->ls, listscreen_idea_id);
 	b->message_age = -1;
+	b->fit.idea = -1;
 	collect(b, a);
 	return b;
 }
@@ -77,6 +126,7 @@ board_fini(void *self)
 	struct board *b = self;
 
 	listscreen_free(&b->ls);
+	free(b->drawn);
 	free(b);
 }
 
@@ -84,6 +134,25 @@ static void
 board_changed(void *self, struct app *a)
 {
 	collect(self, a);
+}
+
+/* What the board shows: the room's ideas (the current thread's), its
+ * people, the activity, the message still up for the room or everyone.
+ * Another room's idea, a dot, a question change none of it. */
+static int
+board_affected(void *self, struct app *a, const struct changes *c)
+{
+	struct board *b = self;
+	int room = participant_room(a);
+	int head = changes_any(c, CHANGE_PEOPLE | CHANGE_AGENDA |
+	    CHANGE_OTHER) || changes_in(c, CHANGE_MESSAGES, room) ||
+	    changes_in(c, CHANGE_MESSAGES, -1);
+
+	if (head || changes_in(c, CHANGE_IDEA_EDITS, room)) {
+		b->only_new = 0;	/* until the body is drawn again */
+		b->rows_only_new = 0;	/* until the rows are built again */
+	}
+	return head || changes_in(c, CHANGE_IDEAS, room);
 }
 
 static void
@@ -242,46 +311,170 @@ selected_rows(struct board *b, struct app *a, int avail, int cols)
 {
 	const struct idea *it = listscreen_idea(&b->ls, a);
 	int max = avail - 1 < SEL_MAX_ROWS ? avail - 1 : SEL_MAX_ROWS;
+	int idea = listscreen_item(&b->ls), width;
 
 	if (it == NULL || max <= 1)
 		return 1;
-	return wall_text_rows(state_idea_text(app_session(a)->state,
-	    listscreen_item(&b->ls)), cols - text_x(it), max);
+	width = cols - text_x(it);
+	if (b->fit.idea != idea || b->fit.edits != it->edits ||
+	    b->fit.width != width || b->fit.max != max) {
+		b->fit.idea = idea;
+		b->fit.edits = it->edits;
+		b->fit.width = width;
+		b->fit.max = max;
+		b->fit.rows = wall_text_rows(state_idea_text(
+		    app_session(a)->state, idea), width, max);
+	}
+	return b->fit.rows;
 }
 
-static void
-board_draw(void *self, struct app *a, WINDOW *w)
+/* Lays the list out below the head (from line top, in rows x cols): the
+ * rows shown, in order from the viewport's top, each as its idea, first
+ * line and lines, into *v; returns how many.  Sets the viewport's height
+ * as the highlighted idea needs. */
+static size_t
+lay_out(struct board *b, struct app *a, int rows, int cols, int top,
+    struct drawn_row **v, size_t *cap)
 {
-	struct board *b = self;
-	int rows, cols, top, avail, n, y, r;
-	size_t i, k;
+	int avail = rows > top ? rows - top : 0, n, y, r;
+	size_t i, k, count = 0;
 
-	getmaxyx(w, rows, cols);
-	top = head(a, NULL, rows, cols);
-	head(a, w, rows, cols);
-	avail = rows > top ? rows - top : 0;
 	n = selected_rows(b, a, avail, cols);
 	listview_set_height(&b->ls.lv, (size_t)(avail > n - 1 ?
 	    avail - (n - 1) : 0));
 	/* The height changed: the selection may need other rows now. */
 	n = selected_rows(b, a, avail, cols);
-	draw_textf(w, top - 1, 0, cols, draw_attr(DR_DIM),
-	    ngettext("%zu idea in %s \xc2\xb7 \xe2\x98\x85 yours",
-	    "%zu ideas in %s \xc2\xb7 \xe2\x98\x85 yours", b->ls.nrows),
-	    b->ls.nrows, participant_room_name(a, participant_room(a)));
-	if (b->ls.nrows == 0 && rows > top)
-		draw_text(w, top, 2, cols - 2, _("No ideas yet: i writes "
-		    "the first."), A_NORMAL);
 	y = top;
 	for (i = 0; i < listview_visible(&b->ls.lv) && y < rows; i++) {
 		k = b->ls.lv.top + i;
 		r = k == b->ls.lv.sel ? n : 1;
 		if (y + r > rows)
 			r = rows - y;
-		draw_idea(b, a, w, y, cols, k, r);
-		for (; r > 0; r--, y++)
-			app_row(a, y, k, k == b->ls.lv.sel);
+		*v = xgrow(*v, cap, count + 1, sizeof **v);
+		(*v)[count++] = (struct drawn_row){ b->ls.rows[k], y, r,
+		    k == b->ls.lv.sel };
+		y += r;
 	}
+	return count;
+}
+
+/* "12 ideas in Room 2 · ★ yours", the line above the list. */
+static void
+draw_count(struct board *b, struct app *a, WINDOW *w, int y, int cols)
+{
+	draw_textf(w, y, 0, cols, draw_attr(DR_DIM),
+	    ngettext("%zu idea in %s \xc2\xb7 \xe2\x98\x85 yours",
+	    "%zu ideas in %s \xc2\xb7 \xe2\x98\x85 yours", b->ls.nrows),
+	    b->ls.nrows, participant_room_name(a, participant_room(a)));
+}
+
+/* Names the lines of the i-th row shown (v) for the mouse; draws it
+ * first (its lines blank) when `draw`. */
+static void
+show_row(struct board *b, struct app *a, WINDOW *w, int cols, size_t i,
+    const struct drawn_row *v, int draw)
+{
+	size_t k = b->ls.lv.top + i;
+	int r;
+
+	if (draw)
+		draw_idea(b, a, w, v->y, cols, k, v->lines);
+	for (r = 0; r < v->lines; r++)
+		app_row(a, v->y + r, k, v->selected);
+}
+
+/* What was drawn is now v (owned by b). */
+static void
+remember(struct board *b, struct drawn_row *v, size_t n, size_t cap,
+    int top, int rows, int cols)
+{
+	if (v != b->drawn)
+		free(b->drawn);
+	b->drawn = v;
+	b->ndrawn = n;
+	b->capdrawn = cap;
+	b->drawn_top = top;
+	b->drawn_rows = rows;
+	b->drawn_cols = cols;
+	b->only_new = 1;
+}
+
+static void
+board_draw(void *self, struct app *a, WINDOW *w)
+{
+	struct board *b = self;
+	struct drawn_row *v = b->drawn;
+	size_t cap = b->capdrawn, n, i;
+	int rows, cols, top;
+
+	getmaxyx(w, rows, cols);
+	top = head(a, w, rows, cols);
+	n = lay_out(b, a, rows, cols, top, &v, &cap);
+	draw_count(b, a, w, top - 1, cols);
+	if (b->ls.nrows == 0 && rows > top)
+		draw_text(w, top, 2, cols - 2, _("No ideas yet: i writes "
+		    "the first."), A_NORMAL);
+	for (i = 0; i < n; i++)
+		show_row(b, a, w, cols, i, &v[i], 1);
+	remember(b, v, n, cap, top, rows, cols);
+}
+
+/* Blanks lines y .. y + n - 1. */
+static void
+blank_lines(WINDOW *w, int y, int n)
+{
+	for (; n > 0; n--, y++) {
+		wmove(w, y, 0);
+		wclrtoeol(w);
+	}
+}
+
+/*
+ * New ideas came and nothing else the board shows changed: the rows that
+ * show the same ideas as before move (curses sends the terminal a line
+ * insertion) and only the others are drawn, with the count above.  Falls
+ * back to a whole draw for anything else (the head, a resize, an empty
+ * list, nothing in common).
+ */
+static int
+board_update(void *self, struct app *a, WINDOW *w)
+{
+	struct board *b = self;
+	struct drawn_row *v = NULL;
+	struct row_patch p;
+	size_t cap = 0, n, i;
+	int rows, cols, end;
+
+	getmaxyx(w, rows, cols);
+	/* only_new: the head above the list is as drawn, so is its height */
+	if (!b->only_new || b->drawn == NULL || b->ndrawn == 0 ||
+	    rows != b->drawn_rows || cols != b->drawn_cols)
+		return -1;
+	n = lay_out(b, a, rows, cols, b->drawn_top, &v, &cap);
+	if (n == 0 || rowpatch_find(b->drawn, b->ndrawn, v, n, &p) != 0) {
+		free(v);
+		return -1;
+	}
+	if (p.delta != 0) {
+		wmove(w, p.delta > 0 ? b->drawn[p.from].y : v[p.keep].y, 0);
+		winsdelln(w, p.delta);
+	}
+	for (i = 0; i < n; i++) {
+		int moved = i >= p.keep && i < p.keep + p.nkept;
+
+		if (!moved)
+			blank_lines(w, v[i].y, v[i].lines);
+		show_row(b, a, w, cols, i, &v[i], !moved);
+	}
+	end = v[n - 1].y + v[n - 1].lines;
+	if (end < rows) {
+		wmove(w, end, 0);
+		wclrtobot(w);
+	}
+	blank_lines(w, b->drawn_top - 1, 1);
+	draw_count(b, a, w, b->drawn_top - 1, cols);
+	remember(b, v, n, cap, b->drawn_top, rows, cols);
+	return 0;
 }
 
 /* --- keys ---------------------------------------------------------------- */
@@ -410,6 +603,8 @@ const struct screen_ops part_board = {
 	.enter = board_enter,
 	.draw = board_draw,
 	.changed = board_changed,
+	.affected = board_affected,
+	.update = board_update,
 	.tick = board_tick,
 	.click = listscreen_click,
 };

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "changes.h"
 #include "commands.h"
 #include "content.h"
 #include "draw.h"
@@ -294,6 +295,16 @@ static const struct binding pe_keys[] = {
 	{ 0, NULL, NULL, NULL }
 };
 
+/* What this screen shows: the evaluation and the participant's answers; nothing else redraws it. */
+static int
+pe_affected(void *self, struct app *a, const struct changes *c)
+{
+	(void)self;
+	(void)a;
+	return changes_any(c, CHANGE_EVAL | CHANGE_PEOPLE | CHANGE_AGENDA |
+	    CHANGE_OTHER);
+}
+
 const struct screen_ops part_eval = {
 	/* Translators: a tab's name on the tab line; a participant's seven
 	 * tabs and their digits share 80 columns: keep it short. */
@@ -303,4 +314,5 @@ const struct screen_ops part_eval = {
 	.fini = pe_fini,
 	.draw = pe_draw,
 	.changed = pe_changed,
+	.affected = pe_affected,
 };

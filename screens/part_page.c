@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "changes.h"
 #include "content.h"
 #include "draw.h"
 #include "i18n.h"
@@ -279,6 +280,17 @@ static const struct binding pp_keys[] = {
 	{ 0, NULL, NULL, NULL }
 };
 
+/* What this screen shows: the presented page at the presenter's place, else the current
+ * item's; nothing else redraws it. */
+static int
+pp_affected(void *self, struct app *a, const struct changes *c)
+{
+	(void)self;
+	(void)a;
+	return changes_any(c, CHANGE_PRESENT | CHANGE_AGENDA | CHANGE_PEOPLE |
+	    CHANGE_OTHER);
+}
+
 const struct screen_ops part_page = {
 	/* Translators: a tab's name on the tab line; a participant's seven
 	 * tabs and their digits share 80 columns: keep it short. */
@@ -289,4 +301,5 @@ const struct screen_ops part_page = {
 	.resize = pp_resize,
 	.draw = pp_draw,
 	.changed = pp_changed,
+	.affected = pp_affected,
 };

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "changes.h"
 #include "commands.h"
 #include "draw.h"
 #include "i18n.h"
@@ -17,6 +18,16 @@
 #include "qa.h"
 #include "session.h"
 #include "state.h"
+
+/* What this screen shows: the poll of the current item; nothing else redraws it. */
+static int
+pp_affected(void *self, struct app *a, const struct changes *c)
+{
+	(void)self;
+	(void)a;
+	return changes_any(c, CHANGE_POLLS | CHANGE_PEOPLE | CHANGE_AGENDA |
+	    CHANGE_OTHER);
+}
 
 /* --- the poll screen ----------------------------------------------------- */
 
@@ -309,4 +320,5 @@ const struct screen_ops part_poll = {
 	.fini = pp_fini,
 	.draw = pp_draw,
 	.changed = pp_changed,
+	.affected = pp_affected,
 };

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "app.h"
+#include "changes.h"
 #include "commands.h"
 #include "content.h"
 #include "draw.h"
@@ -163,6 +164,16 @@ static const struct binding pq_keys[] = {
 	{ 0, NULL, NULL, NULL }
 };
 
+/* What this screen shows: the questions (of the current item, by people named); nothing else redraws it. */
+static int
+pq_affected(void *self, struct app *a, const struct changes *c)
+{
+	(void)self;
+	(void)a;
+	return changes_any(c, CHANGE_QUESTIONS | CHANGE_PEOPLE | CHANGE_AGENDA |
+	    CHANGE_OTHER);
+}
+
 const struct screen_ops part_questions = {
 	/* Translators: a tab's name on the tab line; a participant's seven
 	 * tabs and their digits share 80 columns: keep it short. */
@@ -174,5 +185,6 @@ const struct screen_ops part_questions = {
 	.resize = qlist_resize,
 	.draw = pq_draw,
 	.changed = qlist_collect,
+	.affected = pq_affected,
 	.click = listscreen_click,
 };

@@ -26,6 +26,8 @@
 
 #define PART_MIN_ROWS 10
 #define PART_MIN_COLS 30	/* a phone's SSH client, held upright */
+/* The draft is saved once typing pauses this long (ms), not per key. */
+#define DRAFT_QUIET_MS 1000
 
 struct part_role {
 	struct session *s;
@@ -642,6 +644,7 @@ run_join(struct part_role *r)
 	base_config(&cfg, r);
 	cfg.screens = join_screens;
 	cfg.nscreens = NELEM(join_screens);
+	cfg.body_follows_prompt = 1;	/* the names and countries found */
 	cfg.keys = join_role_keys;
 	/* Translators: the join screen's hint line; it fits 80 columns. */
 	cfg.hint = r->kiosk ? N_("type your name   Enter pick   ? keys") :
@@ -672,6 +675,7 @@ run_participant(struct part_role *r)
 	cfg.changed = part_changed;
 	cfg.zone = participant_zone;
 	cfg.after_keys = part_after_keys;
+	cfg.after_keys_quiet_ms = DRAFT_QUIET_MS;
 	/* Translators: the participant's hint line, keys then what they
 	 * do; it must fit 80 columns (tests/e2e/lang_screens.sh). */
 	cfg.hint = r->kiosk ? N_("i idea   Tab next screen   ? keys   "

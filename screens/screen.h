@@ -21,6 +21,7 @@
 #include "tui.h"
 
 struct app;
+struct changes;
 
 /* Requests, a bit set returned by key handlers and ticks. */
 enum {
@@ -32,7 +33,13 @@ enum {
 	REQ_NEXT = 1 << 4,	/* the next screen (Tab) */
 	REQ_PREV = 1 << 5,	/* the previous screen (Shift-Tab) */
 	REQ_HELP = 1 << 6,	/* the ? overlay */
-	REQ_FULL = 1 << 7	/* everything, tabs and message line too */
+	REQ_FULL = 1 << 7,	/* everything, tabs and message line too */
+	/* The journal changed what the body shows: the screen's `update`
+	 * brings it up to date in place, else it is drawn again (the loop
+	 * sets it, after `affected`). */
+	REQ_UPDATE = 1 << 8,
+	/* Only the message line (a key typed into the line editor). */
+	REQ_MSG = 1 << 9
 };
 
 /* Keys as one int: a character as itself, a curses function key
@@ -78,6 +85,18 @@ struct screen_ops {
 	int (*tick)(void *self, struct app *a, int64_t now_ms);
 	/* The state changed: the journal grew (any terminal's action). */
 	void (*changed)(void *self, struct app *a);
+	/* Whether what the new records changed (changes.h) touches what the
+	 * screen shows: when it returns 0, `changed` is not called and the
+	 * body is not drawn again (no bytes to the terminal).  NULL: every
+	 * change touches it. */
+	int (*affected)(void *self, struct app *a, const struct changes *c);
+	/* Brings the body, as this screen's last draw or update left it in
+	 * w, up to date after a change to the state: draws only what
+	 * changed (cell-level updates for a slow link, and little CPU on a
+	 * host of many terminals), naming every list row again with
+	 * app_row.  Returns 0 when it did; -1 when it cannot (then the loop
+	 * erases w and calls draw).  NULL: draw is called. */
+	int (*update)(void *self, struct app *a, WINDOW *w);
 	/* The mouse clicked the list's row `row` (as the draw named it with
 	 * app_row): highlight it, as the arrow keys would; returns requests.
 	 * A double-click then acts as Enter.  NULL: rows are not clickable. */

@@ -98,11 +98,34 @@ wall_clock_next(const struct session *s, int room, int64_t now)
 /* One buffer for every wrap: wrapping a wall each frame then allocates next
  * to nothing (text.h).  The screens run on one thread. */
 static struct text_lines lines;
+/* The text and width `lines` holds the wrap of: a screen that asks how
+ * many rows a text takes and then draws it wraps it once (ICU's line
+ * breaks are the dearest part of drawing a row). */
+static char *wrapped;
+static size_t wrapped_cap;
+static int wrapped_width;
+
+static size_t
+wrap(const char *s, int width)
+{
+	size_t len = strlen(s);
+
+	if (wrapped != NULL && width == wrapped_width && strcmp(s, wrapped) == 0)
+		return lines.n;
+	text_wrap_n(s, len, width, &lines);
+	wrapped = xgrow(wrapped, &wrapped_cap, len + 1, 1);
+	memcpy(wrapped, s, len + 1);
+	wrapped_width = width;
+	return lines.n;
+}
 
 void
 wall_shutdown(void)
 {
 	text_lines_free(&lines);
+	free(wrapped);
+	wrapped = NULL;
+	wrapped_cap = 0;
 }
 
 int
@@ -112,7 +135,7 @@ wall_text_rows(const char *s, int width, int maxrows)
 
 	if (s == NULL || width <= 0)
 		return 1;
-	n = (int)text_wrap(s, width, &lines);
+	n = (int)wrap(s, width);
 	if (maxrows > 0 && n > maxrows)
 		n = maxrows;
 	return n < 1 ? 1 : n;
@@ -127,7 +150,15 @@ wall_text(WINDOW *w, int y, int x, int width, int maxrows, const char *s,
 
 	if (s == NULL || width <= 0 || maxrows <= 0)
 		return 0;
-	n = text_wrap(s, width, &lines);
+	/* One row of a text without a line break: the wrap's only line, or
+	 * its start cut with "…", is what draw_text draws from the text
+	 * itself.  Laying the whole text out (ICU's line breaks) for it was
+	 * most of the cost of drawing a board again (issue 21). */
+	if (maxrows == 1 && strpbrk(s, "\n\r") == NULL) {
+		draw_text(w, y, x, width, s, attr);
+		return 1;
+	}
+	n = wrap(s, width);
 	for (i = 0; i < n && (int)i < maxrows; i++) {
 		if ((int)i == maxrows - 1 && i + 1 < n) {
 			/* The rest does not fit: its first words, and "…"

@@ -17,8 +17,8 @@
  * temporary file that a killed process left behind is never read (its
  * name starts with a dot).
  *
- * UI-free: the participant terminal calls these once the screen shows a
- * burst of keys (not per key) and on SIGHUP and SIGTERM.  Every function
+ * UI-free: the participant terminal calls these once typing pauses (after
+ * the screen shows the keys, never per key) and on SIGHUP and SIGTERM.  Every function
  * returns 0, or -1 with *err (a message for a person, caller frees).
  */
 #ifndef CONVENE_DRAFTS_H

@@ -831,11 +831,12 @@ state_apply(struct state *st, const struct event *ev)
 		st->last_time = ev->time_ms;
 	note_activity(st, ev->time_ms);
 	if (ev->type <= EV_UNKNOWN || ev->type >= EV_COUNT ||
-	    appliers[ev->type] == NULL) {
+	    appliers[ev->type] == NULL)
 		state_unknown(st);
-		return;
-	}
-	appliers[ev->type](st, ev);
+	else
+		appliers[ev->type](st, ev);
+	if (st->applied != NULL)
+		st->applied(st, ev, st->applied_ctx);
 }
 
 void

@@ -277,6 +277,13 @@ struct state {
 	 * reach zero as last set (its stop or pause time once stopped or
 	 * paused); read with state_day_timer_end().  Sized as day_last. */
 	int64_t *day_timer_end;
+
+	/* Called after each record is applied, NULL: nobody.  A terminal
+	 * following the journal notes there what changed (changes.h), to
+	 * redraw only what shows it.  Set after the first replay. */
+	void (*applied)(const struct state *st, const struct event *ev,
+	    void *ctx);
+	void *applied_ctx;
 };
 #define STATE_DAYS_MAX 366
 

@@ -1,0 +1,116 @@
+#!/bin/sh
+# A participant terminal draws only what changed (issue 21): another room's
+# idea sends its terminal no byte at all; an idea in its own room, a small
+# update.  Bytes are counted at the source: what the convene process wrote
+# (/proc/PID/io wchar; it writes nothing but its screen while nobody
+# types), once it has read the new record and is asleep in poll() again.
+. "$(dirname "$0")/lib.sh"
+e2e_init
+[ -r /proc/self/io ] || { echo "e2e: no /proc/PID/io here: skipped"; exit 77; }
+s=$E2E_DIR/s
+new_session "$s"
+for who in "Kim Minjun" "Somchai Boonmee" "Maria Santos"; do
+	cv participant "$s" "$who" --country KR >/dev/null
+done
+cv agenda "$s" next >/dev/null
+cv timer "$s" stop	# the clock then turns once a minute, not a second
+cv rooms "$s" --make 2 >/dev/null
+# (a move to where dealing put them already is refused: no matter)
+"$CONVENE" rooms "$s" move p1 r1 2>/dev/null
+"$CONVENE" rooms "$s" move p2 r2 2>/dev/null
+"$CONVENE" rooms "$s" move p3 r1 2>/dev/null
+# The authors are here already: their ideas change nobody's head count.
+cv checkin "$s" --by p2
+cv checkin "$s" --by p3
+
+start_session a 100 30 "$CONVENE" join "$s" --as p1
+wait_for_text a "No ideas yet"
+pid=$(pane_pid a) || fail "no convene process in the pane"
+
+# io KEY: a counter of /proc/$pid/io.
+io() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$pid/io"; }
+
+# after_idea BY TEXT: writes the idea, waits until the terminal has read
+# it and is back in poll(), and prints the bytes it wrote meanwhile; the
+# minute of the clock turning meanwhile (a byte or two for good reason)
+# makes it try again with another idea.
+after_idea() {
+	_try=0
+	while [ $_try -lt 3 ]; do
+		_try=$((_try + 1))
+		_min=$(date +%H%M)
+		_r0=$(io rchar) _w0=$(io wchar)
+		cv idea "$s" --by "$1" "$2 $_try" >/dev/null
+		_deadline=$(($(date +%s) + E2E_TIMEOUT))
+		until [ "$(io rchar)" -gt "$_r0" ] &&
+		    grep -q poll "/proc/$pid/wchan" 2>/dev/null; do
+			[ "$(date +%s)" -lt "$_deadline" ] ||
+			    fail "the terminal did not read the idea"
+			sleep 0.02
+		done
+		if [ "$(date +%H%M)" = "$_min" ]; then
+			echo $(($(io wchar) - _w0))
+			return 0
+		fi
+	done
+	fail "the minute kept turning"
+}
+
+# Another room's idea: nothing at all.
+n=$(after_idea p2 "Room 2 builds a one-stop portal")
+[ "$n" -eq 0 ] || fail "another room's idea cost $n bytes on room 1's board"
+refute_screen a "Room 2 builds"
+
+# One in its own room: shown, in a small update (the list moves down a row).
+n=$(after_idea p3 "Room 1 pays land tax by phone")
+wait_for_text a "Room 1 pays land tax by phone"
+[ "$n" -gt 0 ] || fail "its own room's idea wrote nothing"
+[ "$n" -le 1000 ] || fail "its own room's idea cost $n bytes"
+echo "room 2's idea: 0 bytes; room 1's: $n bytes"
+
+# What the update left on the screen is what a whole redraw (Ctrl-L)
+# draws: with the highlight on the newest idea, on an older one, on a long
+# idea wrapped over several lines, and with more ideas than the screen
+# holds.
+same_as_redrawn() {
+	wait_for_text a "$1"
+	screen a >"$E2E_DIR/updated"
+	send a C-l
+	sleep_until_quiet
+	screen a >"$E2E_DIR/redrawn"
+	cmp -s "$E2E_DIR/updated" "$E2E_DIR/redrawn" || {
+		diff "$E2E_DIR/updated" "$E2E_DIR/redrawn"
+		fail "the board updated in place differs from it drawn whole ($2)"
+	}
+}
+# Ctrl-L redraws what is there: wait until the screen stops changing.
+sleep_until_quiet() {
+	_prev= _deadline=$(($(date +%s) + E2E_TIMEOUT))
+	while [ "$(screen a)" != "$_prev" ]; do
+		_prev=$(screen a)
+		[ "$(date +%s)" -lt "$_deadline" ] || fail "the screen kept changing"
+		sleep 0.1
+	done
+}
+cv idea "$s" --by p3 "Third idea for room 1" >/dev/null
+same_as_redrawn "Third idea for room 1" "highlight on the newest"
+send a Down
+cv idea "$s" --by p3 "Fourth idea for room 1" >/dev/null
+same_as_redrawn "Fourth idea for room 1" "highlight on an older idea"
+cv idea "$s" --by p3 "A long idea that wraps: $(printf 'one form for every permit, ')$(printf 'filed once and shared by every ministry that needs it, ')and a phone number" >/dev/null
+send a Home
+same_as_redrawn "and a phone" "a long idea highlighted"
+i=0
+while [ $i -lt 30 ]; do
+	i=$((i + 1))
+	cv idea "$s" --by p3 "Idea number $i of many" >/dev/null
+done
+# (the highlight stays on the long idea: the newest go out of sight above)
+same_as_redrawn "34 ideas in Room 1" "a full screen"
+send a g
+cv idea "$s" --by p1 "My own idea at last" >/dev/null
+same_as_redrawn "My own idea at last" "a full screen, highlight on the newest"
+send a Down Down Down
+cv idea "$s" --by p3 "One more from Maria" >/dev/null
+same_as_redrawn "36 ideas in Room 1" "a full screen, highlight moved"
+e2e_pass
