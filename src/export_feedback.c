@@ -92,9 +92,14 @@ summary_poll(FILE *f, const struct poll *p)
 	fputs("### ", f);
 	export_md_text(f, p->question);
 	fputs("\n\n", f);
-	fprintf(f, ngettext("%zu respondent", "%zu respondents", p->nvoters),
-	    p->nvoters);
-	fprintf(f, "%s\n\n", p->revealed ? "." : _(", not revealed."));
+	/* whole sentences: a language may end them otherwise than "." */
+	if (p->revealed)
+		fprintf(f, ngettext("%zu respondent.", "%zu respondents.",
+		    p->nvoters), p->nvoters);
+	else
+		fprintf(f, ngettext("%zu respondent, not revealed.",
+		    "%zu respondents, not revealed.", p->nvoters), p->nvoters);
+	fputs("\n\n", f);
 	if (p->kind == POLL_MULTI && p->nvoters > 0)
 		fprintf(f, "%s\n\n", _("Each person could choose several "
 		    "options: each share is of the respondents, and the shares "
