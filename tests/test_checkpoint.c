@@ -301,6 +301,22 @@ write_checkpoint(const char *dir, unsigned flags)
 	session_close(s);
 }
 
+/* CONVENE_TEST_SEEDS=DIR: the checkpoints made here are copied to DIR,
+ * seeds for tests/fuzz/fuzz_checkpoint.c. */
+static void
+keep_seed(const struct session_fixture *f, uint64_t seed)
+{
+	const char *dir = getenv("CONVENE_TEST_SEEDS");
+	char *cmd;
+
+	if (dir == NULL)
+		return;
+	cmd = xasprintf("cp '%s/%s' '%s/random-%u'", f->dir, CHECKPOINT_NAME,
+	    dir, (unsigned)seed);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
 /* --- the tests ----------------------------------------------------------- */
 
 static void
@@ -320,6 +336,7 @@ test_random_journals(void **state)
 		flags = seed % 2 ? SESSION_TEXTS_ON_DEMAND : 0;
 		append_random(f->s, &g, 200 + (int)rnd(&g, 1500));
 		write_checkpoint(f->dir, flags);
+		keep_seed(f, seed);
 		append_random(f->s, &g, (int)rnd(&g, 300));
 
 		from = sfx_open(f->dir, SESSION_TEXTS_ON_DEMAND);
