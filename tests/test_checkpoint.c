@@ -326,6 +326,7 @@ test_random_journals(void **state)
 	struct session *from, *full, *again;
 	uint64_t seed;
 	unsigned flags;
+	char *err = NULL;
 
 	(void)state;
 	for (seed = 1; seed <= 8; seed++) {
@@ -357,6 +358,15 @@ test_random_journals(void **state)
 		assert_same_exports(from, full);
 		again = open_full(f->dir, 0);
 		assert_same_exports(from, again);
+		session_close(again);
+
+		/* A checkpoint of that state (part mapped, part grown, just
+		 * after its own appends), and a state from it. */
+		sfx_ok(session_checkpoint_write(from, &err), &err);
+		again = sfx_open(f->dir, SESSION_TEXTS_ON_DEMAND);
+		assert_int_equal(again->from_checkpoint, 1);
+		assert_int_equal(again->replayed, 0);
+		assert_same_exports(again, full);
 		session_close(again);
 		session_close(from);
 		session_close(full);
