@@ -27,8 +27,8 @@
 #define CK_HEADER 4096
 /* Where a writer may put it: far from the heap, the binary, the libraries
  * and the stack on a 47-bit address space. */
-#define CK_BASE_MIN 0x100000000000ULL
-#define CK_BASE_SPAN 0x300000000000ULL
+#define CK_BASE_MIN 0x200000000000ULL
+#define CK_BASE_SPAN 0x200000000000ULL
 #define CK_SIZE_MAX (4ULL << 30)
 
 struct ck_header {
