@@ -173,6 +173,24 @@ take(void *base, const struct ck_header *h, struct state *st,
 }
 
 int
+checkpoint_covers(int fd, const struct journal *j)
+{
+	struct ck_header h;
+	struct journal_mark mk;
+	char build[sizeof h.build] = { 0 };
+
+	snprintf(build, sizeof build, "%s", CONVENE_VERSION);
+	if (pread(fd, &h, sizeof h, 0) != (ssize_t)sizeof h ||
+	    memcmp(h.magic, CK_MAGIC, sizeof h.magic) != 0 ||
+	    memcmp(h.build, build, sizeof build) != 0 ||
+	    h.layout != ck_layout() || h.header_crc != ck_header_crc(&h) ||
+	    journal_mark(j, &mk) != 0)
+		return 0;
+	return h.mark.dev == mk.dev && h.mark.ino == mk.ino &&
+	    h.mark.offset >= mk.offset;
+}
+
+int
 checkpoint_load(int fd, struct state *st, struct journal *j,
     const char **why)
 {

@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "checkpoint.h"
@@ -69,21 +71,45 @@ write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
+/* One writer at a time: the temporary file is made with O_EXCL, and one
+ * left by a writer that died is taken over when it is this old. */
+#define TMP_STALE_S 120
+
+/* Makes the temporary file; -1 with errno EEXIST while another process
+ * writes. */
+static int
+open_tmp(struct session *s, const char *tmp)
+{
+	struct stat sb;
+	int fd = sessdir_openat(&s->sd, tmp, O_WRONLY | O_CREAT | O_EXCL,
+	    0640, SESSDIR_FILE);
+
+	if (fd >= 0 || errno != EEXIST)
+		return fd;
+	if (fstatat(s->sd.fd, tmp, &sb, AT_SYMLINK_NOFOLLOW) != 0 ||
+	    time(NULL) - sb.st_mtime < TMP_STALE_S) {
+		errno = EEXIST;
+		return -1;
+	}
+	unlinkat(s->sd.fd, tmp, 0);
+	return sessdir_openat(&s->sd, tmp, O_WRONLY | O_CREAT | O_EXCL, 0640,
+	    SESSDIR_FILE);
+}
+
 /* The image into a temporary file beside the journal, renamed over the
  * checkpoint once it is on disk. */
 static int
 write_file(struct session *s, const char *image, size_t len, char **err)
 {
-	char tmp[64];
+	static const char tmp[] = CHECKPOINT_NAME ".tmp";
 	int fd, r = 0;
 
-	snprintf(tmp, sizeof tmp, "%s.%ld.tmp", CHECKPOINT_NAME,
-	    (long)getpid());
 	privilege_raise();
-	fd = sessdir_openat(&s->sd, tmp, O_WRONLY | O_CREAT | O_EXCL |
-	    O_TRUNC, 0640, SESSDIR_FILE);
-	if (fd < 0) {
+	if ((fd = open_tmp(s, tmp)) < 0) {
 		privilege_drop();
+		if (errno == EEXIST)
+			return set_error(err, -1, _("another process is "
+			    "writing the checkpoint of %s"), s->dir);
 		return set_error(err, -1, _("cannot write the checkpoint in "
 		    "%s: %s"), s->dir, file_strerror(errno));
 	}
@@ -95,6 +121,24 @@ write_file(struct session *s, const char *image, size_t len, char **err)
 	}
 	close(fd);
 	privilege_drop();
+	return r;
+}
+
+/* 1 when the checkpoint there already covers what this process read (a
+ * terminal started at the same time wrote it). */
+static int
+already_covered(struct session *s)
+{
+	int fd, r;
+
+	privilege_raise();
+	fd = sessdir_openat(&s->sd, CHECKPOINT_NAME, O_RDONLY, 0,
+	    SESSDIR_FILE);
+	privilege_drop();
+	if (fd < 0)
+		return 0;
+	r = checkpoint_covers(fd, s->journal);
+	close(fd);
 	return r;
 }
 
@@ -130,7 +174,8 @@ session_checkpoint_background(struct session *s)
 		/* A grandchild writes, so that nobody waits on it: the
 		 * child exits at once and is collected below. */
 		if (fork() == 0)
-			_exit(session_checkpoint_write(s, NULL) == 0 ? 0 : 1);
+			_exit(already_covered(s) ||
+			    session_checkpoint_write(s, NULL) == 0 ? 0 : 1);
 		_exit(0);
 	}
 	while (waitpid(child, &status, 0) < 0 && errno == EINTR)

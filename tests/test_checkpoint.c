@@ -584,6 +584,38 @@ test_texts_modes(void **state)
 	sfx_free(f);
 }
 
+/* One writer at a time: a temporary file being written blocks another
+ * writer; one left by a writer that died long ago does not. */
+static void
+test_one_writer(void **state)
+{
+	struct session_fixture *f = sfx_new(module_ini, "Checkpoint");
+	struct gen g;
+	struct session *s;
+	char *tmp = path_join(f->dir, CHECKPOINT_NAME ".tmp"), *err = NULL;
+	struct timespec old[2] = { { 1000, 0 }, { 1000, 0 } };
+
+	(void)state;
+	memset(&g, 0, sizeof g);
+	g.rng = 5;
+	append_random(f->s, &g, 100);
+	fx_write(f->dir, CHECKPOINT_NAME ".tmp", "half");
+	s = sfx_open(f->dir, 0);
+	assert_int_equal(session_checkpoint_write(s, &err), -1);
+	assert_non_null(strstr(err, "another process"));
+	free(err);
+	err = NULL;
+	assert_int_equal(utimensat(AT_FDCWD, tmp, old, 0), 0);
+	sfx_ok(session_checkpoint_write(s, &err), &err);
+	assert_int_equal(access(tmp, F_OK), -1);
+	session_close(s);
+	s = sfx_open(f->dir, 0);
+	assert_int_equal(s->from_checkpoint, 1);
+	session_close(s);
+	free(tmp);
+	sfx_free(f);
+}
+
 int
 main(void)
 {
@@ -594,6 +626,7 @@ main(void)
 		cmocka_unit_test(test_hostile_body),
 		cmocka_unit_test(test_foreign),
 		cmocka_unit_test(test_texts_modes),
+		cmocka_unit_test(test_one_writer),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
