@@ -33,6 +33,8 @@ stage_number(struct state *st, int idea, const char *stage)
 			return (unsigned)i;
 	ix->odd_stages = state_grow(ix->odd_stages, &ix->capodd, ix->nodd + 1,
 	    sizeof *ix->odd_stages);
+	/* whole, padding too: a checkpoint copies it byte for byte */
+	memset(&ix->odd_stages[ix->nodd], 0, sizeof *ix->odd_stages);
 	ix->odd_stages[ix->nodd].idea = idea;
 	ix->odd_stages[ix->nodd++].stage = arena_strdup(st->arena, stage);
 	return STAGE_ODD;

@@ -221,6 +221,7 @@ state_apply_eval(struct state *st, const struct event *ev)
 	st->evals = state_grow(st->evals, &st->capevals, st->nevals + 1,
 	    sizeof *st->evals);
 	a = &st->evals[st->nevals++];
+	memset(a, 0, sizeof *a);	/* padding too: checkpoints copy it */
 	a->participant = p;
 	a->question = arena_strdup(st->arena, ev->id);
 	a->text = arena_strdup(st->arena, ev->text);

@@ -95,6 +95,18 @@ tally_fits_small(const struct round *r, const struct dot_tally *t)
 	    t->idea <= SMALL_IDEA_MAX && at >= 0 && at <= UINT32_MAX;
 }
 
+/* Stores t field by field over zeros: a checkpoint copies the entries
+ * byte for byte, and a struct assignment may leave the padding as it was. */
+static void
+dot_tally_set(struct dot_tally *d, struct dot_tally t)
+{
+	memset(d, 0, sizeof *d);
+	d->idea = t.idea;
+	d->voter = t.voter;
+	d->dots = t.dots;
+	d->cast_at = t.cast_at;
+}
+
 /* Every entry of the round as a struct dot_tally from now on. */
 static void
 tally_widen(struct round *r)
@@ -104,7 +116,7 @@ tally_widen(struct round *r)
 	size_t i;
 
 	for (i = 0; i < r->ntally; i++)
-		w[i] = tally_load(r, i);
+		dot_tally_set(&w[i], tally_load(r, i));
 	state_release(r->ix->ent);
 	r->ix->ent = w;
 	r->ix->wide = 1;
@@ -119,7 +131,7 @@ tally_store(struct round *r, size_t i, const struct dot_tally *t)
 	if (!r->ix->wide && !tally_fits_small(r, t))
 		tally_widen(r);
 	if (r->ix->wide) {
-		((struct dot_tally *)r->ix->ent)[i] = *t;
+		dot_tally_set((struct dot_tally *)r->ix->ent + i, *t);
 		return;
 	}
 	s = (struct tally_small *)r->ix->ent + i;
