@@ -173,7 +173,7 @@ take(void *base, const struct ck_header *h, struct state *st,
 }
 
 int
-checkpoint_covers(int fd, const struct journal *j)
+checkpoint_covers(int fd, const struct journal *j, const struct state *st)
 {
 	struct ck_header h;
 	struct journal_mark mk;
@@ -184,7 +184,8 @@ checkpoint_covers(int fd, const struct journal *j)
 	    memcmp(h.magic, CK_MAGIC, sizeof h.magic) != 0 ||
 	    memcmp(h.build, build, sizeof build) != 0 ||
 	    h.layout != ck_layout() || h.header_crc != ck_header_crc(&h) ||
-	    journal_mark(j, &mk) != 0)
+	    journal_mark(j, &mk) != 0 ||
+	    (h.texts_in_journal && st->texts == NULL))
 		return 0;
 	return h.mark.dev == mk.dev && h.mark.ino == mk.ino &&
 	    h.mark.offset >= mk.offset;

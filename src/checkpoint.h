@@ -47,9 +47,11 @@ int checkpoint_build(const struct state *st, const struct journal *j,
     char **image, size_t *len, char **err);
 
 /* 1 when the checkpoint open in `fd` is one this build reads, of the
- * journal `j`, covering at least what j has read: writing another would
- * add nothing.  Only its header is read. */
-int checkpoint_covers(int fd, const struct journal *j);
+ * journal `j`, covering at least what j has read, and one a state like
+ * `st` takes (its texts): writing another would add nothing.  Only its
+ * header is read. */
+int checkpoint_covers(int fd, const struct journal *j,
+    const struct state *st);
 
 /* Loads the checkpoint open in `fd` into `st`, a state just made with
  * state_new() and its settings, days and texts mode set, when it matches

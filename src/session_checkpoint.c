@@ -137,7 +137,7 @@ already_covered(struct session *s)
 	privilege_drop();
 	if (fd < 0)
 		return 0;
-	r = checkpoint_covers(fd, s->journal);
+	r = checkpoint_covers(fd, s->journal, s->state);
 	close(fd);
 	return r;
 }
