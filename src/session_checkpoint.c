@@ -173,6 +173,9 @@ session_checkpoint_background(struct session *s)
 	if (child == 0) {
 		/* A grandchild writes, so that nobody waits on it: the
 		 * child exits at once and is collected below. */
+		/* The terminal is the parent's: this child never touches
+		 * it, not even to restore it on exhausted memory. */
+		xalloc_fatal_hook = NULL;
 		if (fork() == 0)
 			_exit(already_covered(s) ||
 			    session_checkpoint_write(s, NULL) == 0 ? 0 : 1);
