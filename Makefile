@@ -64,7 +64,8 @@ MANPAGES    := $(wildcard man/*.[15])
 
 .PHONY: all test unit e2e bench fuzz sanitize clean install uninstall demo \
         install-host uninstall-host \
-        deps check-layering man-check pot clang-check clang-objects fresh-check FORCE
+        deps check-layering man-check pot update-po po-check clang-check clang-objects \
+        fresh-check FORCE
 
 all: convene $(MO)
 
@@ -112,11 +113,29 @@ $(B)/locale/%/LC_MESSAGES/convene.mo: po/%.po
 	msgfmt -c -o $@ $<
 
 # POT: where `make pot` writes the template (a test writes it elsewhere).
+# A comment starting "Translators:" just above a string goes into the
+# template with it (what a %s is, how many columns the text may take).
 POT ?= po/convene.pot
+XGETTEXT_FLAGS = --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 \
+    --add-comments=Translators: --package-name=convene \
+    --package-version=$(VERSION)
 pot: $(POT)
 $(POT): $(CORE_SRC) $(SCREENS_SRC) src/main.c
-	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=convene \
-	    --package-version=$(VERSION) -o $@ $^
+	xgettext $(XGETTEXT_FLAGS) -o $@ $^
+
+# The catalogues brought up to date with the sources (new strings added
+# untranslated, changed ones marked fuzzy, gone ones made obsolete).
+update-po: $(POT)
+	@for po in $(PO); do echo "msgmerge $$po"; \
+	    msgmerge --quiet --update --backup=none $$po $(POT) || exit 1; done
+
+# Fails on a catalogue that is incomplete (untranslated or fuzzy), stale
+# (not merged with today's sources) or refused by msgfmt -c; `make test`
+# runs it as a warning only (tools/po-check says why).
+po-check:
+	@mkdir -p $(B)
+	@$(MAKE) -s pot POT=$(B)/po-check.pot
+	@./tools/po-check $(B)/po-check.pot $(PO)
 
 # The whole suite, warnings as errors.  Unit tests (cmocka), then the
 # end-to-end tests that drive the real binary in tmux.
@@ -124,6 +143,8 @@ test:
 	@./tools/deps
 	$(MAKE) WERROR=-Werror all $(TESTS)
 	$(MAKE) WERROR=-Werror check-layering man-check
+	@$(MAKE) -s pot POT=$(B)/po-check.pot && \
+	    ./tools/po-check --warn $(B)/po-check.pot $(PO)
 	@./tests/run-unit $(TESTS)
 	@./tests/run-e2e
 

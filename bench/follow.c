@@ -1,13 +1,14 @@
 /*
- * follow.c -- follow_p99_ms.
+ * follow.c -- follow_p99_ms and follow_p99_ms_500.
  *
- *   follow SESSION [FOLLOWERS [IDEAS]]          (default 200 and 100)
+ *   follow SESSION [FOLLOWERS [IDEAS [ROW]]]    (default 200, 100 and
+ *                                                follow_p99_ms)
  *
  * Forks FOLLOWERS processes that each open the session (session_open:
  * settings, module, replay) and then follow the journal exactly as the
- * screens' loop does (screens/app.c): one poll() on the journal's inotify
- * descriptor, or, when inotify_init1 fails (past the 128 instances a user
- * may hold), a poll() timeout of 100 ms and a look at the file's size;
+ * screens' loop does (screens/app.c): one poll() on the descriptor of
+ * journal_watch_fd() (dnotify's signalfd, else inotify), or, when it has
+ * none, a poll() timeout of 100 ms and a look at the file's size;
  * then journal_changed() and session_refresh(), which applies the new
  * records to the state.  After each refresh a follower looks at the ideas
  * the state gained and notes, in memory shared with the parent, the
@@ -21,6 +22,9 @@
  * applied it; the row is the 99th percentile (nearest rank) of those
  * latencies over the IDEAS ideas.  The followers do not draw: drawing is
  * the screens' cost, measured by first_frame_ms.
+ *
+ * FOLLOW_SKIP=dnotify (or dnotify,inotify) in the environment makes the
+ * followers skip those ways of watching, to compare them on one machine.
  */
 #include <errno.h>
 #include <poll.h>
@@ -35,6 +39,8 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "journal.h"
+#include "journal_test.h"
 #include "session.h"
 #include "util.h"
 
@@ -46,7 +52,9 @@ struct shared {
 	unsigned followers, ideas;
 	int64_t *sent;		/* [ideas]: ns before the command started */
 	int64_t *applied;	/* [followers][ideas]: ns, 0 = never */
-	int *inotify;		/* [followers]: 1 when it had a watch fd */
+	int *kind;		/* [followers]: its enum journal_watch */
+	int64_t *cpu;		/* [followers]: CPU ns spent following */
+	unsigned *wakes;	/* [followers]: how often poll() returned */
 };
 
 static int64_t
@@ -55,6 +63,15 @@ mono_ns(void)
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static int64_t
+cpu_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
@@ -99,6 +116,7 @@ follower(const char *dir, struct shared *sh, unsigned f, int ready_fd)
 	struct pollfd pfd;
 	char *err = NULL;
 	size_t before;
+	int64_t cpu0;
 	int wfd, c, stop = 0;
 
 	alarm(FOLLOWER_TIMEOUT_S);
@@ -107,10 +125,11 @@ follower(const char *dir, struct shared *sh, unsigned f, int ready_fd)
 		return 1;
 	}
 	wfd = journal_watch_fd(s->journal);
-	sh->inotify[f] = wfd >= 0;
+	sh->kind[f] = (int)journal_watch_kind(s->journal);
 	if (write(ready_fd, "r", 1) != 1)
 		return 1;
 	close(ready_fd);
+	cpu0 = cpu_ns();
 	while (!stop) {
 		pfd.fd = wfd;
 		pfd.events = POLLIN;
@@ -119,6 +138,7 @@ follower(const char *dir, struct shared *sh, unsigned f, int ready_fd)
 			break;
 		if (wfd < 0)
 			poll(NULL, 0, POLL_FALLBACK_MS);
+		sh->wakes[f]++;
 		if ((c = journal_changed(s->journal, &err)) == 0)
 			continue;
 		before = s->state->nideas;
@@ -128,6 +148,7 @@ follower(const char *dir, struct shared *sh, unsigned f, int ready_fd)
 		}
 		stop = note_new_ideas(s->state, before, sh, f, mono_ns());
 	}
+	sh->cpu[f] = cpu_ns() - cpu0;
 	session_close(s);
 	return stop ? 0 : 1;
 }
@@ -241,26 +262,37 @@ start_followers(const char *dir, struct shared *sh)
 int
 main(int argc, char **argv)
 {
-	struct shared sh = { 200, 100, NULL, NULL, NULL };
-	unsigned started, f, with_inotify = 0;
+	struct shared sh = { 200, 100, NULL, NULL, NULL, NULL, NULL };
+	double cpu = 0, wakes = 0;
+	unsigned started, f, n[3] = { 0, 0, 0 };
+	const char *name = "follow_p99_ms";
 	int64_t *lat;
 	int status, failed = 0;
 	size_t p99;
 
 	if (argc < 2) {
-		fputs("usage: follow SESSION [FOLLOWERS [IDEAS]]\n", stderr);
+		fputs("usage: follow SESSION [FOLLOWERS [IDEAS [ROW]]]\n",
+		    stderr);
 		return 2;
 	}
 	if (argc > 2)
 		sh.followers = (unsigned)atoi(argv[2]);
 	if (argc > 3)
 		sh.ideas = (unsigned)atoi(argv[3]);
+	if (argc > 4)
+		name = argv[4];
+	if (getenv("FOLLOW_SKIP") != NULL)
+		journal_test_watch_skip(strstr(getenv("FOLLOW_SKIP"),
+		    "dnotify") != NULL, strstr(getenv("FOLLOW_SKIP"),
+		    "inotify") != NULL);
 	if (sh.followers == 0 || sh.ideas == 0)
 		return 2;
 	sh.sent = shared_alloc(sh.ideas * sizeof *sh.sent);
 	sh.applied = shared_alloc((size_t)sh.followers * sh.ideas *
 	    sizeof *sh.applied);
-	sh.inotify = shared_alloc(sh.followers * sizeof *sh.inotify);
+	sh.kind = shared_alloc(sh.followers * sizeof *sh.kind);
+	sh.cpu = shared_alloc(sh.followers * sizeof *sh.cpu);
+	sh.wakes = shared_alloc(sh.followers * sizeof *sh.wakes);
 	started = start_followers(argv[1], &sh);
 	if (started < sh.followers) {
 		fprintf(stderr, "follow: only %u of %u followers started\n",
@@ -277,19 +309,29 @@ main(int argc, char **argv)
 		fprintf(stderr, "follow: %d followers failed\n", failed);
 		return 3;
 	}
-	for (f = 0; f < sh.followers; f++)
-		with_inotify += (unsigned)sh.inotify[f];
+	for (f = 0; f < sh.followers; f++) {
+		n[sh.kind[f] >= 0 && sh.kind[f] < 3 ? sh.kind[f] : 0]++;
+		cpu += (double)sh.cpu[f];
+		wakes += sh.wakes[f];
+	}
 	/* nearest rank: the smallest value with 99% at or below it */
 	p99 = (sh.ideas * 99 + 99) / 100 - 1;
-	fprintf(stderr, "follow: %u followers (%u with inotify, %u polling "
-	    "every %d ms); until the last follower: median %.1f ms, p99 "
-	    "%.1f ms, max %.1f ms\n", sh.followers, with_inotify,
-	    sh.followers - with_inotify, POLL_FALLBACK_MS,
-	    lat[sh.ideas / 2] / 1e6, lat[p99] / 1e6, lat[sh.ideas - 1] / 1e6);
-	printf("follow_p99_ms\t%.0f\tms\tan idea added (cmd_idea) until each "
-	    "of %u following processes has applied it (%u by inotify, %u "
-	    "polling); p99 over %u ideas\n", lat[p99] / 1e6, sh.followers,
-	    with_inotify, sh.followers - with_inotify, sh.ideas);
+	fprintf(stderr, "follow: %u followers (%u by dnotify, %u by inotify, "
+	    "%u polling every %d ms); until the last follower: median %.1f "
+	    "ms, p99 %.1f ms, max %.1f ms\n", sh.followers,
+	    n[JOURNAL_WATCH_DNOTIFY], n[JOURNAL_WATCH_INOTIFY],
+	    n[JOURNAL_WATCH_POLL], POLL_FALLBACK_MS, lat[sh.ideas / 2] / 1e6,
+	    lat[p99] / 1e6, lat[sh.ideas - 1] / 1e6);
+	/* the stop mark is one idea more */
+	fprintf(stderr, "follow: following cost %.1f us of CPU per follower "
+	    "and idea (%.1f wake-ups per idea, %.1f us each)\n",
+	    cpu / 1e3 / sh.followers / (sh.ideas + 1),
+	    wakes / sh.followers / (sh.ideas + 1), cpu / 1e3 / wakes);
+	printf("%s\t%.1f\tms\tan idea added (cmd_idea) until each of %u "
+	    "following processes of one user has applied it (%u by dnotify, "
+	    "%u by inotify, %u polling); p99 over %u ideas\n", name,
+	    lat[p99] / 1e6, sh.followers, n[JOURNAL_WATCH_DNOTIFY],
+	    n[JOURNAL_WATCH_INOTIFY], n[JOURNAL_WATCH_POLL], sh.ideas);
 	free(lat);
 	return 0;
 }

@@ -691,6 +691,9 @@ app_on_key(struct app *a, wint_t wc, int code)
 	case MODE_HELP:
 		key_help(a, key);
 		break;
+	case MODE_PICK:
+		app_pick_key(a, key);
+		break;
 	default:
 		key_normal(a, key);
 		break;
@@ -931,5 +934,6 @@ app_run(struct session *s, const struct app_config *cfg)
 	free(a.question);
 	free(a.confirm_hint);
 	prompt_free(a.prompt);
+	app_pick_clear(&a);
 	return got_signal != 0 ? 128 + got_signal : EXIT_DONE;
 }

@@ -70,6 +70,11 @@ struct app_config {
 	/* The status line's clock is drawn without bold: a second then costs
 	 * about 20 bytes instead of 35 (a participant's slow SSH link). */
 	int thin_clock;
+	/* The zone of the person at the terminal when it is not the
+	 * module's (a participant of a workshop held online), else NULL:
+	 * the status line's time of day then shows theirs beside the
+	 * workshop's.  NULL function: the module's. */
+	const char *(*zone)(const struct app *a);
 	/* --no-mouse: no mouse reports are asked for.  --plain (or a
 	 * terminal that cannot draw lines or colours): see app_plain. */
 	int no_mouse, plain;
@@ -143,6 +148,16 @@ void app_confirm(struct app *a, const char *question, app_confirm_fn done,
  */
 void app_confirm_key(struct app *a, const char *question, int key,
     app_confirm_fn done, void *self);
+
+/*
+ * Offers a choice among n lines (copied) over the body, highlighting line
+ * `sel`: the arrows, j k, g G move; Enter, Space, a click or the line's
+ * digit (1-9) picks; Esc or q cancels.  `done` runs once with the line
+ * picked, or -1.  While it is open every key goes to it.
+ */
+typedef void (*app_pick_fn)(void *self, struct app *a, int picked);
+void app_pick(struct app *a, const char *title, const char *const *items,
+    size_t n, size_t sel, app_pick_fn done, void *self);
 
 /* As app_prompt, but what is typed is shown as one '*' a character (a
  * passphrase, a PIN). */

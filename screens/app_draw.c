@@ -4,12 +4,14 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "draw.h"
 #include "i18n.h"
 #include "session.h"
 #include "text.h"
 #include "tz.h"
+#include "zones.h"
 
 /* --- the status line ----------------------------------------------------- */
 
@@ -48,6 +50,26 @@ format_clock(int64_t rem, char *buf, size_t size)
 		snprintf(buf, size, _("+%ld min"), (long)(-rem / 60000));
 }
 
+/* A participant in a zone of their own: their time of day first, then the
+ * workshop's in buf, with its place ("14:00 your time · 09:00 Bangkok"). */
+static void
+own_clock(const struct app *a, const char *zone, char *buf, size_t size)
+{
+	struct tz_local l;
+	char city[32], ws[8];
+
+	if (zone == NULL || tz_to_local(zone, a->now, &l) != 0)
+		return;
+	memcpy(ws, buf, 6);	/* "HH:MM" */
+	ws[5] = '\0';
+	zones_city(a->s->module->timezone, city, sizeof city);
+	/* Translators: the status line's time of day of a participant in
+	 * another zone than the workshop's: their time, then the
+	 * workshop's and its city ("14:00 your time · 09:00 Bangkok"). */
+	snprintf(buf, size, _("%02d:%02d your time \xc2\xb7 %s %s"), l.hour,
+	    l.minute, ws, city);
+}
+
 /* The clock of the status line: the room's or the session's timer, else the
  * time of day in the module's zone.  Sets *role to its colour. */
 static void
@@ -62,7 +84,7 @@ status_clock(const struct app *a, char *buf, size_t size,
 	if (t == NULL && a->room >= 0 && a->cfg->clock_falls_back)
 		t = state_timer_live(a->s->state, -1, a->now);
 	if (t != NULL) {
-		char clock[16];
+		char clock[64];	/* a translated "%ld min" */
 
 		rem = timer_remaining_ms(t, a->now);
 		format_clock(rem, clock, sizeof clock);
@@ -77,10 +99,13 @@ status_clock(const struct app *a, char *buf, size_t size,
 			*role = DR_WARN;
 		return;
 	}
-	if (tz_to_local(a->s->module->timezone, a->now, &l) == 0)
-		snprintf(buf, size, "%02d:%02d", l.hour, l.minute);
-	else
+	if (tz_to_local(a->s->module->timezone, a->now, &l) != 0) {
 		buf[0] = '\0';
+		return;
+	}
+	snprintf(buf, size, "%02d:%02d", l.hour, l.minute);
+	if (a->cfg->zone != NULL)
+		own_clock(a, a->cfg->zone(a), buf, size);
 }
 
 /* People checked in today (joining checks in; so does the roll call and
@@ -110,7 +135,7 @@ status_right(struct app *a, int x, int draw)
 	enum draw_role clock_role;
 	const char *sep = a->cols < NARROW_COLS || draw_plain() ? "  " :
 	    " \xe2\x94\x82 ";
-	char clock[40], *phase_text, *joined;
+	char clock[160], *phase_text, *joined;
 	int width;
 
 	status_clock(a, clock, sizeof clock, &clock_role);
@@ -123,6 +148,9 @@ status_right(struct app *a, int x, int draw)
 		ca = A_NORMAL;
 	phase_text = xasprintf("%s%s%s", a->cols < NARROW_COLS ||
 	    draw_plain() ? "" : "\xe2\x94\x82 ", phase(a), sep);
+	/* Translators: the status line's last part: %s is a separator
+	 * (keep it first), then who is present today of everyone
+	 * registered. */
 	joined = xasprintf(_("%s%zu of %zu here "), sep, present_today(a),
 	    a->s->state->nparticipants);
 	width = text_width(phase_text) + text_width(clock) + 2 +
@@ -470,6 +498,8 @@ app_draw_pass(struct app *a)
 				app_current(a)->draw(a->data[a->cur], a, a->w_body);
 			if (a->mode == MODE_HELP)
 				draw_help(a);
+			else if (a->mode == MODE_PICK)
+				app_pick_draw(a);
 			wnoutrefresh(a->w_body);
 		}
 		/* The message line last: the prompt's cursor is there. */

@@ -17,7 +17,7 @@
 #define POLL_FALLBACK_MS 100	/* journal.h: no inotify, poll the size */
 #define TICK_MARGIN_MS 5	/* wake just after the second turns */
 
-enum mode { MODE_NORMAL, MODE_HELP, MODE_PROMPT, MODE_CONFIRM };
+enum mode { MODE_NORMAL, MODE_HELP, MODE_PROMPT, MODE_CONFIRM, MODE_PICK };
 
 struct app {
 	struct session *s;
@@ -55,6 +55,11 @@ struct app {
 	int confirm_key;	/* app_confirm_key's key, 0: y answers yes */
 	char *confirm_hint;	/* its "n/Enter: yes", kept in sight */
 	void *modal_self;
+	/* app_pick's choice (app_pick.c) */
+	char *pick_title;
+	char **pick_items;
+	size_t npick, pick_sel, pick_top;
+	app_pick_fn pick_done;
 
 	SCREEN *screen;
 	int quit;
@@ -98,6 +103,13 @@ void app_on_key(struct app *a, wint_t wc, int code);
 void app_switch_to(struct app *a, size_t i);
 /* The screen whose tab is at column x of the tab line, or -1 (app_draw.c). */
 int app_tab_at(const struct app *a, int x);
+
+/* app_pick's choice (app_pick.c): a key while it is open, a click on
+ * body row y, its box over the body, and freeing it. */
+void app_pick_key(struct app *a, int key);
+void app_pick_click(struct app *a, int y);
+void app_pick_draw(struct app *a);
+void app_pick_clear(struct app *a);
 
 /* Milliseconds of the monotonic clock (app.c). */
 int64_t app_mono_ms(void);

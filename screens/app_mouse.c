@@ -142,6 +142,11 @@ left_press(struct app *a, int x, int y)
 		press_key(a, 27);	/* any key closes it */
 		return;
 	}
+	if (a->mode == MODE_PICK) {
+		if (y >= 2)
+			app_pick_click(a, y - 2);
+		return;
+	}
 	/* The hint line is what is clicked: only when it was in sight. */
 	hint = y == a->rows - 1 ? app_hint_shown(a) : NULL;
 	if (a->msg != NULL) {	/* a message lasts until the next key */

@@ -427,8 +427,9 @@ console_changed(struct app *a)
 	c->nlast = st->ntimers;
 }
 
-/* Someone guessing PINs or the passphrase: the facilitator hears of it,
- * once per growth, looked at every 10 s at most (a directory read). */
+/* Someone guessing PINs or the passphrase, or terminals polling the
+ * journal: the facilitator hears of it, once per growth, looked at every
+ * 10 s at most (a directory read each). */
 static void
 watch_guessing(struct app *a, int64_t now)
 {
@@ -445,6 +446,20 @@ watch_guessing(struct app *a, int64_t now)
 		    "%d wrong PINs or passphrases tried: convene pin SESSION "
 		    "--clear-throttle lets them try again", n), n);
 	c->failures = n;
+	/* Terminals that could watch the journal neither by dnotify nor by
+	 * inotify poll it: they see changes late and cost CPU, and only the
+	 * facilitator can do something about it (journal.h). */
+	n = presence_polling(app_session(a)->dir, NULL);
+	if (n > c->polling)
+		app_message(a, ngettext("%d terminal polls the journal (it "
+		    "cannot be notified of changes): it sees them up to 100 ms "
+		    "late", "%d terminals poll the journal (they cannot be "
+		    "notified of changes): they see them up to 100 ms late",
+		    n), n);
+	if (n >= 0 && n != c->polling) {
+		c->polling = n;
+		app_dirty(a, REQ_REDRAW);	/* the roll call shows it */
+	}
 }
 
 /* Rings once when the console's timer (its room's, or the session's)
@@ -513,6 +528,7 @@ console_start(struct session *s, const char *room, int demo,
 	cfg.after_keys = console_page_after_keys;
 	here = presence_open(s->dir, PRESENCE_CONSOLE, NULL, &err);
 	free(err);		/* unseen: it works all the same */
+	presence_set_polling(here, journal_watch_fd(s->journal) < 0, NULL);
 	status = app_run(s, &cfg);
 	presence_close(here);
 	undo_stack_free(c.undo);

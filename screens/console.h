@@ -35,6 +35,8 @@ struct console {
 	 * and when: the console says so when they grow. */
 	int failures;
 	int64_t failures_at;
+	/* Terminals polling the journal (presence.h) when last looked. */
+	int polling;
 	size_t nlast;
 	/* The agenda item whose page to show: NULL follows the current one
 	 * (the agenda screen's Enter previews another). */

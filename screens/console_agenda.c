@@ -276,7 +276,7 @@ draw_header(struct app *a, WINDOW *w, int cols, const struct schedule *sch)
 {
 	const struct session *s = app_session(a);
 	const struct module *m = s->module;
-	char when[80], start[8];
+	char start[8];
 	int x;
 
 	x = draw_text(w, 0, 0, cols, m->title, draw_attr(DR_HEADING));
@@ -300,9 +300,9 @@ draw_header(struct app *a, WINDOW *w, int cols, const struct schedule *sch)
 	}
 	console_hhmm(a, sch->items[sch->current].actual_start, start,
 	    sizeof start);
-	snprintf(when, sizeof when, _("Now: %s (since %s)"),
-	    m->items[sch->current].title, start);
-	draw_text(w, 1, 0, cols, when, draw_attr(DR_CURRENT));
+	/* formatted whole: a title cut by bytes could split a character */
+	draw_textf(w, 1, 0, cols, draw_attr(DR_CURRENT),
+	    _("Now: %s (since %s)"), m->items[sch->current].title, start);
 	if (sch->behind_ms >= MINUTE_MS)
 		draw_textf(w, 2, 0, cols, draw_attr(DR_OVERRUN),
 		    _(" The day is running %ld min behind its plan "),

@@ -216,7 +216,8 @@ draw_idea(struct board *b, struct app *a, WINDOW *w, int y, int cols,
 		return;
 	draw_textf(w, y, cols - right, 11, sel ? at : draw_attr(DR_DIM), "%s",
 	    console_room_name(a, it->room));
-	stage = state_idea_stage(app_session(a)->state, b->ls.rows[k]);
+	stage = design_stage_label(state_idea_stage(app_session(a)->state,
+	    b->ls.rows[k]));
 	draw_text(w, y, cols - right + 11, 10, *stage != '\0' ? stage : "-",
 	    sel ? at : draw_attr(DR_DIM));
 	if (authors_shown(a))
@@ -228,8 +229,8 @@ static void
 draw_detail(struct board *b, struct app *a, WINDOW *w, int y, int cols)
 {
 	const struct idea *it = selected(b, a);
-	const char *stage = state_idea_stage(app_session(a)->state,
-	    listscreen_item(&b->ls));
+	const char *stage = design_stage_label(state_idea_stage(
+	    app_session(a)->state, listscreen_item(&b->ls)));
 	char when[16];
 
 	wattrset(w, draw_attr(DR_DIM));
@@ -259,7 +260,8 @@ static const char *
 stage_label(int stage)
 {
 	return stage == ALL_STAGES ? _("all stages") :
-	    stage >= STAGE_COUNT ? _("no stage") : design_stage_name(stage);
+	    stage >= STAGE_COUNT ? _("no stage") :
+	    design_stage_label(design_stage_name(stage));
 }
 
 static const char *
@@ -282,8 +284,13 @@ board_draw(void *self, struct app *a, WINDOW *w)
 
 	getmaxyx(w, rows, cols);
 	draw_textf(w, 0, 0, cols, draw_attr(DR_DIM),
-	    _("%zu ideas \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 "
-	    "authors %s \xc2\xb7 projector: %s"),
+	    /* Translators: the number of ideas, the thread, the room, the
+	     * stage, "shown" or "hidden", "every thread" or "this
+	     * thread". */
+	    ngettext("%zu idea \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 "
+	    "authors %s \xc2\xb7 projector: %s", "%zu ideas \xc2\xb7 %s \xc2\xb7 "
+	    "%s \xc2\xb7 %s \xc2\xb7 authors %s \xc2\xb7 projector: %s",
+	    b->ls.nrows),
 	    b->ls.nrows, thread_label(b, a), b->room == ALL_ROOMS ?
 	    _("all rooms") : console_room_name(a, b->room),
 	    stage_label(b->stage), authors_shown(a) ? _("shown") :

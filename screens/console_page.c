@@ -375,8 +375,9 @@ search_done(void *self, struct app *a, const char *text)
 		app_message(a, _("'%s' is not on this page"), text);
 		return;
 	}
-	app_message(a, _("%zu matches: n next, N previous, Esc ends the "
-	    "search"), pg->nmatches);
+	app_message(a, ngettext("%zu match: n next, N previous, Esc ends "
+	    "the search", "%zu matches: n next, N previous, Esc ends the "
+	    "search", pg->nmatches), pg->nmatches);
 	listview_scroll_to(&pg->lv, 0);
 	if (row_of_match(pg, &pg->matches[0]) > 2)
 		jump(pg, a, 1);

@@ -204,8 +204,11 @@ draw_row(struct cpolls *c, struct app *a, WINDOW *w, int y, int cols,
 	if (sel)
 		draw_fill(w, y, 0, cols, at);
 	if (p != NULL) {
-		draw_textf(w, y, 0, 24, at, "%-4s %-9s %4zu", p->id,
-		    poll_status(p), p->nvoters);
+		/* each field in its columns: a translated status is
+		 * measured and cut in columns, never padded by bytes */
+		draw_text(w, y, 0, 4, p->id, at);
+		draw_text(w, y, 5, 9, poll_status(p), at);
+		draw_textf(w, y, 15, 9, at, "%4zu", p->nvoters);
 		draw_text(w, y, 24, cols - 24, p->question, at);
 		return;
 	}

@@ -45,7 +45,7 @@ draw_row(struct qlist *c, struct app *a, WINDOW *w, int y, int cols,
 	attr_t at = sel ? draw_attr(DR_SELECTED) : q->hidden ||
 	    q->answered ? draw_attr(DR_DIM) : q->pinned ?
 	    draw_attr(DR_CURRENT) : A_NORMAL;
-	char fl[96];
+	char fl[256];	/* three translated flags */
 
 	if (sel)
 		draw_fill(w, y, 0, cols, at);

@@ -111,6 +111,13 @@ rollcall_draw(void *self, struct app *a, WINDOW *w)
 		    "%zu of %zu present%s%s"), day, present, st->nparticipants,
 		    rc->filter != NULL ? _(" \xc2\xb7 showing ") : "",
 		    rc->filter != NULL ? rc->filter : "");
+	/* the console counts them every 10 s (console.c, watch_guessing) */
+	if (console_of(a)->polling > 0)
+		draw_textf(w, 1, 0, cols, draw_attr(DR_WARN), ngettext("%d "
+		    "terminal polls the journal: it sees changes up to 100 ms "
+		    "late", "%d terminals poll the journal: they see changes up "
+		    "to 100 ms late", console_of(a)->polling),
+		    console_of(a)->polling);
 	if (st->nparticipants == 0)
 		draw_text(w, 2, 2, cols - 2, _("Nobody has registered yet."),
 		    A_NORMAL);
@@ -137,7 +144,8 @@ rollcall_draw(void *self, struct app *a, WINDOW *w)
 		    ci != NULL && !absent ? draw_attr(DR_OK) : at);
 		x = 4 + draw_text(w, y, 4, cols / 2 - 4, p->name, at);
 		draw_textf(w, y, x + 1, cols - x - 20, at, "%s%s%s",
-		    p->country, *p->org != '\0' ? " \xc2\xb7 " : "", p->org);
+		    country_display(p->country), *p->org != '\0' ?
+		    " \xc2\xb7 " : "", p->org);
 		if (cols >= 60)
 			draw_text(w, y, cols - 18, 10, p->room >= 0 ?
 			    console_room_name(a, p->room) : "", at);

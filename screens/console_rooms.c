@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "countries.h"
 #include "draw.h"
 #include "i18n.h"
 #include "listview.h"
@@ -177,7 +178,8 @@ draw_person(struct rooms *r, struct app *a, WINDOW *w, int y, int x,
 		draw_fill(w, y, x, cols, at);
 	used = draw_text(w, y, x + 1, cols - 10, p->name, at);
 	draw_textf(w, y, x + 2 + used, cols - used - 2, selected ? at :
-	    draw_attr(DR_DIM), "%s%s%s", p->country, *p->org != '\0' ?
+	    draw_attr(DR_DIM), "%s%s%s", country_display(p->country),
+	    *p->org != '\0' ?
 	    " \xc2\xb7 " : "", p->org);
 }
 
@@ -190,8 +192,9 @@ rooms_draw(void *self, struct app *a, WINDOW *w)
 
 	getmaxyx(w, rows, cols);
 	left = cols * 2 / 5 < 24 ? 24 : cols * 2 / 5;
-	draw_textf(w, 0, 0, left, draw_attr(DR_DIM), "%-*s%s", left - 13,
-	    _(" Rooms"), _("people  timer"));
+	/* by columns, not bytes: a translated label keeps its place */
+	draw_text(w, 0, 0, left - 13, _(" Rooms"), draw_attr(DR_DIM));
+	draw_text(w, 0, left - 13, 13, _("people  timer"), draw_attr(DR_DIM));
 	for (i = 0; i < listview_visible(&r->rooms) && (int)i + 1 < rows; i++)
 		draw_room_row(r, a, w, (int)i + 1, left - 1,
 		    r->rooms.top + i);

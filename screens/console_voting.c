@@ -137,7 +137,11 @@ draw_head(struct voting *v, struct app *a, WINDOW *w, int cols, int ri)
 
 	(void)v;
 	draw_textf(w, 0, 0, cols, draw_attr(DR_HEADING),
-	    _("Round %s \xc2\xb7 %s%s \xc2\xb7 %d dots each"), r->id,
+	    /* Translators: a round's id, its room, " · prototypes only"
+	     * or nothing, its budget of dots. */
+	    ngettext("Round %s \xc2\xb7 %s%s \xc2\xb7 %d dot each",
+	    "Round %s \xc2\xb7 %s%s \xc2\xb7 %d dots each",
+	    (unsigned long)r->budget), r->id,
 	    console_room_name(a, r->room), r->prototypes_only ?
 	    _(" \xc2\xb7 prototypes only") : "", r->budget);
 	turnout(a, r, &eligible, &left);

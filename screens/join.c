@@ -397,6 +397,13 @@ join_init(struct app *a)
 }
 
 static void
+join_enter(void *self, struct app *a)
+{
+	(void)self;
+	participant_join_shown(a);
+}
+
+static void
 join_fini(void *self)
 {
 	struct join *j = self;
@@ -415,15 +422,32 @@ join_changed(void *self, struct app *a)
 	collect(self, a, 1);
 }
 
+/* Rows the privacy notice (session_privacy_notice) takes at the foot of
+ * the list of names: all it needs, up to a third of the rows under the
+ * heading, so the names stay first; on a tiny screen one row, cut with
+ * "…"; none when there is no room for a name as well. */
+static int
+notice_rows(struct app *a, int rows, int cols)
+{
+	int below = rows - HEAD_ROWS;
+
+	if (below < 3 || cols < 8)
+		return 0;
+	if (below < 9)
+		return 1;
+	return wall_text_rows(session_privacy_notice(app_session(a)),
+	    cols - 2, below / 3);
+}
+
 static void
 join_resize(void *self, struct app *a, int rows, int cols)
 {
 	struct join *j = self;
+	int n = notice_rows(a, rows, cols), list;
 
-	(void)a;
-	(void)cols;
-	listview_set_height(&j->lv, rows > HEAD_ROWS ?
-	    (size_t)(rows - HEAD_ROWS) : 0);
+	/* A blank row between the names and the notice. */
+	list = rows - HEAD_ROWS - (n > 0 ? n + 1 : 0);
+	listview_set_height(&j->lv, list > 0 ? (size_t)list : 0);
 }
 
 static void
@@ -445,7 +469,7 @@ draw_person(struct join *j, struct app *a, WINDOW *w, int y, int cols,
 	p = &st->participants[j->people[row - 1]];
 	x = 1 + draw_text(w, y, 1, cols * 2 / 3, p->name, at | A_BOLD);
 	x += draw_text(w, y, x, cols - x, "  ", at);
-	x += draw_text(w, y, x, cols - x, p->country, sel ? at :
+	x += draw_text(w, y, x, cols - x, country_display(p->country), sel ? at :
 	    draw_attr(DR_DIM));
 	if (p->org != NULL && *p->org != '\0' && cols - x > 4) {
 		x += draw_text(w, y, x, cols - x, "  ", at);
@@ -465,7 +489,7 @@ draw_country(const struct country *c, size_t k, void *ctx)
 	struct country_rows *cr = ctx;
 
 	draw_textf(cr->w, cr->y + (int)k, 1, cr->cols - 1, A_NORMAL, "%s  %s",
-	    c->code, c->name);
+	    c->code, country_display(c->code));
 }
 
 /* While registering: what is asked, and the countries that match. */
@@ -510,7 +534,7 @@ join_draw(void *self, struct app *a, WINDOW *w)
 {
 	struct join *j = self;
 	const char *f;
-	int rows, cols;
+	int rows, cols, n;
 	size_t i;
 
 	getmaxyx(w, rows, cols);
@@ -530,7 +554,11 @@ join_draw(void *self, struct app *a, WINDOW *w)
 	    "Enter."), draw_attr(DR_HEADING));
 	if (f != NULL && *f != '\0')
 		draw_textf(w, 1, 0, cols, draw_attr(DR_DIM),
-		    _("%zu of %zu names match \xe2\x80\x9c%s\xe2\x80\x9d"),
+		    /* Translators: how many registered names match
+		     * the search, of how many; %s is what was typed. */
+		    ngettext("%zu of %zu name matches \xe2\x80\x9c%s"
+		    "\xe2\x80\x9d", "%zu of %zu names match \xe2\x80\x9c%s"
+		    "\xe2\x80\x9d", app_session(a)->state->nparticipants),
 		    j->npeople, app_session(a)->state->nparticipants, f);
 	else
 		draw_textf(w, 1, 0, cols, draw_attr(DR_DIM),
@@ -540,6 +568,10 @@ join_draw(void *self, struct app *a, WINDOW *w)
 		app_row(a, HEAD_ROWS + (int)i, j->lv.top + i,
 		    j->lv.top + i == j->lv.sel);
 	}
+	if ((n = notice_rows(a, rows, cols)) > 0)
+		wall_text(w, rows - n, 1, cols - 2, n,
+		    session_privacy_notice(app_session(a)),
+		    draw_attr(DR_DIM));
 }
 
 /* --- keys ---------------------------------------------------------------- */
@@ -692,6 +724,7 @@ const struct screen_ops part_join = {
 	.name = N_("Join"),
 	.keys = join_keys,
 	.init = join_init,
+	.enter = join_enter,
 	.fini = join_fini,
 	.resize = join_resize,
 	.draw = join_draw,

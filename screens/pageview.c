@@ -128,6 +128,8 @@ pageview_get(struct pageview *v, const struct module *m,
 		pageview_clear(v);
 		src = page_source(m, it, is_case);
 		v->pd = page_doc_new(src);
+		/* participants and the projector: never the facilitator's notes */
+		page_doc_hide_notes(v->pd);
 		free(src);
 		v->item = xstrdup(it->id);
 		v->is_case = is_case;

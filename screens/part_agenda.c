@@ -18,6 +18,8 @@
 #include "session.h"
 #include "state.h"
 #include "text.h"
+#include "util.h"
+#include "zones.h"
 
 #define MINUTE_MS 60000
 #define HEAD_ROWS 3		/* Now, its times, Next */
@@ -25,28 +27,28 @@
 
 /*
  * The columns of a list row, in one place: a marker (now, done), the
- * planned time in the workshop's zone, then the title.  The participant's
- * own zone (with the languages issue) becomes a second time column: give
- * it a width here and every row makes room for it.
+ * planned time in the workshop's zone, then the title.  A participant in
+ * a zone of their own (online) reads their time first, then the
+ * workshop's, dimmed: the line of times above says which is which.
  */
 struct columns {
 	int mark;		/* "▶ " or "✓ " */
 	int time, time_w;	/* "HH:MM " in the module's zone */
-	int time2, time2_w;	/* the participant's zone: not yet (0) */
+	int time2, time2_w;	/* the participant's own zone, 0: none */
 	int title;
 };
 
 static struct columns
-columns(void)
+columns(const char *own)
 {
 	struct columns c;
 
 	c.mark = 0;
-	c.time = 2;
+	c.time2 = 2;
+	c.time2_w = own != NULL ? 6 : 0;
+	c.time = c.time2 + c.time2_w;
 	c.time_w = 6;
-	c.time2 = c.time + c.time_w;
-	c.time2_w = 0;
-	c.title = c.time2 + c.time2_w;
+	c.title = c.time + c.time_w;
 	return c;
 }
 
@@ -228,13 +230,35 @@ planned_hhmm(const struct agenda_item *it, int plus, char *buf, size_t size)
 	snprintf(buf, size, "%02d:%02d", min / 60 % 24, min % 60);
 }
 
+/* A participant in a zone of their own: the item's times in it, then the
+ * workshop's (from, to) and its city; NULL in the workshop's zone or when
+ * the item has no date yet. */
+static char *
+own_times(struct app *a, int64_t start, int minutes, const char *from,
+    const char *to)
+{
+	const char *zone = participant_zone(a);
+	char f[8], t[8], city[32];
+
+	if (zone == NULL || start == 0)
+		return NULL;
+	draw_hhmm(zone, start, f, sizeof f);
+	draw_hhmm(zone, start + (int64_t)minutes * MINUTE_MS, t, sizeof t);
+	zones_city(app_session(a)->module->timezone, city, sizeof city);
+	/* Translators: the times of the current agenda item for a
+	 * participant in another zone: theirs, then the workshop's and its
+	 * city ("14:00–15:00 your time · 09:00–10:00 Bangkok"). */
+	return xasprintf(_("%s\xe2\x80\x93%s your time \xc2\xb7 %s\xe2\x80\x93%s %s"),
+	    f, t, from, to, city);
+}
+
 /* The Now line and the line of its times (rows 0 and 1). */
 static void
 draw_now(struct pagenda *pa, struct app *a, WINDOW *w, int cols,
     const struct schedule *sch)
 {
 	const struct agenda_item *it;
-	char from[8], to[8], left[64];
+	char from[8], to[8], left[64], *times;
 	int paused;
 	long min = minutes_left(a, &paused);
 
@@ -245,10 +269,13 @@ draw_now(struct pagenda *pa, struct app *a, WINDOW *w, int cols,
 		return;
 	}
 	it = &app_session(a)->module->items[sch->current];
+	/* Translators: %s is the title of the agenda item running. */
 	draw_textf(w, 0, 0, cols, draw_attr(DR_CURRENT), _("Now: %s"),
 	    it->title);
 	planned_hhmm(it, 0, from, sizeof from);
 	planned_hhmm(it, it->minutes, to, sizeof to);
+	times = own_times(a, sch->items[sch->current].planned_start,
+	    it->minutes, from, to);
 	if (min == NO_TIMER)
 		left[0] = '\0';
 	else if (min < 0)
@@ -256,8 +283,12 @@ draw_now(struct pagenda *pa, struct app *a, WINDOW *w, int cols,
 	else
 		snprintf(left, sizeof left, paused ? _(" \xc2\xb7 paused, "
 		    "%ld min left") : _(" \xc2\xb7 %ld min left"), min);
-	draw_textf(w, 1, 2, cols - 2, A_NORMAL, "%s\xe2\x80\x93%s%s", from, to,
-	    left);
+	if (times != NULL)
+		draw_textf(w, 1, 2, cols - 2, A_NORMAL, "%s%s", times, left);
+	else
+		draw_textf(w, 1, 2, cols - 2, A_NORMAL, "%s\xe2\x80\x93%s%s",
+		    from, to, left);
+	free(times);
 }
 
 /* The Next line (row 2): its time as planned, or as expected when the
@@ -268,6 +299,7 @@ draw_next(struct app *a, WINDOW *w, int cols, const struct schedule *sch)
 	const struct module *m = app_session(a)->module;
 	int i = next_item(a, sch);
 	const struct agenda_item *it;
+	const char *own = participant_zone(a);
 	char when[16], hhmm[8], *what;
 
 	if (i < 0) {
@@ -277,16 +309,25 @@ draw_next(struct app *a, WINDOW *w, int cols, const struct schedule *sch)
 	}
 	it = &m->items[i];
 	planned_hhmm(it, 0, when, sizeof when);
+	/* In the participant's own zone when they have one (the line of
+	 * times above says "your time"). */
+	if (own != NULL && sch->items[i].planned_start != 0)
+		draw_hhmm(own, sch->items[i].planned_start, when, sizeof when);
 	if (sch->current >= 0 && m->items[sch->current].day == it->day &&
 	    sch->behind_ms >= MINUTE_MS && sch->items[i].planned_start != 0) {
-		draw_hhmm(m->timezone, sch->items[i].planned_start +
-		    sch->behind_ms, hhmm, sizeof hhmm);
+		draw_hhmm(own != NULL ? own : m->timezone,
+		    sch->items[i].planned_start + sch->behind_ms, hhmm,
+		    sizeof hhmm);
 		snprintf(when, sizeof when, "\xe2\x89\x88%s", hhmm);	/* ≈ */
 	}
 	if (it->day != today(a))
+		/* Translators: the next agenda item on another day: its
+		 * day's number, its time (HH:MM) and its title. */
 		what = xasprintf(_("Next: day %d, %s %s"), it->day, when,
 		    it->title);
 	else
+		/* Translators: the next agenda item: its time (HH:MM), then
+		 * its title. */
 		what = xasprintf(_("Next: %s %s"), when, it->title);
 	if (it->kind == KIND_BREAK) {
 		char *b = xasprintf("%s %s", what, _("(break)"));
@@ -308,6 +349,8 @@ draw_day(struct app *a, WINDOW *w, int y, int cols, int day, attr_t sel)
 	    sizeof date) != 0)
 		text = xasprintf(_("Day %d"), day);
 	else if (day == today(a))
+		/* Translators: a day's heading: its number, its date
+		 * (YYYY-MM-DD). */
 		text = xasprintf(_("Day %d \xc2\xb7 %s \xc2\xb7 today"), day,
 		    date);
 	else
@@ -323,7 +366,8 @@ draw_item(struct app *a, WINDOW *w, int y, int cols,
 {
 	const struct agenda_item *it = &app_session(a)->module->items[i];
 	const struct schedule_item *si = &sch->items[i];
-	struct columns c = columns();
+	const char *own = participant_zone(a);
+	struct columns c = columns(own);
 	int done = si->visited && !si->current, brk = it->kind == KIND_BREAK;
 	int title_w = cols - c.title, bw;
 	attr_t at = sel ? sel : si->current ? draw_attr(DR_CURRENT) :
@@ -336,7 +380,12 @@ draw_item(struct app *a, WINDOW *w, int y, int cols,
 	draw_text(w, y, c.mark, c.time - c.mark, si->current ?
 	    "\xe2\x96\xb6" : done ? "\xe2\x9c\x93" : " ", at);	/* ▶ ✓ */
 	planned_hhmm(it, 0, hhmm, sizeof hhmm);
-	draw_text(w, y, c.time, c.time_w, hhmm, at);
+	draw_text(w, y, c.time, c.time_w, hhmm, own != NULL && !sel ?
+	    draw_attr(DR_DIM) : at);
+	if (own != NULL && si->planned_start != 0) {
+		draw_hhmm(own, si->planned_start, hhmm, sizeof hhmm);
+		draw_text(w, y, c.time2, c.time2_w, hhmm, at);
+	}
 	if (title_w <= 0)
 		return;
 	/* The word keeps its place: the title is cut first. */
@@ -505,6 +554,8 @@ static const struct binding pa_keys[] = {
 };
 
 const struct screen_ops part_agenda = {
+	/* Translators: a tab's name on the tab line; a participant's seven
+	 * tabs and their digits share 80 columns: keep it short. */
 	.name = N_("Agenda"),
 	.keys = pa_keys,
 	.init = pa_init,

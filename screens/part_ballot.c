@@ -186,8 +186,9 @@ draw_voting(struct ballot *b, struct app *a, WINDOW *w, int cols)
 		    "left of %d", left), left, r->budget);
 	else
 		draw_textf(w, 0, 0, cols, draw_attr(DR_WARN),
-		    _("Voting: all %d dots cast (- takes one back)"),
-		    r->budget);
+		    ngettext("Voting: your %d dot is cast (- takes it back)",
+		    "Voting: all %d dots cast (- takes one back)",
+		    (unsigned long)r->budget), r->budget);
 	draw_text(w, 1, 0, cols, _("+ or Space: a dot on the highlighted "
 	    "idea   -: take one back"), draw_attr(DR_DIM));
 }
@@ -386,6 +387,8 @@ static const struct binding ballot_keys[] = {
 };
 
 const struct screen_ops part_ballot = {
+	/* Translators: a tab's name on the tab line; a participant's seven
+	 * tabs and their digits share 80 columns: keep it short. */
 	.name = N_("Vote"),
 	.keys = ballot_keys,
 	.init = ballot_init,

@@ -409,6 +409,8 @@ board_tick(void *self, struct app *a, int64_t now)
 }
 
 const struct screen_ops part_board = {
+	/* Translators: a tab's name on the tab line; a participant's seven
+	 * tabs and their digits share 80 columns: keep it short. */
 	.name = N_("Board"),
 	.keys = board_keys,
 	.init = board_init,

@@ -298,6 +298,8 @@ static const struct binding pe_keys[] = {
 };
 
 const struct screen_ops part_eval = {
+	/* Translators: a tab's name on the tab line; a participant's seven
+	 * tabs and their digits share 80 columns: keep it short. */
 	.name = N_("Evaluation"),
 	.keys = pe_keys,
 	.init = pe_init,

@@ -280,6 +280,8 @@ static const struct binding pp_keys[] = {
 };
 
 const struct screen_ops part_page = {
+	/* Translators: a tab's name on the tab line; a participant's seven
+	 * tabs and their digits share 80 columns: keep it short. */
 	.name = N_("Page"),
 	.keys = pp_keys,
 	.init = pp_init,

@@ -85,6 +85,14 @@ questions_draw_results(WINDOW *w, int y, int x, int rows, int cols,
 			    ngettext("Average %d.%d of 5, %zu answer",
 			    "Average %d.%d of 5, %zu answers", p->nvoters),
 			    mean / 10, mean % 10, p->nvoters);
+		else if (p->kind == POLL_MULTI)
+			/* Shares of respondents (percent.h): say why they
+			 * may add up to more than 100. */
+			draw_textf(w, y + r, x, cols, draw_attr(DR_DIM),
+			    ngettext("%zu person answered, choosing one or "
+			    "more: each share is of them",
+			    "%zu people answered, choosing one or more: each "
+			    "share is of them", p->nvoters), p->nvoters);
 		else
 			draw_textf(w, y + r, x, cols, draw_attr(DR_DIM),
 			    ngettext("%zu person answered",
@@ -392,6 +400,8 @@ static const struct binding pp_keys[] = {
 };
 
 const struct screen_ops part_poll = {
+	/* Translators: a tab's name on the tab line; a participant's seven
+	 * tabs and their digits share 80 columns: keep it short. */
 	.name = N_("Poll"),
 	.keys = pp_keys,
 	.init = pp_init,

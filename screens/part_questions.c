@@ -164,6 +164,8 @@ static const struct binding pq_keys[] = {
 };
 
 const struct screen_ops part_questions = {
+	/* Translators: a tab's name on the tab line; a participant's seven
+	 * tabs and their digits share 80 columns: keep it short. */
 	.name = N_("Questions"),
 	.keys = pq_keys,
 	.init = pq_init,

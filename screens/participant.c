@@ -10,9 +10,11 @@
 
 #include "app.h"
 #include "auth.h"
+#include "cli.h"
 #include "commands.h"
 #include "drafts.h"
 #include "i18n.h"
+#include "langs.h"
 #include "presence.h"
 #include "questions.h"
 #include "session.h"
@@ -20,6 +22,7 @@
 #include "text.h"
 #include "util.h"
 #include "wall.h"
+#include "zones.h"
 
 #define PART_MIN_ROWS 10
 #define PART_MIN_COLS 30	/* a phone's SSH client, held upright */
@@ -38,6 +41,13 @@ struct part_role {
 	int started;		/* the first screen was chosen */
 	char presented[64];	/* the item presented when last seen, "" */
 	struct presence *here;	/* this terminal, open (presence.h) */
+	/* The language picked on the join screen before the person was
+	 * known ("": none), recorded for them once they are. */
+	char join_lang[I18N_CODE_MAX + 1];
+	int asked_zone;		/* the zone was offered on this join */
+	struct langs langs;	/* the languages offered */
+	const char *const *zones;	/* the zones offered by Z */
+	size_t nzones;
 };
 
 static struct part_role *
@@ -50,6 +60,19 @@ const char *
 participant_id(const struct app *a)
 {
 	return role_of(a)->pid;
+}
+
+const char *
+participant_zone(const struct app *a)
+{
+	const struct session *s = app_session(a);
+	const char *z;
+
+	if (!s->set.online || participant_id(a) == NULL)
+		return NULL;
+	z = session_participant_zone(s, participant_index(a));
+	return z != NULL && s->module->timezone != NULL &&
+	    strcmp(z, s->module->timezone) != 0 ? z : NULL;
 }
 
 int
@@ -185,6 +208,175 @@ participant_write(struct app *a)
 	return REQ_HANDLED;
 }
 
+/* --- language and time zone: L and Z ------------------------------------- */
+
+/* The language of the terminal now: --lang, else the one chosen for this
+ * person (on the join screen, or recorded), else the environment's. */
+static void
+apply_language(struct part_role *r)
+{
+	const struct state *st = r->s->state;
+	int p = r->pid != NULL ? state_participant(st, r->pid) : -1;
+
+	if (r->term != NULL && r->term->lang != NULL)
+		i18n_set_language(r->term->lang);
+	else if (r->join_lang[0] != '\0')
+		i18n_set_language(r->join_lang);
+	else if (p >= 0 && st->participants[p].lang != NULL)
+		i18n_set_language(st->participants[p].lang);
+	else
+		i18n_set_language(NULL);
+}
+
+/* The picked language in force, and for a known person recorded, so that
+ * their next terminal opens in it. */
+static void
+lang_picked(void *self, struct app *a, int picked)
+{
+	struct part_role *r = self;
+	const char *code;
+	char *err = NULL;
+	int p;
+
+	if (picked < 0 || (size_t)picked >= r->langs.n)
+		return;
+	code = r->langs.codes[picked];
+	i18n_set_language(code);
+	app_dirty(a, REQ_FULL);
+	if (r->pid == NULL) {
+		snprintf(r->join_lang, sizeof r->join_lang, "%s", code);
+		return;
+	}
+	p = state_participant(r->s->state, r->pid);
+	if (p >= 0 && r->s->state->participants[p].lang != NULL &&
+	    strcmp(r->s->state->participants[p].lang, code) == 0)
+		return;
+	if (cmd_set_lang(r->s, r->pid, code, &err) != 0)
+		app_error(a, err);
+}
+
+/* L: the languages offered, each named in its own script. */
+static void
+offer_languages(struct app *a, struct part_role *r)
+{
+	int sel = langs_find(&r->langs, i18n_language());
+	const char **names = xcalloc(r->langs.n, sizeof *names);
+	size_t i;
+
+	for (i = 0; i < r->langs.n; i++)
+		names[i] = langs_name(r->langs.codes[i]);
+	/* Translators: your language's word for "Language", a slash,
+	 * then the English word: whoever cannot read the language on the
+	 * screen still finds this list. */
+	app_pick(a, _("Language / Language"), names, r->langs.n,
+	    sel >= 0 ? (size_t)sel : 0, lang_picked, r);
+	free(names);
+}
+
+void
+participant_join_shown(struct app *a)
+{
+	struct part_role *r = role_of(a);
+
+	/* A shared terminal offers each new person the languages first. */
+	if (r->kiosk && r->langs.n > 1 && (r->term == NULL ||
+	    r->term->lang == NULL))
+		offer_languages(a, r);
+}
+
+static int
+key_language(void *self, struct app *a)
+{
+	(void)self;
+	offer_languages(a, role_of(a));
+	return REQ_HANDLED;
+}
+
+static void
+zone_picked(void *self, struct app *a, int picked)
+{
+	struct part_role *r = self;
+	char *err = NULL;
+	const char *zone;
+
+	if (picked < 0 || (size_t)picked > r->nzones)
+		return;
+	/* The last line: the workshop's zone. */
+	zone = (size_t)picked == r->nzones ? r->s->module->timezone :
+	    r->zones[picked];
+	if (cmd_set_tz(r->s, r->pid, zone, &err) != 0)
+		app_error(a, err);
+	else
+		app_message(a, _("your time zone: %s"), zone);
+}
+
+/* Z: the zones of their country (its default first) and the
+ * workshop's; online only. */
+static void
+offer_zones(struct app *a, struct part_role *r)
+{
+	const struct state *st = r->s->state;
+	int p = participant_index(a);
+	const char *now = session_participant_zone(r->s, p);
+	const char **lines;
+	char *theirs;
+	size_t i, sel = 0;
+
+	if (p < 0)
+		return;
+	r->zones = zones_of_country(st->participants[p].country, &r->nzones);
+	lines = xcalloc(r->nzones + 1, sizeof *lines);
+	for (i = 0; i < r->nzones; i++) {
+		lines[i] = r->zones[i];
+		if (strcmp(r->zones[i], now) == 0)
+			sel = i;
+	}
+	/* Translators: a line of the time-zone choice; %s is a zone such
+	 * as Asia/Bangkok. */
+	theirs = xasprintf(_("%s (the workshop's)"), r->s->module->timezone);
+	lines[r->nzones] = theirs;
+	if (sel == 0 && strcmp(now, r->s->module->timezone) == 0 &&
+	    (r->nzones == 0 || strcmp(r->zones[0], now) != 0))
+		sel = r->nzones;
+	app_pick(a, _("Your time zone"), lines, r->nzones + 1, sel,
+	    zone_picked, r);
+	free(theirs);
+	free(lines);
+}
+
+static int
+key_zone(void *self, struct app *a)
+{
+	struct part_role *r = role_of(a);
+
+	(void)self;
+	if (!r->s->set.online) {
+		app_message(a, "%s", _("this workshop is held in a room: "
+		    "everyone keeps its time zone"));
+		return REQ_HANDLED;
+	}
+	offer_zones(a, r);
+	return REQ_HANDLED;
+}
+
+/* Online, a person whose country has several zones and who never said
+ * which is theirs is asked, once a join. */
+static void
+ask_zone(struct app *a, struct part_role *r)
+{
+	const struct state *st = r->s->state;
+	int p = participant_index(a);
+	size_t n = 0;
+
+	if (r->asked_zone || !r->s->set.online || p < 0 ||
+	    st->participants[p].tz != NULL)
+		return;
+	r->asked_zone = 1;
+	zones_of_country(st->participants[p].country, &n);
+	if (n > 1)
+		offer_zones(a, r);
+}
+
 /* --- the role's keys: N, and q on a kiosk -------------------------------- */
 
 static int
@@ -198,9 +390,30 @@ key_next_person(void *self, struct app *a)
 	return REQ_HANDLED;
 }
 
+/* L and F2 both: F2 works on the join screen too, where letters search
+ * the names.  (The entries are written out in each table: verify_verbs.sh
+ * reads the tables.) */
+static const struct binding part_keys[] = {
+	{ 'L', "L F2", N_("language: the languages, each in its own script"),
+	    key_language },
+	{ KEYCODE(KEY_F(2)), NULL, NULL, key_language },
+	{ 'Z', "Z", N_("your time zone (a workshop held online)"), key_zone },
+	{ 0, NULL, NULL, NULL }
+};
+
 static const struct binding kiosk_keys[] = {
 	{ 'N', "N", N_("next person: back to the list of names"),
 	    key_next_person },
+	{ 'L', "L F2", N_("language: the languages, each in its own script"),
+	    key_language },
+	{ KEYCODE(KEY_F(2)), NULL, NULL, key_language },
+	{ 'Z', "Z", N_("your time zone (a workshop held online)"), key_zone },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const struct binding join_role_keys[] = {
+	{ KEYCODE(KEY_F(2)), "F2", N_("language: the languages, each in its "
+	    "own script"), key_language },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -340,6 +553,7 @@ participant_start(struct app *a)
 	if (r->started)
 		return;
 	follow_phase(a, r);
+	ask_zone(a, r);
 	/* joining while a page is presented: open on it, at the presenter's
 	 * place (unless a vote is open: that is what the room does now) */
 	if (r->phase == WALL_VOTING && app_session(a)->state->present.item !=
@@ -399,8 +613,25 @@ joined(struct part_role *r)
 	r->writing = 0;
 	r->next_person = 0;
 	r->started = 0;
+	r->asked_zone = 0;
 	r->presented[0] = '\0';
 	r->seen_messages = r->s->state->nmessages;
+}
+
+/* The language picked on the join screen, for the person now known. */
+static void
+record_join_lang(struct part_role *r)
+{
+	const struct state *st = r->s->state;
+	int p = state_participant(st, r->pid);
+	char *err = NULL;
+
+	if (r->join_lang[0] == '\0' || p < 0 ||
+	    (st->participants[p].lang != NULL &&
+	    strcmp(st->participants[p].lang, r->join_lang) == 0))
+		return;
+	if (cmd_set_lang(r->s, r->pid, r->join_lang, &err) != 0)
+		free(err);	/* the terminal is in it all the same */
 }
 
 static int
@@ -411,8 +642,17 @@ run_join(struct part_role *r)
 	base_config(&cfg, r);
 	cfg.screens = join_screens;
 	cfg.nscreens = NELEM(join_screens);
+	cfg.keys = join_role_keys;
+	/* Translators: the join screen's hint line; it fits 80 columns. */
 	cfg.hint = r->kiosk ? N_("type your name   Enter pick   ? keys") :
 	    N_("type your name   Enter pick   ? keys   q quit");
+	/* More than English to choose from: say how. */
+	if (r->langs.n > 1)
+		/* Translators: the join screen's hint line; it fits 80
+		 * columns. */
+		cfg.hint = r->kiosk ? N_("type your name   Enter pick   F2 "
+		    "language   ? keys") : N_("type your name   Enter pick   "
+		    "F2 language   ? keys   q quit");
 	return app_run(r->s, &cfg);
 }
 
@@ -426,11 +666,14 @@ run_participant(struct part_role *r)
 	base_config(&cfg, r);
 	cfg.screens = part_screens;
 	cfg.nscreens = NELEM(part_screens);
-	cfg.keys = r->kiosk ? kiosk_keys : NULL;
+	cfg.keys = r->kiosk ? kiosk_keys : part_keys;
 	cfg.room = p >= 0 && st->participants[p].room >= 0 ?
 	    st->rooms[st->participants[p].room].id : NULL;
 	cfg.changed = part_changed;
+	cfg.zone = participant_zone;
 	cfg.after_keys = part_after_keys;
+	/* Translators: the participant's hint line, keys then what they
+	 * do; it must fit 80 columns (tests/e2e/lang_screens.sh). */
 	cfg.hint = r->kiosk ? N_("i idea   Tab next screen   ? keys   "
 	    "N next person") : N_("i idea   Tab next screen   ? keys   "
 	    "q quit");
@@ -450,6 +693,7 @@ participant_main(struct session *s, const char *as, int kiosk,
 	int status = 0;
 
 	memset(&r, 0, sizeof r);
+	langs_scan(&r.langs);
 	r.s = s;
 	r.kiosk = kiosk;
 	r.term = term;
@@ -457,6 +701,7 @@ participant_main(struct session *s, const char *as, int kiosk,
 	r.here = presence_open(s->dir, kiosk ? PRESENCE_KIOSK :
 	    PRESENCE_PARTICIPANT, NULL, &err);
 	free(err);		/* unseen: the terminal works all the same */
+	presence_set_polling(r.here, journal_watch_fd(s->journal) < 0, NULL);
 	if (kiosk) {
 		/* From the start, before the terminal is even set up. */
 		signal(SIGINT, SIG_IGN);
@@ -470,11 +715,16 @@ participant_main(struct session *s, const char *as, int kiosk,
 				break;
 		}
 		joined(&r);
+		apply_language(&r);
+		record_join_lang(&r);
 		status = run_participant(&r);
 		if (!r.next_person || status != 0)
 			break;
 		free(r.pid);
 		r.pid = NULL;
+		/* The next person starts in the terminal's own language. */
+		r.join_lang[0] = '\0';
+		apply_language(&r);
 		if (presence_set(r.here, PRESENCE_KIOSK, NULL, &err) != 0)
 			free(err);
 		err = NULL;
@@ -484,6 +734,7 @@ participant_main(struct session *s, const char *as, int kiosk,
 		r.saved = NULL;
 	}
 	presence_close(r.here);
+	langs_free(&r.langs);
 	wall_shutdown();
 	text_shutdown();
 	free(r.pid);

@@ -20,6 +20,11 @@ int participant_main(struct session *s, const char *as, int kiosk,
  * screen).  Valid until the next key or state change. */
 const char *participant_id(const struct app *a);
 
+/* The zone of the participant at the terminal when it is not the
+ * workshop's (online, their country's or the one they chose), else NULL:
+ * their Agenda and clock show their time beside the workshop's. */
+const char *participant_zone(const struct app *a);
+
 /* 1 when the terminal of `a` is a shared one (--kiosk). */
 int participant_is_kiosk(const struct app *a);
 
@@ -43,6 +48,8 @@ int participant_room(const struct app *a);
 /* The join screen's result: `pid` (a checked participant: the PIN, if
  * any, was right) is at the terminal now; ends the join screen. */
 void participant_picked(struct app *a, const char *pid);
+/* The join screen is in sight: a kiosk offers the languages first. */
+void participant_join_shown(struct app *a);
 /* i: opens the line editor on a new idea, from the kept draft. */
 int participant_write(struct app *a);
 /* The board's `enter` calls this: the first screen is the ballot when

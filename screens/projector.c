@@ -241,7 +241,8 @@ wall_draw(void *self, struct app *a, WINDOW *w)
 		return;
 	}
 	draw_textf(w, y - 1, 2, cols - 4, draw_attr(DR_HEADING),
-	    phase == WALL_VOTING ? _(" %zu ideas \xc2\xb7 voting is open ") :
+	    phase == WALL_VOTING ? ngettext(" %zu idea \xc2\xb7 voting is "
+	    "open ", " %zu ideas \xc2\xb7 voting is open ", wl->nideas) :
 	    ngettext(" %zu idea ", " %zu ideas ", wl->nideas), wl->nideas);
 	draw_ideas(wl, a, w, y, rows - y, cols);
 }
@@ -416,6 +417,7 @@ projector_main(struct session *s, const struct cli_term *term)
 	app_config_term(&cfg, term);
 	here = presence_open(s->dir, PRESENCE_PROJECTOR, NULL, &err);
 	free(err);		/* unseen: it shows the room all the same */
+	presence_set_polling(here, journal_watch_fd(s->journal) < 0, NULL);
 	status = app_run(s, &cfg);
 	presence_close(here);
 	wall_shutdown();

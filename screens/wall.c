@@ -130,9 +130,12 @@ wall_text(WINDOW *w, int y, int x, int width, int maxrows, const char *s,
 	n = text_wrap(s, width, &lines);
 	for (i = 0; i < n && (int)i < maxrows; i++) {
 		if ((int)i == maxrows - 1 && i + 1 < n) {
-			/* The rest does not fit: its start, and "…". */
-			draw_text(w, y + (int)i, x, width,
-			    s + lines.v[i].offset, attr);
+			/* The rest does not fit: its first words, and "…"
+			 * (a Korean word is not cut in the middle). */
+			row = text_cut_words(s + lines.v[i].offset, width,
+			    ELLIPSIS);
+			draw_text(w, y + (int)i, x, width, row, attr);
+			free(row);
 			return maxrows;
 		}
 		row = xstrndup(s + lines.v[i].offset, lines.v[i].len);

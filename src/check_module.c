@@ -13,7 +13,7 @@
 
 static const char *const module_keys[] = {
 	"title", "provider", "days", "timezone", "description", "timer",
-	"certificate_days", NULL
+	"certificate_days", "privacy", NULL
 };
 static const char *const session_keys[] = {
 	"day", "start", "minutes", "kind", "title", "speaker", "page", "case",

@@ -117,7 +117,8 @@ participants_ok(struct ck *c)
 		if (id_ok(c, p->id, 'p') || str_ok(c, p->name, 0) ||
 		    str_ok(c, p->country, 0) || str_ok(c, p->org, 0) ||
 		    str_ok(c, p->email, 0) || str_ok(c, p->pin_hash, 1) ||
-		    str_ok(c, p->tz, 1) || index_ok(c, p->room, st->nrooms, 1))
+		    str_ok(c, p->tz, 1) || str_ok(c, p->lang, 1) ||
+		    index_ok(c, p->room, st->nrooms, 1))
 			return -1;
 	}
 	if (ARR(c, st->rooms, st->nrooms, st->caprooms))

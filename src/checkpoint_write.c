@@ -202,6 +202,7 @@ put_participants(struct img *m, size_t sat, const struct state *st)
 		string(m, AT(a, struct participant, i, email), p->email);
 		string(m, AT(a, struct participant, i, pin_hash), p->pin_hash);
 		string(m, AT(a, struct participant, i, tz), p->tz);
+		string(m, AT(a, struct participant, i, lang), p->lang);
 	}
 }
 
@@ -468,6 +469,35 @@ finish(struct img *m, struct ck_header *h, size_t *len)
 }
 
 _Static_assert(sizeof(void *) == sizeof(uint64_t), "64-bit addresses");
+
+/* Every field of these is saved above, each pointer made an address in
+ * the image; a field added to one of them changes its size and stops the
+ * build here, so that it is not copied as a pointer into this process's
+ * heap.  (Sizes on LP64 Linux.) */
+#define CK_FIELDS "a structure of the state changed: save its new fields " \
+	"in checkpoint_write.c, check them in checkpoint_check.c, then " \
+	"update this size"
+_Static_assert(sizeof(struct state) == 488, CK_FIELDS);
+_Static_assert(sizeof(struct state_index) == 312, CK_FIELDS);
+_Static_assert(sizeof(struct participant) == 96, CK_FIELDS);
+_Static_assert(sizeof(struct room) == 24, CK_FIELDS);
+_Static_assert(sizeof(struct idea) == 40, CK_FIELDS);
+_Static_assert(sizeof(struct timer) == 48, CK_FIELDS);
+_Static_assert(sizeof(struct round) == 96, CK_FIELDS);
+_Static_assert(sizeof(struct round_index) == 72, CK_FIELDS);
+_Static_assert(sizeof(struct agenda_visit) == 16, CK_FIELDS);
+_Static_assert(sizeof(struct checkin) == 32, CK_FIELDS);
+_Static_assert(sizeof(struct message) == 56, CK_FIELDS);
+_Static_assert(sizeof(struct question) == 72, CK_FIELDS);
+_Static_assert(sizeof(struct poll) == 96, CK_FIELDS);
+_Static_assert(sizeof(struct poll_voter) == 8, CK_FIELDS);
+_Static_assert(sizeof(struct eval_answer) == 40, CK_FIELDS);
+_Static_assert(sizeof(struct plan_change) == 40, CK_FIELDS);
+_Static_assert(sizeof(struct bad_record) == 16, CK_FIELDS);
+_Static_assert(sizeof(struct odd_stage) == 16, CK_FIELDS);
+_Static_assert(sizeof(struct presenting) == 40, CK_FIELDS);
+_Static_assert(sizeof(struct idmap) == 32, CK_FIELDS);
+
 
 int
 checkpoint_build(const struct state *st, const struct journal *j,

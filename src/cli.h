@@ -25,6 +25,9 @@ struct cli_term {
 	int no_mouse;		/* --no-mouse: no mouse reports asked for */
 	int plain;		/* --plain: no box lines, block digits or
 				   per-second clock (screen readers) */
+	const char *lang;	/* --lang CODE (already in force), NULL: none;
+				   a participant's recorded choice gives way
+				   to it */
 };
 
 struct cli_ui {
@@ -125,9 +128,11 @@ int cli_status(int argc, char **argv);
 int cli_question(int argc, char **argv);
 int cli_checkin(int argc, char **argv);
 int cli_tz(int argc, char **argv);
+int cli_lang(int argc, char **argv);
 int cli_ask(int argc, char **argv);
 int cli_upvote(int argc, char **argv);
 int cli_poll(int argc, char **argv);
 int cli_pin(int argc, char **argv);
+int cli_purge(int argc, char **argv);
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * cli_export.c -- `convene export SESSION [--out DIR] [--raw] [--no-bom]
- *     [--certificate-days N]`.
+ *     [--with-email] [--certificate-days N]`.
  *
  * Opens the session read-only (so it works during a live workshop and on
  * a read-only copy), writes the files of export.h into DIR (default
@@ -46,6 +46,7 @@ parse_args(int argc, char **argv, struct export_args *a)
 		{ "out", required_argument, NULL, 'o' },
 		{ "raw", no_argument, NULL, 'r' },
 		{ "no-bom", no_argument, NULL, 'b' },
+		{ "with-email", no_argument, NULL, 'e' },
 		{ "certificate-days", required_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -62,6 +63,8 @@ parse_args(int argc, char **argv, struct export_args *a)
 			a->flags |= EXPORT_RAW;
 		else if (c == 'b')
 			a->flags |= EXPORT_NO_BOM;
+		else if (c == 'e')
+			a->flags |= EXPORT_WITH_EMAIL;
 		else if (c == 'c' && str_to_long(optarg, 1, CONTENT_MAX_DAYS,
 		    &days) == 0)
 			a->certificate_days = (int)days;

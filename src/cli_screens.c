@@ -38,9 +38,12 @@ open_or_fail(const char *dir, unsigned flags, int *status)
 /* The flags every screen takes (struct cli_term). */
 #define TERM_OPTIONS							\
 	{ "no-mouse", no_argument, NULL, 'M' },				\
-	{ "plain", no_argument, NULL, 'P' }
+	{ "plain", no_argument, NULL, 'P' },				\
+	{ "lang", required_argument, NULL, 'L' }
 
-/* Sets the flag of getopt's `c`; -1 when it is none of them. */
+/* Sets the flag of getopt's `c`; -1 when it is none of them (or --lang's
+ * code is not one: said here).  --lang takes effect at once, so that the
+ * messages of the command line are in it too. */
 static int
 term_option(int c, struct cli_term *term)
 {
@@ -48,9 +51,23 @@ term_option(int c, struct cli_term *term)
 		term->no_mouse = 1;
 	else if (c == 'P')
 		term->plain = 1;
-	else
+	else if (c == 'L' && i18n_code_valid(optarg)) {
+		term->lang = optarg;
+		i18n_set_language(optarg);
+	} else if (c == 'L') {
+		cli_fail(EXIT_USAGE, _("--lang %s: not a language code (two or "
+		    "three letters such as th, ko or fil, or pt_BR)"), optarg);
+		return -2;
+	} else
 		return -1;
 	return 0;
+}
+
+/* getopt's `c` was none of ours: the usage, once. */
+static int
+term_bad(int r, const char *verb, int argc, char **argv)
+{
+	return r == -2 ? cli_usage(verb) : cli_bad_option(verb, argc, argv);
 }
 
 /* Parses "SESSION [--room R]" / "SESSION [--kiosk] [--as X]" style
@@ -73,17 +90,17 @@ cli_run(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *dir = NULL, *room = NULL;
-	struct cli_term term = { 0, 0 };
+	struct cli_term term = { 0, 0, NULL };
 	struct session *s;
-	int c, status = 0;
+	int c, status = 0, bad;
 
 	optind = 1;
 	opterr = 0;		/* our own "convene: ..." message, not getopt's */
 	while ((c = getopt_long(argc, argv, ":r:", longopts, NULL)) != -1) {
 		if (c == 'r')
 			room = optarg;
-		else if (term_option(c, &term) != 0)
-			return cli_bad_option("run", argc, argv);
+		else if ((bad = term_option(c, &term)) != 0)
+			return term_bad(bad, "run", argc, argv);
 	}
 	if (one_positional(argc, argv, &dir) != 0)
 		return cli_usage("run");
@@ -113,11 +130,11 @@ cli_join(int argc, char **argv)
 		TERM_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
-	struct cli_term term = { 0, 0 };
+	struct cli_term term = { 0, 0, NULL };
 	const char *dir = NULL, *as = NULL;
 	char *pid = NULL;
 	struct session *s;
-	int c, kiosk = 0, status = 0;
+	int c, kiosk = 0, status = 0, bad;
 
 	optind = 1;
 	opterr = 0;
@@ -126,8 +143,8 @@ cli_join(int argc, char **argv)
 			as = optarg;
 		else if (c == 'k')
 			kiosk = 1;
-		else if (term_option(c, &term) != 0)
-			return cli_bad_option("join", argc, argv);
+		else if ((bad = term_option(c, &term)) != 0)
+			return term_bad(bad, "join", argc, argv);
 	}
 	if (one_positional(argc, argv, &dir) != 0)
 		return cli_usage("join");
@@ -154,16 +171,16 @@ cli_show(int argc, char **argv)
 		TERM_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
-	struct cli_term term = { 0, 0 };
+	struct cli_term term = { 0, 0, NULL };
 	const char *dir = NULL;
 	struct session *s;
-	int c, status = 0;
+	int c, status = 0, bad;
 
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1)
-		if (term_option(c, &term) != 0)
-			return cli_bad_option("show", argc, argv);
+		if ((bad = term_option(c, &term)) != 0)
+			return term_bad(bad, "show", argc, argv);
 	if (one_positional(argc, argv, &dir) != 0)
 		return cli_usage("show");
 	if (need_ui() != 0)

@@ -510,6 +510,26 @@ cli_tz(int argc, char **argv)
 	return cli_command_status(r, err);
 }
 
+/* `convene lang SESSION --by PID CODE`: the language a participant's
+ * terminal opens in (the participant's L key); "" forgets it. */
+int
+cli_lang(int argc, char **argv)
+{
+	struct by_args a;
+	struct session *s;
+	char *pid = NULL, *err = NULL;
+	int status = 0, r;
+
+	if ((r = by_parse("lang", argc, argv, 1, 0, 0, &a)) != 0)
+		return r;
+	if ((s = by_open(&a, &pid, &status)) == NULL)
+		return status;
+	r = cmd_set_lang(s, pid, a.arg, &err);
+	free(pid);
+	session_close(s);
+	return cli_command_status(r, err);
+}
+
 /* --- the facilitator's verbs --------------------------------------------- */
 
 static const struct {

@@ -282,8 +282,9 @@ build_checkin(struct journal_batch *b, void *ctx, char **err)
 		return cmd_refuse(err, _("the workshop starts on %s: check-in "
 		    "opens on day 1"), c->s->set.start);
 	if (days > 0 && day > days)
-		return cmd_refuse(err, _("the workshop's %d days are over: "
-		    "check-in is closed"), days);
+		return cmd_refuse(err, ngettext("the workshop's %d day is over: "
+		    "check-in is closed", "the workshop's %d days are over: "
+		    "check-in is closed", (unsigned long)days), days);
 	if (c->rollcall == 0 && state_checkin(st, p, day) != NULL)
 		return 0;	/* present today already: nothing to add */
 	if (c->rollcall != 0 && state_checkin(st, p, day) != NULL &&
@@ -371,6 +372,38 @@ cmd_set_tz(struct session *s, const char *pid, const char *zone, char **err)
 		return cmd_refuse(err, _("'%s' is not a time zone (an IANA "
 		    "name such as Asia/Bangkok)"), c.zone);
 	return cmd_run(s, build_tz, &c, err);
+}
+
+struct lang_cmd {
+	struct session *s;
+	const char *pid, *code;
+};
+
+static int
+build_lang(struct journal_batch *b, void *ctx, char **err)
+{
+	struct lang_cmd *c = ctx;
+	int p;
+	struct event ev = { .type = EV_LANG };
+
+	if (cmd_need_participant(c->s->state, c->pid, &p, err) != 0)
+		return 1;
+	ev.id = c->pid;
+	ev.text = c->code;
+	cmd_add(b, c->s, c->pid, &ev);
+	return 0;
+}
+
+int
+cmd_set_lang(struct session *s, const char *pid, const char *code,
+    char **err)
+{
+	struct lang_cmd c = { s, pid, code != NULL ? code : "" };
+
+	if (*c.code != '\0' && !i18n_code_valid(c.code))
+		return cmd_refuse(err, _("'%s' is not a language code (two or "
+		    "three letters such as th, ko or fil, or pt_BR)"), c.code);
+	return cmd_run(s, build_lang, &c, err);
 }
 
 int

@@ -64,6 +64,12 @@ int cmd_rollcall(struct session *s, const char *pid, int present,
 /* A participant's own time zone in a workshop delivered online (an IANA
  * name the zone database knows; NULL or "": their country's again);
  * refused in a room, where everyone keeps the workshop's. */
+/* The language a participant chose on their terminal (a code as
+ * i18n_code_valid says; NULL or "": none, the terminal's own again):
+ * their next terminal opens in it.  Any code is recorded, with or without
+ * a catalogue here: the journal may travel to a host that has one. */
+int cmd_set_lang(struct session *s, const char *pid, const char *code,
+    char **err);
 int cmd_set_tz(struct session *s, const char *pid, const char *zone,
     char **err);
 /* pin: 4 to 8 digits, stored as a crypt(3) hash; NULL or "" clears it. */

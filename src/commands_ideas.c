@@ -345,8 +345,12 @@ vote_cast(const struct state *st, const struct round *r, int voter,
 		return cmd_refuse(err, "%s", _("this session does not allow "
 		    "dots on one's own ideas"));
 	if (dots > left)
-		return cmd_refuse(err, _("%s has %d of %d dots left in round "
-		    "%s"), st->participants[voter].id, left, r->budget, r->id);
+		/* Translators: a participant's id, the dots they have left,
+		 * the round's budget (the plural follows it), the round. */
+		return cmd_refuse(err, ngettext("%s has %d of %d dot left in "
+		    "round %s", "%s has %d of %d dots left in round %s",
+		    (unsigned long)r->budget), st->participants[voter].id,
+		    left, r->budget, r->id);
 	return 0;
 }
 
@@ -371,8 +375,11 @@ build_vote(struct journal_batch *b, void *ctx, char **err)
 		return 1;
 	have = round_voter_dots(r, voter, idea);
 	if (c->dots < 0 && have < -c->dots)
-		return cmd_refuse(err, _("%s has %d dots on %s in round %s"),
-		    c->by, have, c->idea, r->id);
+		/* Translators: a participant's id, their dots, an idea's id,
+		 * a round's id. */
+		return cmd_refuse(err, ngettext("%s has %d dot on %s in round "
+		    "%s", "%s has %d dots on %s in round %s",
+		    (unsigned long)have), c->by, have, c->idea, r->id);
 	ev.id = c->idea;
 	ev.ref = r->id;
 	ev.n = c->dots;

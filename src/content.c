@@ -34,6 +34,26 @@ design_stage_name(enum design_stage s)
 	return s >= 0 && s < STAGE_COUNT ? stage_names[s] : "";
 }
 
+/* The stages as a reader reads them; the names above stay the journal's
+ * and module.ini's identifiers. */
+static const char *const stage_labels[STAGE_COUNT] = {
+	/* Translators: the five stages of design thinking, as a board
+	 * shows an idea's stage (at most 10 columns). */
+	N_("Empathise"), N_("Ideate"), N_("Prototype"), N_("Share"),
+	N_("Launch")
+};
+
+const char *
+design_stage_label(const char *name)
+{
+	enum design_stage s;
+
+	if (name == NULL || design_stage_parse(name, &s) != 0 || s < 0 ||
+	    s >= STAGE_COUNT)
+		return name != NULL ? name : "";
+	return _(stage_labels[s]);
+}
+
 static int
 name_index(const char *const *names, size_t n, const char *s)
 {
@@ -277,6 +297,7 @@ module_free(struct module *m)
 	free(m->provider);
 	free(m->timezone);
 	free(m->description);
+	free(m->privacy);
 	free(m);
 }
 

@@ -55,6 +55,8 @@ struct eval_question {		/* [evaluation QKEY] */
 struct module {
 	char *dir;		/* as given to content_load */
 	char *title, *provider, *timezone, *description;
+	char *privacy;		/* privacy = ...: the join screen's notice of
+				   what is recorded and who sees it; NULL */
 	int days;
 	int timer_manual;	/* timer = manual: items start no timer */
 	int certificate_days;	/* days present for a certificate; 0: the
@@ -90,6 +92,9 @@ char *content_read_page(const struct module *m, const char *page);
 
 const char *session_kind_name(enum session_kind k);
 const char *design_stage_name(enum design_stage s);
+/* A stage named in a record, translated for a reader ("ideate" reads
+ * "Ideate"); a name no stage has comes back as it is. */
+const char *design_stage_label(const char *name);
 
 /*
  * Added by the content loader (content.c), shared with the checker.

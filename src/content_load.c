@@ -112,6 +112,7 @@ load_header(struct module *m, dictionary *d)
 		    m->dir);
 	m->provider = get_dup(d, "module", "provider");
 	m->description = get_dup(d, "module", "description");
+	m->privacy = get_dup(d, "module", "privacy");
 	m->timezone = get_dup(d, "module", "timezone");
 	if (m->timezone == NULL || !tz_valid(m->timezone)) {
 		free(m->timezone);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "search.h"
 #include "util.h"
 
@@ -637,4 +638,60 @@ country_local_name(const char *code)
 		if (code != NULL && strcasecmp(local_names[i].code, code) == 0)
 			return local_names[i].name;
 	return NULL;
+}
+
+/* iso-codes' common names, where ISO 3166-1 has one besides its short
+ * name: what an English reader calls the country (test_countries checks
+ * them against iso_3166-1.json). */
+static const struct country common_names[] = {
+	{ "BO", "Bolivia" },
+	{ "IR", "Iran" },
+	{ "KP", "North Korea" },
+	{ "KR", "South Korea" },
+	{ "LA", "Laos" },
+	{ "MD", "Moldova" },
+	{ "SY", "Syria" },
+	{ "TW", "Taiwan" },
+	{ "TZ", "Tanzania" },
+	{ "VE", "Venezuela" },
+	{ "VN", "Vietnam" },
+};
+
+const char *
+country_common_name(const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(common_names); i++)
+		if (code != NULL && strcasecmp(common_names[i].code, code) == 0)
+			return common_names[i].name;
+	return NULL;
+}
+
+/* iso-codes' catalogue translates both the short and the common name;
+ * a name it leaves as it was has no translation in this language. */
+static const char *
+iso_translated(const char *english)
+{
+	const char *t;
+
+	if (english == NULL)
+		return NULL;
+	t = dgettext(COUNTRIES_DOMAIN, english);
+	return t != english && strcmp(t, english) != 0 ? t : NULL;
+}
+
+const char *
+country_display(const char *code)
+{
+	const struct country *c = country_by_code(code);
+	const char *common, *t;
+
+	if (c == NULL)
+		return code != NULL ? code : "";
+	common = country_common_name(c->code);
+	if ((t = iso_translated(common)) != NULL ||
+	    (t = iso_translated(c->name)) != NULL)
+		return t;
+	return common != NULL ? common : c->name;
 }

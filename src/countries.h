@@ -41,6 +41,21 @@ enum search_rank country_search(const struct country *c,
  * its text). */
 enum search_rank country_code_search(const char *code,
     const struct search *q);
+/* The text domain of Debian's iso-codes that translates country names
+ * (i18n_init binds it). */
+#define COUNTRIES_DOMAIN "iso_3166-1"
+
+/* A country's name as the reader reads it: translated by iso-codes into
+ * the language of messages (LANGUAGE, LC_MESSAGES) when it has that
+ * language ("ລາວ", "대한민국"); otherwise the common English name where
+ * ISO has one ("Laos", "South Korea"), else the ISO short name.  An
+ * unknown code comes back as itself, NULL as "".  Points into a static
+ * table or the catalogue: valid until the language changes. */
+const char *country_display(const char *code);
+/* iso-codes' common English name of a country ("Laos"), NULL when ISO
+ * has none besides its short name. */
+const char *country_common_name(const char *code);
+
 /* The country's (first) local name when the table has one, else NULL. */
 const char *country_local_name(const char *code);
 

@@ -44,6 +44,7 @@ static const char *const type_names[EV_COUNT] = {
 	[EV_PLAN] = "plan",
 	[EV_PRESENT] = "present",
 	[EV_TZ] = "tz",
+	[EV_LANG] = "lang",
 };
 
 /* The types by the length of their name, for the lookup while replaying:
@@ -54,7 +55,7 @@ static const char *const type_names[EV_COUNT] = {
 static const enum event_type types_by_len[NAME_LEN_MAX + 1][6] = {
 	[2] = { EV_TZ },
 	[3] = { EV_DOT, EV_PIN },
-	[4] = { EV_IDEA, EV_EVAL, EV_ROOM, EV_MOVE, EV_PLAN },
+	[4] = { EV_IDEA, EV_EVAL, EV_ROOM, EV_MOVE, EV_PLAN, EV_LANG },
 	[5] = { EV_TIMER },
 	[6] = { EV_AGENDA, EV_UPVOTE },
 	[7] = { EV_CHECKIN, EV_MESSAGE, EV_PRESENT },

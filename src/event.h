@@ -71,6 +71,9 @@ enum event_type {
 	EV_TZ,			/* id=pid text=IANA zone ("" = the country's
 				 * again): a participant's own time zone in a
 				 * workshop delivered online */
+	EV_LANG,		/* id=pid text=language code ("" = the
+				 * terminal's again): the language a
+				 * participant chose on their terminal */
 	EV_COUNT
 };
 

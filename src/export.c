@@ -213,6 +213,7 @@ export_ctx_init(struct export_ctx *x, const struct export_source *src,
 	x->mod = mod;
 	x->raw = (flags & EXPORT_RAW) != 0;
 	x->bom = (flags & EXPORT_NO_BOM) == 0;
+	x->with_email = (flags & EXPORT_WITH_EMAIL) != 0;
 	x->anonymous = src->anonymous || src->st->anonymous;
 	x->online = src->online;
 	x->zone = mod != NULL && mod->timezone != NULL &&

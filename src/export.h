@@ -120,6 +120,10 @@ struct export_source {
 /* Flags. */
 #define EXPORT_RAW 0x1			/* no formula neutralising */
 #define EXPORT_NO_BOM 0x2		/* CSV files without a byte order mark */
+/* Participants' email addresses in participants.csv and its sheet; without
+ * it the email column is there but empty (personal data leaves the
+ * session only when asked for: issue 17). */
+#define EXPORT_WITH_EMAIL 0x4
 
 /* The days of presence a certificate of attendance needs, in a workshop
  * of `days` days: `override` when > 0 (export --certificate-days), else

@@ -215,10 +215,18 @@ static void
 attendance_by_country(struct charts *c, const struct export_ctx *x)
 {
 	const struct state *st = x->st;
-	unsigned char *seen = xcalloc(st->nparticipants + 1, 1);
+	unsigned char *seen;
 	struct tally t = { 0 };
+	/* The rule of 3 (export_sponsor.c): whether a one-person delegation
+	 * came is not shown as theirs. */
+	struct export_fold *fold = export_fold_new(st);
 	size_t i;
 
+	if (export_fold_label(fold, "") == NULL) {
+		export_fold_free(fold);
+		return;
+	}
+	seen = xcalloc(st->nparticipants + 1, 1);
 	for (i = 0; i < st->ncheckins; i++) {
 		int p = st->checkins[i].participant;
 
@@ -226,13 +234,14 @@ attendance_by_country(struct charts *c, const struct export_ctx *x)
 		    st->checkins[i].absent || seen[p])
 			continue;
 		seen[p] = 1;
-		tally_add(&t, st->participants[p].country != NULL ?
-		    st->participants[p].country : "");
+		tally_add(&t, export_fold_label(fold,
+		    st->participants[p].country));
 	}
 	count_block(c, _("Participants present, by country"), &t,
 	    LXW_CHART_BAR);
 	tally_free(&t);
 	free(seen);
+	export_fold_free(fold);
 }
 
 /* The ideas on the boards: not withdrawn, hidden or merged into another
@@ -248,8 +257,15 @@ ideas_by(struct charts *c, const struct export_ctx *x, int by_country)
 {
 	const struct state *st = x->st;
 	struct tally t = { 0 };
+	/* Countries of fewer than 3 people are counted together, as in
+	 * summary.md (export_sponsor.c): no bar tells one person's ideas. */
+	struct export_fold *fold = by_country ? export_fold_new(st) : NULL;
 	size_t i;
 
+	if (fold != NULL && export_fold_label(fold, "") == NULL) {
+		export_fold_free(fold);
+		return;
+	}
 	for (i = 0; i < st->nideas; i++) {
 		const struct idea *d = &st->ideas[i];
 		const char *label;
@@ -262,11 +278,13 @@ ideas_by(struct charts *c, const struct export_ctx *x, int by_country)
 			label = "facilitator";
 		else if (d->author >= 0 &&
 		    (size_t)d->author < st->nparticipants)
-			label = st->participants[d->author].country;
+			label = export_fold_label(fold,
+			    st->participants[d->author].country);
 		else
 			label = "";
 		tally_add(&t, label != NULL ? label : "");
 	}
+	export_fold_free(fold);
 	count_block(c, by_country ? _("Ideas by author's country") :
 	    _("Ideas by design stage"), &t, by_country ? LXW_CHART_BAR :
 	    LXW_CHART_COLUMN);

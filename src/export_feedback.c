@@ -11,6 +11,8 @@
 
 #include "content.h"
 #include "i18n.h"
+#include "percent.h"
+#include "qa.h"
 #include "state.h"
 #include "util.h"
 
@@ -84,6 +86,7 @@ summary_questions(const struct export_ctx *x, FILE *f)
 static void
 summary_poll(FILE *f, const struct poll *p)
 {
+	int *pct = xcalloc(p->noptions + 1, sizeof *pct);
 	size_t o;
 
 	fputs("### ", f);
@@ -92,6 +95,12 @@ summary_poll(FILE *f, const struct poll *p)
 	fprintf(f, ngettext("%zu respondent", "%zu respondents", p->nvoters),
 	    p->nvoters);
 	fprintf(f, "%s\n\n", p->revealed ? "." : _(", not revealed."));
+	if (p->kind == POLL_MULTI && p->nvoters > 0)
+		fprintf(f, "%s\n\n", _("Each person could choose several "
+		    "options: each share is of the respondents, and the shares "
+		    "may add up to more than 100 percent."));
+	/* The same figures as every screen shows (qa.h, percent.h). */
+	qa_poll_percent(p, pct);
 	for (o = 0; o < p->noptions; o++) {
 		unsigned count = p->answers != NULL ? p->answers[o] : 0;
 
@@ -99,10 +108,11 @@ summary_poll(FILE *f, const struct poll *p)
 		export_md_text(f, p->options[o]);
 		fprintf(f, ": %u", count);
 		if (p->nvoters > 0)
-			fprintf(f, " (%.0f%%)", 100.0 * count / p->nvoters);
+			fprintf(f, " (%d%%)", pct[o]);
 		fputs("\n", f);
 	}
 	fputs("\n", f);
+	free(pct);
 }
 
 static void
@@ -153,14 +163,36 @@ module_eval(const struct export_ctx *x, const char *key)
 	return NULL;
 }
 
+#define SCALE_MAX 5
+
+/* A 1-5 question's full distribution: how many gave each value and its
+ * share (percent.h: the shares add up to 100), then the average. */
+static void
+eval_distribution(FILE *f, const unsigned long *counts, size_t count,
+    double sum)
+{
+	int pct[SCALE_MAX];
+	size_t v;
+
+	percent_split(counts, SCALE_MAX, pct);
+	fprintf(f, "| %s | %s | %s |\n|---:|---:|---:|\n", _("Answer"),
+	    _("People"), _("Share"));
+	for (v = 0; v < SCALE_MAX; v++)
+		fprintf(f, "| %zu | %lu | %d%% |\n", v + 1, counts[v], pct[v]);
+	fputs("\n", f);
+	fprintf(f, ngettext("Average %.1f from %zu answer.\n",
+	    "Average %.1f from %zu answers.\n", count),
+	    sum / (double)count, count);
+}
+
 static void
 eval_question_section(const struct export_ctx *x, FILE *f, const char *key,
     const size_t *rows, size_t nrows)
 {
 	const struct eval_question *q = module_eval(x, key);
+	unsigned long counts[SCALE_MAX] = { 0 };
 	size_t i, count = 0;
 	double sum = 0;
-	int scale = q == NULL || q->scale;
 
 	fputs("### ", f);
 	export_md_text(f, q != NULL && q->question != NULL ? q->question : key);
@@ -172,34 +204,111 @@ eval_question_section(const struct export_ctx *x, FILE *f, const char *key,
 			continue;
 		count++;
 		sum += (double)a->value;
-		if (!scale || (a->text != NULL && a->text[0] != '\0')) {
+		if (a->value >= 1 && a->value <= SCALE_MAX)
+			counts[a->value - 1]++;
+		/* A comment beside a value. */
+		if (a->text != NULL && a->text[0] != '\0') {
 			fputs("- ", f);
 			export_md_text(f, a->text);
 			fputs("\n", f);
 		}
 	}
-	if (scale && count > 0)
-		fprintf(f, ngettext("Average %.1f from %zu answer.\n",
-		    "Average %.1f from %zu answers.\n", count),
-		    sum / (double)count, count);
-	else if (count == 0)
+	if (count > 0)
+		eval_distribution(f, counts, count, sum);
+	else
 		fprintf(f, "%s\n", _("No answers."));
 	fputs("\n", f);
+}
+
+/* A text question's answers, the same words said by several people once
+ * with how many said them (most said first, then as first given). */
+struct said {
+	const char *text;
+	size_t n, first;
+};
+
+static int
+cmp_said(const void *a, const void *b)
+{
+	const struct said *x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+static void
+commitments_question(const struct export_ctx *x, FILE *f, const char *key,
+    const size_t *rows, size_t nrows)
+{
+	const struct eval_question *q = module_eval(x, key);
+	struct said *said = xcalloc(nrows + 1, sizeof *said);
+	size_t i, k, n = 0;
+
+	for (i = 0; i < nrows; i++) {
+		const struct eval_answer *a = &x->st->evals[rows[i]];
+
+		if (strcmp(a->question, key) != 0 || a->text == NULL ||
+		    a->text[0] == '\0')
+			continue;
+		for (k = 0; k < n && strcmp(said[k].text, a->text) != 0; k++)
+			;
+		if (k == n)
+			said[n++] = (struct said){ a->text, 0, i };
+		said[k].n++;
+	}
+	fputs("### ", f);
+	export_md_text(f, q != NULL && q->question != NULL ? q->question : key);
+	fputs("\n\n", f);
+	qsort(said, n, sizeof *said, cmp_said);
+	for (i = 0; i < n; i++) {
+		fputs("- ", f);
+		export_md_text(f, said[i].text);
+		if (said[i].n > 1)
+			fprintf(f, _(" (said by %zu people)"), said[i].n);
+		fputs("\n", f);
+	}
+	if (n == 0)
+		fprintf(f, "%s\n", _("No answers."));
+	fputs("\n", f);
+	free(said);
+}
+
+static int
+is_scale(const struct export_ctx *x, const char *key)
+{
+	const struct eval_question *q = module_eval(x, key);
+
+	return q == NULL || q->scale;
 }
 
 static void
 summary_evaluation(const struct export_ctx *x, FILE *f)
 {
 	const char **keys;
-	size_t i, nkeys, nrows, *rows;
+	size_t i, nkeys, nrows, *rows, ntext = 0;
 
 	fprintf(f, "## %s\n\n", _("Evaluation"));
 	nrows = export_eval_rows(x->st, &rows);
 	nkeys = eval_keys(x, rows, nrows, &keys);
 	if (nrows == 0)
 		fprintf(f, "%s\n\n", _("Nobody answered the evaluation."));
-	for (i = 0; i < nkeys && nrows > 0; i++)
-		eval_question_section(x, f, keys[i], rows, nrows);
+	for (i = 0; i < nkeys && nrows > 0; i++) {
+		if (is_scale(x, keys[i]))
+			eval_question_section(x, f, keys[i], rows, nrows);
+		else
+			ntext++;
+	}
+	if (ntext > 0) {
+		fprintf(f, "## %s\n\n%s\n\n", _("Closing commitments"),
+		    _("What the participants wrote in the evaluation, by "
+		    "question; the same words written by several people are "
+		    "shown once."));
+		for (i = 0; i < nkeys; i++)
+			if (!is_scale(x, keys[i]))
+				commitments_question(x, f, keys[i], rows,
+				    nrows);
+	}
 	free(keys);
 	free(rows);
 }

@@ -24,6 +24,7 @@ struct export_ctx {
 	int raw, anonymous;
 	int online;			/* export_source's */
 	int bom;			/* CSV files start with a BOM */
+	int with_email;			/* EXPORT_WITH_EMAIL */
 	int cert_days;			/* days present for a certificate */
 	int cert_of;			/* ... out of the workshop's days */
 	int *pseudonym;			/* per participant: 0 none, k: "ak" */
@@ -136,6 +137,24 @@ int export_days_present(const struct export_ctx *x, int participant);
 /* summary.md's later sections (export_feedback.c): questions, polls and
  * evaluation; then the notes on the data (sample records, damage). */
 void export_summary_feedback(const struct export_ctx *x, FILE *f);
+/* The sponsor's sections (export_sponsor.c). */
+void export_summary_glance(const struct export_ctx *x, FILE *f);
+void export_summary_participation(const struct export_ctx *x, FILE *f);
+void export_summary_ideas(const struct export_ctx *x, FILE *f);
+void export_summary_prototypes(const struct export_ctx *x, FILE *f);
+/* No figure of a breakdown in summary.md is about fewer people than this
+ * (convene(1)): smaller countries are counted together. */
+#define EXPORT_SMALL_CELL 3
+/* The same rule for a breakdown by the participants' country elsewhere
+ * (outcomes.xlsx's charts): export_fold_label gives the label a
+ * participant's country shows under, its code or "other countries" (a
+ * static or borrowed string), or NULL when fewer than EXPORT_SMALL_CELL
+ * people took part at all (show no breakdown). */
+struct export_fold;
+struct export_fold *export_fold_new(const struct state *st);
+const char *export_fold_label(const struct export_fold *f,
+    const char *country);
+void export_fold_free(struct export_fold *f);
 void export_summary_notes(const struct export_ctx *x, FILE *f);
 
 /* Markdown helpers (export_summary.c).  export_md_text writes text from

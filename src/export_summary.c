@@ -17,6 +17,7 @@
 #include "content.h"
 #include "countries.h"
 #include "i18n.h"
+#include "percent.h"
 #include "results.h"
 #include "state.h"
 #include "tz.h"
@@ -136,8 +137,12 @@ summary_header(const struct export_ctx *x, FILE *f)
 	export_day_date(x, 1, first, sizeof first);
 	export_day_date(x, x->ndays > 0 ? x->ndays : 1, last, sizeof last);
 	if (first[0] != '\0')
-		fprintf(f, _("- Dates: %s to %s (%d days, times in %s)\n"),
-		    first, last, x->ndays > 0 ? x->ndays : 1, x->zone);
+		/* Translators: the first and last dates, the number of
+		 * days, the time zone (Asia/Bangkok). */
+		fprintf(f, ngettext("- Dates: %s to %s (%d day, times in %s)\n",
+		    "- Dates: %s to %s (%d days, times in %s)\n",
+		    (unsigned long)(x->ndays > 0 ? x->ndays : 1)), first, last,
+		    x->ndays > 0 ? x->ndays : 1, x->zone);
 	else
 		fprintf(f, _("- Times in %s\n"), x->zone);
 	export_local_time(x, x->st->last_time, asof, sizeof asof);
@@ -217,7 +222,8 @@ summary_participants(const struct export_ctx *x, FILE *f)
 	fprintf(f, "| %s | %s | %s |\n|---|---|---:|\n", _("Code"),
 	    _("Country"), _("Participants"));
 	for (i = 0; i < n; i++) {
-		const char *name = country_name(c[i].country);
+		const char *name = country_by_code(c[i].country) != NULL ?
+		    country_display(c[i].country) : NULL;
 
 		fputs("| ", f);
 		export_md_text(f, c[i].country);
@@ -279,14 +285,17 @@ summary_rooms(const struct export_ctx *x, FILE *f)
 
 /* ----------------------------------------------------------- results */
 
+/* share: the idea's share of the round's dots (percent.h), -1 none. */
 static void
 ranked_line(const struct export_ctx *x, FILE *f, const struct ranked *k,
-    int number, int show_room)
+    int number, int show_room, int share)
 {
 	fprintf(f, "%d. ", number);
 	export_md_text(f, state_idea_text(x->st, k->idea));
 	fputs(" (", f);
 	fprintf(f, ngettext("%d dot", "%d dots", k->dots), k->dots);
+	if (share >= 0)
+		fprintf(f, " = %d%%", share);
 	fputs(", ", f);
 	fprintf(f, ngettext("%d voter", "%d voters", k->voters), k->voters);
 	if (show_room) {
@@ -318,7 +327,7 @@ round_rooms(const struct export_ctx *x, FILE *f, const struct ranked *list,
 				export_md_text(f, export_room_label(x, (int)r));
 				fputs("**\n\n", f);
 			}
-			ranked_line(x, f, &list[i], list[i].room_rank, 0);
+			ranked_line(x, f, &list[i], list[i].room_rank, 0, -1);
 		}
 	}
 }
@@ -328,7 +337,9 @@ summary_round(const struct export_ctx *x, FILE *f, int r)
 {
 	const struct round *rd = &x->st->rounds[r];
 	struct ranked *list;
+	unsigned long *counts;
 	size_t i, n;
+	int *pct;
 
 	fprintf(f, "### %s ", _("Round"));
 	export_md_text(f, rd->id);
@@ -348,9 +359,19 @@ summary_round(const struct export_ctx *x, FILE *f, int r)
 		fputs("\n", f);
 		return;
 	}
-	fprintf(f, "\n%s\n\n", _("Top ideas overall:"));
+	/* Each idea's share of all the round's dots, split once so the
+	 * shares of every idea add up to 100. */
+	counts = xcalloc(n, sizeof *counts);
+	pct = xcalloc(n, sizeof *pct);
+	for (i = 0; i < n; i++)
+		counts[i] = list[i].dots > 0 ? (unsigned long)list[i].dots : 0;
+	percent_split(counts, n, pct);
+	fprintf(f, "\n%s\n\n", _("Top ideas overall (with the share of "
+	    "all the round's dots):"));
 	for (i = 0; i < n && i < TOP_OVERALL; i++)
-		ranked_line(x, f, &list[i], list[i].rank, 1);
+		ranked_line(x, f, &list[i], list[i].rank, 1, pct[i]);
+	free(counts);
+	free(pct);
 	if (x->st->nrooms > 0) {
 		fprintf(f, "\n%s\n", _("Top ideas per room:"));
 		round_rooms(x, f, list, n);
@@ -371,37 +392,6 @@ summary_results(const struct export_ctx *x, FILE *f)
 	    ", %zu voting rounds.\n\n", x->st->nrounds), x->st->nrounds);
 	for (r = 0; r < x->st->nrounds; r++)
 		summary_round(x, f, (int)r);
-}
-
-static void
-summary_prototypes(const struct export_ctx *x, FILE *f)
-{
-	const struct state *st = x->st;
-	size_t i;
-	int shown = 0;
-
-	fprintf(f, "## %s\n\n", _("Prototypes"));
-	for (i = 0; i < st->nideas; i++) {
-		const struct idea *d = &st->ideas[i];
-		const char *author = export_author_name(x, d->author);
-
-		if (!d->prototype || d->withdrawn || d->hidden ||
-		    d->merged_into >= 0)
-			continue;
-		shown++;
-		fputs("- ", f);
-		export_md_text(f, state_idea_text(st, (int)i));
-		fputs(" (", f);
-		export_md_text(f, export_room_label(x, d->room));
-		if (author[0] != '\0') {
-			fputs(", ", f);
-			export_md_text(f, author);
-		}
-		fputs(")\n", f);
-	}
-	if (shown == 0)
-		fprintf(f, "%s\n", _("No idea was promoted to a prototype."));
-	fputs("\n", f);
 }
 
 /* --------------------------------------------------------------- time */
@@ -483,10 +473,13 @@ void
 export_summary(const struct export_ctx *x, FILE *f)
 {
 	summary_header(x, f);
+	export_summary_glance(x, f);
 	summary_participants(x, f);
+	export_summary_participation(x, f);
 	summary_rooms(x, f);
+	export_summary_ideas(x, f);
 	summary_results(x, f);
-	summary_prototypes(x, f);
+	export_summary_prototypes(x, f);
 	summary_time(x, f);
 	summary_messages(x, f);
 	export_summary_feedback(x, f);

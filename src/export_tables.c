@@ -40,10 +40,10 @@ export_participants(const struct export_ctx *x, struct csv_out *w)
 		csv_out_text(w, p->country);
 		csv_out_text(w, p->org);
 		csv_out_time(w, x, p->joined_at);
-		csv_out_text(w, p->email);
+		csv_out_text(w, x->with_email ? p->email : "");
 		csv_out_text(w, export_room_id(x, p->room));
 		csv_out_bool(w, p->sample);
-		csv_out_plain(w, "");	/* language: not chosen yet (issue 15) */
+		csv_out_text(w, p->lang != NULL ? p->lang : "");
 		csv_out_text(w, zones_participant(x->online, p->tz, p->country,
 		    x->zone));
 		csv_out_end(w);

@@ -115,10 +115,33 @@ int journal_append(struct journal *j, journal_build_fn build, void *bctx,
  * 0, or -1 with errno when that fsync fails. */
 int journal_defer_sync(struct journal *j, int defer);
 
-/* A descriptor that becomes readable when the journal may have grown
- * (inotify), or -1 when inotify is unavailable: then poll the size every
- * 100 ms with journal_changed(). */
+/* How a follower learns that the journal changed (journal_watch_fd):
+ *
+ *   DNOTIFY  the directory holding the journal is watched with dnotify
+ *            (fcntl F_NOTIFY): the kernel sends SIGIO when a file in it is
+ *            written, renamed or deleted, and the signal is read from a
+ *            signalfd.  dnotify has no per-user limit (inotify's 128
+ *            instances are shared by every process of a user), needs
+ *            nothing from the writers (a writer service, an older convene,
+ *            any appender wakes it) and no thread.  SIGIO is blocked and
+ *            ignored in the process from then on (a pending one is
+ *            harmless); the signalfd is one per process, shared by every
+ *            journal it watches, so journal_changed() of each journal
+ *            must be asked when it fires (the size check below catches
+ *            what another journal's drain took).
+ *   INOTIFY  where dnotify cannot be had (a kernel without it, a
+ *            directory that cannot be read): an inotify instance.
+ *   POLL     neither: the last resort, poll the size every 100 ms. */
+enum journal_watch {
+	JOURNAL_WATCH_POLL, JOURNAL_WATCH_DNOTIFY, JOURNAL_WATCH_INOTIFY
+};
+
+/* A descriptor that becomes readable when the journal may have changed,
+ * or -1 when none could be had: then poll the size every 100 ms with
+ * journal_changed().  Sets up the watch on the first call. */
 int journal_watch_fd(struct journal *j);
+/* Which of the above journal_watch_fd() got (POLL before it is called). */
+enum journal_watch journal_watch_kind(const struct journal *j);
 /* Drains the watch descriptor; returns 1 when the file may have new data
  * (or grew, when polling), 0 otherwise, -1 when the journal was deleted,
  * moved or replaced (with *err saying so). */
@@ -151,6 +174,22 @@ int journal_mark(const struct journal *j, struct journal_mark *m);
  * with *err and the journal as it was. */
 int journal_resume(struct journal *j, const struct journal_mark *m,
     char **err);
+
+/*
+ * Rewrites the whole journal once (convene purge; man/convene-journal.5):
+ * under the lock, every record from the start is handed to `edit`, which
+ * may change its strings in place (pointing them at its own, which must
+ * live until the next call) and returns 1 when it changed something; all
+ * are written with their own seq and time into a new file beside the
+ * journal, which is fsynced and renamed over it.  When no record changed
+ * nothing is replaced.  A journal with damaged records or records of an
+ * unknown type is refused (1): they could not be written back as they
+ * were.  Returns 0 (with *changed, the records edited), 1 refused, 3 an
+ * I/O error (the journal untouched).  j is stale afterwards: close it.
+ */
+typedef int (*journal_edit_fn)(struct event *ev, void *ctx);
+int journal_rewrite(struct journal *j, journal_edit_fn edit, void *ctx,
+    unsigned long *changed, char **err);
 
 /* The clock, wall-clock UTC ms. */
 int64_t journal_now_ms(void);

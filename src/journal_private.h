@@ -47,7 +47,9 @@ struct journal {
 	int fd;			/* O_RDONLY, for reading */
 	int wfd;		/* O_WRONLY | O_APPEND, opened by the first append */
 	int read_only;
-	int watch_fd;		/* inotify, -1 */
+	int watch_fd;		/* the shared signalfd, inotify or -1 */
+	int watch_dir;		/* the directory that dnotify watches, -1 */
+	enum journal_watch watch_kind;
 	int watch_failed;
 	dev_t dev;
 	ino_t ino;
@@ -94,6 +96,24 @@ struct sink {
 	void *ctx;
 	long count;
 };
+
+/* Shared with journal_rewrite.c (journal_write.c has them). */
+/* Formats one record (its own seq and time) at j->out + at; the new end. */
+size_t journal_format_record(struct journal *j, size_t at,
+    const struct event *ev);
+/* The header row into header (512 bytes are enough); its length. */
+size_t journal_format_header(char *header, size_t size);
+/* Opens j->wfd for appending when it is not yet open; 0 or -1 with *err. */
+int journal_open_for_append(struct journal *j, char **err);
+/* write(2) until all of p is written (again on EINTR); 0 or -1. */
+int journal_write_all(int fd, const char *p, size_t n);
+/* fsync of the directory holding path; 0 or -1. */
+int journal_sync_dir_of(const char *path);
+/* flock(2), again on EINTR. */
+int journal_lock(int fd, int op);
+/* 0 when the journal's name still leads to the file j->wfd holds; -1 when
+ * it was replaced (journal_rewrite renamed a new file over it). */
+int journal_still_named(const struct journal *j);
 
 /* journal_read with a sink: reads every complete record after j->offset.
  * Returns k->count, or -1 with *err. */

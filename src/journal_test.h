@@ -20,4 +20,9 @@ enum journal_fault {
 /* The fault applies to the next write of this handle, then clears. */
 void journal_set_fault(struct journal *j, enum journal_fault fault);
 
+/* Makes journal_watch_fd() skip dnotify (no_dnotify) and inotify
+ * (no_inotify) in this process, as on a kernel without them or past the
+ * limits: the fallbacks' tests.  0, 0 restores the normal order. */
+void journal_test_watch_skip(int no_dnotify, int no_inotify);
+
 #endif

@@ -100,8 +100,8 @@ put_field(char *out, const char *v, size_t len)
 /* Formats one record at j->out + at; returns the new end.  The crc32 is
  * over the 11 values, each followed by a NUL byte, so that moving a byte
  * from one field to the next changes it. */
-static size_t
-format_record(struct journal *j, size_t at, const struct event *ev)
+size_t
+journal_format_record(struct journal *j, size_t at, const struct event *ev)
 {
 	char seq[24], tim[32], n[24], crc[12];
 	const char *v[NFIELDS];
@@ -162,7 +162,7 @@ format_batch(struct journal *j, struct journal_batch *b, char **err)
 			return set_error(err, -1, _("cannot write the time "
 			    "%" PRId64 " ms"), b->items[i].ev.time_ms);
 		b->items[i].ev.offset = (int64_t)at;	/* in the batch, for now */
-		at = format_record(j, at, &b->items[i].ev);
+		at = journal_format_record(j, at, &b->items[i].ev);
 	}
 	return (ssize_t)at;
 }
@@ -279,8 +279,8 @@ write_batch(struct journal *j, off_t size, size_t len, char **err)
 	return -1;
 }
 
-static int
-open_for_append(struct journal *j, char **err)
+int
+journal_open_for_append(struct journal *j, char **err)
 {
 	struct stat st;
 
@@ -318,8 +318,8 @@ open_for_append(struct journal *j, char **err)
 	return 0;
 }
 
-static int
-lock_file(int fd, int op)
+int
+journal_lock(int fd, int op)
 {
 	int r;
 
@@ -445,21 +445,41 @@ journal_append(struct journal *j, journal_build_fn build, void *bctx,
 	int r;
 
 	memset(&b, 0, sizeof b);
-	if (open_for_append(j, err) != 0)
+	if (journal_open_for_append(j, err) != 0)
 		return 3;
-	if (lock_file(j->wfd, LOCK_EX) != 0)
+	if (journal_lock(j->wfd, LOCK_EX) != 0)
 		return set_error(err, 3, _("cannot lock the journal %s: %s"),
 		    j->path, strerror(errno));
-	r = append_locked(j, &b, &k, build, bctx, now_ms, err);
-	lock_file(j->wfd, LOCK_UN);
+	if (journal_still_named(j) != 0)
+		r = set_error(err, 3, _("the journal %s was replaced while "
+		    "this command waited (convene purge rewrites it): nothing "
+		    "was written; run the command again"), j->path);
+	else
+		r = append_locked(j, &b, &k, build, bctx, now_ms, err);
+	journal_lock(j->wfd, LOCK_UN);
 	batch_free(&b);
 	return r;
 }
 
 /* --- creating ------------------------------------------------------------ */
 
-static int
-write_all(int fd, const char *p, size_t n)
+size_t
+journal_format_header(char *header, size_t size)
+{
+	size_t at = 0, i, len;
+
+	for (i = 0; i < NFIELDS; i++) {
+		len = strlen(journal_header_names[i]);
+		at += csv_write(header + at, size - at,
+		    journal_header_names[i], len);
+		header[at++] = i + 1 < NFIELDS ? ',' : '\r';
+	}
+	header[at++] = '\n';
+	return at;
+}
+
+int
+journal_write_all(int fd, const char *p, size_t n)
 {
 	ssize_t w;
 
@@ -476,8 +496,8 @@ write_all(int fd, const char *p, size_t n)
 }
 
 /* fsync of the directory makes the new name itself durable. */
-static int
-sync_dir_of(const char *path)
+int
+journal_sync_dir_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	char *dir;
@@ -502,22 +522,15 @@ int
 journal_create(const char *path, char **err)
 {
 	char header[512];
-	size_t at = 0, i, len;
+	size_t at = journal_format_header(header, sizeof header);
 	int fd, e;
 
-	for (i = 0; i < NFIELDS; i++) {
-		len = strlen(journal_header_names[i]);
-		at += csv_write(header + at, sizeof header - at,
-		    journal_header_names[i], len);
-		header[at++] = i + 1 < NFIELDS ? ',' : '\r';
-	}
-	header[at++] = '\n';
 	/* Group-writable: the session's writers share a group (DESIGN.md). */
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
 	if (fd < 0)
 		return set_error(err, -1, _("cannot create the journal %s: %s"),
 		    path, strerror(errno));
-	if (write_all(fd, header, at) != 0 || fsync(fd) != 0) {
+	if (journal_write_all(fd, header, at) != 0 || fsync(fd) != 0) {
 		e = errno;
 		close(fd);
 		unlink(path);
@@ -525,7 +538,7 @@ journal_create(const char *path, char **err)
 		    path, write_failure(e));
 	}
 	close(fd);
-	if (sync_dir_of(path) != 0)
+	if (journal_sync_dir_of(path) != 0)
 		return set_error(err, -1, _("cannot save the directory of %s: "
 		    "%s"), path, strerror(errno));
 	return 0;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "content.h"
 #include "i18n.h"
@@ -153,6 +154,31 @@ make_block(struct page_block *b, const struct md_block *md)
 	b->indent = text_width(b->prefix);
 }
 
+/* The heading that starts the facilitator's notes (convene-content(5)). */
+#define NOTES_HEADING "Facilitator notes"
+
+/* Marks the notes' blocks: from a notes heading to the next heading of its
+ * level or above. */
+static void
+mark_notes(struct page_doc *pd)
+{
+	int level = 0;		/* the open notes heading's, 0: none */
+	size_t b;
+
+	for (b = 0; b < pd->nblocks; b++) {
+		struct page_block *pb = &pd->blocks[b];
+
+		if (pb->md->type == MD_HEADING) {
+			if (level > 0 && pb->md->level <= level)
+				level = 0;
+			if (level == 0 && strcasecmp(pb->text,
+			    NOTES_HEADING) == 0)
+				level = pb->md->level;
+		}
+		pb->notes = level > 0;
+	}
+}
+
 struct page_doc *
 page_doc_new(const char *src)
 {
@@ -164,8 +190,23 @@ page_doc_new(const char *src)
 	pd->blocks = xcalloc(pd->nblocks + 1, sizeof *pd->blocks);
 	for (b = 0; b < pd->nblocks; b++)
 		make_block(&pd->blocks[b], &pd->md->blocks[b]);
+	mark_notes(pd);
 	pd->width = -1;
 	return pd;
+}
+
+void
+page_doc_hide_notes(struct page_doc *pd)
+{
+	pd->hide_notes = 1;
+	pd->width = -1;
+}
+
+/* The block shown in this layout, or not (the notes, hidden). */
+static int
+block_shown(const struct page_doc *pd, size_t b)
+{
+	return !(pd->hide_notes && pd->blocks[b].notes);
 }
 
 void
@@ -203,7 +244,7 @@ void
 page_doc_lay_out(struct page_doc *pd, int width)
 {
 	struct text_lines lines = { NULL, 0, 0 };
-	size_t b, l;
+	size_t b, l, prev = (size_t)-1;	/* the last block laid out */
 	int w;
 
 	pd->nrows = 0;
@@ -212,9 +253,12 @@ page_doc_lay_out(struct page_doc *pd, int width)
 		const struct page_block *pb = &pd->blocks[b];
 		enum md_block_type t = pb->md->type;
 
-		if (b > 0 && (t == MD_HEADING || t == MD_PARAGRAPH ||
-		    t != pd->blocks[b - 1].md->type))
+		if (!block_shown(pd, b))
+			continue;
+		if (prev != (size_t)-1 && (t == MD_HEADING ||
+		    t == MD_PARAGRAPH || t != pd->blocks[prev].md->type))
 			add_row(pd, -1, 0, 0, 0);
+		prev = b;
 		w = width - pb->indent > TEXT_MIN_WIDTH ? width - pb->indent :
 		    TEXT_MIN_WIDTH;
 		text_wrap(pb->text, w, &lines);
@@ -279,7 +323,8 @@ page_doc_find(const struct page_doc *pd, const char *term,
 
 	*n = 0;
 	for (b = 0; b < pd->nblocks && !search_empty(q); b++)
-		for (from = 0; search_next(q, pd->blocks[b].text, from, &start,
+		for (from = 0; block_shown(pd, b) &&
+		    search_next(q, pd->blocks[b].text, from, &start,
 		    &end); from = end) {
 			*out = xgrow(*out, cap, *n + 1, sizeof **out);
 			(*out)[*n].block = b;

@@ -28,6 +28,7 @@ struct page_block {
 	size_t *span_end;	/* end offset in text of each span */
 	char prefix[24];
 	int indent;		/* columns of the prefix */
+	int notes;		/* under a "Facilitator notes" heading */
 };
 
 /* One row laid out: a line of a block, or a blank row between blocks. */
@@ -49,6 +50,7 @@ struct page_doc {
 	struct page_row *rows;	/* page_doc_lay_out's */
 	size_t nrows, caprows;
 	int width;		/* the width laid out to, -1 none yet */
+	int hide_notes;		/* lay out and search without the notes */
 };
 
 /* The case study an item refers to that the module has, else NULL. */
@@ -63,8 +65,15 @@ char *page_source(const struct module *m, const struct agenda_item *it,
     int is_case);
 
 /* Parses src into blocks (nothing laid out yet).  Never NULL; free with
- * page_doc_free. */
+ * page_doc_free.  A heading whose text is "Facilitator notes" (any case)
+ * starts the facilitator's notes: it and every block up to the next
+ * heading of its level or above are marked `notes`. */
 struct page_doc *page_doc_new(const char *src);
+/* From now on, lays out and searches the page without its notes, as the
+ * participants and the projector see it.  Blocks keep their numbers, so a
+ * presented place means the same block on every terminal; a place inside
+ * the notes shows the row above them. */
+void page_doc_hide_notes(struct page_doc *pd);
 void page_doc_free(struct page_doc *pd);
 
 /* Wraps the blocks to `width` columns (prefixes included; at least 8 for

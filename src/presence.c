@@ -19,12 +19,16 @@
 #define PRESENCE_DIR_MODE 0770
 #define PRESENCE_FILE_MODE 0660
 #define PRESENCE_LINE_MAX 96
+#define POLLING_WORD "polling"	/* the line's third word, when it is */
 
 struct presence {
 	char *dir;		/* SESSION/presence, for messages */
 	char *name;		/* PROCESS-ID */
 	int dfd;		/* the directory, opened beneath the session */
 	int fd;			/* locked while the terminal is open */
+	enum presence_role role;	/* as last published */
+	char *pid;
+	int polling;		/* presence_set_polling */
 };
 
 static const char *const role_names[PRESENCE_ROLE_COUNT] = {
@@ -43,8 +47,10 @@ publish(struct presence *p, enum presence_role role, const char *pid,
 	char line[PRESENCE_LINE_MAX], *tmp;
 	int fd, n;
 
-	n = snprintf(line, sizeof line, "%s %s\n", role_names[role],
-	    pid != NULL && *pid != '\0' ? pid : "-");
+	/* Older readers take the first two words and ignore the third. */
+	n = snprintf(line, sizeof line, "%s %s%s\n", role_names[role],
+	    pid != NULL && *pid != '\0' ? pid : "-",
+	    p->polling ? " " POLLING_WORD : "");
 	if (n < 0 || (size_t)n >= sizeof line)
 		return set_error(err, -1, "%s", _("presence: the participant "
 		    "id is too long"));
@@ -70,6 +76,11 @@ publish(struct presence *p, enum presence_role role, const char *pid,
 	if (p->fd >= 0)
 		close(p->fd);	/* the old file is gone: its lock with it */
 	p->fd = fd;
+	if (p->pid != pid) {
+		free(p->pid);
+		p->pid = pid != NULL ? xstrdup(pid) : NULL;
+	}
+	p->role = role;
 	return 0;
 }
 
@@ -130,6 +141,17 @@ presence_set(struct presence *p, enum presence_role role, const char *pid,
 	return publish(p, role, pid, err);
 }
 
+int
+presence_set_polling(struct presence *p, int polling, char **err)
+{
+	if (p == NULL)
+		return set_error(err, -1, "%s", _("presence: no terminal"));
+	if (p->polling == !!polling)
+		return 0;
+	p->polling = !!polling;
+	return publish(p, p->role, p->pid, err);
+}
+
 void
 presence_close(struct presence *p)
 {
@@ -145,6 +167,7 @@ presence_close(struct presence *p)
 		close(p->dfd);
 	free(p->dir);
 	free(p->name);
+	free(p->pid);
 	free(p);
 }
 
@@ -161,13 +184,14 @@ parse_role(const char *name, enum presence_role *role)
 	return -1;
 }
 
-/* Reads one terminal's file; 1 when it is open (and *role, pid are set),
- * 0 when nobody holds it (it is removed), -1 when it is unreadable. */
+/* Reads one terminal's file; 1 when it is open (and *role, pid, *polling
+ * are set), 0 when nobody holds it (it is removed), -1 when it is
+ * unreadable. */
 static int
 read_one(int dirfd, const char *name, enum presence_role *role, char *pid,
-    size_t size)
+    size_t size, int *polling)
 {
-	char line[PRESENCE_LINE_MAX + 1], r[16];
+	char line[PRESENCE_LINE_MAX + 1], r[16], w[16];
 	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
 	    O_CLOEXEC);
 	ssize_t n;
@@ -188,23 +212,26 @@ read_one(int dirfd, const char *name, enum presence_role *role, char *pid,
 	if (n <= 0)
 		return -1;
 	line[n] = '\0';
-	if (sscanf(line, "%15s %63s", r, pid) != 2 || parse_role(r, role) != 0
-	    || size < 64)
+	w[0] = '\0';
+	if (sscanf(line, "%15s %63s %15s", r, pid, w) < 2 ||
+	    parse_role(r, role) != 0 || size < 64)
 		return -1;
+	*polling = strcmp(w, POLLING_WORD) == 0;
 	if (strcmp(pid, "-") == 0)
 		pid[0] = '\0';
 	return 1;
 }
 
-int
-presence_scan(const char *session_dir, presence_fn fn, void *ctx,
+/* presence_scan, counting the terminals marked polling in *npolling. */
+static int
+scan(const char *session_dir, presence_fn fn, void *ctx, int *npolling,
     char **err)
 {
 	char pid[64];
 	enum presence_role role;
 	struct dirent *e;
 	DIR *d;
-	int n = 0, dfd = open_dir(session_dir, 0, err), fd;
+	int n = 0, dfd = open_dir(session_dir, 0, err), fd, polling;
 
 	if (dfd < 0)
 		return dfd == -2 ? 0 : -1;	/* none yet is 0 */
@@ -222,9 +249,11 @@ presence_scan(const char *session_dir, presence_fn fn, void *ctx,
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;	/* ., .. and files being written */
-		if (read_one(dfd, e->d_name, &role, pid, sizeof pid) != 1)
+		if (read_one(dfd, e->d_name, &role, pid, sizeof pid,
+		    &polling) != 1)
 			continue;
 		n++;
+		*npolling += polling;
 		if (fn != NULL)
 			fn(role, pid, ctx);
 	}
@@ -232,4 +261,22 @@ presence_scan(const char *session_dir, presence_fn fn, void *ctx,
 	close(dfd);
 	privilege_drop();
 	return n;
+}
+
+int
+presence_scan(const char *session_dir, presence_fn fn, void *ctx,
+    char **err)
+{
+	int polling = 0;
+
+	return scan(session_dir, fn, ctx, &polling, err);
+}
+
+int
+presence_polling(const char *session_dir, char **err)
+{
+	int polling = 0;
+
+	return scan(session_dir, NULL, NULL, &polling, err) < 0 ? -1 :
+	    polling;
 }

@@ -42,6 +42,11 @@ struct presence *presence_open(const char *session_dir,
 /* Says who is at the terminal now (a kiosk's next person; NULL nobody). */
 int presence_set(struct presence *p, enum presence_role role,
     const char *pid, char **err);
+/* Says whether this terminal polls the journal (journal.h: it could have
+ * neither dnotify nor inotify, so it sees changes up to 100 ms late and
+ * costs more CPU), so that the console can tell the facilitator.  The
+ * file's line gets a third word, "polling", which older readers ignore. */
+int presence_set_polling(struct presence *p, int polling, char **err);
 /* Closes the terminal's file (removing it); p may be NULL. */
 void presence_close(struct presence *p);
 
@@ -53,5 +58,7 @@ typedef void (*presence_fn)(enum presence_role role, const char *pid,
     void *ctx);
 int presence_scan(const char *session_dir, presence_fn fn, void *ctx,
     char **err);
+/* How many of the terminals open now poll the journal; -1 with *err. */
+int presence_polling(const char *session_dir, char **err);
 
 #endif

@@ -13,9 +13,9 @@
  *   main()            privilege_init(): remembers the effective gid and
  *                     drops to the real gid at once;
  *   session files     privilege_raise() ... privilege_drop() around each
- *                     open, create, stat, inotify watch or rename inside
- *                     the session directory (calls nest: only the
- *                     outermost drop gives the group up);
+ *                     open, create, stat, inotify or dnotify watch or
+ *                     rename inside the session directory (calls nest:
+ *                     only the outermost drop gives the group up);
  *   user's files      nothing: the process runs with the user's own ids.
  *
  * While raised the umask lets the group read and write (files convene

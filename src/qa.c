@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "percent.h"
 #include "util.h"
 
 /* --- questions ----------------------------------------------------------- */
@@ -93,50 +94,26 @@ qa_pinned(const struct state *st)
 
 /* --- polls --------------------------------------------------------------- */
 
-/* Largest remainder: floor shares first, then the points left over to the
- * options with the largest remainders (the earlier option on a tie). */
-static void
-percent_exact(const struct poll *p, unsigned long total, int *pct)
-{
-	unsigned long *rem = xcalloc(p->noptions, sizeof *rem);
-	long left = 100;
-	size_t i, best;
-
-	for (i = 0; i < p->noptions; i++) {
-		pct[i] = (int)(100UL * p->answers[i] / total);
-		rem[i] = 100UL * p->answers[i] % total;
-		left -= pct[i];
-	}
-	for (; left > 0; left--) {
-		best = 0;
-		for (i = 1; i < p->noptions; i++)
-			if (rem[i] > rem[best])
-				best = i;
-		pct[best]++;
-		rem[best] = 0;
-	}
-	free(rem);
-}
-
 void
 qa_poll_percent(const struct poll *p, int *pct)
 {
-	unsigned long total = 0;
+	unsigned long *counts;
 	size_t i;
 
-	for (i = 0; i < p->noptions; i++) {
-		pct[i] = 0;
-		total += p->answers[i];
-	}
-	if (total == 0 || p->nvoters == 0)
-		return;
-	if (p->kind != POLL_MULTI) {
-		percent_exact(p, total, pct);
-		return;
-	}
 	for (i = 0; i < p->noptions; i++)
-		pct[i] = (int)((200UL * p->answers[i] + p->nvoters) /
-		    (2UL * p->nvoters));
+		pct[i] = 0;
+	if (p->nvoters == 0 || p->answers == NULL)
+		return;
+	if (p->kind == POLL_MULTI) {
+		for (i = 0; i < p->noptions; i++)
+			pct[i] = percent_of_people(p->answers[i], p->nvoters);
+		return;
+	}
+	counts = xcalloc(p->noptions + 1, sizeof *counts);
+	for (i = 0; i < p->noptions; i++)
+		counts[i] = p->answers[i];
+	percent_split(counts, p->noptions, pct);
+	free(counts);
 }
 
 int

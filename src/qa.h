@@ -46,10 +46,12 @@ int qa_same_item(const char *a, const char *b);
 
 /*
  * Each option's share of the people who answered, in whole percent, into
- * pct[] (room for p->noptions).  One-answer polls (single, scale) use the
- * largest remainder so the shares add up to exactly 100; a multiple-choice
- * poll rounds each share on its own (people choose several, so the sum may
- * pass 100).  All 0 when nobody answered.
+ * pct[] (room for p->noptions), by percent.h, the one place every screen
+ * and file takes its percentages from: one-answer polls (single, scale)
+ * are split by the largest remainder so the shares add up to exactly 100;
+ * a multiple-choice poll shows each option's share of the respondents
+ * (people choose several, so the sum may pass 100).  All 0 when nobody
+ * answered.
  */
 void qa_poll_percent(const struct poll *p, int *pct);
 

@@ -39,6 +39,7 @@ session_settings_free(struct session_settings *set)
 	free(set->title);
 	free(set->start);
 	free(set->passphrase_hash);
+	free(set->privacy);
 	memset(set, 0, sizeof *set);
 }
 
@@ -108,6 +109,8 @@ read_settings(const char *load, const char *path,
 	    "auto"), "manual") == 0;
 	v = iniparser_getstring(d, "session:passphrase", "");
 	set->passphrase_hash = *v != '\0' ? xstrdup(v) : NULL;
+	v = iniparser_getstring(d, "session:privacy", "");
+	set->privacy = *v != '\0' ? xstrdup(v) : NULL;
 	if (read_delivery(d, path, set, err) != 0) {
 		iniparser_freedict(d);
 		session_settings_free(set);
@@ -655,4 +658,20 @@ session_participant_zone(const struct session *s, int p)
 	who = &s->state->participants[p];
 	return zones_participant(s->set.online, who->tz, who->country,
 	    s->module->timezone);
+}
+
+const char *
+session_privacy_notice(const struct session *s)
+{
+	if (s->set.privacy != NULL)
+		return s->set.privacy;
+	if (s->module != NULL && s->module->privacy != NULL &&
+	    s->module->privacy[0] != '\0')
+		return s->module->privacy;
+	return _("What is recorded: your name, country and organisation, and "
+	    "what you write, vote and answer here, with the time. Who sees "
+	    "it: ideas and questions are shown on the boards and the "
+	    "projector; the facilitators and organizers see the whole "
+	    "record, names included, and export it for the follow-up report "
+	    "(names can be purged after it).");
 }

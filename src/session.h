@@ -35,6 +35,9 @@ struct session_settings {
 	 * starts no timer (as the module's own `timer = manual`). */
 	int timer_manual;
 	char *passphrase_hash;	/* NULL: no passphrase */
+	/* privacy in session.ini: the join screen's notice, over the
+	 * module's (session_privacy_notice); NULL none. */
+	char *privacy;
 	/* pin_min_length in session.ini: the fewest digits of a PIN (4..8,
 	 * default 4). */
 	int pin_min_length;
@@ -100,6 +103,11 @@ long session_refresh(struct session *s, char **err);
  * else their country's default (zones.h), else the module's.  Borrowed:
  * lives as long as the session. */
 const char *session_participant_zone(const struct session *s, int p);
+
+/* The notice the join screen shows (issue 17): what is recorded and who
+ * sees it.  session.ini's `privacy`, else module.ini's, else convene's
+ * own (translated).  Borrowed: lives as long as the session. */
+const char *session_privacy_notice(const struct session *s);
 
 /* Appends through journal_append with the state as callback context, so
  * that `build` sees the state as of the lock.  Return as journal_append. */

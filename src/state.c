@@ -362,6 +362,19 @@ apply_tz(struct state *st, const struct event *ev)
 }
 
 static void
+apply_lang(struct state *st, const struct event *ev)
+{
+	int p = state_participant_or_unknown(st, ev->id, ev->time_ms);
+
+	if (p < 0) {
+		state_unknown(st);
+		return;
+	}
+	st->participants[p].lang = state_is_empty(ev->text) ? NULL :
+	    arena_strdup(st->arena, ev->text);
+}
+
+static void
 apply_checkin(struct state *st, const struct event *ev)
 {
 	int p;
@@ -727,6 +740,7 @@ static const apply_fn appliers[EV_COUNT] = {
 	[EV_PARTICIPANT] = apply_participant,
 	[EV_PIN] = apply_pin,
 	[EV_TZ] = apply_tz,
+	[EV_LANG] = apply_lang,
 	[EV_CHECKIN] = apply_checkin,
 	[EV_IDEA] = state_apply_idea,
 	[EV_IDEA_EDIT] = state_apply_idea_edit,

@@ -34,6 +34,8 @@ struct participant {
 	const char *pin_hash;	/* NULL: no PIN */
 	const char *tz;		/* the zone they chose (a `tz` record), NULL:
 				 * their country's (session_participant_zone) */
+	const char *lang;	/* the language they chose (a `lang` record),
+				 * NULL: none, the terminal's */
 	int room;		/* index into rooms, -1 none */
 	int64_t joined_at;
 	int sample;		/* seeded demo data */

@@ -311,6 +311,7 @@ emit_counts(struct emit *e, const struct session *s, int64_t now)
 	emit_num(e, "ideas", (long long)st->nideas);
 	emit_num(e, "questions", (long long)st->nquestions);
 	emit_num(e, "terminals_open", presence_scan(s->dir, NULL, NULL, NULL));
+	emit_num(e, "terminals_polling", presence_polling(s->dir, NULL));
 	emit_num(e, "damaged_records", (long long)st->nbad);
 	close_level(e);
 }

@@ -19,6 +19,8 @@
 #define REPLACEMENT 0xFFFD
 #define HANGUL_CHOSEONG_FILLER 0x115F
 #define HANGUL_JUNGSEONG_FILLER 0x1160
+#define ZWJ 0x200D
+#define VS16 0xFE0F
 
 /*
  * The break iterators, opened on first use and reused by every call: opening
@@ -249,13 +251,35 @@ fallback_next(const char *s, size_t len, size_t pos)
 	return i;
 }
 
+/* 1 when s[0..pos) ends with a ZERO WIDTH JOINER. */
+static int
+ends_with_zwj(const char *s, size_t pos)
+{
+	return pos >= 3 && memcmp(s + pos - 3, "\xe2\x80\x8d", 3) == 0;
+}
+
+/* 1 when a ZWJ ends s[0..pos) and joins it to a letter (or an emoji) that
+ * starts at pos (pos < len): not to a control, a space or a format
+ * character. */
+static int
+zwj_joins(const char *s, size_t len, size_t pos)
+{
+	size_t i = pos;
+	UChar32 c;
+
+	if (!ends_with_zwj(s, pos))
+		return 0;
+	c = decode(s, len, &i);
+	return c > 0x20 && display_cp(c) == c && cp_width(c) > 0 &&
+	    !u_isUWhiteSpace(c);
+}
+
+/* One step of the underlying segmentation (ICU's clusters). */
 static size_t
-walk_next(struct walk *w, size_t pos)
+walk_step(struct walk *w, size_t pos)
 {
 	int32_t r;
 
-	if (pos >= w->len)
-		return w->len;
 	if (w->ascii) {
 		if (w->s[pos] == '\r' && pos + 1 < w->len && w->s[pos + 1] == '\n')
 			return pos + 2;
@@ -274,6 +298,26 @@ walk_next(struct walk *w, size_t pos)
 	return (size_t)r;
 }
 
+/*
+ * The end of the cluster at pos.  A ZWJ joins what follows it: ICU 72
+ * clusters Sinhala's ශ්‍රී as ශ්‍ + රී (Unicode 15.1's conjunct rule, in ICU
+ * 74, does not cover Sinhala either), so a cluster that ends with a ZWJ
+ * runs on into the next one: a conjunct is never cut, wrapped or stepped
+ * over in halves.
+ */
+static size_t
+walk_next(struct walk *w, size_t pos)
+{
+	size_t q;
+
+	if (pos >= w->len)
+		return w->len;
+	q = walk_step(w, pos);
+	while (q < w->len && zwj_joins(w->s, w->len, q))
+		q = walk_step(w, q);
+	return q;
+}
+
 static size_t
 walk_prev(struct walk *w, size_t pos)
 {
@@ -290,11 +334,14 @@ walk_prev(struct walk *w, size_t pos)
 		return pos - 1;
 	}
 	if (w->chr != NULL) {
-		r = ubrk_preceding(w->chr, (int32_t)pos);
-		w->last = r == UBRK_DONE ? 0 : r;
-		return (size_t)w->last;
+		do {
+			r = ubrk_preceding(w->chr, (int32_t)pos);
+			pos = r == UBRK_DONE ? 0 : (size_t)r;
+		} while (pos > 0 && zwj_joins(w->s, w->len, pos));	/* walk_next */
+		w->last = (int32_t)pos;
+		return pos;
 	}
-	while ((q = fallback_next(w->s, w->len, p)) < pos)
+	while ((q = walk_next(w, p)) < pos)
 		p = q;
 	return p;
 }
@@ -324,10 +371,70 @@ emit_base(UChar32 c, struct buf *out)
 }
 
 /*
+ * What the terminals we draw on disagree about is left out of the display
+ * form, so that every one of them puts the next character where we do
+ * (the width of a string is then the sum of wcwidth() over its display
+ * form, in tmux, xterm and VTE alike):
+ *
+ * - VARIATION SELECTOR-16 after a character: tmux 3.3a, xterm and VTE
+ *   keep ❤️ and 1️⃣ one column wide, tmux 3.4 and later widen them to two.
+ *   Without the selector every terminal draws the character one column
+ *   wide (its text presentation).
+ *
+ * - ZERO WIDTH JOINER before a character of its own width: tmux 3.3a puts
+ *   the character after a ZWJ into the cell before it (👩‍💻 and 👨‍👩‍👧
+ *   take two columns, Sinhala ශ්‍රී and Devanagari क्‍ष one), while xterm
+ *   and VTE give each part its cells (four, six, two, two columns).  Without
+ *   the joiner all of them draw the parts side by side.  A ZWJ before a
+ *   combining mark (Bengali র‍্য) joins nothing that takes cells, so it
+ *   stays, as does ZWNJ.
+ *
+ * c is the code point at s[i] and next the one after it in the cluster
+ * (< 0 at its end); 1 when c is drawn.
+ */
+static int
+cp_shown(UChar32 c, UChar32 next)
+{
+	int8_t type;
+
+	if (c == VS16)
+		return 0;
+	if (c != ZWJ)
+		return 1;
+	if (next < 0 || next == VS16 || next == ZWJ || cp_width(next) != 0)
+		return 0;
+	type = u_charType(next);
+	return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK;
+}
+
+/* Appends the display form of the code points of the cluster s[p..q). */
+static void
+emit_cps(const char *s, size_t p, size_t q, struct buf *out)
+{
+	size_t i = p, j;
+	UChar32 c, next;
+	int more;
+
+	c = decode(s, q, &i);
+	for (;;) {
+		more = i < q;
+		j = i;
+		/* An ill-formed next (< 0) is shown as U+FFFD: one column. */
+		next = more ? decode(s, q, &j) : -1;
+		if (cp_shown(c, next))
+			buf_add_cp(out, display_cp(c));
+		if (!more)
+			break;
+		c = next;
+		i = j;
+	}
+}
+
+/*
  * Measures the cluster s[p..q) as it is displayed and, when out is not NULL,
  * appends its display form.  See text.h: a cluster that starts with a
  * zero-width code point gets a base (emit_base), or vanishes when it is all
- * invisible format characters.
+ * invisible format characters (VS16 counts as one).
  */
 static int
 cluster_emit(const char *s, size_t p, size_t q, int flags, struct buf *out)
@@ -353,7 +460,7 @@ cluster_emit(const char *s, size_t p, size_t q, int flags, struct buf *out)
 		cw = cp_width(c);
 		w += cw;
 		if (cw != 0 || display_cp(c) != c ||
-		    u_charType(c) != U_FORMAT_CHAR)
+		    (u_charType(c) != U_FORMAT_CHAR && c != VS16))
 			format_only = 0;
 	}
 	if (cp_width(first) == 0) {
@@ -362,8 +469,7 @@ cluster_emit(const char *s, size_t p, size_t q, int flags, struct buf *out)
 		w += emit_base(first, out);
 	}
 	if (out != NULL)
-		for (i = p; i < q;)
-			buf_add_cp(out, display_cp(decode(s, q, &i)));
+		emit_cps(s, p, q, out);
 	return w;
 }
 
@@ -465,7 +571,9 @@ text_is_blank(const char *s)
 		c = decode(s, len, &i);
 		if (c < 0)
 			return 0;
-		if (!u_isUWhiteSpace(c) && u_charType(c) != U_FORMAT_CHAR)
+		/* A lone VS16 shows nothing either (cp_shown). */
+		if (!u_isUWhiteSpace(c) && u_charType(c) != U_FORMAT_CHAR &&
+		    c != VS16)
 			return 0;
 	}
 	return 1;
@@ -575,23 +683,12 @@ fitting_prefix(const char *s, size_t len, int room)
 	return end;
 }
 
-char *
-text_cut(const char *s, int width, const char *ellipsis)
+/* The display form of s[0..end) and then of the ellipsis. */
+static char *
+cut_with(const char *s, size_t end, const char *ellipsis)
 {
-	size_t len = strlen(s), end;
-	int ew = 0;
-	char *head, *tail, *out;
+	char *head = text_sanitize_n(s, end, 0), *tail, *out;
 
-	if (width <= 0)
-		return xstrdup("");
-	if (text_width_n(s, len) <= width)
-		return text_sanitize_n(s, len, 0);
-	if (ellipsis != NULL)
-		ew = text_width(ellipsis);
-	if (ew > width)
-		ellipsis = NULL, ew = 0;
-	end = fitting_prefix(s, len, width - ew);
-	head = text_sanitize_n(s, end, 0);
 	if (ellipsis == NULL || *ellipsis == '\0')
 		return head;
 	tail = text_sanitize(ellipsis);
@@ -599,6 +696,34 @@ text_cut(const char *s, int width, const char *ellipsis)
 	free(head);
 	free(tail);
 	return out;
+}
+
+/* The columns left for the text within `width` beside the ellipsis;
+ * *ellipsis becomes NULL when it does not fit at all. */
+static int
+room_beside(const char **ellipsis, int width)
+{
+	int ew = *ellipsis != NULL ? text_width(*ellipsis) : 0;
+
+	if (ew > width) {
+		*ellipsis = NULL;
+		ew = 0;
+	}
+	return width - ew;
+}
+
+char *
+text_cut(const char *s, int width, const char *ellipsis)
+{
+	size_t len = strlen(s);
+	int room;
+
+	if (width <= 0)
+		return xstrdup("");
+	if (text_width_n(s, len) <= width)
+		return text_sanitize_n(s, len, 0);
+	room = room_beside(&ellipsis, width);
+	return cut_with(s, fitting_prefix(s, len, room), ellipsis);
 }
 
 /* ---- wrapping ---- */
@@ -656,36 +781,76 @@ wrap_break(struct wrap *ws, struct text_lines *out, size_t p)
 	*ws = next;
 }
 
-/* 1 when the UTF-8 code point at s[i] is Hangul (syllables, jamo,
- * compatibility jamo); i < len. */
-static int
-hangul_at(const char *s, size_t len, size_t i)
+/* The code point that ends at s[q] (q > 0), and in *start where it
+ * begins. */
+static UChar32
+cp_before(const char *s, size_t q, size_t *start)
 {
-	const unsigned char *u = (const unsigned char *)s + i;
-	unsigned cp;
+	int32_t i = q > INT32_MAX ? INT32_MAX : (int32_t)q;
+	UChar32 c;
 
-	if (i + 3 > len || (u[0] & 0xf0) != 0xe0)
-		return 0;
-	cp = (unsigned)(u[0] & 0x0f) << 12 | (unsigned)(u[1] & 0x3f) << 6 |
-	    (u[2] & 0x3f);
-	return (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0x1100 &&
-	    cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f);
+	U8_PREV((const uint8_t *)s, 0, i, c);
+	*start = (size_t)i;
+	return c;
 }
 
-/* Korean wraps between words, as CSS's word-break: keep-all: ICU's line
- * breaker allows a break between any two Hangul syllables (and ICU 72
- * ignores the "lw=keepall" keyword), so such a break is passed over; a word
- * wider than the line is still cut between graphemes. */
+/* A letter or a digit for CSS's keep-all: the line-break classes AL, HL,
+ * NU, AI and the ideographic ones (ID, emoji, Hangul syllables and jamo). */
+static int
+keepall_letter(UChar32 c)
+{
+	switch (u_getIntPropertyValue(c, UCHAR_LINE_BREAK)) {
+	case U_LB_ALPHABETIC: case U_LB_HEBREW_LETTER: case U_LB_NUMERIC:
+	case U_LB_AMBIGUOUS: case U_LB_IDEOGRAPHIC: case U_LB_H2:
+	case U_LB_H3: case U_LB_JL: case U_LB_JV: case U_LB_JT:
+	case U_LB_E_BASE: case U_LB_E_MODIFIER:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Hangul syllables, jamo (with the extended blocks), compatibility and
+ * halfwidth jamo: by range, as this runs at every break opportunity. */
+static int
+is_hangul(UChar32 c)
+{
+	return (c >= 0xAC00 && c <= 0xD7FF) || (c >= 0x1100 && c <= 0x11FF) ||
+	    (c >= 0x3130 && c <= 0x318F) || (c >= 0xA960 && c <= 0xA97F) ||
+	    (c >= 0xFFA0 && c <= 0xFFDC);
+}
+
+/*
+ * Korean wraps between words, as CSS's word-break: keep-all: ICU's line
+ * breaker allows a break between any two Hangul syllables, and between
+ * Hangul and Latin letters or digits ("AI기반", "정부3.0을"); ICU 72
+ * ignores the "lw=keepall" keyword, so such a break is passed over here
+ * when both sides are letters or digits and one of them is Hangul.  Spaces,
+ * hyphens, slashes and brackets still break; a word wider than the line is
+ * still cut between syllables (text_wrap).  Combining marks belong to the
+ * letter before them.
+ */
 static int
 inside_hangul_word(const char *s, size_t len, size_t q)
 {
-	size_t b = q;
+	size_t i = q, at;
+	UChar32 before, after;
 
-	if (q < 3 || q >= len)
+	if (q == 0 || q >= len)
 		return 0;
-	while (b > 0 && q - b < 3 && ((unsigned char)s[b - 1] & 0xc0) == 0x80)
-		b--;
-	return b > 0 && hangul_at(s, len, b - 1) && hangul_at(s, len, q);
+	if ((unsigned char)s[q - 1] < 0x80 && (unsigned char)s[q] < 0x80)
+		return 0;	/* English: no Hangul on either side */
+	/* The letter before the marks (and joiners) that belong to it. */
+	do {
+		before = cp_before(s, i, &at);
+		i = at;
+	} while (i > 0 && before >= 0x300 && cp_width(before) == 0);
+	i = q;
+	after = decode(s, len, &i);
+	if (before < 0 || after < 0 || (!is_hangul(before) &&
+	    !is_hangul(after)))
+		return 0;
+	return keepall_letter(before) && keepall_letter(after);
 }
 
 /* Break opportunities from the line iterator, in step with the clusters
@@ -755,6 +920,54 @@ text_lines_free(struct text_lines *lines)
 	free(lines->v);
 	lines->v = NULL;
 	lines->n = lines->cap = 0;
+}
+
+/* 1 when text_wrap may end a line at q (0 < q < len): a line-break
+ * opportunity that keep-all leaves. */
+static int
+break_at(const char *s, size_t len, size_t q)
+{
+	struct walk w;
+	int r;
+
+	walk_open(&w, s, len, BRK_LINE);
+	if (w.other == NULL)
+		r = is_space_byte(s[q - 1]);
+	else
+		r = ubrk_isBoundary(w.other, (int32_t)q) &&
+		    !inside_hangul_word(s, len, q);
+	walk_close(&w);
+	return r;
+}
+
+/* The end of the first line of s wrapped to `room` columns when that line
+ * ends at a line-break opportunity (whole words), else 0. */
+static size_t
+first_words_end(const char *s, size_t len, int room)
+{
+	struct text_lines lines = { 0 };
+	size_t end = 0;
+
+	if (text_wrap_n(s, len, room, &lines) >= 2 && lines.v[0].len > 0 &&
+	    lines.v[0].width <= room && break_at(s, len, lines.v[1].offset))
+		end = lines.v[0].offset + lines.v[0].len;
+	text_lines_free(&lines);
+	return end;
+}
+
+char *
+text_cut_words(const char *s, int width, const char *ellipsis)
+{
+	size_t len = strlen(s), end;
+	int room;
+
+	if (width <= 0 || text_width_n(s, len) <= width)
+		return text_cut(s, width, ellipsis);
+	room = room_beside(&ellipsis, width);
+	end = first_words_end(s, len, room);
+	if (end == 0)		/* its first word alone is wider */
+		end = fitting_prefix(s, len, room);
+	return cut_with(s, end, ellipsis);
 }
 
 /* ---- for the line editor ---- */

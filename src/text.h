@@ -30,14 +30,23 @@
  *   vowel or final jamo on the Hangul fillers U+115F U+1160, two columns), so
  *   it can never attach itself to a border or to the cell before the text; a
  *   cluster made only of invisible format characters (ZWSP, WJ, BOM...) is
- *   dropped.  Every other placeholder is one column wide.  The display form
- *   measures as its source does and sanitising it again changes nothing.
+ *   dropped.  Every other placeholder is one column wide.
+ *   What terminals disagree about is left out (text.c, cp_shown): a
+ *   VARIATION SELECTOR-16 (tmux 3.4 draws ❤️ two columns wide, tmux 3.3a,
+ *   xterm and VTE one), and a ZERO WIDTH JOINER before a code point that
+ *   takes columns (tmux 3.3a draws 👩‍💻 in two columns and Sinhala ශ්‍රී in
+ *   one, xterm and VTE in four and two); a ZWJ before a combining mark
+ *   stays.  The display form measures as its source does and sanitising it
+ *   again changes nothing.
  *
  * - Columns.  The width of a string is the width of its display form, the
  *   sum of wcwidth() over its code points: what tmux and most terminals use,
  *   so combining marks, Thai and Lao vowels and tone marks, Hangul jamo and
  *   zero-width characters add nothing to their base and Hangul and other
- *   wide characters count two.  wcwidth() needs a UTF-8 locale (i18n_init(),
+ *   wide characters count two.  Without the code points above, tmux 3.3a,
+ *   xterm and VTE all draw the display form in that many columns (an emoji
+ *   ZWJ sequence as its parts side by side, 👍🏽 in four, a flag in two):
+ *   tests/test_text_terminal.c.  wcwidth() needs a UTF-8 locale (i18n_init(),
  *   or setlocale(LC_ALL, "C.UTF-8") in tests).
  *
  * - Segmentation.  Grapheme clusters, line-break opportunities (with ICU's
@@ -45,7 +54,10 @@
  *   break iterators running on the UTF-8 bytes (utext_openUTF8).  They are
  *   opened on first use, kept for the life of the process and reused by
  *   every call (so this module is not thread-safe); text_shutdown() closes
- *   them.  Strings longer than INT32_MAX bytes are not supported.
+ *   them.  Strings longer than INT32_MAX bytes are not supported.  A
+ *   cluster that ends with a ZWJ runs on into the next one when that starts
+ *   with a letter or an emoji, so a conjunct joined by a ZWJ (Sinhala ශ්‍රී,
+ *   which ICU 72 splits) is one cluster.
  *
  * Offsets are byte offsets into the caller's string; "pos" arguments must
  * lie on a code point boundary.  Strings returned are newly allocated and
@@ -74,7 +86,7 @@ size_t text_count_chars(const char *s);
 size_t text_count_chars_n(const char *s, size_t len);
 
 /* True when s has nothing but white space, line breaks and invisible
- * format characters (an empty idea). */
+ * format characters and variation selectors-16 (an empty idea). */
 int text_is_blank(const char *s);
 
 /* A copy of s with CR LF and lone CR turned into LF; all else byte-exact. */
@@ -94,11 +106,20 @@ int text_width_n(const char *s, size_t len);
  * the width; when even the ellipsis does not fit, none is added. */
 char *text_cut(const char *s, int width, const char *ellipsis);
 
+/* As text_cut, but a cut text ends where text_wrap() would end its first
+ * line (at a space, after a Thai or Lao dictionary word, never inside a
+ * Korean word), unless its first word alone is wider than `width`: then
+ * it is cut between clusters as by text_cut.  For the last row of a text
+ * that has more than fits. */
+char *text_cut_words(const char *s, int width, const char *ellipsis);
+
 /*
  * Wrapping.  text_wrap() breaks s into lines of at most `width` columns at
  * Unicode line-break opportunities (UAX #14 through ICU), never inside a
  * grapheme cluster; LF, CR LF and CR are hard breaks.  Only a word wider than
- * the whole line is broken between grapheme clusters.  A line is
+ * the whole line is broken between grapheme clusters.  Korean keeps its
+ * words whole (CSS's word-break: keep-all): no break between two Hangul
+ * syllables or between Hangul and a letter or digit of the same word.  A line is
  * s[offset..offset+len): the line break itself and the spaces at a line's
  * end are not part of it, and `width` counts the columns of its display form
  * (draw a line with text_sanitize_n() or the screens' equivalent).  Line i

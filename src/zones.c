@@ -8,6 +8,8 @@
  */
 #include "zones.h"
 
+#include <stdio.h>
+#include <string.h>
 #include <strings.h>
 
 #include "util.h"
@@ -110,4 +112,19 @@ zones_default(const char *code)
 	const char *const *z = zones_of_country(code, &n);
 
 	return n > 0 ? z[0] : NULL;
+}
+
+void
+zones_city(const char *zone, char *buf, size_t size)
+{
+	const char *slash = zone != NULL ? strrchr(zone, '/') : NULL;
+	size_t i;
+
+	if (size == 0)
+		return;
+	snprintf(buf, size, "%s", slash != NULL ? slash + 1 : zone != NULL ?
+	    zone : "");
+	for (i = 0; buf[i] != '\0'; i++)
+		if (buf[i] == '_')
+			buf[i] = ' ';
 }

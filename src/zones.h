@@ -27,4 +27,8 @@ const char *zones_default(const char *code);
 const char *zones_participant(int online, const char *chosen,
     const char *country, const char *workshop);
 
+/* The place a zone is named after, as people say it: "Asia/Ho_Chi_Minh"
+ * gives "Ho Chi Minh", "UTC" itself; into buf (cut to size). */
+void zones_city(const char *zone, char *buf, size_t size);
+
 #endif

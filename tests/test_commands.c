@@ -223,6 +223,30 @@ test_pin(void **state)
 	free(p);
 }
 
+/* A participant's language: recorded, replayed by another view of the
+ * session, forgotten with ""; a malformed code is refused. */
+static void
+test_lang(void **state)
+{
+	struct session_fixture *f = *state;
+	char *p = person(f, "A", "NP"), *err = NULL;
+	struct session *other;
+
+	assert_null(f->s->state->participants[0].lang);
+	REFUSED(f, "not a language code", cmd_set_lang(f->s, p, "../th",
+	    &err));
+	REFUSED(f, "not a language code", cmd_set_lang(f->s, p, "TH", &err));
+	REFUSED(f, "no participant", cmd_set_lang(f->s, "p99", "th", &err));
+	DONE(cmd_set_lang(f->s, p, "ne", &err));
+	assert_string_equal(f->s->state->participants[0].lang, "ne");
+	other = sfx_open(f->dir, SESSION_READ_ONLY);
+	assert_string_equal(other->state->participants[0].lang, "ne");
+	session_close(other);
+	DONE(cmd_set_lang(f->s, p, "", &err));
+	assert_null(f->s->state->participants[0].lang);
+	free(p);
+}
+
 /* --- ideas --------------------------------------------------------------- */
 
 static void
@@ -1201,6 +1225,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_checkin, setup,
 		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_pin, setup, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_lang, setup, sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_idea_rules, setup,
 		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_idea_room_rules, setup,

@@ -475,6 +475,11 @@ test_parse_helpers(void **state)
 	assert_int_equal(design_stage_parse("empathize", &s), -1);
 	assert_string_equal(design_stage_name(STAGE_LAUNCH), "launch");
 	assert_string_equal(design_stage_name(STAGE_NONE), "");
+	/* what a reader reads: the label, or an unknown stage as written */
+	assert_string_equal(design_stage_label("ideate"), "Ideate");
+	assert_string_equal(design_stage_label("launch"), "Launch");
+	assert_string_equal(design_stage_label("blue-sky"), "blue-sky");
+	assert_string_equal(design_stage_label(""), "");
 	assert_int_equal(content_poll_kind_parse("multi", &pk), 0);
 	assert_int_equal(pk, POLL_MULTI);
 	assert_int_equal(content_poll_kind_parse("multiple", &pk), -1);

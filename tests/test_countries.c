@@ -6,9 +6,15 @@
 #include <cmocka.h>
 
 #include <ctype.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "countries.h"
+#include "i18n.h"
+#include "langs.h"
 
 static void
 test_table(void **unused)
@@ -135,6 +141,149 @@ test_search(void **unused)
 	assert_null(country_local_name("FR"));
 }
 
+/* --- the table against Debian's iso-codes -------------------------------- */
+
+#define ISO_JSON "/usr/share/iso-codes/json/iso_3166-1.json"
+
+/* The string value of "key" in the JSON object text [obj, end) into buf
+ * (escapes other than \" and \\ do not occur in these names); 0 when
+ * found. */
+static int
+json_field(const char *obj, const char *end, const char *key, char *buf,
+    size_t size)
+{
+	char pat[32];
+	const char *p;
+	size_t n = 0;
+
+	snprintf(pat, sizeof pat, "\"%s\": \"", key);
+	p = strstr(obj, pat);
+	if (p == NULL || p >= end)
+		return -1;
+	for (p += strlen(pat); *p != '"' && n + 1 < size; p++) {
+		if (*p == '\\')
+			p++;
+		buf[n++] = *p;
+	}
+	buf[n] = '\0';
+	return 0;
+}
+
+static char *
+read_all(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *buf;
+	long n;
+
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* Every code of iso-codes with its short name is in the table, the table
+ * has no other, and the common names are iso-codes' (the names are the
+ * msgids of its "iso_3166-1" catalogues: they must match to the byte). */
+static void
+test_iso_codes(void **unused)
+{
+	char *json = read_all(ISO_JSON), code[8], name[256], common[256];
+	const char *p, *end;
+	const struct country *c;
+	size_t n, seen = 0;
+
+	(void)unused;
+	if (json == NULL) {
+		fprintf(stderr, "skipped: no %s (apt-get install iso-codes)\n",
+		    ISO_JSON);
+		skip();
+	}
+	countries_all(&n);
+	for (p = strchr(json, '{'); p != NULL && (p = strchr(p + 1, '{')) !=
+	    NULL; p = end) {
+		end = strchr(p, '}');
+		assert_non_null(end);
+		assert_int_equal(json_field(p, end, "alpha_2", code,
+		    sizeof code), 0);
+		assert_int_equal(json_field(p, end, "name", name, sizeof name),
+		    0);
+		c = country_by_code(code);
+		if (c == NULL)
+			fail_msg("%s (%s) is not in the table", code, name);
+		assert_string_equal(c->name, name);
+		if (json_field(p, end, "common_name", common,
+		    sizeof common) == 0) {
+			assert_non_null(country_common_name(code));
+			assert_string_equal(country_common_name(code), common);
+		} else
+			assert_null(country_common_name(code));
+		seen++;
+	}
+	assert_int_equal(seen, n);
+	free(json);
+}
+
+/* English readers get the common name; a reader of Korean gets iso-codes'
+ * Korean name (when its catalogue is installed). */
+static void
+test_display(void **unused)
+{
+	(void)unused;
+	setlocale(LC_ALL, "C.UTF-8");
+	unsetenv("LANGUAGE");
+	i18n_init();
+	i18n_set_language("en");
+	assert_string_equal(country_display("LA"), "Laos");
+	assert_string_equal(country_display("kr"), "South Korea");
+	assert_string_equal(country_display("TH"), "Thailand");
+	assert_string_equal(country_display("XX"), "XX");
+	assert_string_equal(country_display(NULL), "");
+	if (access("/usr/share/locale/ko/LC_MESSAGES/iso_3166-1.mo", R_OK) == 0) {
+		i18n_set_language("ko");
+		assert_string_equal(country_display("KR"), "대한민국");
+		assert_string_equal(country_display("TH"), "태국");
+	}
+	if (access("/usr/share/locale/th/LC_MESSAGES/iso_3166-1.mo", R_OK) == 0) {
+		i18n_set_language("th");
+		assert_string_equal(country_display("TH"), "ไทย");
+	}
+	i18n_set_language(NULL);
+	assert_string_equal(country_display("LA"), "Laos");
+}
+
+static void
+test_language_codes(void **unused)
+{
+	(void)unused;
+	assert_true(i18n_code_valid("th"));
+	assert_true(i18n_code_valid("fil"));
+	assert_true(i18n_code_valid("pt_BR"));
+	assert_false(i18n_code_valid("t"));
+	assert_false(i18n_code_valid("TH"));
+	assert_false(i18n_code_valid("th_"));
+	assert_false(i18n_code_valid("th_th"));
+	assert_false(i18n_code_valid("../x"));
+	assert_false(i18n_code_valid("th/LC"));
+	assert_false(i18n_code_valid(""));
+	assert_false(i18n_code_valid(NULL));
+	assert_string_equal(langs_name("th"), "ไทย");
+	assert_string_equal(langs_name("lo"), "ລາວ");
+	assert_string_equal(langs_name("ko"), "한국어");
+	assert_string_equal(langs_name("id"), "Bahasa Indonesia");
+	assert_string_equal(langs_name("ru"), "Русский");
+	assert_string_equal(langs_name("bn"), "বাংলা");
+	assert_string_equal(langs_name("pt_BR"), "Português");
+	assert_string_equal(langs_name("xq"), "xq");
+}
+
 int
 main(void)
 {
@@ -144,6 +293,9 @@ main(void)
 		cmocka_unit_test(test_by_name),
 		cmocka_unit_test(test_region),
 		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_iso_codes),
+		cmocka_unit_test(test_display),
+		cmocka_unit_test(test_language_codes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

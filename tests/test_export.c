@@ -550,7 +550,11 @@ test_participants(void **state)
 	    "LA\n\n");
 	apply(EV_ROOM, NULL, "r1", NULL, NULL, 0, "Blue", "Health");
 	apply(EV_MOVE, NULL, "p1", NULL, "r1", 0, NULL, NULL);
+	/* No email address leaves without EXPORT_WITH_EMAIL. */
 	t = export_table(EXPORT_PARTICIPANTS, 0);
+	assert_string_equal(cell(t, 1, "email"), "");
+	table_free(t);
+	t = export_table(EXPORT_PARTICIPANTS, EXPORT_WITH_EMAIL);
 	assert_int_equal(t->nrows, 3);
 	assert_string_equal(cell(t, 1, "id"), "p1");
 	assert_string_equal(cell(t, 1, "name"), "Kim, \"Min-jun\"");
@@ -618,7 +622,7 @@ test_formulas(void **state)
 	    "a=b, 1+1 and -x are fine inside");
 	assert_string_equal(cell(t, 1, "author_name"), "'=1+2");
 	table_free(t);
-	t = export_table(EXPORT_PARTICIPANTS, 0);
+	t = export_table(EXPORT_PARTICIPANTS, EXPORT_WITH_EMAIL);
 	assert_string_equal(cell(t, 1, "name"), "'=1+2");
 	assert_string_equal(cell(t, 1, "country"), "'+TH");
 	assert_string_equal(cell(t, 1, "organisation"), "'@org");
@@ -1453,12 +1457,81 @@ test_summary(void **state)
 	/* Control characters gone, Markdown neutral. */
 	assert_null(strchr(md, '\033'));
 	assert_non_null(strstr(md, "1. \\# not a heading \\[31mred\\[0m "
-	    "\\<b\\>x\\</b\\> (2 dots, 1 voter, Blue)"));
+	    "\\<b\\>x\\</b\\> (2 dots = 100%, 1 voter, Blue)"));
 	assert_non_null(strstr(md, "to everyone (called everyone back): "
 	    "Back in 5 minutes"));
 	assert_non_null(strstr(md, "1 of 4 participants and 1 of 2 ideas"));
 	assert_non_null(strstr(md, "## Time: planned and actual"));
 	assert_non_null(strstr(md, "| 1 | 2026-11-23 | 120 | - | - | 3 |"));
+	free(md);
+}
+
+/* The sponsor's sections: no country figure about fewer than 3 people,
+ * ideas by item and stage, a prototype's trail, full distributions. */
+static void
+test_summary_sponsor(void **state)
+{
+	static const char *const who[][2] = {
+		{ "p1", "KR" }, { "p2", "KR" }, { "p3", "KR" },
+		{ "p4", "PH" }, { "p5", "PH" }, { "p6", "PH" }, { "p7", "TH" },
+	};
+	char *md, id[8];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 7; i++) {
+		snprintf(id, sizeof id, "P%zu", i);
+		person(who[i][0], id, who[i][1], "", "");
+	}
+	idea("i1", "p7", NULL, "One stop shop");
+	idea("i2", "p1", NULL, "Same as one stop");
+	idea("i3", "p4", NULL, "Mobile clinic");
+	apply(EV_IDEA_MERGE, NULL, "i2", "i1", NULL, 0, NULL, NULL);
+	apply(EV_IDEA_PROMOTE, NULL, "i1", NULL, NULL, 1, NULL, NULL);
+	apply(EV_VOTING_OPEN, NULL, "v1", NULL, NULL, 5, NULL, NULL);
+	for (i = 0; i < 4; i++)
+		dot(who[i][0], "i1", "v1", 1);		/* KR 3, PH 1 */
+	dot("p7", "i2", "v1", 2);			/* TH 2, to i1 */
+	dot("p5", "i3", "v1", 1);
+	dot("p6", "i3", "v1", 1);
+	apply(EV_POLL_OPEN, NULL, "o1", "d1-talk", NULL, POLL_SINGLE,
+	    "Which?", "A\nB\nC");
+	apply(EV_POLL_ANSWER, "p1", "o1", NULL, NULL, 0, NULL, "1");
+	apply(EV_POLL_ANSWER, "p2", "o1", NULL, NULL, 0, NULL, "2");
+	apply(EV_POLL_ANSWER, "p3", "o1", NULL, NULL, 0, NULL, "3");
+	apply(EV_POLL_OPEN, NULL, "o2", "d1-talk", NULL, POLL_MULTI,
+	    "Several?", "X\nY");
+	apply(EV_POLL_ANSWER, "p1", "o2", NULL, NULL, 0, NULL, "1\n2");
+	apply(EV_POLL_ANSWER, "p2", "o2", NULL, NULL, 0, NULL, "1");
+	apply(EV_EVAL, "p1", "useful", NULL, NULL, 5, "", NULL);
+	apply(EV_EVAL, "p2", "useful", NULL, NULL, 4, "", NULL);
+	apply(EV_EVAL, "p3", "useful", NULL, NULL, 4, "", NULL);
+	apply(EV_EVAL, "p1", "better", NULL, NULL, 0, "Share the data", NULL);
+	apply(EV_EVAL, "p2", "better", NULL, NULL, 0, "Share the data", NULL);
+	apply(EV_EVAL, "p3", "better", NULL, NULL, 0, "Train staff", NULL);
+	md = render(EXPORT_SUMMARY, 0, NULL);
+	/* KR and PH tie on 3: the later code joins TH (1 person alone). */
+	assert_non_null(strstr(md, "| Korea, Republic of | 3 | 1 | 3 | 0 | "
+	    "11 |\n| Other countries | 4 | 2 | 5 | 0 | 0 |\n"));
+	assert_null(strstr(md, "\n| Thailand |"));
+	assert_non_null(strstr(md, "| (outside the agenda) | 3 | 3 |"));
+	/* The trail: the merged idea, the dots by country (TH and PH's one
+	 * voter together are only 2: folded in with Korea). */
+	assert_non_null(strstr(md, "- One stop shop (plenary, P6)\n  - Ideas "
+	    "merged into it:\n    - Same as one stop\n  - Dots by the voters' "
+	    "country: all countries together 6\n"));
+	/* Shares of all the round's dots, adding up to 100. */
+	assert_non_null(strstr(md, "(6 dots = 75%, 5 voters, plenary)"));
+	assert_non_null(strstr(md, "(2 dots = 25%, 2 voters, plenary)"));
+	/* The screens' figures: 34/33/33, not 33/33/33. */
+	assert_non_null(strstr(md, "- A: 1 (34%)\n- B: 1 (33%)\n- C: 1 (33%)"));
+	assert_non_null(strstr(md, "shares may add up to more than 100"));
+	assert_non_null(strstr(md, "- X: 2 (100%)\n- Y: 1 (50%)"));
+	assert_non_null(strstr(md, "| 4 | 2 | 67% |\n| 5 | 1 | 33% |\n"));
+	assert_non_null(strstr(md, "Average 4.3 from 3 answers."));
+	assert_non_null(strstr(md, "## Closing commitments"));
+	assert_non_null(strstr(md, "- Share the data (said by 2 people)\n"
+	    "- Train staff\n"));
 	free(md);
 }
 
@@ -1678,6 +1751,7 @@ main(void)
 		T(test_timings_revisit),
 		T(test_questions_polls_evaluation),
 		T(test_summary),
+		T(test_summary_sponsor),
 		T(test_export_all),
 		T(test_export_unwritable),
 		T(test_failed_write_keeps_old_file),

@@ -1641,9 +1641,9 @@ test_follow_inotify(void **state)
 	char *err = NULL;
 	int fd;
 
-	fd = journal_watch_fd(r);
+	fd = journal_watch_fd(r);	/* dnotify, else inotify */
 	if (fd < 0)
-		skip();			/* no inotify here: polling test */
+		skip();			/* neither here: polling test */
 	assert_int_equal(journal_watch_fd(r), fd);
 	assert_int_equal(journal_read(r, got_record, got_bad, &g, &err), 0);
 	assert_int_equal(journal_changed(r, &err), 0);

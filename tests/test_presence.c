@@ -75,6 +75,38 @@ test_open_set_close(void **state)
 
 /* A terminal killed with -9 leaves its file, which nobody holds: the next
  * scan does not count it, and removes it. */
+/* A terminal that polls the journal says so, across a change of person;
+ * the console counts it. */
+static void
+test_polling(void **state)
+{
+	char *dir = fx_tempdir(), *err = NULL;
+	struct presence *p;
+	struct seen s;
+
+	(void)state;
+	assert_int_equal(presence_polling(dir, &err), 0);
+	p = presence_open(dir, PRESENCE_KIOSK, NULL, &err);	/* one a process */
+	assert_non_null(p);
+	assert_int_equal(presence_polling(dir, &err), 0);
+	assert_int_equal(presence_set_polling(p, 1, &err), 0);
+	assert_int_equal(presence_polling(dir, &err), 1);
+	assert_int_equal(presence_set(p, PRESENCE_PARTICIPANT, "p7", &err), 0);
+	assert_int_equal(presence_polling(dir, &err), 1);
+	s = scan(dir);			/* the third word is not the pid */
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.participants, 1);
+	assert_string_equal(s.pids, "p7 ");
+	assert_int_equal(presence_set_polling(p, 0, &err), 0);
+	assert_int_equal(presence_polling(dir, &err), 0);
+	assert_int_equal(presence_set_polling(p, 1, &err), 0);
+	presence_close(p);		/* gone: no longer counted */
+	assert_int_equal(presence_polling(dir, &err), 0);
+	assert_int_equal(presence_set_polling(NULL, 1, &err), -1);
+	free(err);
+	fx_rmtree(dir);		/* frees dir */
+}
+
 static void
 test_crashed_terminal(void **state)
 {
@@ -122,6 +154,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_open_set_close),
 		cmocka_unit_test(test_crashed_terminal),
+		cmocka_unit_test(test_polling),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -110,6 +110,57 @@ test_places_round_trip(void **state)
 
 /* A place made at one width is a row of the same block at another, the
  * one holding the byte named. */
+/* The facilitator's notes: the console lays them out, the audience's
+ * terminals never do, and the blocks after them keep their numbers. */
+static const char notes_text[] =
+    "# Lecture\n\nFor everyone.\n\n"
+    "## Facilitator notes\n\nSECRET timing hint.\n\n### Detail\n\n"
+    "- SECRET too\n\n"
+    "## Objectives\n\nShown again.\n";
+
+static int
+rows_hold(const struct page_doc *pd, const char *needle)
+{
+	size_t r;
+
+	for (r = 0; r < pd->nrows; r++)
+		if (pd->rows[r].block >= 0 && strstr(pd->blocks[
+		    pd->rows[r].block].text + pd->rows[r].off, needle) != NULL)
+			return 1;
+	return 0;
+}
+
+static void
+test_notes_hidden_from_audience(void **state)
+{
+	struct page_doc *pd = page_doc_new(notes_text);
+	struct page_match *m = NULL;
+	size_t n = 0, cap = 0, console_rows;
+
+	(void)state;
+	page_doc_lay_out(pd, 40);
+	console_rows = pd->nrows;
+	assert_true(rows_hold(pd, "SECRET"));
+	page_doc_find(pd, "secret", &m, &n, &cap);
+	assert_int_equal(n, 2);
+
+	page_doc_hide_notes(pd);
+	page_doc_lay_out(pd, 40);
+	assert_false(rows_hold(pd, "SECRET"));
+	assert_false(rows_hold(pd, "Facilitator"));
+	assert_true(rows_hold(pd, "For everyone"));
+	assert_true(rows_hold(pd, "Shown again"));
+	assert_true(pd->nrows < console_rows);
+	page_doc_find(pd, "secret", &m, &n, &cap);
+	assert_int_equal(n, 0);
+	/* the block after the notes keeps its number; a place inside the
+	 * notes shows the row above them */
+	assert_int_equal(pd->rows[page_doc_row_of(pd, 7, 0)].block, 7);
+	assert_int_equal(pd->rows[page_doc_row_of(pd, 3, 0)].block, 1);
+	free(m);
+	page_doc_free(pd);
+}
+
 static void
 test_places_across_widths(void **state)
 {
@@ -257,6 +308,7 @@ main(void)
 		cmocka_unit_test(test_records),
 		cmocka_unit_test(test_places_round_trip),
 		cmocka_unit_test(test_places_across_widths),
+		cmocka_unit_test(test_notes_hidden_from_audience),
 		cmocka_unit_test_setup_teardown(test_command_rules, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_agenda_follows, setup,

@@ -15,7 +15,7 @@ cv idea "$s" --by p1 "디지털 정부 서비스를 한 곳에서" >/dev/null
 start_session con 80 24 "$CONVENE" run "$s"
 wait_for_text con "1 Agenda"
 send con 5
-wait_for_text con "1 ideas · every thread · all rooms · all stages · authors hidden"
+wait_for_text con "1 idea · every thread · all rooms · all stages · authors hidden"
 wait_for_text con "디지털 정부 서비스를 한 곳에서"
 
 # Live: ideas from other processes show up without a key.

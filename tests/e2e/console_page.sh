@@ -31,7 +31,7 @@ send con /
 wait_for_text con "Search:"
 send_text con "listen for"
 send con Enter
-wait_for_text con "1 matches"
+wait_for_text con "1 match:"
 wait_for_text con "What to listen for"
 send con /
 send con C-u

@@ -24,7 +24,7 @@ resize con 40 10
 wait_for_text con "1 Agenda"
 wait_for_gone con "terminal too small"
 # Every screen at the smallest size: its own text, nothing spilled.
-for k in "2 Page" "3 Session timer" "4 Everyone" "5 1 ideas" \
+for k in "2 Page" "3 Session timer" "4 Everyone" "5 1 idea" \
     "6 No voting round" "7 Day 1:" "1 Now:"; do
 	send con "${k%% *}"
 	wait_for_text con "${k#* }"

@@ -24,8 +24,8 @@ wait_for_line con "Room 2 +2"
 # The first room is shown.  Balanced by country: the two Korean
 # participants are in different rooms.
 wait_for_line con "│ Room 1 *$"
-r1=$(screen con | grep -c "KR")
-[ "$r1" -eq 1 ] || fail "room 1 should have one person from KR, has $r1"
+r1=$(screen con | grep -c "South Korea")
+[ "$r1" -eq 1 ] || fail "room 1 should have one person from South Korea (KR), has $r1"
 # Making rooms again deals people again: that asks first, saying how many
 # would move, and Esc keeps the rooms as they are.
 before=$(wc -l <"$s/journal.csv")

@@ -64,7 +64,8 @@ $bin voting "$s" reveal || fail "voting reveal"
 
 out=$($bin export "$s") || fail "export"
 [ "$out" = "$s/export" ] || fail "export printed '$out'"
-$bin export "$s" --out "$tmp/raw" --raw >/dev/null || fail "export --raw"
+$bin export "$s" --out "$tmp/raw" --raw --with-email >/dev/null ||
+	fail "export --raw --with-email"
 $bin export "$s" --out "$tmp/nobom" --no-bom >/dev/null || fail "export --no-bom"
 ls -a "$s/export" | grep -q '\.tmp$' && fail "a temporary file was left"
 
@@ -178,7 +179,9 @@ check(len(people) == 3, "three participants")
 kim = by(people, "id", p1)[0]
 check(kim["name"] == 'Kim, "Min-jun"', "name with comma and quotes")
 check(kim["organisation"] == "Ministry, of Interior", "organisation")
-check(kim["email"] == "kim@example.kr", "email")
+check(kim["email"] == "", "no email address without --with-email")
+check(by(table(raw, "participants"), "id", p1)[0]["email"] == "kim@example.kr",
+      "the email address with --with-email")
 check(kim["country"] == "KR", "country")
 check(kim["joined_at"].endswith("+07:00"), "joined_at in the module's zone")
 check(kim["sample"] == "no", "not sample data")

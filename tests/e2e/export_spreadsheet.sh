@@ -93,11 +93,12 @@ EOF
 # outcomes.xlsx: every sheet equals its --raw CSV file cell for cell (text
 # in every script as typed, numbers as numbers, times the same instant),
 # no formula in any cell, neutralised export or not; charts: the revealed
-# round, attendance per day and per country, ideas per stage and per
-# country, and the module's six 1-5 evaluation questions.
+# round, attendance per day, ideas per stage, and the module's six 1-5
+# evaluation questions (nothing by country: two people took part, fewer
+# than the 3 a breakdown by country needs).
 for kind in raw neutral; do
 	$py "$E2E_ROOT/tests/e2e/xlsx_check.py" "$E2E_DIR/$kind/outcomes.xlsx" \
-	    "$E2E_DIR/raw" 11 || fail "$kind outcomes.xlsx"
+	    "$E2E_DIR/raw" 9 || fail "$kind outcomes.xlsx"
 done
 
 if ! command -v soffice >/dev/null 2>&1; then
@@ -177,7 +178,7 @@ lox=$E2E_DIR/lo-xlsx
 timeout 120 soffice -env:UserInstallation="file://$E2E_DIR/lo-profile" \
     --headless --convert-to xlsx --outdir "$lox" "$E2E_DIR/raw/outcomes.xlsx" \
     >"$E2E_DIR/lo-xlsx.log" 2>&1 || fail "soffice on outcomes.xlsx: $(cat "$E2E_DIR/lo-xlsx.log")"
-$py "$E2E_ROOT/tests/e2e/xlsx_check.py" "$lox/outcomes.xlsx" "$E2E_DIR/raw" 11 ||
+$py "$E2E_ROOT/tests/e2e/xlsx_check.py" "$lox/outcomes.xlsx" "$E2E_DIR/raw" 9 ||
 	fail "outcomes.xlsx as LibreOffice saves it"
 
 raw_total=0

@@ -79,7 +79,7 @@ screen k | grep -A1 "Nguyễn Văn An" | tail -n 1 | grep -q "LA  Lao" ||
 	fail "Lao is not the first country listed for 'la'"
 send k BSpace BSpace
 send_text k "viet"
-wait_for_text k "VN  Viet Nam"
+wait_for_text k "VN  Vietnam"
 send k Enter
 wait_for_text k "Your organisation (Enter: none):"
 send_text k "Ministry of Information"

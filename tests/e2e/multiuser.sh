@@ -91,7 +91,16 @@ if as $P1 "$C" join "$S" --as p1 </dev/null 2>&1 | grep -q 'not built yet'; then
 else
 	start_session part 100 30 runuser -u $P1 -- "$C" join "$S" --as p1
 	wait_for_text part "Tongan e-ID"
-	# Following the journal (inotify, stat) works with the group given
+	# It is notified of changes (dnotify on the session directory, opened
+	# with the group), not polling.
+	grep -qs polling "$S"/presence/* &&
+		fail "the participant's terminal polls the journal"
+	pid=$(pane_pid part) || fail "no convene in the participant's pane"
+	if [ "$(cat /proc/sys/fs/dir-notify-enable 2>/dev/null)" = 1 ]; then
+		ls -l "/proc/$pid/fd" | grep -q signalfd ||
+			fail "the participant's terminal is not on dnotify"
+	fi
+	# Following the journal (dnotify, stat) works with the group given
 	# up between accesses: another user's idea shows up live.
 	as $P1 "$C" idea "$S" --by p1 "Live from another terminal" >/dev/null ||
 		fail "a second idea"

@@ -50,6 +50,12 @@ journal_has "$s" poll_answer "$o2" || fail "no answer to $o2"
 grep -F "\"$o2\"" "$s/journal.csv" | grep -F poll_answer |
     grep -qF "$(printf '1\n3')" || fail "the answer is not options 1 and 3"
 cv poll "$s" close "$o2"
+# Its results: each option's share of the one person who answered (100%
+# for both they chose), and the screen says why they pass 100 together.
+cv poll "$s" reveal "$o2"
+wait_for_line p1 "★1 +Email +█+[^ ]* +100% \(1\)"
+wait_for_line p1 "★3 +Portal +█+[^ ]* +100% \(1\)"
+wait_for_text p1 "1 person answered, choosing one or more: each share is of them"
 # A 1-5 scale.
 o3=$(cv poll "$s" open --scale "How useful was today?")
 wait_for_text p2 "Press 1 (lowest) to 5 (highest)"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Presenting a page: the console presents (P), the projector and two
 # participant terminals of different sizes show the page at the
-# presenter's place; a scroll and a page turn follow; a participant reads
+# presenter's place, never the facilitator's notes; a scroll and a page
+# turn follow; a participant reads
 # on their own and follows again with f; a participant joining while
 # presenting opens at the presented place; an agenda step presents the new
 # item (a page in Thai, Korean and Lao) from its top, wrapped as the
@@ -50,7 +51,8 @@ wait_for_text con "1 Agenda"
 wait_for_text a "7 Page"
 wait_for_text b "สมชาย"
 send con 2
-wait_for_text con "Digital technology in everyday life"
+# the page's own text: the Agenda shows the item's title too
+wait_for_text con "Before we talk about government"
 send con P
 wait_for_text con "PRESENTING"
 journal_has "$s" present d1-everyday || fail "no present record"
@@ -92,6 +94,16 @@ same_top a
 start_session c 80 24 "$CONVENE" join "$s" --as p3
 wait_for_text c "Page · following"
 same_top c
+
+# the facilitator's notes stay on the console: at the page's end the
+# console shows them; the audience follows to the row above them
+send con G
+wait_for_text con "warm the room up"
+for t in a c wall; do
+	wait_for_text $t "Why?" 2
+	screen $t | grep -qiE "facilitator notes|warm the room" &&
+		{ screen $t; fail "$t shows the facilitator's notes"; }
+done
 
 # an agenda step: the new item's page from its top, on every screen
 cv agenda "$s" goto d1-opening

@@ -44,13 +44,12 @@ KEYS = {
     'part_page.c': {'f': '-', 'c': '-'},
     'part_poll.c': {'1-9': 'poll', 'Space': '-', 'Enter': 'poll'},
     'part_questions.c': {'a': 'ask', 'u + Space': 'upvote'},
+    # the participant terminal, on every screen (the role's keys)
+    'participant.c': {'N': '-', 'L F2': 'lang', 'F2': 'lang', 'Z': 'tz'},
 }
 # Verbs that are command-line tasks of their own, not a screen's key.
 CLI_ONLY = {'demo', 'new', 'run', 'join', 'show', 'check', 'export',
-            'import', 'status', 'checkin', 'pin',
-            # until the participant Agenda screen has its key to choose
-            # a zone (issue 15, point 5: not done yet)
-            'tz'}
+            'import', 'status', 'checkin', 'pin', 'purge'}
 # Keys that change no record: moving, views, searching, local marks.
 VIEW = re.compile(r'^(j k Down Up|Down Up|PgDn PgUp|g G Home End|Home End|'
                   r'Space PgDn PgUp|\.|/|/ or a letter|Esc|Enter Esc|'
@@ -61,7 +60,7 @@ bad, claimed = [], set()
 for f in sorted(glob.glob('screens/*.c')):
     name = f.split('/')[-1]
     if not (name.startswith('console') or name.startswith('part_') or
-            name == 'join.c'):
+            name in ('join.c', 'participant.c')):
         continue
     src = open(f).read()
     for m in re.finditer(r'static const struct binding \w+\[\] = \{(.*?)\n\};',

@@ -4,7 +4,8 @@
  * Beyond "does not crash", each input is held to what text.h promises:
  * the display form is valid UTF-8 with no control character, no C1 and no
  * bidi control in it, measures as its source does and is a fixed point of
- * sanitising; a cut fits its width; wrapped lines follow each other, fit
+ * sanitising, and tmux 3.3a and a terminal that counts code point by code
+ * point (xterm, VTE) draw it in as many columns, with no VS16; a cut fits its width; wrapped lines follow each other, fit
  * their width (but for a single cluster) and say their own width; the
  * grapheme boundaries found forwards and backwards are the same.
  *
@@ -14,6 +15,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include <unicode/utf8.h>
 
@@ -52,6 +54,31 @@ check_display_form(const char *d, int multiline)
 	}
 }
 
+/* The display form is as wide in tmux 3.3a (the character after a ZWJ
+ * goes into the cell before it) as code point by code point (xterm, VTE),
+ * and has no VS16 (tmux 3.4 widens the character before one). */
+static void
+check_drawn_alike(const char *d)
+{
+	size_t len = strlen(d);
+	int32_t i = 0;
+	int flat = 0, tmux = 0, joined = 0, w;
+	UChar32 c;
+
+	while ((size_t)i < len) {
+		U8_NEXT((const uint8_t *)d, i, (int32_t)len, c);
+		FUZZ_ASSERT(c != 0xFE0F);
+		w = wcwidth((wchar_t)c);
+		if (w > 0)
+			flat += w;
+		if (w > 0 && !joined)
+			tmux += w;
+		joined = c == 0x200D;
+	}
+	FUZZ_ASSERT(flat == tmux);
+	FUZZ_ASSERT(flat == text_width(d));
+}
+
 static void
 check_sanitize(const char *s, size_t len)
 {
@@ -62,6 +89,7 @@ check_sanitize(const char *s, size_t len)
 
 	check_display_form(d, 0);
 	check_display_form(dm, 1);
+	check_drawn_alike(d);
 	FUZZ_ASSERT(strcmp(d, again) == 0);
 	FUZZ_ASSERT(strcmp(dm, againm) == 0);
 	FUZZ_ASSERT(text_width_n(s, len) == text_width(d));
