@@ -70,6 +70,8 @@ ck_check_header(const struct ck_header *h, uint64_t file_size,
 	char build[sizeof h->build] = { 0 };
 
 	snprintf(build, sizeof build, "%s", CONVENE_VERSION);
+	if (!CK_PLATFORM)
+		return *why = "no checkpoints on a 32-bit build", -1;
 	if (file_size < sizeof *h || memcmp(h->magic, CK_MAGIC,
 	    sizeof h->magic) != 0)
 		return *why = "not a checkpoint", -1;

@@ -23,6 +23,14 @@
 #include "journal.h"
 #include "state.h"
 
+/* The image holds 64-bit addresses: on another platform there are no
+ * checkpoints (checkpoint_build says so, checkpoint_load takes none). */
+#if UINTPTR_MAX == UINT64_MAX && defined(__LP64__)
+#define CK_PLATFORM 1
+#else
+#define CK_PLATFORM 0
+#endif
+
 #define CK_MAGIC "CVNCKPT1"
 #define CK_HEADER 4096
 /* Where a writer may put it: far from the heap, the binary, the libraries

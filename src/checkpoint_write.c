@@ -468,7 +468,7 @@ finish(struct img *m, struct ck_header *h, size_t *len)
 	return out;
 }
 
-_Static_assert(sizeof(void *) == sizeof(uint64_t), "64-bit addresses");
+#if CK_PLATFORM
 
 /* Every field of these is saved above, each pointer made an address in
  * the image; a field added to one of them changes its size and stops the
@@ -497,7 +497,7 @@ _Static_assert(sizeof(struct bad_record) == 16, CK_FIELDS);
 _Static_assert(sizeof(struct odd_stage) == 16, CK_FIELDS);
 _Static_assert(sizeof(struct presenting) == 40, CK_FIELDS);
 _Static_assert(sizeof(struct idmap) == 32, CK_FIELDS);
-
+#endif
 
 int
 checkpoint_build(const struct state *st, const struct journal *j,
@@ -509,6 +509,9 @@ checkpoint_build(const struct state *st, const struct journal *j,
 	size_t sat, ix;
 	const char *why;
 
+	if (!CK_PLATFORM)
+		return set_error(err, -1, "%s", _("checkpoints need a 64-bit "
+		    "build of convene"));
 	if (journal_mark(j, &mk) != 0)
 		return set_error(err, -1, "%s", _("the journal does not end "
 		    "with a good record here: no checkpoint"));
