@@ -86,6 +86,26 @@ index_ok(struct ck *c, long i, size_t n, int none)
 	return FAIL(c, "an index is out of range");
 }
 
+/* A time (UTC ms): within what the journal's times can be (years 0000 to
+ * 9999 fit), so that differences and sums of two never overflow.  Spans a
+ * timer adds up get more room. */
+#define TIME_MAX (INT64_C(1) << 48)
+#define SPAN_MAX (INT64_C(1) << 62)
+
+static int
+time_ok(struct ck *c, int64_t t)
+{
+	return t >= -TIME_MAX && t <= TIME_MAX ? 0 :
+	    FAIL(c, "a time is out of range");
+}
+
+static int
+span_ok(struct ck *c, int64_t t)
+{
+	return t >= -SPAN_MAX && t <= SPAN_MAX ? 0 :
+	    FAIL(c, "a timer's length is out of range");
+}
+
 /* Every string ends inside the region with a NUL and is valid UTF-8. */
 static int
 strings_ok(struct ck *c)
@@ -118,7 +138,8 @@ participants_ok(struct ck *c)
 		    str_ok(c, p->country, 0) || str_ok(c, p->org, 0) ||
 		    str_ok(c, p->email, 0) || str_ok(c, p->pin_hash, 1) ||
 		    str_ok(c, p->tz, 1) || str_ok(c, p->lang, 1) ||
-		    index_ok(c, p->room, st->nrooms, 1))
+		    index_ok(c, p->room, st->nrooms, 1) ||
+		    time_ok(c, p->joined_at))
 			return -1;
 	}
 	if (ARR(c, st->rooms, st->nrooms, st->caprooms))
@@ -146,7 +167,7 @@ ideas_ok(struct ck *c)
 		    index_ok(c, it->room, st->nrooms, 1) ||
 		    index_ok(c, it->author, st->nparticipants, 1) ||
 		    index_ok(c, it->merged_into, st->nideas, 1) ||
-		    it->agenda > c->ix->nagenda)
+		    it->agenda > c->ix->nagenda || time_ok(c, it->created_at))
 			return FAIL(c, "an idea is out of range");
 		if (it->text_in_journal ? it->text.at <= 0 ||
 		    it->text.at >= c->journal_end : str_ok(c, it->text.kept, 0))
@@ -176,9 +197,11 @@ tally_ok(struct ck *c, const struct round *r)
 	if (ARR(c, x->spent, x->nspent, x->capspent))
 		return -1;
 	for (i = 0; i < r->ntally; i++) {
-		if (x->wide)
+		if (x->wide) {
 			t = ((const struct dot_tally *)x->ent)[i];
-		else {
+			if (time_ok(c, t.cast_at))
+				return -1;
+		} else {
 			s = (const struct tally_small *)x->ent + i;
 			t.idea = s->idea_hi << 16 | s->idea_lo;
 			t.voter = s->voter;
@@ -206,7 +229,9 @@ rounds_ok(struct ck *c)
 		if (id_ok(c, r->id, 'v') || str_ok(c, r->from, 1) ||
 		    index_ok(c, r->room, st->nrooms, 1) ||
 		    (r->ballot == NULL) != (r->nballot == 0) ||
-		    ARR(c, r->ballot, r->nballot, r->nballot) || tally_ok(c, r))
+		    ARR(c, r->ballot, r->nballot, r->nballot) ||
+		    time_ok(c, r->opened_at) || time_ok(c, r->closed_at) ||
+		    time_ok(c, r->revealed_at) || tally_ok(c, r))
 			return -1;
 	}
 	return 0;
@@ -224,24 +249,33 @@ timers_visits_ok(struct ck *c)
 	for (i = 0; i < st->ntimers; i++)
 		if (index_ok(c, st->timers[i].room, st->nrooms, 1) ||
 		    st->timers[i].state < TIMER_IDLE ||
-		    st->timers[i].state > TIMER_PAUSED)
+		    st->timers[i].state > TIMER_PAUSED ||
+		    time_ok(c, st->timers[i].run_since) ||
+		    time_ok(c, st->timers[i].started_at) ||
+		    time_ok(c, st->timers[i].stopped_at) ||
+		    span_ok(c, st->timers[i].length_ms) ||
+		    span_ok(c, st->timers[i].elapsed_ms))
 			return FAIL(c, "a timer is out of range");
 	if (ARR(c, st->visits, st->nvisits, st->capvisits))
 		return -1;
 	for (i = 0; i < st->nvisits; i++)
-		if (str_ok(c, st->visits[i].agenda_id, 0))
+		if (str_ok(c, st->visits[i].agenda_id, 0) ||
+		    time_ok(c, st->visits[i].at))
 			return -1;
 	if (ARR(c, st->checkins, st->ncheckins, st->capcheckins))
 		return -1;
 	for (i = 0; i < st->ncheckins; i++)
 		if (index_ok(c, st->checkins[i].participant,
-		    st->nparticipants, 0))
+		    st->nparticipants, 0) ||
+		    time_ok(c, st->checkins[i].first_seen) ||
+		    time_ok(c, st->checkins[i].last_seen))
 			return -1;
 	if (ARR(c, st->messages, st->nmessages, st->capmessages))
 		return -1;
 	for (i = 0; i < st->nmessages; i++)
 		if (index_ok(c, st->messages[i].room, st->nrooms, 1) ||
-		    str_ok(c, st->messages[i].text, 0))
+		    str_ok(c, st->messages[i].text, 0) ||
+		    time_ok(c, st->messages[i].at))
 			return -1;
 	return 0;
 }
@@ -260,6 +294,7 @@ questions_ok(struct ck *c)
 		if (id_ok(c, q->id, 'q') || str_ok(c, q->text, 0) ||
 		    str_ok(c, q->agenda_id, 1) ||
 		    index_ok(c, q->author, st->nparticipants, 1) ||
+		    time_ok(c, q->asked_at) ||
 		    ARR(c, q->upvoters, q->nupvoters, q->capupvoters))
 			return -1;
 		for (k = 0; k < q->nupvoters; k++)
@@ -283,6 +318,7 @@ polls_ok(struct ck *c)
 		if (id_ok(c, p->id, 'o') || str_ok(c, p->question, 0) ||
 		    str_ok(c, p->agenda_id, 1) || p->kind < POLL_SINGLE ||
 		    p->kind > POLL_SCALE || p->options == NULL ||
+		    time_ok(c, p->opened_at) ||
 		    p->answers == NULL ||
 		    ARR(c, p->options, p->noptions, p->noptions) ||
 		    ARR(c, p->answers, p->noptions, p->noptions) ||
@@ -300,7 +336,8 @@ polls_ok(struct ck *c)
 		return -1;
 	for (i = 0; i < st->nevals; i++)
 		if (index_ok(c, st->evals[i].participant, st->nparticipants,
-		    0) || str_ok(c, st->evals[i].question, 0) ||
+		    0) || time_ok(c, st->evals[i].at) ||
+		    str_ok(c, st->evals[i].question, 0) ||
 		    str_ok(c, st->evals[i].text, 0))
 			return -1;
 	return 0;
@@ -340,14 +377,20 @@ static int
 rest_ok(struct ck *c)
 {
 	const struct state *st = c->st;
+	size_t i;
 
 	if (str_ok(c, st->agenda_id, 1) || str_ok(c, st->present.item, 1) ||
 	    st->present.block < 0 || st->present.block > 100000000L ||
 	    st->present.offset < -1 || st->present.offset > 100000000L ||
 	    st->nday_last > STATE_DAYS_MAX + 1 ||
 	    ARR(c, st->day_last, st->nday_last, st->nday_last) ||
-	    ARR(c, st->day_timer_end, st->nday_last, st->nday_last))
+	    ARR(c, st->day_timer_end, st->nday_last, st->nday_last) ||
+	    time_ok(c, st->last_time))
 		return FAIL(c, "the state's fields are out of range");
+	for (i = 0; i < st->nday_last; i++)
+		if (time_ok(c, st->day_last[i]) ||
+		    span_ok(c, st->day_timer_end[i]))
+			return -1;
 	return 0;
 }
 
@@ -382,6 +425,9 @@ index_all_ok(struct ck *c)
 	    ARR(c, ix->odd_stages, ix->nodd, ix->capodd) ||
 	    ix->map_base != NULL || ix->nagenda > INT32_MAX)
 		return -1;
+	for (k = 0; k < ix->nedited; k++)
+		if (time_ok(c, ix->edited_at[k]))
+			return -1;
 	for (k = 0; k < ix->nlast; k++)
 		if (index_ok(c, ix->last_checkin[k], st->ncheckins, 1))
 			return -1;
