@@ -499,6 +499,28 @@ test_hostile_body(void **state)
 	    &huge, sizeof huge);
 	assert_ignored(f);
 	sfx_free(f);
+
+	/* a time that arithmetic on it would overflow (found by the
+	 * fuzzer: a round opened at almost INT64_MIN) */
+	f = with_checkpoint(16);
+	h = header_of(f);
+	{
+		uint64_t rounds;
+		int64_t t = INT64_MIN / 2 - 7;
+		char *p = ck_path(f);
+		int fd = open(p, O_RDONLY);
+
+		assert_int_equal(pread(fd, &rounds, sizeof rounds,
+		    (off_t)h.state_at + (off_t)offsetof(struct state, rounds)),
+		    (ssize_t)sizeof rounds);
+		close(fd);
+		free(p);
+		assert_true(rounds != 0);
+		poke(f, (off_t)(rounds - h.base) +
+		    (off_t)offsetof(struct round, opened_at), &t, sizeof t);
+	}
+	assert_ignored(f);
+	sfx_free(f);
 }
 
 /* Another session's checkpoint; the journal replaced by a copy (another
