@@ -196,6 +196,9 @@ tally_ok(struct ck *c, const struct round *r)
 		return -1;
 	if (ARR(c, x->spent, x->nspent, x->capspent))
 		return -1;
+	for (i = 0; i < x->nspent; i++)
+		if (x->spent[i] < 0)	/* as replay keeps them */
+			return FAIL(c, "dots spent are out of range");
 	for (i = 0; i < r->ntally; i++) {
 		if (x->wide) {
 			t = ((const struct dot_tally *)x->ent)[i];
@@ -227,6 +230,7 @@ rounds_ok(struct ck *c)
 	for (i = 0; i < st->nrounds; i++) {
 		r = &st->rounds[i];
 		if (id_ok(c, r->id, 'v') || str_ok(c, r->from, 1) ||
+		    r->budget < 1 ||
 		    index_ok(c, r->room, st->nrooms, 1) ||
 		    (r->ballot == NULL) != (r->nballot == 0) ||
 		    ARR(c, r->ballot, r->nballot, r->nballot) ||
