@@ -131,6 +131,7 @@ journal_format_record(struct journal *j, size_t at, const struct event *ev)
 		need += 2 * len[i] + 3;
 	}
 	snprintf(crc, sizeof crc, "%08" PRIx32, sum);
+	j->checked_crc = sum;	/* the batch's last: journal_mark */
 	v[F_CRC] = crc;
 	len[F_CRC] = 8;
 	need += 2 * 8 + 2;
@@ -423,11 +424,14 @@ append_locked(struct journal *j, struct journal_batch *b, struct sink *k,
 	j->last_seq = b->first_seq + b->n - 1;
 	if (b->items[b->n - 1].ev.time_ms > j->last_time)
 		j->last_time = b->items[b->n - 1].ev.time_ms;
-	for (i = 0; i < b->n; i++) {
+	for (i = 0; i < b->n; i++)
 		b->items[i].ev.offset += (int64_t)size;
+	j->rec_start = (off_t)b->items[b->n - 1].ev.offset;
+	j->rec_end = j->offset;
+	j->rec_crc = j->checked_crc;
+	for (i = 0; i < b->n; i++)
 		if (k->on_record != NULL)
 			k->on_record(&b->items[i].ev, k->ctx);
-	}
 	return 0;
 }
 

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "session_int.h"
 #include "ini_scan.h"
 #include "plan.h"
 #include "privilege.h"
@@ -591,8 +592,9 @@ session_open_with(const char *dir, unsigned flags, char **err)
 	if (flags & SESSION_TEXTS_ON_DEMAND)
 		state_texts_on_demand(s->state, load_record, s->journal);
 	set_days(s);
+	session_checkpoint_load(s);
 	journal_set_peek(s->journal, state_peek_id, s->state);
-	if (session_refresh(s, err) < 0)
+	if ((s->replayed = session_refresh(s, err)) < 0)
 		goto fail;
 	privilege_drop();
 	return s;
