@@ -526,6 +526,43 @@ test_hostile_body(void **state)
 /* Another session's checkpoint; the journal replaced by a copy (another
  * file); the last covered record changed; other settings. */
 static void
+count_applied(const struct state *st, const struct event *ev, void *ctx)
+{
+	(void)st;
+	(void)ev;
+	++*(int *)ctx;
+}
+
+/* A follower's hook (a function of the writing process, and its context)
+ * is never saved: the loading process keeps its own, and a checkpoint
+ * cannot make it call an address it names. */
+static void
+test_hook_not_saved(void **state)
+{
+	struct session_fixture *f = sfx_new(module_ini, "Checkpoint");
+	struct session *s;
+	struct gen g;
+	char *err = NULL;
+	int n = 0;
+
+	(void)state;
+	memset(&g, 0, sizeof g);
+	g.rng = 41;
+	append_random(f->s, &g, 200);
+	s = sfx_open(f->dir, 0);
+	s->state->applied = count_applied;
+	s->state->applied_ctx = &n;
+	sfx_ok(session_checkpoint_write(s, &err), &err);
+	session_close(s);
+	s = sfx_open(f->dir, 0);
+	assert_int_equal(s->from_checkpoint, 1);
+	assert_null(s->state->applied);
+	assert_null(s->state->applied_ctx);
+	session_close(s);
+	sfx_free(f);
+}
+
+static void
 test_foreign(void **state)
 {
 	struct session_fixture *f = with_checkpoint(21), *o;
@@ -647,6 +684,7 @@ main(void)
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_hostile_body),
 		cmocka_unit_test(test_foreign),
+		cmocka_unit_test(test_hook_not_saved),
 		cmocka_unit_test(test_texts_modes),
 		cmocka_unit_test(test_one_writer),
 	};
