@@ -200,12 +200,25 @@ verify_counted(struct session *s, const char *hash, const char *secret)
 	return ok;
 }
 
+static int caller_may_facilitate = 1;
+
+void
+auth_set_caller_may_facilitate(int may)
+{
+	caller_may_facilitate = may;
+}
+
 int
 auth_facilitator(struct session *s, char **err)
 {
 	char *pass = NULL;
 	int ok, r;
 
+	/* Bound to the gate, not to the service's reading of the verb's
+	 * arguments: getopt_long takes "--clear-t" for --clear-throttle. */
+	if (!caller_may_facilitate)
+		return set_error(err, 1, "%s", _("only a facilitator (a member "
+		    "of the sessions directory's group) may do this"));
 	if (!auth_has_passphrase(s))
 		return 0;
 	if ((r = throttle_gate(s, err)) != 0)

@@ -44,6 +44,13 @@ int auth_check_passphrase(const struct session *s, const char *pass);
  * terminal), with *err. */
 int auth_facilitator(struct session *s, char **err);
 
+/* The writer service (serve.h) says, before each request, whether its
+ * caller may be the facilitator at all (a member of the sessions
+ * directory's group, from SO_PEERCRED); 0 makes auth_facilitator refuse,
+ * with or without a passphrase, whatever verb or arguments led to it.
+ * 1 (the default) leaves the gate as above. */
+void auth_set_caller_may_facilitate(int may);
+
 /* The same for a participant with a PIN (participant index `p`): 0 when
  * they have none or CONVENE_PIN or the terminal gives it; else 1 or 3 with
  * *err. */

@@ -222,7 +222,7 @@ handle(struct conn *c, const struct serve_msg *m, gid_t group)
 	char *path;
 	enum serve_role role;
 	size_t i;
-	int argc = 0;
+	int argc = 0, member;
 
 	if (m->n < SERVE_REQUEST_MIN_FIELDS) {
 		refuse(c, 2, _("malformed request"));
@@ -242,13 +242,19 @@ handle(struct conn *c, const struct serve_msg *m, gid_t group)
 		    "sessions directory"));
 		return;
 	}
-	if (role == SERVE_FACILITATOR && !uid_in_group(c->uid, group)) {
+	member = uid_in_group(c->uid, group);
+	if (role == SERVE_FACILITATOR && !member) {
 		refuse(c, 1, _("only a facilitator (a member of the sessions "
 		    "directory's group) may do this"));
 		return;
 	}
+	/* The role above is read from the arguments; the facilitator's gate
+	 * itself refuses a caller outside the group, whatever the verb's own
+	 * parsing makes of them (pin --clear-t is --clear-throttle). */
+	auth_set_caller_may_facilitate(member);
 	if (strcmp(m->field[0], "act") == 0) {
 		run_act(c, m);
+		auth_set_caller_may_facilitate(1);
 		return;
 	}
 	/* The verb wants SESSION first; getopt finds the options anywhere. */
@@ -260,6 +266,7 @@ handle(struct conn *c, const struct serve_msg *m, gid_t group)
 	set_secret("CONVENE_PIN", m->field[3]);
 	set_secret("CONVENE_NEW_PIN", m->field[4]);
 	run_verb(c, argc, argv);
+	auth_set_caller_may_facilitate(1);
 	unsetenv("CONVENE_PASSPHRASE");
 	unsetenv("CONVENE_PIN");
 	unsetenv("CONVENE_NEW_PIN");

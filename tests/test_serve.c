@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "auth.h"
 #include "commands.h"
 #include "serve.h"
 #include "serve_proto.h"
@@ -148,6 +149,30 @@ test_roles(void **state)
 	assert_int_equal(serve_verb_role(1, export), SERVE_NOT_SERVED);
 	assert_int_equal(serve_verb_role(4, reg), SERVE_ANYONE);
 	assert_int_equal(serve_verb_role(0, idea), SERVE_NOT_SERVED);
+}
+
+/* The service's group check is the facilitator's gate itself, not its
+ * reading of the arguments (pin --clear-t is getopt_long's
+ * --clear-throttle): outside the group, refused even without a
+ * passphrase. */
+static void
+test_gate_bound_to_caller(void **state)
+{
+	struct session_fixture *fx = sfx_new("[module]\ntitle = G\ndays = 1\n"
+	    "timezone = Asia/Bangkok\n", "Gate");
+	const char *clear[] = { "pin", "--clear-t" };
+	char *err = NULL;
+
+	(void)state;
+	assert_int_equal(serve_verb_role(2, clear), SERVE_PARTICIPANT);
+	auth_set_caller_may_facilitate(0);
+	assert_int_equal(auth_facilitator(fx->s, &err), 1);
+	assert_non_null(strstr(err, "only a facilitator"));
+	free(err);
+	err = NULL;
+	auth_set_caller_may_facilitate(1);
+	assert_int_equal(auth_facilitator(fx->s, &err), 0);
+	sfx_free(fx);
 }
 
 /* --- a real service ------------------------------------------------------- */
@@ -500,6 +525,7 @@ main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_roles),
+		cmocka_unit_test(test_gate_bound_to_caller),
 		cmocka_unit_test_setup_teardown(test_service_refuses,
 		    svc_setup, svc_teardown),
 		cmocka_unit_test_setup_teardown(test_half_request_holds_nobody,
