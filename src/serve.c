@@ -123,15 +123,6 @@ refuse(struct conn *c, int status, const char *msg)
 	free(e);
 }
 
-static void
-set_secret(const char *name, const char *value)
-{
-	if (value[0] != '\0')
-		setenv(name, value, 1);
-	else
-		unsetenv(name);
-}
-
 /*
  * Runs the verb as the command line would, its output and errors caught in
  * memory: stdout and stderr are plain variables in the C library we build
@@ -196,13 +187,13 @@ run_act(struct conn *c, const struct serve_msg *m)
 		free(err);
 		return;
 	}
-	set_secret("CONVENE_PASSPHRASE", m->field[2]);
+	auth_give_secrets(m->field[2], "", "");
 	throttle_set_caller((long)c->uid);
 	r = auth_facilitator(s, &err);
 	if (r == 0)
 		r = undo_perform(s, &a, &id, &err);
 	throttle_set_caller(-1);
-	unsetenv("CONVENE_PASSPHRASE");
+	auth_take_secrets();
 	if (r == 0) {
 		out = id != NULL ? xasprintf("%s\n", id) : xstrdup("");
 		answer(c, 0, out, strlen(out), "", 0);
@@ -262,14 +253,10 @@ handle(struct conn *c, const struct serve_msg *m, gid_t group)
 	memmove(argv + 2, argv + 1, (size_t)argc * sizeof *argv);
 	argv[1] = path;
 	argc++;
-	set_secret("CONVENE_PASSPHRASE", m->field[2]);
-	set_secret("CONVENE_PIN", m->field[3]);
-	set_secret("CONVENE_NEW_PIN", m->field[4]);
+	auth_give_secrets(m->field[2], m->field[3], m->field[4]);
 	run_verb(c, argc, argv);
 	auth_set_caller_may_facilitate(1);
-	unsetenv("CONVENE_PASSPHRASE");
-	unsetenv("CONVENE_PIN");
-	unsetenv("CONVENE_NEW_PIN");
+	auth_take_secrets();
 	free(path);
 }
 
@@ -279,6 +266,8 @@ static void
 conn_close(struct conn *c)
 {
 	close(c->fd);
+	if (c->in != NULL)	/* the request's passphrase and PINs */
+		explicit_bzero(c->in, c->incap);
 	free(c->in);
 	free(c->out);
 	memset(c, 0, sizeof *c);

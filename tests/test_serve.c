@@ -411,6 +411,53 @@ test_share_per_uid(void **state)
 	free(req);
 }
 
+static long
+rss_kb(pid_t pid)
+{
+	char *p = xasprintf("/proc/%ld/status", (long)pid), line[256];
+	FILE *f = fopen(p, "r");
+	long kb = -1;
+
+	free(p);
+	assert_non_null(f);
+	while (fgets(line, sizeof line, f) != NULL)
+		if (strncmp(line, "VmRSS:", 6) == 0)
+			kb = atol(line + 6);
+	fclose(f);
+	return kb;
+}
+
+/* Secrets are not handed to the verbs through setenv: glibc keeps every
+ * value setenv was ever given, so 400 requests each with a new 60 KB
+ * "passphrase" grew the service by 24 MB, and kept them all. */
+static void
+test_secrets_leave_nothing(void **state)
+{
+	struct svc *v = *state;
+	char *pass = xmalloc(60001), *req;
+	const char *f[] = { "idea", "session", pass, "", "" };
+	long before;
+	size_t len;
+	int i;
+
+	memset(pass, 'x', 60000);
+	pass[60000] = '\0';
+	/* one first, so that what every request allocates is there */
+	req = request(5, f, &len);
+	assert_int_equal(exchange(v, req, len, 3000, NULL), 2);
+	free(req);
+	before = rss_kb(v->pid);
+	for (i = 0; i < 400; i++) {
+		snprintf(pass, 12, "%011d", i);
+		pass[11] = 'x';
+		req = request(5, f, &len);
+		assert_int_equal(exchange(v, req, len, 3000, NULL), 2);
+		free(req);
+	}
+	assert_true(rss_kb(v->pid) - before < 8 * 1024);
+	free(pass);
+}
+
 /* --- a console's and a participant's commands through a real service ---- */
 
 /* The bundled module's session at base/s, served by a child process, and a
@@ -531,6 +578,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_half_request_holds_nobody,
 		    svc_setup, svc_teardown),
 		cmocka_unit_test_setup_teardown(test_share_per_uid,
+		    svc_setup, svc_teardown),
+		cmocka_unit_test_setup_teardown(test_secrets_leave_nothing,
 		    svc_setup, svc_teardown),
 		cmocka_unit_test_setup_teardown(test_commands_through_service,
 		    console_setup, svc_teardown),
