@@ -25,6 +25,7 @@
 
 #include "auth.h"
 #include "commands.h"
+#include "purge.h"
 #include "serve.h"
 #include "serve_proto.h"
 #include "session_fixture.h"
@@ -458,6 +459,28 @@ test_secrets_leave_nothing(void **state)
 	free(pass);
 }
 
+/* A session the service keeps open is opened afresh once `convene purge`
+ * has renamed a new journal over the one it holds: before, every request
+ * on it was refused as "replaced" until the service restarted. */
+static void
+test_kept_session_after_purge(void **state)
+{
+	struct svc *v = *state;
+	const char *idea[] = { "idea", "session", "", "", "", "--by", "p1",
+	    "before the purge" };
+	struct purge_report rep;
+	char *req, *err = NULL;
+	size_t len;
+
+	req = request(8, idea, &len);
+	assert_int_equal(exchange(v, req, len, 3000, NULL), 0);
+	sfx_ok(purge_run(v->fx->s, &rep, &err), &err);
+	assert_int_equal(rep.names, 1);
+	assert_int_equal(exchange(v, req, len, 3000, &err), 0);
+	free(err);
+	free(req);
+}
+
 /* --- a console's and a participant's commands through a real service ---- */
 
 /* The bundled module's session at base/s, served by a child process, and a
@@ -580,6 +603,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_share_per_uid,
 		    svc_setup, svc_teardown),
 		cmocka_unit_test_setup_teardown(test_secrets_leave_nothing,
+		    svc_setup, svc_teardown),
+		cmocka_unit_test_setup_teardown(test_kept_session_after_purge,
 		    svc_setup, svc_teardown),
 		cmocka_unit_test_setup_teardown(test_commands_through_service,
 		    console_setup, svc_teardown),
