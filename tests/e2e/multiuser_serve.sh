@@ -147,6 +147,12 @@ out=$(as $P1 "$C" idea "$S" "$@" "many arguments" 2>&1) &&
 	fail "a participant's own process wrote an idea: $out"
 echo "$out" | grep -q 'writer service' || fail "not refused as such: $out"
 journal_has "$S" idea "many arguments" && fail "the idea was written"
+# purge rewrites the journal under its lock in the caller's own process:
+# the group's, not a participant's, passphrase or not.
+out=$(CONVENE_PASSPHRASE=$PASS as $P1 "$C" purge "$S" --yes --force 2>&1) &&
+	fail "a participant purged the session: $out"
+echo "$out" | grep -q 'only a facilitator' || fail "purge not refused as such: $out"
+journal_has "$S" participant "Siosaia Fifita" || fail "the names were purged"
 echo "ok: a participant's facilitator request is refused by SO_PEERCRED"
 
 # --- the figures: an idea through the service, and directly ----------------
