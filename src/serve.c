@@ -21,6 +21,7 @@
 #include "auth.h"
 #include "cli.h"
 #include "i18n.h"
+#include "journal.h"
 #include "serve_proto.h"
 #include "sessdir.h"
 #include "throttle.h"
@@ -501,6 +502,7 @@ serve_run(void (*ready)(const char *sock), char **err)
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	cli_set_session_source(serve_cache_open);
+	journal_set_lock_wait(SERVE_DEADLINE_MS);
 	if (ready != NULL)
 		ready(path);
 	while (!stopping)

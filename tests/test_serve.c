@@ -10,12 +10,14 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -481,6 +483,33 @@ test_kept_session_after_purge(void **state)
 	free(req);
 }
 
+/* Another process holding the journal's lock (stopped in the middle of a
+ * purge, say) costs the service a bounded wait and that request a
+ * refusal, never every request of every session after it. */
+static void
+test_lock_held_elsewhere(void **state)
+{
+	struct svc *v = *state;
+	const char *idea[] = { "idea", "session", "", "", "", "--by", "p1",
+	    "while locked" };
+	char *p = xasprintf("%s/journal.csv", v->fx->dir), *req, *err = NULL;
+	off_t before = journal_size(v);
+	size_t len;
+	int fd = open(p, O_RDONLY | O_CLOEXEC);
+
+	assert_true(fd >= 0);
+	assert_int_equal(flock(fd, LOCK_EX), 0);
+	req = request(8, idea, &len);
+	assert_int_equal(exchange(v, req, len, 5000, &err), 3);
+	assert_non_null(strstr(err, "lock"));
+	free(err);
+	assert_int_equal(journal_size(v), before);
+	close(fd);
+	assert_int_equal(exchange(v, req, len, 3000, NULL), 0);
+	free(req);
+	free(p);
+}
+
 /* --- a console's and a participant's commands through a real service ---- */
 
 /* The bundled module's session at base/s, served by a child process, and a
@@ -605,6 +634,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_secrets_leave_nothing,
 		    svc_setup, svc_teardown),
 		cmocka_unit_test_setup_teardown(test_kept_session_after_purge,
+		    svc_setup, svc_teardown),
+		cmocka_unit_test_setup_teardown(test_lock_held_elsewhere,
 		    svc_setup, svc_teardown),
 		cmocka_unit_test_setup_teardown(test_commands_through_service,
 		    console_setup, svc_teardown),
