@@ -356,13 +356,35 @@ conn_write(struct conn *c)
 	return c->sent == c->outlen ? -1 : 0;	/* all said: close */
 }
 
-/* One pass: wait for the next event or deadline, then serve it. */
+/* 1 when uid is among served[0..n). */
+static int
+served_now(const uid_t *served, size_t n, uid_t uid)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (served[i] == uid)
+			return 1;
+	return 0;
+}
+
+/* Set when a pass left a request unread for fairness: the next pass does
+ * not wait. */
+static int read_again;
+
+/*
+ * One pass: wait for the next event or deadline, then serve it.  A uid's
+ * connections are read (and so run) one a pass: a participant keeping
+ * their SERVE_CONN_PER_UID connections full of requests that each cost a
+ * PIN check and an fsync delays anyone else by one of them, not sixteen.
+ */
 static void
 serve_pass(int lfd, struct conn *conns, size_t *nconns, gid_t group)
 {
 	struct pollfd pfd[SERVE_CONN_MAX + 1];
+	uid_t served[SERVE_CONN_MAX];
 	int64_t now = mono_ms(), next = -1;
-	size_t i;
+	size_t i, nserved = 0;
 	int timeout;
 
 	pfd[0].fd = lfd;
@@ -374,19 +396,29 @@ serve_pass(int lfd, struct conn *conns, size_t *nconns, gid_t group)
 			next = conns[i].deadline;
 	}
 	timeout = next < 0 ? -1 : next <= now ? 0 : (int)(next - now);
+	if (read_again)
+		timeout = 0;
+	read_again = 0;
 	if (poll(pfd, *nconns + 1, timeout) < 0)
 		return;		/* EINTR: stopping is looked at by the caller */
 	now = mono_ms();
 	for (i = 0; i < *nconns; i++) {
 		struct conn *c = &conns[i];
-		int done = 0;
+		int done = 0, skipped = 0;
 
 		if (pfd[i + 1].revents & (POLLERR | POLLHUP | POLLNVAL) &&
 		    !(pfd[i + 1].revents & POLLIN))
 			done = 1;
-		else if (c->out == NULL && pfd[i + 1].revents & POLLIN)
+		else if (c->out == NULL && pfd[i + 1].revents & POLLIN &&
+		    served_now(served, nserved, c->uid))
+			skipped = read_again = 1;	/* the next pass */
+		else if (c->out == NULL && pfd[i + 1].revents & POLLIN) {
 			done = conn_read(c, group) < 0;
-		if (!done && c->out == NULL && now >= c->deadline) {
+			if (c->out != NULL)
+				served[nserved++] = c->uid;
+		}
+		if (!done && !skipped && c->out == NULL &&
+		    now >= c->deadline) {
 			refuse(c, 3, _("the request did not arrive whole "
 			    "within a second"));
 		} else if (!done && c->out != NULL && now >= c->deadline)
