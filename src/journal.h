@@ -115,6 +115,13 @@ int journal_append(struct journal *j, journal_build_fn build, void *bctx,
  * 0, or -1 with errno when that fsync fails. */
 int journal_defer_sync(struct journal *j, int defer);
 
+/* How long a writer waits for the journal's lock, process-wide: -1 (the
+ * default) as long as it takes; else at most `ms`, then the append fails
+ * (3, "cannot lock").  The writer service (serve.h) waits a bounded time:
+ * one process stopped with the lock held (a facilitator's Ctrl-Z in the
+ * middle of an import or a purge) must not stop it for every session. */
+void journal_set_lock_wait(int ms);
+
 /* How a follower learns that the journal changed (journal_watch_fd):
  *
  *   DNOTIFY  the directory holding the journal is watched with dnotify

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <csv.h>
@@ -318,14 +319,39 @@ journal_open_for_append(struct journal *j, char **err)
 	return 0;
 }
 
+static int lock_wait_ms = -1;	/* journal_set_lock_wait */
+
+void
+journal_set_lock_wait(int ms)
+{
+	lock_wait_ms = ms;
+}
+
+static int64_t
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 int
 journal_lock(int fd, int op)
 {
+	int64_t end = lock_wait_ms < 0 ? 0 : mono_ms() + lock_wait_ms;
 	int r;
 
-	do
-		r = flock(fd, op);
-	while (r < 0 && errno == EINTR);
+	if (lock_wait_ms < 0 || op == LOCK_UN) {
+		do
+			r = flock(fd, op);
+		while (r < 0 && errno == EINTR);
+		return r;
+	}
+	/* flock has no timeout: try, and try again every 5 ms. */
+	while ((r = flock(fd, op | LOCK_NB)) < 0 &&
+	    (errno == EINTR || errno == EWOULDBLOCK) && mono_ms() < end)
+		nanosleep(&(struct timespec){ 0, 5000000 }, NULL);
 	return r;
 }
 
