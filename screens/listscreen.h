@@ -85,25 +85,55 @@ int listscreen_key_pgup(void *self, struct app *a);
 int listscreen_key_home(void *self, struct app *a);
 int listscreen_key_end(void *self, struct app *a);
 
-/* A screen's `click` (screen.h) for such a screen: highlights the row. */
+/* The same moves for a screen whose data starts with a plain struct
+ * listview instead, whose rows are not items to remember (the timers,
+ * the results, the names to join as): they only move the highlight and
+ * return REQ_HANDLED | REQ_REDRAW.  LISTSCREEN_VIEW_FIRST checks at
+ * compile time that the listview comes first. */
+int listscreen_view_down(void *self, struct app *a);
+int listscreen_view_up(void *self, struct app *a);
+int listscreen_view_pgdn(void *self, struct app *a);
+int listscreen_view_pgup(void *self, struct app *a);
+int listscreen_view_home(void *self, struct app *a);
+int listscreen_view_end(void *self, struct app *a);
+
+#define LISTSCREEN_VIEW_FIRST(type, member)				\
+	_Static_assert(offsetof(type, member) == 0,			\
+	    "the listview must be the first member of " #type)
+
+/* A screen's `click` (screen.h) for a screen whose data starts with a
+ * struct listscreen / a plain struct listview: highlights the row. */
 int listscreen_click(void *self, struct app *a, size_t row);
+int listscreen_view_click(void *self, struct app *a, size_t row);
 
 /* Entries of a screen's key table for those actions: j k Down Up; PgDn
  * PgUp; g G Home End (g and G as in less and vim: a screen that gives g
  * or G another meaning cannot use LISTSCREEN_END_KEYS).  help is N_()-marked at the call site, where xgettext
- * finds it. */
-#define LISTSCREEN_MOVE_KEYS(help)					\
-	{ 'j', "j k Down Up", help, listscreen_key_down },		\
-	{ KEYCODE(KEY_DOWN), NULL, NULL, listscreen_key_down },		\
-	{ 'k', NULL, NULL, listscreen_key_up },				\
-	{ KEYCODE(KEY_UP), NULL, NULL, listscreen_key_up }
-#define LISTSCREEN_PAGE_KEYS(help)					\
-	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", help, listscreen_key_pgdn },	\
-	{ KEYCODE(KEY_PPAGE), NULL, NULL, listscreen_key_pgup }
-#define LISTSCREEN_END_KEYS(help)					\
-	{ 'g', "g G Home End", help, listscreen_key_home },		\
-	{ 'G', NULL, NULL, listscreen_key_end },			\
-	{ KEYCODE(KEY_HOME), NULL, NULL, listscreen_key_home },		\
-	{ KEYCODE(KEY_END), NULL, NULL, listscreen_key_end }
+ * finds it.  The _OF forms take the actions' prefix: listscreen_key for
+ * a struct listscreen, listscreen_view for a plain struct listview (the
+ * LISTSCREEN_VIEW_ forms). */
+#define LISTSCREEN_MOVE_KEYS_OF(help, pfx)				\
+	{ 'j', "j k Down Up", help, pfx##_down },			\
+	{ KEYCODE(KEY_DOWN), NULL, NULL, pfx##_down },			\
+	{ 'k', NULL, NULL, pfx##_up },					\
+	{ KEYCODE(KEY_UP), NULL, NULL, pfx##_up }
+#define LISTSCREEN_PAGE_KEYS_OF(help, pfx)				\
+	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", help, pfx##_pgdn },		\
+	{ KEYCODE(KEY_PPAGE), NULL, NULL, pfx##_pgup }
+#define LISTSCREEN_END_KEYS_OF(help, pfx)				\
+	{ 'g', "g G Home End", help, pfx##_home },			\
+	{ 'G', NULL, NULL, pfx##_end },					\
+	{ KEYCODE(KEY_HOME), NULL, NULL, pfx##_home },			\
+	{ KEYCODE(KEY_END), NULL, NULL, pfx##_end }
+
+#define LISTSCREEN_MOVE_KEYS(help) LISTSCREEN_MOVE_KEYS_OF(help, listscreen_key)
+#define LISTSCREEN_PAGE_KEYS(help) LISTSCREEN_PAGE_KEYS_OF(help, listscreen_key)
+#define LISTSCREEN_END_KEYS(help) LISTSCREEN_END_KEYS_OF(help, listscreen_key)
+#define LISTSCREEN_VIEW_MOVE_KEYS(help)					\
+	LISTSCREEN_MOVE_KEYS_OF(help, listscreen_view)
+#define LISTSCREEN_VIEW_PAGE_KEYS(help)					\
+	LISTSCREEN_PAGE_KEYS_OF(help, listscreen_view)
+#define LISTSCREEN_VIEW_END_KEYS(help)					\
+	LISTSCREEN_END_KEYS_OF(help, listscreen_view)
 
 #endif
