@@ -36,6 +36,7 @@ struct cpolls {
 	char **new_options;
 	int new_noptions;
 	char *pending_id;	/* the poll a question (c, R) is about */
+	int pending_reveal;	/* R asked (reveal it), else c (close it) */
 };
 
 static size_t
@@ -455,11 +456,32 @@ target(struct cpolls *c, struct app *a)
 	return NULL;
 }
 
+/* The answer to ask(): closes or reveals the poll asked about. */
+static void
+ask_done(void *self, struct app *a, int yes)
+{
+	struct cpolls *c = self;
+	struct session *s = app_session(a);
+	char *err = NULL;
+	int status;
+
+	if (yes) {
+		status = c->pending_reveal ?
+		    cmd_poll_reveal(s, c->pending_id, &err) :
+		    cmd_poll_close(s, c->pending_id, &err);
+		app_report(a, status, err, c->pending_reveal ?
+		    _("results revealed on every terminal") :
+		    _("the poll is closed: R reveals the results"));
+	}
+	free(c->pending_id);
+	c->pending_id = NULL;
+}
+
 /* Closing a poll ends the answering on every terminal and revealing shows
  * the results to everyone; neither can be taken back, so both ask first
  * about the poll highlighted when the key was pressed. */
 static int
-ask(struct cpolls *c, struct app *a, int reveal, app_confirm_fn done)
+ask(struct cpolls *c, struct app *a, int reveal)
 {
 	const struct poll *p = target(c, a);
 	char *q;
@@ -468,62 +490,31 @@ ask(struct cpolls *c, struct app *a, int reveal, app_confirm_fn done)
 		return REQ_HANDLED;
 	free(c->pending_id);
 	c->pending_id = xstrdup(p->id);
+	c->pending_reveal = reveal;
 	if (reveal ? p->open || p->revealed : !p->open) {
 		/* Nothing would end: the command says why not. */
-		done(c, a, 1);
+		ask_done(c, a, 1);
 		return REQ_HANDLED | REQ_REDRAW;
 	}
 	/* The poll's id first: its question may be long and is cut. */
 	q = reveal ? xasprintf(_("Reveal the results of poll %s on every "
 	    "screen? (%s)"), p->id, p->question) : xasprintf(_("Close poll "
 	    "%s? Nobody can answer it after. (%s)"), p->id, p->question);
-	app_confirm_key(a, q, reveal ? 'R' : 'c', done, c);
+	app_confirm_key(a, q, reveal ? 'R' : 'c', ask_done, c);
 	free(q);
 	return REQ_HANDLED;
-}
-
-static void
-close_done(void *self, struct app *a, int yes)
-{
-	struct cpolls *c = self;
-	char *err = NULL;
-	int status;
-
-	if (yes) {
-		status = cmd_poll_close(app_session(a), c->pending_id, &err);
-		app_report(a, status, err, _("the poll is closed: R reveals "
-		    "the results"));
-	}
-	free(c->pending_id);
-	c->pending_id = NULL;
 }
 
 static int
 key_close(void *self, struct app *a)
 {
-	return ask(self, a, 0, close_done);
-}
-
-static void
-reveal_done(void *self, struct app *a, int yes)
-{
-	struct cpolls *c = self;
-	char *err = NULL;
-	int status;
-
-	if (yes) {
-		status = cmd_poll_reveal(app_session(a), c->pending_id, &err);
-		app_report(a, status, err, _("results revealed on every "
-		    "terminal"));
-	}
-	free(c->pending_id);
-	c->pending_id = NULL;
+	return ask(self, a, 0);
 }
 
 static int
 key_reveal(void *self, struct app *a)
 {
-	return ask(self, a, 1, reveal_done);
+	return ask(self, a, 1);
 }
 
 /* A click highlights a poll, as the arrows would. */
