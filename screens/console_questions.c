@@ -36,19 +36,15 @@ flags(const struct question *q, char *buf, size_t size)
 }
 
 static void
-draw_row(struct qlist *c, struct app *a, WINDOW *w, int y, int cols,
-    size_t k)
+draw_row(const struct question *q, size_t k, int sel, struct app *a,
+    WINDOW *w, int y, int cols)
 {
-	const struct question *q =
-	    &app_session(a)->state->questions[c->ls.rows[k]];
-	int sel = k == c->ls.lv.sel, x;
+	int x;
 	attr_t at = sel ? draw_attr(DR_SELECTED) : q->hidden ||
 	    q->answered ? draw_attr(DR_DIM) : q->pinned ?
 	    draw_attr(DR_CURRENT) : A_NORMAL;
 	char fl[256];	/* three translated flags */
 
-	if (sel)
-		draw_fill(w, y, 0, cols, at);
 	draw_textf(w, y, 0, 5, at, "%3zu.", k + 1);
 	/* ▲ and the upvotes */
 	draw_textf(w, y, 5, 7, at, "\xe2\x96\xb2 %zu", q->nupvoters);

@@ -27,17 +27,14 @@ pq_init(struct app *a)
 /* --- drawing ------------------------------------------------------------- */
 
 static void
-draw_row(struct qlist *c, struct app *a, WINDOW *w, int y, int cols,
-    size_t k)
+draw_row(const struct question *q, size_t k, int sel, struct app *a,
+    WINDOW *w, int y, int cols)
 {
-	const struct question *q =
-	    &app_session(a)->state->questions[c->ls.rows[k]];
-	int sel = k == c->ls.lv.sel, m = participant_index(a), x;
+	int m = participant_index(a), x;
 	attr_t at = sel ? draw_attr(DR_SELECTED) : q->answered ?
 	    draw_attr(DR_DIM) : A_NORMAL;
 
-	if (sel)
-		draw_fill(w, y, 0, cols, at);
+	(void)k;	/* no rank numbers here: the order says it */
 	/* ▲ n, and a tick when this person upvoted it */
 	draw_textf(w, y, 0, 8, at, "\xe2\x96\xb2 %zu%s", q->nupvoters,
 	    m >= 0 && question_upvoted(q, m) ? " \xe2\x9c\x93" : "");

@@ -70,14 +70,19 @@ qlist_draw(struct qlist *c, struct app *a, WINDOW *w, int y,
     qlist_row_fn *draw_row, qlist_detail_fn *draw_detail)
 {
 	const struct question *q;
-	int rows, cols;
+	int rows, cols, sel;
 	size_t i, k;
 
 	getmaxyx(w, rows, cols);
 	for (i = 0; i < listview_visible(&c->ls.lv); i++) {
 		k = c->ls.lv.top + i;
-		draw_row(c, a, w, y + (int)i, cols, k);
-		app_row(a, y + (int)i, k, k == c->ls.lv.sel);
+		sel = k == c->ls.lv.sel;
+		if (sel)
+			draw_fill(w, y + (int)i, 0, cols,
+			    draw_attr(DR_SELECTED));
+		q = &app_session(a)->state->questions[c->ls.rows[k]];
+		draw_row(q, k, sel, a, w, y + (int)i, cols);
+		app_row(a, y + (int)i, k, sel);
 	}
 	if (rows <= QLIST_HEAD_ROWS + QLIST_DETAIL_ROWS + 1)
 		return;

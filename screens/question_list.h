@@ -40,10 +40,12 @@ void qlist_resize(void *self, struct app *a, int rows, int cols);
 /* The highlighted question, or NULL when the list is empty. */
 const struct question *qlist_selected(const struct qlist *q, struct app *a);
 
-/* How a screen draws list row k at body row y, and the highlighted
- * question q in full from body row y (below the rule, rows rows). */
-typedef void qlist_row_fn(struct qlist *c, struct app *a, WINDOW *w, int y,
-    int cols, size_t k);
+/* How a screen draws question q, list row k, at body row y (sel: it is
+ * the highlighted one, whose row is already filled in DR_SELECTED), and
+ * the highlighted question q in full from body row y (below the rule,
+ * rows rows). */
+typedef void qlist_row_fn(const struct question *q, size_t k, int sel,
+    struct app *a, WINDOW *w, int y, int cols);
 typedef void qlist_detail_fn(const struct question *q, struct app *a,
     WINDOW *w, int y, int rows, int cols);
 
