@@ -62,6 +62,20 @@ struct binding {
 	int (*act)(void *self, struct app *a);
 };
 
+/*
+ * Defines the key action `name`, which returns fn(self, a, arg).  An act
+ * takes no argument of its own, so keys that differ by one value (the
+ * option a digit chooses, a direction) share fn and are one line each:
+ * SCREEN_KEY(key_up, move_by, -1).  fn takes the screen's data (its own
+ * struct pointer), the app and arg.  No semicolon after it.
+ */
+#define SCREEN_KEY(name, fn, arg)					\
+	static int							\
+	name(void *self, struct app *a)					\
+	{								\
+		return fn(self, a, arg);				\
+	}
+
 struct screen_ops {
 	const char *name;		/* N_(): the tab's title */
 	const struct binding *keys;	/* this screen's keys, may be NULL */
