@@ -286,7 +286,7 @@ key_pgdn(void *self, struct app *a)
 	struct page *pg = self;
 
 	(void)a;
-	return scroll_by(pg, pg->lv.height > 1 ? (long)pg->lv.height - 1 : 1);
+	return scroll_by(pg, listview_page_rows(&pg->lv));
 }
 
 static int
@@ -295,7 +295,7 @@ key_pgup(void *self, struct app *a)
 	struct page *pg = self;
 
 	(void)a;
-	return scroll_by(pg, -(pg->lv.height > 1 ? (long)pg->lv.height - 1 : 1));
+	return scroll_by(pg, -listview_page_rows(&pg->lv));
 }
 
 static int

@@ -323,8 +323,7 @@ key_pgdn(void *self, struct app *a)
 {
 	struct ballot *b = self;
 
-	return ballot_move(b, a, b->ls.lv.height > 1 ?
-	    (long)b->ls.lv.height - 1 : 1);
+	return ballot_move(b, a, listview_page_rows(&b->ls.lv));
 }
 
 static int
@@ -332,8 +331,7 @@ key_pgup(void *self, struct app *a)
 {
 	struct ballot *b = self;
 
-	return ballot_move(b, a, b->ls.lv.height > 1 ?
-	    -(long)b->ls.lv.height + 1 : -1);
+	return ballot_move(b, a, -listview_page_rows(&b->ls.lv));
 }
 
 static int

@@ -188,12 +188,6 @@ scroll_by(struct ppage *pp, struct app *a, long delta)
 	return scroll_to(pp, a, top);
 }
 
-static long
-page_rows(const struct ppage *pp)
-{
-	return pp->lv.height > 1 ? (long)pp->lv.height - 1 : 1;
-}
-
 static int
 key_down(void *self, struct app *a)
 {
@@ -209,13 +203,17 @@ key_up(void *self, struct app *a)
 static int
 key_pgdn(void *self, struct app *a)
 {
-	return scroll_by(self, a, page_rows(self));
+	struct ppage *pp = self;
+
+	return scroll_by(pp, a, listview_page_rows(&pp->lv));
 }
 
 static int
 key_pgup(void *self, struct app *a)
 {
-	return scroll_by(self, a, -page_rows(self));
+	struct ppage *pp = self;
+
+	return scroll_by(pp, a, -listview_page_rows(&pp->lv));
 }
 
 static int

@@ -82,10 +82,16 @@ listview_move(struct listview *lv, long delta)
 	clamp(lv);
 }
 
+long
+listview_page_rows(const struct listview *lv)
+{
+	return lv->height > 1 ? (long)lv->height - 1 : 1;
+}
+
 void
 listview_page(struct listview *lv, int pages)
 {
-	long rows = lv->height > 1 ? (long)lv->height - 1 : 1;
+	long rows = listview_page_rows(lv);
 	size_t top = lv->top;
 
 	/* Turn the page: the view moves by the same amount as the selection,

@@ -45,6 +45,10 @@ void listview_move(struct listview *lv, long delta);
 /* Moves the selection by whole views (PgDn: 1, PgUp: -1); the view turns
  * the page with it. */
 void listview_page(struct listview *lv, int pages);
+/* How many rows a page turns: the height less one row kept for context
+ * (as less(1) does), at least 1.  For the screens that turn pages of
+ * their own (a pager scrolling, a wall of results). */
+long listview_page_rows(const struct listview *lv);
 /* Selects the first / the last row (Home, End). */
 void listview_home(struct listview *lv);
 void listview_end(struct listview *lv);

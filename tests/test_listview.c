@@ -102,6 +102,19 @@ test_page_keeps_one_row_of_context(void **state)
 }
 
 static void
+test_page_rows(void **state)
+{
+	struct listview lv = make(30, 10);
+
+	(void)state;
+	assert_int_equal(listview_page_rows(&lv), 9);
+	listview_set_height(&lv, 1);
+	assert_int_equal(listview_page_rows(&lv), 1);
+	listview_set_height(&lv, 0);	/* no room: still a row a page */
+	assert_int_equal(listview_page_rows(&lv), 1);
+}
+
+static void
 test_home_end(void **state)
 {
 	struct listview lv = make(12, 4);
@@ -258,6 +271,7 @@ main(void)
 		cmocka_unit_test(test_empty_list),
 		cmocka_unit_test(test_move_clamps_and_scrolls),
 		cmocka_unit_test(test_page_keeps_one_row_of_context),
+		cmocka_unit_test(test_page_rows),
 		cmocka_unit_test(test_home_end),
 		cmocka_unit_test(test_list_shrinks_under_selection),
 		cmocka_unit_test(test_list_grows_keeps_view),
