@@ -392,17 +392,8 @@ key_search(void *self, struct app *a)
 	return REQ_HANDLED;
 }
 
-static int
-key_next_match(void *self, struct app *a)
-{
-	return jump(self, a, 1);
-}
-
-static int
-key_prev_match(void *self, struct app *a)
-{
-	return jump(self, a, -1);
-}
+SCREEN_KEY(key_next_match, jump, 1)
+SCREEN_KEY(key_prev_match, jump, -1)
 
 /* A search is active while its term has matches on the page shown. */
 static int

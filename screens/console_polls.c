@@ -505,17 +505,8 @@ ask(struct cpolls *c, struct app *a, int reveal)
 	return REQ_HANDLED;
 }
 
-static int
-key_close(void *self, struct app *a)
-{
-	return ask(self, a, 0);
-}
-
-static int
-key_reveal(void *self, struct app *a)
-{
-	return ask(self, a, 1);
-}
+SCREEN_KEY(key_close, ask, 0)
+SCREEN_KEY(key_reveal, ask, 1)
 
 /* A click highlights a poll, as the arrows would. */
 static int

@@ -233,17 +233,8 @@ move_by(struct rooms *r, struct app *a, long delta)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
-static int
-key_down(void *self, struct app *a)
-{
-	return move_by(self, a, 1);
-}
-
-static int
-key_up(void *self, struct app *a)
-{
-	return move_by(self, a, -1);
-}
+SCREEN_KEY(key_down, move_by, 1)
+SCREEN_KEY(key_up, move_by, -1)
 
 /* The focused list's first or last row (the rooms', or the people's). */
 static int
@@ -408,17 +399,8 @@ edit_room(struct rooms *r, struct app *a, int topic)
 	return REQ_HANDLED;
 }
 
-static int
-key_rename(void *self, struct app *a)
-{
-	return edit_room(self, a, 0);
-}
-
-static int
-key_topic(void *self, struct app *a)
-{
-	return edit_room(self, a, 1);
-}
+SCREEN_KEY(key_rename, edit_room, 0)
+SCREEN_KEY(key_topic, edit_room, 1)
 
 static void
 message_to_done(void *self, struct app *a, int this_room)

@@ -291,17 +291,8 @@ browse(struct voting *v, struct app *a, int delta)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
-static int
-key_earlier(void *self, struct app *a)
-{
-	return browse(self, a, -1);
-}
-
-static int
-key_later(void *self, struct app *a)
-{
-	return browse(self, a, 1);
-}
+SCREEN_KEY(key_earlier, browse, -1)
+SCREEN_KEY(key_later, browse, 1)
 
 static const struct binding voting_keys[] = {
 	LISTSCREEN_VIEW_MOVE_KEYS(N_("move in the results")),

@@ -278,17 +278,8 @@ vote(struct ballot *b, struct app *a, int dots)
 	return app_report(a, status, err, NULL);
 }
 
-static int
-key_add(void *self, struct app *a)
-{
-	return vote(self, a, 1);
-}
-
-static int
-key_take(void *self, struct app *a)
-{
-	return vote(self, a, -1);
-}
+SCREEN_KEY(key_add, vote, 1)
+SCREEN_KEY(key_take, vote, -1)
 
 /* Moves the ballot's highlight, or scrolls the results. */
 static int
@@ -306,17 +297,8 @@ ballot_move(struct ballot *b, struct app *a, long delta)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
-static int
-key_down(void *self, struct app *a)
-{
-	return ballot_move(self, a, 1);
-}
-
-static int
-key_up(void *self, struct app *a)
-{
-	return ballot_move(self, a, -1);
-}
+SCREEN_KEY(key_down, ballot_move, 1)
+SCREEN_KEY(key_up, ballot_move, -1)
 
 static int
 key_pgdn(void *self, struct app *a)

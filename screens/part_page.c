@@ -188,17 +188,8 @@ scroll_by(struct ppage *pp, struct app *a, long delta)
 	return scroll_to(pp, a, top);
 }
 
-static int
-key_down(void *self, struct app *a)
-{
-	return scroll_by(self, a, 1);
-}
-
-static int
-key_up(void *self, struct app *a)
-{
-	return scroll_by(self, a, -1);
-}
+SCREEN_KEY(key_down, scroll_by, 1)
+SCREEN_KEY(key_up, scroll_by, -1)
 
 static int
 key_pgdn(void *self, struct app *a)
@@ -216,11 +207,7 @@ key_pgup(void *self, struct app *a)
 	return scroll_by(pp, a, -listview_page_rows(&pp->lv));
 }
 
-static int
-key_home(void *self, struct app *a)
-{
-	return scroll_to(self, a, 0);
-}
+SCREEN_KEY(key_home, scroll_to, 0)
 
 static int
 key_end(void *self, struct app *a)
