@@ -408,66 +408,20 @@ skip_headings(struct agenda *ag, int dir)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
+/* The movement keys: the move, then off a heading the way it went. */
 static int
-move_by(struct agenda *ag, long delta)
-{
-	listview_move(&ag->lv, delta);
-	return skip_headings(ag, delta < 0 ? -1 : 1);
-}
-
-static int
-key_down(void *self, struct app *a)
+go(struct agenda *ag, struct app *a, enum listview_go g)
 {
 	(void)a;
-	return move_by(self, 1);
+	return skip_headings(ag, listview_go(&ag->lv, g));
 }
 
-static int
-key_up(void *self, struct app *a)
-{
-	(void)a;
-	return move_by(self, -1);
-}
-
-static int
-key_pgdn(void *self, struct app *a)
-{
-	struct agenda *ag = self;
-
-	(void)a;
-	listview_page(&ag->lv, 1);
-	return skip_headings(ag, 1);
-}
-
-static int
-key_pgup(void *self, struct app *a)
-{
-	struct agenda *ag = self;
-
-	(void)a;
-	listview_page(&ag->lv, -1);
-	return skip_headings(ag, -1);
-}
-
-static int
-key_home(void *self, struct app *a)
-{
-	struct agenda *ag = self;
-
-	(void)a;
-	listview_home(&ag->lv);
-	return skip_headings(ag, 1);
-}
-
-static int
-key_end(void *self, struct app *a)
-{
-	struct agenda *ag = self;
-
-	(void)a;
-	listview_end(&ag->lv);
-	return skip_headings(ag, -1);
-}
+SCREEN_KEY(key_down, go, LISTVIEW_DOWN)
+SCREEN_KEY(key_up, go, LISTVIEW_UP)
+SCREEN_KEY(key_pgdn, go, LISTVIEW_PGDN)
+SCREEN_KEY(key_pgup, go, LISTVIEW_PGUP)
+SCREEN_KEY(key_home, go, LISTVIEW_HOME)
+SCREEN_KEY(key_end, go, LISTVIEW_END)
 
 static int
 key_now(void *self, struct app *a)

@@ -317,18 +317,16 @@ moved(struct cpolls *c, struct app *a)
 }
 
 static int
-key_down(void *self, struct app *a)
+go(struct cpolls *c, struct app *a, enum listview_go g)
 {
-	listview_move(&((struct cpolls *)self)->lv, 1);
-	return moved(self, a);
+	listview_go(&c->lv, g);
+	return moved(c, a);
 }
 
-static int
-key_up(void *self, struct app *a)
-{
-	listview_move(&((struct cpolls *)self)->lv, -1);
-	return moved(self, a);
-}
+SCREEN_KEY(key_down, go, LISTVIEW_DOWN)
+SCREEN_KEY(key_up, go, LISTVIEW_UP)
+SCREEN_KEY(key_home, go, LISTVIEW_HOME)
+SCREEN_KEY(key_end, go, LISTVIEW_END)
 
 /* After a poll opened, the highlight goes to it. */
 static int
@@ -343,20 +341,6 @@ opened(struct cpolls *c, struct app *a, int status, char *id, char *err)
 		free(id);
 	return app_report(a, status, err, _("the poll is open: participants "
 	    "answer with 1-9"));
-}
-
-static int
-key_home(void *self, struct app *a)
-{
-	listview_home(&((struct cpolls *)self)->lv);
-	return moved(self, a);
-}
-
-static int
-key_end(void *self, struct app *a)
-{
-	listview_end(&((struct cpolls *)self)->lv);
-	return moved(self, a);
 }
 
 static int

@@ -457,65 +457,21 @@ moved(struct pagenda *pa)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
+/* The movement keys: moving is reading on one's own (. follows again). */
 static int
-key_down(void *self, struct app *a)
+go(struct pagenda *pa, struct app *a, enum listview_go g)
 {
-	struct pagenda *pa = self;
-
 	(void)a;
-	listview_move(&pa->lv, 1);
+	listview_go(&pa->lv, g);
 	return moved(pa);
 }
 
-static int
-key_up(void *self, struct app *a)
-{
-	struct pagenda *pa = self;
-
-	(void)a;
-	listview_move(&pa->lv, -1);
-	return moved(pa);
-}
-
-static int
-key_pgdn(void *self, struct app *a)
-{
-	struct pagenda *pa = self;
-
-	(void)a;
-	listview_page(&pa->lv, 1);
-	return moved(pa);
-}
-
-static int
-key_pgup(void *self, struct app *a)
-{
-	struct pagenda *pa = self;
-
-	(void)a;
-	listview_page(&pa->lv, -1);
-	return moved(pa);
-}
-
-static int
-key_home(void *self, struct app *a)
-{
-	struct pagenda *pa = self;
-
-	(void)a;
-	listview_home(&pa->lv);
-	return moved(pa);
-}
-
-static int
-key_end(void *self, struct app *a)
-{
-	struct pagenda *pa = self;
-
-	(void)a;
-	listview_end(&pa->lv);
-	return moved(pa);
-}
+SCREEN_KEY(key_down, go, LISTVIEW_DOWN)
+SCREEN_KEY(key_up, go, LISTVIEW_UP)
+SCREEN_KEY(key_pgdn, go, LISTVIEW_PGDN)
+SCREEN_KEY(key_pgup, go, LISTVIEW_PGUP)
+SCREEN_KEY(key_home, go, LISTVIEW_HOME)
+SCREEN_KEY(key_end, go, LISTVIEW_END)
 
 /* .: back to now, and follow it again as the agenda moves. */
 static int

@@ -115,6 +115,32 @@ listview_end(struct listview *lv)
 	clamp(lv);
 }
 
+int
+listview_go(struct listview *lv, enum listview_go go)
+{
+	switch (go) {
+	case LISTVIEW_DOWN:
+		listview_move(lv, 1);
+		return 1;
+	case LISTVIEW_UP:
+		listview_move(lv, -1);
+		return -1;
+	case LISTVIEW_PGDN:
+		listview_page(lv, 1);
+		return 1;
+	case LISTVIEW_PGUP:
+		listview_page(lv, -1);
+		return -1;
+	case LISTVIEW_HOME:
+		listview_home(lv);
+		return 1;
+	case LISTVIEW_END:
+		listview_end(lv);
+		return -1;
+	}
+	return 1;
+}
+
 void
 listview_select(struct listview *lv, size_t i)
 {

@@ -55,6 +55,19 @@ void listview_end(struct listview *lv);
 /* Selects row i (clamped to the last row), scrolling as little as needed. */
 void listview_select(struct listview *lv, size_t i);
 
+/* The movement keys' moves, so that a screen binds each key to a value
+ * and does what follows a move (remember the item, stop following...)
+ * in one place. */
+enum listview_go {
+	LISTVIEW_DOWN, LISTVIEW_UP,	/* a row */
+	LISTVIEW_PGDN, LISTVIEW_PGUP,	/* a page (listview_page) */
+	LISTVIEW_HOME, LISTVIEW_END	/* the first / the last row */
+};
+/* Makes the move; returns which way to look on should the row reached be
+ * one the screen cannot highlight (a heading): 1 after Down, PgDn and
+ * Home, -1 after Up, PgUp and End. */
+int listview_go(struct listview *lv, enum listview_go go);
+
 /* Pager: moves the top by delta rows, clamped; sel follows into view. */
 void listview_scroll(struct listview *lv, long delta);
 /* Pager: shows row i at the top (as far as the end allows). */

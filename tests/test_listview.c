@@ -114,6 +114,31 @@ test_page_rows(void **state)
 	assert_int_equal(listview_page_rows(&lv), 1);
 }
 
+/* Each move is the function it names, and says which way it went on. */
+static void
+test_go(void **state)
+{
+	struct listview lv = make(30, 10), want = make(30, 10);
+
+	(void)state;
+	assert_int_equal(listview_go(&lv, LISTVIEW_PGDN), 1);
+	listview_page(&want, 1);
+	assert_int_equal(lv.sel, want.sel);
+	assert_int_equal(lv.top, want.top);
+	assert_int_equal(listview_go(&lv, LISTVIEW_DOWN), 1);
+	assert_int_equal(lv.sel, want.sel + 1);
+	assert_int_equal(listview_go(&lv, LISTVIEW_UP), -1);
+	assert_int_equal(lv.sel, want.sel);
+	assert_int_equal(listview_go(&lv, LISTVIEW_END), -1);
+	assert_int_equal(lv.sel, 29);
+	assert_int_equal(listview_go(&lv, LISTVIEW_PGUP), -1);
+	assert_int_equal(lv.sel, 20);
+	assert_int_equal(listview_go(&lv, LISTVIEW_HOME), 1);
+	assert_int_equal(lv.sel, 0);
+	assert_int_equal(lv.top, 0);
+	assert_sound(&lv);
+}
+
 static void
 test_home_end(void **state)
 {
@@ -272,6 +297,7 @@ main(void)
 		cmocka_unit_test(test_move_clamps_and_scrolls),
 		cmocka_unit_test(test_page_keeps_one_row_of_context),
 		cmocka_unit_test(test_page_rows),
+		cmocka_unit_test(test_go),
 		cmocka_unit_test(test_home_end),
 		cmocka_unit_test(test_list_shrinks_under_selection),
 		cmocka_unit_test(test_list_grows_keeps_view),
