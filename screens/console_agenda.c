@@ -114,12 +114,7 @@ agenda_fini(void *self)
 static size_t
 row_of_item(const struct agenda *ag, int item)
 {
-	size_t i;
-
-	for (i = 0; i < ag->nrows; i++)
-		if (ag->rows[i].item == item)
-			return i;
-	return 0;
+	return plan_row_of_item(ag->rows, ag->nrows, item);
 }
 
 /* The row to start from: the current item, else the first of today. */

@@ -141,12 +141,7 @@ minutes_left(struct app *a, int *paused)
 static size_t
 row_of_item(const struct pagenda *pa, int item)
 {
-	size_t i;
-
-	for (i = 0; i < pa->nrows; i++)
-		if (pa->rows[i].item == item)
-			return i;
-	return 0;
+	return plan_row_of_item(pa->rows, pa->nrows, item);
 }
 
 static size_t
