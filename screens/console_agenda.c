@@ -505,16 +505,9 @@ click_row(void *self, struct app *a, size_t row)
 }
 
 static const struct binding agenda_keys[] = {
-	{ 'j', "j k Down Up", N_("move"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
-	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("a page down / up"), key_pgdn },
-	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ 'g', "g G Home End", N_("first / last item"), key_home },
-	{ 'G', NULL, NULL, key_end },
-	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	SCREEN_MOVE_KEYS(N_("move"), key),
+	SCREEN_PAGE_KEYS(N_("a page down / up"), key),
+	SCREEN_END_KEYS(N_("first / last item"), key),
 	{ '.', ".", N_("back to the current item"), key_now },
 	{ 's', "s", N_("start the highlighted item (asks first when it "
 	    "ends the current one)"), key_start },

@@ -458,17 +458,11 @@ key_back(void *self, struct app *a)
 }
 
 static const struct binding page_keys[] = {
-	{ 'j', "j k Down Up", N_("scroll a line"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
+	SCREEN_MOVE_KEYS(N_("scroll a line"), key),
 	{ ' ', "Space PgDn PgUp", N_("scroll a page"), key_pgdn },
 	{ KEYCODE(KEY_NPAGE), NULL, NULL, key_pgdn },
 	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ 'g', "g G Home End", N_("top / bottom of the page"), key_home },
-	{ 'G', NULL, NULL, key_end },
-	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	SCREEN_END_KEYS(N_("top / bottom of the page"), key),
 	{ '/', "/", N_("search the page"), key_search },
 	{ 'n', "n N", N_("while searching: next / previous match (else n is "
 	    "the next agenda item)"), key_n },

@@ -501,14 +501,8 @@ click_row(void *self, struct app *a, size_t row)
 }
 
 static const struct binding cp_keys[] = {
-	{ 'j', "j k Down Up", N_("move in the polls"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
-	{ 'g', "g G Home End", N_("the first / last poll"), key_home },
-	{ 'G', NULL, NULL, key_end },
-	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	SCREEN_MOVE_KEYS(N_("move in the polls"), key),
+	SCREEN_END_KEYS(N_("the first / last poll"), key),
 	{ '\r', "Enter", N_("open the module's poll for this agenda item"),
 	    key_open_module },
 	{ KEYCODE(KEY_ENTER), NULL, NULL, key_open_module },

@@ -537,14 +537,8 @@ key_move(void *self, struct app *a)
 }
 
 static const struct binding rooms_keys[] = {
-	{ 'j', "j k Down Up", N_("choose a room / a person"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
-	{ 'g', "g G Home End", N_("the first / last room (or person)"), key_home },
-	{ 'G', NULL, NULL, key_end },
-	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	SCREEN_MOVE_KEYS(N_("choose a room / a person"), key),
+	SCREEN_END_KEYS(N_("the first / last room (or person)"), key),
 	{ '\r', "Enter Esc", N_("to the people / back to the rooms"),
 	    key_focus_people },
 	{ KEYCODE(KEY_ENTER), NULL, NULL, key_focus_people },

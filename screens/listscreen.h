@@ -106,34 +106,15 @@ int listscreen_view_end(void *self, struct app *a);
 int listscreen_click(void *self, struct app *a, size_t row);
 int listscreen_view_click(void *self, struct app *a, size_t row);
 
-/* Entries of a screen's key table for those actions: j k Down Up; PgDn
- * PgUp; g G Home End (g and G as in less and vim: a screen that gives g
- * or G another meaning cannot use LISTSCREEN_END_KEYS).  help is N_()-marked at the call site, where xgettext
- * finds it.  The _OF forms take the actions' prefix: listscreen_key for
- * a struct listscreen, listscreen_view for a plain struct listview (the
- * LISTSCREEN_VIEW_ forms). */
-#define LISTSCREEN_MOVE_KEYS_OF(help, pfx)				\
-	{ 'j', "j k Down Up", help, pfx##_down },			\
-	{ KEYCODE(KEY_DOWN), NULL, NULL, pfx##_down },			\
-	{ 'k', NULL, NULL, pfx##_up },					\
-	{ KEYCODE(KEY_UP), NULL, NULL, pfx##_up }
-#define LISTSCREEN_PAGE_KEYS_OF(help, pfx)				\
-	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", help, pfx##_pgdn },		\
-	{ KEYCODE(KEY_PPAGE), NULL, NULL, pfx##_pgup }
-#define LISTSCREEN_END_KEYS_OF(help, pfx)				\
-	{ 'g', "g G Home End", help, pfx##_home },			\
-	{ 'G', NULL, NULL, pfx##_end },					\
-	{ KEYCODE(KEY_HOME), NULL, NULL, pfx##_home },			\
-	{ KEYCODE(KEY_END), NULL, NULL, pfx##_end }
-
-#define LISTSCREEN_MOVE_KEYS(help) LISTSCREEN_MOVE_KEYS_OF(help, listscreen_key)
-#define LISTSCREEN_PAGE_KEYS(help) LISTSCREEN_PAGE_KEYS_OF(help, listscreen_key)
-#define LISTSCREEN_END_KEYS(help) LISTSCREEN_END_KEYS_OF(help, listscreen_key)
-#define LISTSCREEN_VIEW_MOVE_KEYS(help)					\
-	LISTSCREEN_MOVE_KEYS_OF(help, listscreen_view)
-#define LISTSCREEN_VIEW_PAGE_KEYS(help)					\
-	LISTSCREEN_PAGE_KEYS_OF(help, listscreen_view)
-#define LISTSCREEN_VIEW_END_KEYS(help)					\
-	LISTSCREEN_END_KEYS_OF(help, listscreen_view)
+/* Entries of a screen's key table for those actions (screen.h's
+ * SCREEN_MOVE_KEYS, SCREEN_PAGE_KEYS, SCREEN_END_KEYS: a screen that gives
+ * g or G another meaning cannot use the END ones).  help is N_()-marked at
+ * the call site, where xgettext finds it. */
+#define LISTSCREEN_MOVE_KEYS(help) SCREEN_MOVE_KEYS(help, listscreen_key)
+#define LISTSCREEN_PAGE_KEYS(help) SCREEN_PAGE_KEYS(help, listscreen_key)
+#define LISTSCREEN_END_KEYS(help) SCREEN_END_KEYS(help, listscreen_key)
+#define LISTSCREEN_VIEW_MOVE_KEYS(help) SCREEN_MOVE_KEYS(help, listscreen_view)
+#define LISTSCREEN_VIEW_PAGE_KEYS(help) SCREEN_PAGE_KEYS(help, listscreen_view)
+#define LISTSCREEN_VIEW_END_KEYS(help) SCREEN_END_KEYS(help, listscreen_view)
 
 #endif

@@ -491,16 +491,9 @@ click_row(void *self, struct app *a, size_t row)
 }
 
 static const struct binding pa_keys[] = {
-	{ 'j', "j k Down Up", N_("move in the agenda"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
-	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("a page down / up"), key_pgdn },
-	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ 'g', "g G Home End", N_("the first / last day"), key_home },
-	{ 'G', NULL, NULL, key_end },
-	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	SCREEN_MOVE_KEYS(N_("move in the agenda"), key),
+	SCREEN_PAGE_KEYS(N_("a page down / up"), key),
+	SCREEN_END_KEYS(N_("the first / last day"), key),
 	{ '.', ".", N_("back to what runs now (and follow it)"), key_now },
 	{ 0, NULL, NULL, NULL }
 };

@@ -366,16 +366,9 @@ static const struct binding ballot_keys[] = {
 	{ KEYCODE(KEY_ENTER), NULL, NULL, key_add },
 	{ '=', NULL, NULL, key_add },
 	{ '-', "-", N_("take a dot back"), key_take },
-	{ 'j', "j k Down Up", N_("move (the results: scroll)"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
-	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("a page down / up"), key_pgdn },
-	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ 'g', "g G Home End", N_("the top / the bottom"), key_home },
-	{ 'G', NULL, NULL, key_end },
-	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	SCREEN_MOVE_KEYS(N_("move (the results: scroll)"), key),
+	SCREEN_PAGE_KEYS(N_("a page down / up"), key),
+	SCREEN_END_KEYS(N_("the top / the bottom"), key),
 	{ 0, NULL, NULL, NULL }
 };
 
