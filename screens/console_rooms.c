@@ -20,6 +20,7 @@ struct rooms {
 	int *members;		/* participant indexes of the chosen row */
 	size_t nmembers, capmembers;
 	long make_n;		/* M: the rooms asked for, until confirmed */
+	int edit_topic;		/* C asked (the topic), else c (the name) */
 };
 
 static int
@@ -355,8 +356,9 @@ key_make(void *self, struct app *a)
 	return REQ_HANDLED;
 }
 
+/* The answer to edit_room's prompt: the room's new name or topic. */
 static void
-name_done(void *self, struct app *a, const char *text)
+edit_done(void *self, struct app *a, const char *text)
 {
 	struct rooms *r = self;
 	struct undo_action act = { .kind = UNDO_ROOM_SET };
@@ -364,21 +366,12 @@ name_done(void *self, struct app *a, const char *text)
 	if (text == NULL || chosen_id(r, a) == NULL)
 		return;
 	act.id = chosen_id(r, a);
-	act.text = text;
-	console_act(a, &act, _("room renamed"));
-}
-
-static void
-topic_done(void *self, struct app *a, const char *text)
-{
-	struct rooms *r = self;
-	struct undo_action act = { .kind = UNDO_ROOM_SET };
-
-	if (text == NULL || chosen_id(r, a) == NULL)
-		return;
-	act.id = chosen_id(r, a);
-	act.ref = text;
-	console_act(a, &act, _("topic set"));
+	if (r->edit_topic)
+		act.ref = text;
+	else
+		act.text = text;
+	console_act(a, &act, r->edit_topic ? _("topic set") :
+	    _("room renamed"));
 }
 
 static int
@@ -391,11 +384,12 @@ edit_room(struct rooms *r, struct app *a, int topic)
 		return REQ_HANDLED;
 	}
 	rm = &app_session(a)->state->rooms[chosen_room(r)];
+	r->edit_topic = topic;
 	if (topic)
-		app_prompt(a, _("Topic or case study:"), rm->topic, topic_done,
+		app_prompt(a, _("Topic or case study:"), rm->topic, edit_done,
 		    r);
 	else
-		app_prompt(a, _("Room name:"), rm->name, name_done, r);
+		app_prompt(a, _("Room name:"), rm->name, edit_done, r);
 	return REQ_HANDLED;
 }
 
