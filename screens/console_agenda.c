@@ -447,29 +447,19 @@ key_start(void *self, struct app *a)
 	return console_agenda_goto(a, it->id, 's');
 }
 
+/* The plan's changes to the highlighted item (console_plan.c). */
 static int
-key_plan_move(void *self, struct app *a)
+plan_item(struct agenda *ag, struct app *a,
+    int (*change)(struct app *, const struct agenda_item *))
 {
-	const struct agenda_item *it = selected_item(self, a);
+	const struct agenda_item *it = selected_item(ag, a);
 
-	return it != NULL ? console_plan_move(a, it) : REQ_HANDLED;
+	return it != NULL ? change(a, it) : REQ_HANDLED;
 }
 
-static int
-key_plan_length(void *self, struct app *a)
-{
-	const struct agenda_item *it = selected_item(self, a);
-
-	return it != NULL ? console_plan_length(a, it) : REQ_HANDLED;
-}
-
-static int
-key_plan_skip(void *self, struct app *a)
-{
-	const struct agenda_item *it = selected_item(self, a);
-
-	return it != NULL ? console_plan_skip(a, it) : REQ_HANDLED;
-}
+SCREEN_KEY(key_plan_move, plan_item, console_plan_move)
+SCREEN_KEY(key_plan_length, plan_item, console_plan_length)
+SCREEN_KEY(key_plan_skip, plan_item, console_plan_skip)
 
 static int
 key_plan_add(void *self, struct app *a)
