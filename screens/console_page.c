@@ -259,64 +259,21 @@ key_present(void *self, struct app *a)
 
 /* --- keys ---------------------------------------------------------------- */
 
+/* The pager's keys. */
 static int
-scroll_by(struct page *pg, long delta)
+go(struct page *pg, struct app *a, enum listview_go g)
 {
-	listview_scroll(&pg->lv, delta);
+	(void)a;
+	listview_scroll_go(&pg->lv, g);
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
-static int
-key_down(void *self, struct app *a)
-{
-	(void)a;
-	return scroll_by(self, 1);
-}
-
-static int
-key_up(void *self, struct app *a)
-{
-	(void)a;
-	return scroll_by(self, -1);
-}
-
-static int
-key_pgdn(void *self, struct app *a)
-{
-	struct page *pg = self;
-
-	(void)a;
-	return scroll_by(pg, listview_page_rows(&pg->lv));
-}
-
-static int
-key_pgup(void *self, struct app *a)
-{
-	struct page *pg = self;
-
-	(void)a;
-	return scroll_by(pg, -listview_page_rows(&pg->lv));
-}
-
-static int
-key_home(void *self, struct app *a)
-{
-	struct page *pg = self;
-
-	(void)a;
-	listview_scroll_to(&pg->lv, 0);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
-key_end(void *self, struct app *a)
-{
-	struct page *pg = self;
-
-	(void)a;
-	listview_scroll_to(&pg->lv, pg->pd != NULL ? pg->pd->nrows : 0);
-	return REQ_HANDLED | REQ_REDRAW;
-}
+SCREEN_KEY(key_down, go, LISTVIEW_DOWN)
+SCREEN_KEY(key_up, go, LISTVIEW_UP)
+SCREEN_KEY(key_pgdn, go, LISTVIEW_PGDN)
+SCREEN_KEY(key_pgup, go, LISTVIEW_PGUP)
+SCREEN_KEY(key_home, go, LISTVIEW_HOME)
+SCREEN_KEY(key_end, go, LISTVIEW_END)
 
 /* The row where a match starts: the last line of its block that begins
  * at or before it. */

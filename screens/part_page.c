@@ -28,7 +28,6 @@ struct ppage {
 	int want_case;		/* own reading: the case study */
 	char *item;		/* the item read (presented or current) */
 	int was_presented;	/* a page was presented at the last change */
-	size_t rows;		/* rows of the page laid out last */
 };
 
 static void *
@@ -149,7 +148,6 @@ pp_draw(void *self, struct app *a, WINDOW *w)
 	}
 	pd = pageview_get(&pp->v, app_session(a)->module, it, is_case,
 	    cols - 1);
-	pp->rows = pd->nrows;
 	listview_set_count(&pp->lv, pd->nrows);
 	if (p != NULL && !pp->own)
 		listview_scroll_to(&pp->lv, page_doc_row_of(pd, p->block,
@@ -160,10 +158,10 @@ pp_draw(void *self, struct app *a, WINDOW *w)
 
 /* --- keys ---------------------------------------------------------------- */
 
-/* Scrolling while following is reading on one's own, from where the
- * presenter is. */
+/* The pager's keys.  Scrolling while following is reading on one's own,
+ * from where the presenter is. */
 static int
-scroll_to(struct ppage *pp, struct app *a, size_t top)
+go(struct ppage *pp, struct app *a, enum listview_go g)
 {
 	int is_case;
 
@@ -172,48 +170,16 @@ scroll_to(struct ppage *pp, struct app *a, size_t top)
 		pp->want_case = is_case;
 		pp->own = 1;
 	}
-	listview_scroll_to(&pp->lv, top);
+	listview_scroll_go(&pp->lv, g);
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
-static int
-scroll_by(struct ppage *pp, struct app *a, long delta)
-{
-	size_t top = pp->lv.top;
-
-	if (delta < 0)
-		top = (size_t)-delta > top ? 0 : top - (size_t)-delta;
-	else
-		top += (size_t)delta;
-	return scroll_to(pp, a, top);
-}
-
-SCREEN_KEY(key_down, scroll_by, 1)
-SCREEN_KEY(key_up, scroll_by, -1)
-
-static int
-key_pgdn(void *self, struct app *a)
-{
-	struct ppage *pp = self;
-
-	return scroll_by(pp, a, listview_page_rows(&pp->lv));
-}
-
-static int
-key_pgup(void *self, struct app *a)
-{
-	struct ppage *pp = self;
-
-	return scroll_by(pp, a, -listview_page_rows(&pp->lv));
-}
-
-SCREEN_KEY(key_home, scroll_to, 0)
-
-static int
-key_end(void *self, struct app *a)
-{
-	return scroll_to(self, a, ((struct ppage *)self)->rows);
-}
+SCREEN_KEY(key_down, go, LISTVIEW_DOWN)
+SCREEN_KEY(key_up, go, LISTVIEW_UP)
+SCREEN_KEY(key_pgdn, go, LISTVIEW_PGDN)
+SCREEN_KEY(key_pgup, go, LISTVIEW_PGUP)
+SCREEN_KEY(key_home, go, LISTVIEW_HOME)
+SCREEN_KEY(key_end, go, LISTVIEW_END)
 
 static int
 key_follow(void *self, struct app *a)

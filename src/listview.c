@@ -142,6 +142,31 @@ listview_go(struct listview *lv, enum listview_go go)
 }
 
 void
+listview_scroll_go(struct listview *lv, enum listview_go go)
+{
+	switch (go) {
+	case LISTVIEW_DOWN:
+		listview_scroll(lv, 1);
+		break;
+	case LISTVIEW_UP:
+		listview_scroll(lv, -1);
+		break;
+	case LISTVIEW_PGDN:
+		listview_scroll(lv, listview_page_rows(lv));
+		break;
+	case LISTVIEW_PGUP:
+		listview_scroll(lv, -listview_page_rows(lv));
+		break;
+	case LISTVIEW_HOME:
+		listview_scroll_to(lv, 0);
+		break;
+	case LISTVIEW_END:
+		listview_scroll_to(lv, lv->count);
+		break;
+	}
+}
+
+void
 listview_select(struct listview *lv, size_t i)
 {
 	lv->sel = i;

@@ -67,6 +67,9 @@ enum listview_go {
  * one the screen cannot highlight (a heading): 1 after Down, PgDn and
  * Home, -1 after Up, PgUp and End. */
 int listview_go(struct listview *lv, enum listview_go go);
+/* The same keys in a pager: scrolls a row or a page (listview_page_rows),
+ * or to the top or the end. */
+void listview_scroll_go(struct listview *lv, enum listview_go go);
 
 /* Pager: moves the top by delta rows, clamped; sel follows into view. */
 void listview_scroll(struct listview *lv, long delta);

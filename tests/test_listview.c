@@ -139,6 +139,32 @@ test_go(void **state)
 	assert_sound(&lv);
 }
 
+/* The pager's keys: a row, a page (one row of context), either end. */
+static void
+test_scroll_go(void **state)
+{
+	struct listview lv = make(30, 10);
+
+	(void)state;
+	listview_scroll_go(&lv, LISTVIEW_DOWN);
+	assert_int_equal(lv.top, 1);
+	listview_scroll_go(&lv, LISTVIEW_PGDN);
+	assert_int_equal(lv.top, 10);
+	listview_scroll_go(&lv, LISTVIEW_END);
+	assert_int_equal(lv.top, 20);		/* no empty rows */
+	listview_scroll_go(&lv, LISTVIEW_DOWN);
+	assert_int_equal(lv.top, 20);
+	listview_scroll_go(&lv, LISTVIEW_PGUP);
+	assert_int_equal(lv.top, 11);
+	listview_scroll_go(&lv, LISTVIEW_UP);
+	assert_int_equal(lv.top, 10);
+	listview_scroll_go(&lv, LISTVIEW_HOME);
+	assert_int_equal(lv.top, 0);
+	listview_scroll_go(&lv, LISTVIEW_UP);
+	assert_int_equal(lv.top, 0);
+	assert_sound(&lv);
+}
+
 static void
 test_home_end(void **state)
 {
@@ -298,6 +324,7 @@ main(void)
 		cmocka_unit_test(test_page_keeps_one_row_of_context),
 		cmocka_unit_test(test_page_rows),
 		cmocka_unit_test(test_go),
+		cmocka_unit_test(test_scroll_go),
 		cmocka_unit_test(test_home_end),
 		cmocka_unit_test(test_list_shrinks_under_selection),
 		cmocka_unit_test(test_list_grows_keeps_view),
