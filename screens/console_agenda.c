@@ -9,6 +9,7 @@
 #include "draw.h"
 #include "plan.h"
 #include "i18n.h"
+#include "listscreen.h"
 #include "listview.h"
 #include "schedule.h"
 #include "session.h"
@@ -411,12 +412,7 @@ go(struct agenda *ag, struct app *a, enum listview_go g)
 	return skip_headings(ag, listview_go(&ag->lv, g));
 }
 
-SCREEN_KEY(key_down, go, LISTVIEW_DOWN)
-SCREEN_KEY(key_up, go, LISTVIEW_UP)
-SCREEN_KEY(key_pgdn, go, LISTVIEW_PGDN)
-SCREEN_KEY(key_pgup, go, LISTVIEW_PGUP)
-SCREEN_KEY(key_home, go, LISTVIEW_HOME)
-SCREEN_KEY(key_end, go, LISTVIEW_END)
+LISTSCREEN_GO_KEYS(go)
 
 static int
 key_now(void *self, struct app *a)

@@ -9,6 +9,7 @@
 #include "content.h"
 #include "draw.h"
 #include "i18n.h"
+#include "listscreen.h"
 #include "listview.h"
 #include "page.h"
 #include "pageview.h"
@@ -268,12 +269,7 @@ go(struct page *pg, struct app *a, enum listview_go g)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
-SCREEN_KEY(key_down, go, LISTVIEW_DOWN)
-SCREEN_KEY(key_up, go, LISTVIEW_UP)
-SCREEN_KEY(key_pgdn, go, LISTVIEW_PGDN)
-SCREEN_KEY(key_pgup, go, LISTVIEW_PGUP)
-SCREEN_KEY(key_home, go, LISTVIEW_HOME)
-SCREEN_KEY(key_end, go, LISTVIEW_END)
+LISTSCREEN_GO_KEYS(go)
 
 /* The row where a match starts: the last line of its block that begins
  * at or before it. */

@@ -106,6 +106,19 @@ int listscreen_view_end(void *self, struct app *a);
 int listscreen_click(void *self, struct app *a, size_t row);
 int listscreen_view_click(void *self, struct app *a, size_t row);
 
+/* For a screen with a go(self, a, enum listview_go) of its own (the
+ * move, listview_go or listview_scroll_go, then what follows it there):
+ * defines its key_down, key_up, key_pgdn, key_pgup, key_home and key_end,
+ * each go with its move, which SCREEN_MOVE_KEYS(help, key) and the others
+ * bind.  No semicolon after it. */
+#define LISTSCREEN_GO_KEYS(go)						\
+	SCREEN_KEY(key_down, go, LISTVIEW_DOWN)				\
+	SCREEN_KEY(key_up, go, LISTVIEW_UP)				\
+	SCREEN_KEY(key_pgdn, go, LISTVIEW_PGDN)				\
+	SCREEN_KEY(key_pgup, go, LISTVIEW_PGUP)				\
+	SCREEN_KEY(key_home, go, LISTVIEW_HOME)				\
+	SCREEN_KEY(key_end, go, LISTVIEW_END)
+
 /* Entries of a screen's key table for those actions (screen.h's
  * SCREEN_MOVE_KEYS, SCREEN_PAGE_KEYS, SCREEN_END_KEYS: a screen that gives
  * g or G another meaning cannot use the END ones).  help is N_()-marked at

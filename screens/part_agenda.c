@@ -14,6 +14,7 @@
 #include "draw.h"
 #include "plan.h"
 #include "i18n.h"
+#include "listscreen.h"
 #include "listview.h"
 #include "schedule.h"
 #include "session.h"
@@ -461,12 +462,7 @@ go(struct pagenda *pa, struct app *a, enum listview_go g)
 	return moved(pa);
 }
 
-SCREEN_KEY(key_down, go, LISTVIEW_DOWN)
-SCREEN_KEY(key_up, go, LISTVIEW_UP)
-SCREEN_KEY(key_pgdn, go, LISTVIEW_PGDN)
-SCREEN_KEY(key_pgup, go, LISTVIEW_PGUP)
-SCREEN_KEY(key_home, go, LISTVIEW_HOME)
-SCREEN_KEY(key_end, go, LISTVIEW_END)
+LISTSCREEN_GO_KEYS(go)
 
 /* .: back to now, and follow it again as the agenda moves. */
 static int

@@ -14,6 +14,7 @@
 #include "content.h"
 #include "draw.h"
 #include "i18n.h"
+#include "listscreen.h"
 #include "listview.h"
 #include "pageview.h"
 #include "session.h"
@@ -174,12 +175,7 @@ go(struct ppage *pp, struct app *a, enum listview_go g)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
-SCREEN_KEY(key_down, go, LISTVIEW_DOWN)
-SCREEN_KEY(key_up, go, LISTVIEW_UP)
-SCREEN_KEY(key_pgdn, go, LISTVIEW_PGDN)
-SCREEN_KEY(key_pgup, go, LISTVIEW_PGUP)
-SCREEN_KEY(key_home, go, LISTVIEW_HOME)
-SCREEN_KEY(key_end, go, LISTVIEW_END)
+LISTSCREEN_GO_KEYS(go)
 
 static int
 key_follow(void *self, struct app *a)
