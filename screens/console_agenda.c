@@ -9,6 +9,7 @@
 #include "draw.h"
 #include "plan.h"
 #include "i18n.h"
+#include "listscreen.h"
 #include "listview.h"
 #include "schedule.h"
 #include "session.h"
@@ -114,12 +115,7 @@ agenda_fini(void *self)
 static size_t
 row_of_item(const struct agenda *ag, int item)
 {
-	size_t i;
-
-	for (i = 0; i < ag->nrows; i++)
-		if (ag->rows[i].item == item)
-			return i;
-	return 0;
+	return plan_row_of_item(ag->rows, ag->nrows, item);
 }
 
 /* The row to start from: the current item, else the first of today. */
@@ -408,66 +404,15 @@ skip_headings(struct agenda *ag, int dir)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
+/* The movement keys: the move, then off a heading the way it went. */
 static int
-move_by(struct agenda *ag, long delta)
-{
-	listview_move(&ag->lv, delta);
-	return skip_headings(ag, delta < 0 ? -1 : 1);
-}
-
-static int
-key_down(void *self, struct app *a)
+go(struct agenda *ag, struct app *a, enum listview_go g)
 {
 	(void)a;
-	return move_by(self, 1);
+	return skip_headings(ag, listview_go(&ag->lv, g));
 }
 
-static int
-key_up(void *self, struct app *a)
-{
-	(void)a;
-	return move_by(self, -1);
-}
-
-static int
-key_pgdn(void *self, struct app *a)
-{
-	struct agenda *ag = self;
-
-	(void)a;
-	listview_page(&ag->lv, 1);
-	return skip_headings(ag, 1);
-}
-
-static int
-key_pgup(void *self, struct app *a)
-{
-	struct agenda *ag = self;
-
-	(void)a;
-	listview_page(&ag->lv, -1);
-	return skip_headings(ag, -1);
-}
-
-static int
-key_home(void *self, struct app *a)
-{
-	struct agenda *ag = self;
-
-	(void)a;
-	listview_home(&ag->lv);
-	return skip_headings(ag, 1);
-}
-
-static int
-key_end(void *self, struct app *a)
-{
-	struct agenda *ag = self;
-
-	(void)a;
-	listview_end(&ag->lv);
-	return skip_headings(ag, -1);
-}
+LISTSCREEN_GO_KEYS(go)
 
 static int
 key_now(void *self, struct app *a)
@@ -498,29 +443,19 @@ key_start(void *self, struct app *a)
 	return console_agenda_goto(a, it->id, 's');
 }
 
+/* The plan's changes to the highlighted item (console_plan.c). */
 static int
-key_plan_move(void *self, struct app *a)
+plan_item(struct agenda *ag, struct app *a,
+    int (*change)(struct app *, const struct agenda_item *))
 {
-	const struct agenda_item *it = selected_item(self, a);
+	const struct agenda_item *it = selected_item(ag, a);
 
-	return it != NULL ? console_plan_move(a, it) : REQ_HANDLED;
+	return it != NULL ? change(a, it) : REQ_HANDLED;
 }
 
-static int
-key_plan_length(void *self, struct app *a)
-{
-	const struct agenda_item *it = selected_item(self, a);
-
-	return it != NULL ? console_plan_length(a, it) : REQ_HANDLED;
-}
-
-static int
-key_plan_skip(void *self, struct app *a)
-{
-	const struct agenda_item *it = selected_item(self, a);
-
-	return it != NULL ? console_plan_skip(a, it) : REQ_HANDLED;
-}
+SCREEN_KEY(key_plan_move, plan_item, console_plan_move)
+SCREEN_KEY(key_plan_length, plan_item, console_plan_length)
+SCREEN_KEY(key_plan_skip, plan_item, console_plan_skip)
 
 static int
 key_plan_add(void *self, struct app *a)
@@ -556,16 +491,9 @@ click_row(void *self, struct app *a, size_t row)
 }
 
 static const struct binding agenda_keys[] = {
-	{ 'j', "j k Down Up", N_("move"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
-	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("a page down / up"), key_pgdn },
-	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ 'g', "g G Home End", N_("first / last item"), key_home },
-	{ 'G', NULL, NULL, key_end },
-	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	SCREEN_MOVE_KEYS(N_("move"), key),
+	SCREEN_PAGE_KEYS(N_("a page down / up"), key),
+	SCREEN_END_KEYS(N_("first / last item"), key),
 	{ '.', ".", N_("back to the current item"), key_now },
 	{ 's', "s", N_("start the highlighted item (asks first when it "
 	    "ends the current one)"), key_start },

@@ -9,6 +9,7 @@
 #include "content.h"
 #include "draw.h"
 #include "i18n.h"
+#include "listscreen.h"
 #include "listview.h"
 #include "page.h"
 #include "pageview.h"
@@ -259,64 +260,16 @@ key_present(void *self, struct app *a)
 
 /* --- keys ---------------------------------------------------------------- */
 
+/* The pager's keys. */
 static int
-scroll_by(struct page *pg, long delta)
+go(struct page *pg, struct app *a, enum listview_go g)
 {
-	listview_scroll(&pg->lv, delta);
+	(void)a;
+	listview_scroll_go(&pg->lv, g);
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
-static int
-key_down(void *self, struct app *a)
-{
-	(void)a;
-	return scroll_by(self, 1);
-}
-
-static int
-key_up(void *self, struct app *a)
-{
-	(void)a;
-	return scroll_by(self, -1);
-}
-
-static int
-key_pgdn(void *self, struct app *a)
-{
-	struct page *pg = self;
-
-	(void)a;
-	return scroll_by(pg, pg->lv.height > 1 ? (long)pg->lv.height - 1 : 1);
-}
-
-static int
-key_pgup(void *self, struct app *a)
-{
-	struct page *pg = self;
-
-	(void)a;
-	return scroll_by(pg, -(pg->lv.height > 1 ? (long)pg->lv.height - 1 : 1));
-}
-
-static int
-key_home(void *self, struct app *a)
-{
-	struct page *pg = self;
-
-	(void)a;
-	listview_scroll_to(&pg->lv, 0);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
-key_end(void *self, struct app *a)
-{
-	struct page *pg = self;
-
-	(void)a;
-	listview_scroll_to(&pg->lv, pg->pd != NULL ? pg->pd->nrows : 0);
-	return REQ_HANDLED | REQ_REDRAW;
-}
+LISTSCREEN_GO_KEYS(go)
 
 /* The row where a match starts: the last line of its block that begins
  * at or before it. */
@@ -392,17 +345,8 @@ key_search(void *self, struct app *a)
 	return REQ_HANDLED;
 }
 
-static int
-key_next_match(void *self, struct app *a)
-{
-	return jump(self, a, 1);
-}
-
-static int
-key_prev_match(void *self, struct app *a)
-{
-	return jump(self, a, -1);
-}
+SCREEN_KEY(key_next_match, jump, 1)
+SCREEN_KEY(key_prev_match, jump, -1)
 
 /* A search is active while its term has matches on the page shown. */
 static int
@@ -467,17 +411,11 @@ key_back(void *self, struct app *a)
 }
 
 static const struct binding page_keys[] = {
-	{ 'j', "j k Down Up", N_("scroll a line"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
+	SCREEN_MOVE_KEYS(N_("scroll a line"), key),
 	{ ' ', "Space PgDn PgUp", N_("scroll a page"), key_pgdn },
 	{ KEYCODE(KEY_NPAGE), NULL, NULL, key_pgdn },
 	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ 'g', "g G Home End", N_("top / bottom of the page"), key_home },
-	{ 'G', NULL, NULL, key_end },
-	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	SCREEN_END_KEYS(N_("top / bottom of the page"), key),
 	{ '/', "/", N_("search the page"), key_search },
 	{ 'n', "n N", N_("while searching: next / previous match (else n is "
 	    "the next agenda item)"), key_n },

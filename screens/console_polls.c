@@ -36,6 +36,7 @@ struct cpolls {
 	char **new_options;
 	int new_noptions;
 	char *pending_id;	/* the poll a question (c, R) is about */
+	int pending_reveal;	/* R asked (reveal it), else c (close it) */
 };
 
 static size_t
@@ -316,18 +317,16 @@ moved(struct cpolls *c, struct app *a)
 }
 
 static int
-key_down(void *self, struct app *a)
+go(struct cpolls *c, struct app *a, enum listview_go g)
 {
-	listview_move(&((struct cpolls *)self)->lv, 1);
-	return moved(self, a);
+	listview_go(&c->lv, g);
+	return moved(c, a);
 }
 
-static int
-key_up(void *self, struct app *a)
-{
-	listview_move(&((struct cpolls *)self)->lv, -1);
-	return moved(self, a);
-}
+SCREEN_KEY(key_down, go, LISTVIEW_DOWN)
+SCREEN_KEY(key_up, go, LISTVIEW_UP)
+SCREEN_KEY(key_home, go, LISTVIEW_HOME)
+SCREEN_KEY(key_end, go, LISTVIEW_END)
 
 /* After a poll opened, the highlight goes to it. */
 static int
@@ -342,20 +341,6 @@ opened(struct cpolls *c, struct app *a, int status, char *id, char *err)
 		free(id);
 	return app_report(a, status, err, _("the poll is open: participants "
 	    "answer with 1-9"));
-}
-
-static int
-key_home(void *self, struct app *a)
-{
-	listview_home(&((struct cpolls *)self)->lv);
-	return moved(self, a);
-}
-
-static int
-key_end(void *self, struct app *a)
-{
-	listview_end(&((struct cpolls *)self)->lv);
-	return moved(self, a);
 }
 
 static int
@@ -455,11 +440,32 @@ target(struct cpolls *c, struct app *a)
 	return NULL;
 }
 
+/* The answer to ask(): closes or reveals the poll asked about. */
+static void
+ask_done(void *self, struct app *a, int yes)
+{
+	struct cpolls *c = self;
+	struct session *s = app_session(a);
+	char *err = NULL;
+	int status;
+
+	if (yes) {
+		status = c->pending_reveal ?
+		    cmd_poll_reveal(s, c->pending_id, &err) :
+		    cmd_poll_close(s, c->pending_id, &err);
+		app_report(a, status, err, c->pending_reveal ?
+		    _("results revealed on every terminal") :
+		    _("the poll is closed: R reveals the results"));
+	}
+	free(c->pending_id);
+	c->pending_id = NULL;
+}
+
 /* Closing a poll ends the answering on every terminal and revealing shows
  * the results to everyone; neither can be taken back, so both ask first
  * about the poll highlighted when the key was pressed. */
 static int
-ask(struct cpolls *c, struct app *a, int reveal, app_confirm_fn done)
+ask(struct cpolls *c, struct app *a, int reveal)
 {
 	const struct poll *p = target(c, a);
 	char *q;
@@ -468,63 +474,23 @@ ask(struct cpolls *c, struct app *a, int reveal, app_confirm_fn done)
 		return REQ_HANDLED;
 	free(c->pending_id);
 	c->pending_id = xstrdup(p->id);
+	c->pending_reveal = reveal;
 	if (reveal ? p->open || p->revealed : !p->open) {
 		/* Nothing would end: the command says why not. */
-		done(c, a, 1);
+		ask_done(c, a, 1);
 		return REQ_HANDLED | REQ_REDRAW;
 	}
 	/* The poll's id first: its question may be long and is cut. */
 	q = reveal ? xasprintf(_("Reveal the results of poll %s on every "
 	    "screen? (%s)"), p->id, p->question) : xasprintf(_("Close poll "
 	    "%s? Nobody can answer it after. (%s)"), p->id, p->question);
-	app_confirm_key(a, q, reveal ? 'R' : 'c', done, c);
+	app_confirm_key(a, q, reveal ? 'R' : 'c', ask_done, c);
 	free(q);
 	return REQ_HANDLED;
 }
 
-static void
-close_done(void *self, struct app *a, int yes)
-{
-	struct cpolls *c = self;
-	char *err = NULL;
-	int status;
-
-	if (yes) {
-		status = cmd_poll_close(app_session(a), c->pending_id, &err);
-		app_report(a, status, err, _("the poll is closed: R reveals "
-		    "the results"));
-	}
-	free(c->pending_id);
-	c->pending_id = NULL;
-}
-
-static int
-key_close(void *self, struct app *a)
-{
-	return ask(self, a, 0, close_done);
-}
-
-static void
-reveal_done(void *self, struct app *a, int yes)
-{
-	struct cpolls *c = self;
-	char *err = NULL;
-	int status;
-
-	if (yes) {
-		status = cmd_poll_reveal(app_session(a), c->pending_id, &err);
-		app_report(a, status, err, _("results revealed on every "
-		    "terminal"));
-	}
-	free(c->pending_id);
-	c->pending_id = NULL;
-}
-
-static int
-key_reveal(void *self, struct app *a)
-{
-	return ask(self, a, 1, reveal_done);
-}
+SCREEN_KEY(key_close, ask, 0)
+SCREEN_KEY(key_reveal, ask, 1)
 
 /* A click highlights a poll, as the arrows would. */
 static int
@@ -535,14 +501,8 @@ click_row(void *self, struct app *a, size_t row)
 }
 
 static const struct binding cp_keys[] = {
-	{ 'j', "j k Down Up", N_("move in the polls"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
-	{ 'g', "g G Home End", N_("the first / last poll"), key_home },
-	{ 'G', NULL, NULL, key_end },
-	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	SCREEN_MOVE_KEYS(N_("move in the polls"), key),
+	SCREEN_END_KEYS(N_("the first / last poll"), key),
 	{ '\r', "Enter", N_("open the module's poll for this agenda item"),
 	    key_open_module },
 	{ KEYCODE(KEY_ENTER), NULL, NULL, key_open_module },

@@ -36,19 +36,15 @@ flags(const struct question *q, char *buf, size_t size)
 }
 
 static void
-draw_row(struct qlist *c, struct app *a, WINDOW *w, int y, int cols,
-    size_t k)
+draw_row(const struct question *q, size_t k, int sel, struct app *a,
+    WINDOW *w, int y, int cols)
 {
-	const struct question *q =
-	    &app_session(a)->state->questions[c->ls.rows[k]];
-	int sel = k == c->ls.lv.sel, x;
+	int x;
 	attr_t at = sel ? draw_attr(DR_SELECTED) : q->hidden ||
 	    q->answered ? draw_attr(DR_DIM) : q->pinned ?
 	    draw_attr(DR_CURRENT) : A_NORMAL;
 	char fl[256];	/* three translated flags */
 
-	if (sel)
-		draw_fill(w, y, 0, cols, at);
 	draw_textf(w, y, 0, 5, at, "%3zu.", k + 1);
 	/* ▲ and the upvotes */
 	draw_textf(w, y, 5, 7, at, "\xe2\x96\xb2 %zu", q->nupvoters);
@@ -61,26 +57,21 @@ draw_row(struct qlist *c, struct app *a, WINDOW *w, int y, int cols,
 	draw_text(w, y, x, cols - x, q->text, at);
 }
 
+/* Its id, when, upvotes and author on a line, then the text. */
 static void
-draw_detail(struct qlist *c, struct app *a, WINDOW *w, int y, int cols)
+draw_detail(const struct question *q, struct app *a, WINDOW *w, int y,
+    int rows, int cols)
 {
-	const struct question *q = qlist_selected(c, a);
 	char when[16];
 
-	wattrset(w, draw_attr(DR_DIM));
-	draw_hline(w, y, 0, cols);
-	wattrset(w, A_NORMAL);
-	if (q == NULL)
-		return;
 	console_hhmm(a, q->asked_at, when, sizeof when);
-	draw_textf(w, y + 1, 0, cols, draw_attr(DR_HEADING),
+	draw_textf(w, y, 0, cols, draw_attr(DR_HEADING),
 	    ngettext("%s \xc2\xb7 asked %s \xc2\xb7 %zu upvote \xc2\xb7 %s",
 	    "%s \xc2\xb7 asked %s \xc2\xb7 %zu upvotes \xc2\xb7 %s",
 	    q->nupvoters), q->id, when, q->nupvoters,
 	    questions_author_shown(a) ? questions_author(a, q) :
 	    _("anonymous"));
-	draw_wrapped(w, y + 2, 0, cols, 0, QLIST_DETAIL_ROWS - 2, q->text,
-	    A_NORMAL);
+	draw_wrapped(w, y + 1, 0, cols, 0, rows - 1, q->text, A_NORMAL);
 }
 
 static void
@@ -90,10 +81,8 @@ cq_draw(void *self, struct app *a, WINDOW *w)
 	const struct session *s = app_session(a);
 	const struct agenda_item *it = s->state->agenda_id != NULL ?
 	    module_item(s->module, s->state->agenda_id) : NULL;
-	int rows, cols;
-	size_t i;
+	int cols = getmaxx(w);
 
-	getmaxyx(w, rows, cols);
 	if (c->flags & QA_ALL_ITEMS)
 		draw_textf(w, 0, 0, cols, draw_attr(DR_HEADING),
 		    ngettext("%zu question \xc2\xb7 all agenda items",
@@ -108,14 +97,7 @@ cq_draw(void *self, struct app *a, WINDOW *w)
 		draw_text(w, QLIST_HEAD_ROWS, 2, cols - 2, _("No questions "
 		    "yet: participants ask with a on their Questions screen."),
 		    A_NORMAL);
-	for (i = 0; i < listview_visible(&c->ls.lv); i++) {
-		draw_row(c, a, w, QLIST_HEAD_ROWS + (int)i, cols,
-		    c->ls.lv.top + i);
-		app_row(a, QLIST_HEAD_ROWS + (int)i, c->ls.lv.top + i,
-		    c->ls.lv.top + i == c->ls.lv.sel);
-	}
-	if (rows > QLIST_HEAD_ROWS + QLIST_DETAIL_ROWS + 1)
-		draw_detail(c, a, w, rows - QLIST_DETAIL_ROWS, cols);
+	qlist_draw(c, a, w, QLIST_HEAD_ROWS, draw_row, draw_detail);
 }
 
 /* --- keys ---------------------------------------------------------------- */

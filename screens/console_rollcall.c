@@ -188,17 +188,8 @@ mark(struct rollcall *rc, struct app *a, int present)
 	    _("marked absent"));
 }
 
-static int
-key_present(void *self, struct app *a)
-{
-	return mark(self, a, 1);
-}
-
-static int
-key_absent(void *self, struct app *a)
-{
-	return mark(self, a, 0);
-}
+SCREEN_KEY(key_present, mark, 1)
+SCREEN_KEY(key_absent, mark, 0)
 
 static void
 filter_done(void *self, struct app *a, const char *text)

@@ -20,6 +20,7 @@ struct rooms {
 	int *members;		/* participant indexes of the chosen row */
 	size_t nmembers, capmembers;
 	long make_n;		/* M: the rooms asked for, until confirmed */
+	int edit_topic;		/* C asked (the topic), else c (the name) */
 };
 
 static int
@@ -233,17 +234,8 @@ move_by(struct rooms *r, struct app *a, long delta)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
-static int
-key_down(void *self, struct app *a)
-{
-	return move_by(self, a, 1);
-}
-
-static int
-key_up(void *self, struct app *a)
-{
-	return move_by(self, a, -1);
-}
+SCREEN_KEY(key_down, move_by, 1)
+SCREEN_KEY(key_up, move_by, -1)
 
 /* The focused list's first or last row (the rooms', or the people's). */
 static int
@@ -364,8 +356,9 @@ key_make(void *self, struct app *a)
 	return REQ_HANDLED;
 }
 
+/* The answer to edit_room's prompt: the room's new name or topic. */
 static void
-name_done(void *self, struct app *a, const char *text)
+edit_done(void *self, struct app *a, const char *text)
 {
 	struct rooms *r = self;
 	struct undo_action act = { .kind = UNDO_ROOM_SET };
@@ -373,21 +366,12 @@ name_done(void *self, struct app *a, const char *text)
 	if (text == NULL || chosen_id(r, a) == NULL)
 		return;
 	act.id = chosen_id(r, a);
-	act.text = text;
-	console_act(a, &act, _("room renamed"));
-}
-
-static void
-topic_done(void *self, struct app *a, const char *text)
-{
-	struct rooms *r = self;
-	struct undo_action act = { .kind = UNDO_ROOM_SET };
-
-	if (text == NULL || chosen_id(r, a) == NULL)
-		return;
-	act.id = chosen_id(r, a);
-	act.ref = text;
-	console_act(a, &act, _("topic set"));
+	if (r->edit_topic)
+		act.ref = text;
+	else
+		act.text = text;
+	console_act(a, &act, r->edit_topic ? _("topic set") :
+	    _("room renamed"));
 }
 
 static int
@@ -400,25 +384,17 @@ edit_room(struct rooms *r, struct app *a, int topic)
 		return REQ_HANDLED;
 	}
 	rm = &app_session(a)->state->rooms[chosen_room(r)];
+	r->edit_topic = topic;
 	if (topic)
-		app_prompt(a, _("Topic or case study:"), rm->topic, topic_done,
+		app_prompt(a, _("Topic or case study:"), rm->topic, edit_done,
 		    r);
 	else
-		app_prompt(a, _("Room name:"), rm->name, name_done, r);
+		app_prompt(a, _("Room name:"), rm->name, edit_done, r);
 	return REQ_HANDLED;
 }
 
-static int
-key_rename(void *self, struct app *a)
-{
-	return edit_room(self, a, 0);
-}
-
-static int
-key_topic(void *self, struct app *a)
-{
-	return edit_room(self, a, 1);
-}
+SCREEN_KEY(key_rename, edit_room, 0)
+SCREEN_KEY(key_topic, edit_room, 1)
 
 static void
 message_to_done(void *self, struct app *a, int this_room)
@@ -555,14 +531,8 @@ key_move(void *self, struct app *a)
 }
 
 static const struct binding rooms_keys[] = {
-	{ 'j', "j k Down Up", N_("choose a room / a person"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
-	{ 'g', "g G Home End", N_("the first / last room (or person)"), key_home },
-	{ 'G', NULL, NULL, key_end },
-	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	SCREEN_MOVE_KEYS(N_("choose a room / a person"), key),
+	SCREEN_END_KEYS(N_("the first / last room (or person)"), key),
 	{ '\r', "Enter Esc", N_("to the people / back to the rooms"),
 	    key_focus_people },
 	{ KEYCODE(KEY_ENTER), NULL, NULL, key_focus_people },

@@ -7,6 +7,7 @@
 
 #include "draw.h"
 #include "i18n.h"
+#include "listscreen.h"
 #include "listview.h"
 #include "session.h"
 #include "state.h"
@@ -14,9 +15,11 @@
 #define WARN_MS (2 * 60 * 1000)
 
 struct timers {
-	struct listview lv;	/* row 0: the session, row i: room i - 1 */
+	struct listview lv;	/* row 0: the session, row i: room i - 1;
+				   first: the listscreen_view_ keys move it */
 	int list_y;		/* where the list starts in the body */
 };
+LISTSCREEN_VIEW_FIRST(struct timers, lv);
 
 static void *
 timers_init(struct app *a)
@@ -190,38 +193,6 @@ timers_tick(void *self, struct app *a, int64_t now)
 /* --- keys ---------------------------------------------------------------- */
 
 static int
-key_down(void *self, struct app *a)
-{
-	(void)a;
-	listview_move(&((struct timers *)self)->lv, 1);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
-key_up(void *self, struct app *a)
-{
-	(void)a;
-	listview_move(&((struct timers *)self)->lv, -1);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
-key_home(void *self, struct app *a)
-{
-	(void)a;
-	listview_home(&((struct timers *)self)->lv);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
-key_end(void *self, struct app *a)
-{
-	(void)a;
-	listview_end(&((struct timers *)self)->lv);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
 key_toggle(void *self, struct app *a)
 {
 	return console_timer_toggle(a, room_id(a, selected_room(self)));
@@ -300,14 +271,8 @@ key_bell(void *self, struct app *a)
 }
 
 static const struct binding timers_keys[] = {
-	{ 'j', "j k Down Up", N_("choose a timer"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
-	{ 'g', "g G Home End", N_("the first / last timer"), key_home },
-	{ 'G', NULL, NULL, key_end },
-	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	LISTSCREEN_VIEW_MOVE_KEYS(N_("choose a timer")),
+	LISTSCREEN_VIEW_END_KEYS(N_("the first / last timer")),
 	{ 't', "t", N_("start, pause or resume the chosen timer"),
 	    key_toggle },
 	{ 'e', "e E", N_("add one / five minutes to it"), key_extend1 },

@@ -7,6 +7,7 @@
 
 #include "draw.h"
 #include "i18n.h"
+#include "listscreen.h"
 #include "listview.h"
 #include "results.h"
 #include "session.h"
@@ -16,11 +17,12 @@
 #define HEAD_ROWS 5
 
 struct voting {
+	struct listview lv;	/* first: the listscreen_view_ keys move it */
 	int round;		/* shown round, -1: follow the current one */
 	struct ranked *ranked;	/* results of the shown round, if revealed */
 	size_t nranked;
-	struct listview lv;
 };
+LISTSCREEN_VIEW_FIRST(struct voting, lv);
 
 static void *
 voting_init(struct app *a)
@@ -235,54 +237,6 @@ voting_draw(void *self, struct app *a, WINDOW *w)
 
 /* --- keys ---------------------------------------------------------------- */
 
-static int
-key_down(void *self, struct app *a)
-{
-	(void)a;
-	listview_move(&((struct voting *)self)->lv, 1);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
-key_up(void *self, struct app *a)
-{
-	(void)a;
-	listview_move(&((struct voting *)self)->lv, -1);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
-key_pgdn(void *self, struct app *a)
-{
-	(void)a;
-	listview_page(&((struct voting *)self)->lv, 1);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
-key_pgup(void *self, struct app *a)
-{
-	(void)a;
-	listview_page(&((struct voting *)self)->lv, -1);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
-key_home(void *self, struct app *a)
-{
-	(void)a;
-	listview_home(&((struct voting *)self)->lv);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
-key_end(void *self, struct app *a)
-{
-	(void)a;
-	listview_end(&((struct voting *)self)->lv);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
 static void
 prototypes_confirmed(void *self, struct app *a, int yes)
 {
@@ -337,38 +291,13 @@ browse(struct voting *v, struct app *a, int delta)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
-static int
-key_earlier(void *self, struct app *a)
-{
-	return browse(self, a, -1);
-}
-
-static int
-key_later(void *self, struct app *a)
-{
-	return browse(self, a, 1);
-}
-
-/* A click highlights a result, as the arrows would. */
-static int
-click_row(void *self, struct app *a, size_t row)
-{
-	(void)a;
-	listview_select(&((struct voting *)self)->lv, row);
-	return REQ_HANDLED | REQ_REDRAW;
-}
+SCREEN_KEY(key_earlier, browse, -1)
+SCREEN_KEY(key_later, browse, 1)
 
 static const struct binding voting_keys[] = {
-	{ 'j', "j k Down Up", N_("move in the results"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
-	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("a page down / up"), key_pgdn },
-	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ 'g', "g G Home End", N_("the first / last idea"), key_home },
-	{ 'G', NULL, NULL, key_end },
-	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	LISTSCREEN_VIEW_MOVE_KEYS(N_("move in the results")),
+	LISTSCREEN_VIEW_PAGE_KEYS(N_("a page down / up")),
+	LISTSCREEN_VIEW_END_KEYS(N_("the first / last idea")),
 	{ 'V', "V", N_("open a round for the current thread's prototypes "
 	    "(asks first, saying how many)"), key_prototypes },
 	{ '[', "[ ]", N_("an earlier / a later round"), key_earlier },
@@ -385,5 +314,5 @@ const struct screen_ops console_voting = {
 	.resize = voting_resize,
 	.draw = voting_draw,
 	.changed = voting_changed,
-	.click = click_row,
+	.click = listscreen_view_click,
 };

@@ -214,26 +214,31 @@ draw_text_pad(WINDOW *w, int y, int x, int width, const char *s, attr_t attr)
 	return width > 0 ? width : 0;
 }
 
-int
-draw_text_right(WINDOW *w, int y, int x, int width, const char *s,
-    attr_t attr)
+/* Draws s in the field with `halves` halves of the room it leaves before
+ * it: 2 right-aligns it, 1 centres it. */
+static int
+draw_text_aligned(WINDOW *w, int y, int x, int width, const char *s,
+    attr_t attr, int halves)
 {
 	int cols = s != NULL ? text_width(s) : 0;
 
 	if (cols > width)
 		cols = width;
-	return draw_text(w, y, x + width - cols, cols, s, attr);
+	return draw_text(w, y, x + (width - cols) * halves / 2, cols, s, attr);
+}
+
+int
+draw_text_right(WINDOW *w, int y, int x, int width, const char *s,
+    attr_t attr)
+{
+	return draw_text_aligned(w, y, x, width, s, attr, 2);
 }
 
 int
 draw_text_centre(WINDOW *w, int y, int x, int width, const char *s,
     attr_t attr)
 {
-	int cols = s != NULL ? text_width(s) : 0;
-
-	if (cols > width)
-		cols = width;
-	return draw_text(w, y, x + (width - cols) / 2, cols, s, attr);
+	return draw_text_aligned(w, y, x, width, s, attr, 1);
 }
 
 int

@@ -14,6 +14,7 @@
 #include "countries.h"
 #include "draw.h"
 #include "i18n.h"
+#include "listscreen.h"
 #include "listview.h"
 #include "search.h"
 #include "serve.h"
@@ -29,9 +30,10 @@ enum step { STEP_NONE, STEP_SEARCH, STEP_NAME, STEP_COUNTRY, STEP_ORG,
 	STEP_PIN };
 
 struct join {
+	struct listview lv;	/* row 0 registers; row k is people[k - 1];
+				   first: the listscreen_view_ keys move it */
 	int *people;		/* participant indexes shown, in order */
 	size_t npeople, cappeople;
-	struct listview lv;	/* row 0 registers; row k is people[k - 1] */
 	char *filter;		/* the search, NULL: everyone */
 	char *shown_filter;	/* the filter `people` was built for */
 	enum step step;
@@ -39,6 +41,7 @@ struct join {
 	char *reg_name, *reg_org;
 	const char *reg_country;	/* an ISO code, static */
 };
+LISTSCREEN_VIEW_FIRST(struct join, lv);
 
 /* --- matching names ------------------------------------------------------ */
 
@@ -584,54 +587,6 @@ join_draw(void *self, struct app *a, WINDOW *w)
 /* --- keys ---------------------------------------------------------------- */
 
 static int
-key_down(void *self, struct app *a)
-{
-	(void)a;
-	listview_move(&((struct join *)self)->lv, 1);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
-key_up(void *self, struct app *a)
-{
-	(void)a;
-	listview_move(&((struct join *)self)->lv, -1);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
-key_pgdn(void *self, struct app *a)
-{
-	(void)a;
-	listview_page(&((struct join *)self)->lv, 1);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
-key_pgup(void *self, struct app *a)
-{
-	(void)a;
-	listview_page(&((struct join *)self)->lv, -1);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
-key_home(void *self, struct app *a)
-{
-	(void)a;
-	listview_home(&((struct join *)self)->lv);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
-key_end(void *self, struct app *a)
-{
-	(void)a;
-	listview_end(&((struct join *)self)->lv);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
-static int
 key_enter(void *self, struct app *a)
 {
 	struct join *j = self;
@@ -703,22 +658,14 @@ join_key(void *self, struct app *a, int key)
 	return search(self, a, buf);
 }
 
-/* A click highlights a name, as the arrows would (a double-click picks). */
-static int
-click_row(void *self, struct app *a, size_t row)
-{
-	(void)a;
-	listview_select(&((struct join *)self)->lv, row);
-	return REQ_HANDLED | REQ_REDRAW;
-}
-
 static const struct binding join_keys[] = {
-	{ KEYCODE(KEY_DOWN), "Down Up", N_("move"), key_down },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
-	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("a page down / up"), key_pgdn },
-	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ KEYCODE(KEY_HOME), "Home End", N_("first / last name"), key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	/* Letters search the names here: no j k g G. */
+	{ KEYCODE(KEY_DOWN), "Down Up", N_("move"), listscreen_view_down },
+	{ KEYCODE(KEY_UP), NULL, NULL, listscreen_view_up },
+	LISTSCREEN_VIEW_PAGE_KEYS(N_("a page down / up")),
+	{ KEYCODE(KEY_HOME), "Home End", N_("first / last name"),
+	    listscreen_view_home },
+	{ KEYCODE(KEY_END), NULL, NULL, listscreen_view_end },
 	{ '\r', "Enter", N_("this is me (or: register)"), key_enter },
 	{ KEYCODE(KEY_ENTER), NULL, NULL, key_enter },
 	/* the key's label stays a key; "or type a letter" is prose, and
@@ -739,5 +686,5 @@ const struct screen_ops part_join = {
 	.draw = join_draw,
 	.key = join_key,
 	.changed = join_changed,
-	.click = click_row,
+	.click = listscreen_view_click,
 };

@@ -130,51 +130,119 @@ moved(struct listscreen *ls, struct app *a)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
+/* The plain moves: self starts with its struct listview (a struct
+ * listscreen starts with one too). */
+LISTSCREEN_VIEW_FIRST(struct listscreen, lv);
+
+static struct listview *
+view_of(void *self)
+{
+	return self;
+}
+
+int
+listscreen_view_down(void *self, struct app *a)
+{
+	(void)a;
+	listview_move(view_of(self), 1);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+int
+listscreen_view_up(void *self, struct app *a)
+{
+	(void)a;
+	listview_move(view_of(self), -1);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+int
+listscreen_view_pgdn(void *self, struct app *a)
+{
+	(void)a;
+	listview_page(view_of(self), 1);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+int
+listscreen_view_pgup(void *self, struct app *a)
+{
+	(void)a;
+	listview_page(view_of(self), -1);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+int
+listscreen_view_home(void *self, struct app *a)
+{
+	(void)a;
+	listview_home(view_of(self));
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+int
+listscreen_view_end(void *self, struct app *a)
+{
+	(void)a;
+	listview_end(view_of(self));
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+int
+listscreen_view_click(void *self, struct app *a, size_t row)
+{
+	(void)a;
+	listview_select(view_of(self), row);
+	return REQ_HANDLED | REQ_REDRAW;
+}
+
+/* A struct listscreen's moves: the plain move, then the item is
+ * remembered. */
 int
 listscreen_click(void *self, struct app *a, size_t row)
 {
-	listview_select(&((struct listscreen *)self)->lv, row);
+	listscreen_view_click(self, a, row);
 	return moved(self, a);
 }
 
 int
 listscreen_key_down(void *self, struct app *a)
 {
-	listview_move(&((struct listscreen *)self)->lv, 1);
+	listscreen_view_down(self, a);
 	return moved(self, a);
 }
 
 int
 listscreen_key_up(void *self, struct app *a)
 {
-	listview_move(&((struct listscreen *)self)->lv, -1);
+	listscreen_view_up(self, a);
 	return moved(self, a);
 }
 
 int
 listscreen_key_pgdn(void *self, struct app *a)
 {
-	listview_page(&((struct listscreen *)self)->lv, 1);
+	listscreen_view_pgdn(self, a);
 	return moved(self, a);
 }
 
 int
 listscreen_key_pgup(void *self, struct app *a)
 {
-	listview_page(&((struct listscreen *)self)->lv, -1);
+	listscreen_view_pgup(self, a);
 	return moved(self, a);
 }
 
 int
 listscreen_key_home(void *self, struct app *a)
 {
-	listview_home(&((struct listscreen *)self)->lv);
+	listscreen_view_home(self, a);
 	return moved(self, a);
 }
 
 int
 listscreen_key_end(void *self, struct app *a)
 {
-	listview_end(&((struct listscreen *)self)->lv);
+	listscreen_view_end(self, a);
 	return moved(self, a);
 }

@@ -85,25 +85,49 @@ int listscreen_key_pgup(void *self, struct app *a);
 int listscreen_key_home(void *self, struct app *a);
 int listscreen_key_end(void *self, struct app *a);
 
-/* A screen's `click` (screen.h) for such a screen: highlights the row. */
-int listscreen_click(void *self, struct app *a, size_t row);
+/* The same moves for a screen whose data starts with a plain struct
+ * listview instead, whose rows are not items to remember (the timers,
+ * the results, the names to join as): they only move the highlight and
+ * return REQ_HANDLED | REQ_REDRAW.  LISTSCREEN_VIEW_FIRST checks at
+ * compile time that the listview comes first. */
+int listscreen_view_down(void *self, struct app *a);
+int listscreen_view_up(void *self, struct app *a);
+int listscreen_view_pgdn(void *self, struct app *a);
+int listscreen_view_pgup(void *self, struct app *a);
+int listscreen_view_home(void *self, struct app *a);
+int listscreen_view_end(void *self, struct app *a);
 
-/* Entries of a screen's key table for those actions: j k Down Up; PgDn
- * PgUp; g G Home End (g and G as in less and vim: a screen that gives g
- * or G another meaning cannot use LISTSCREEN_END_KEYS).  help is N_()-marked at the call site, where xgettext
- * finds it. */
-#define LISTSCREEN_MOVE_KEYS(help)					\
-	{ 'j', "j k Down Up", help, listscreen_key_down },		\
-	{ KEYCODE(KEY_DOWN), NULL, NULL, listscreen_key_down },		\
-	{ 'k', NULL, NULL, listscreen_key_up },				\
-	{ KEYCODE(KEY_UP), NULL, NULL, listscreen_key_up }
-#define LISTSCREEN_PAGE_KEYS(help)					\
-	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", help, listscreen_key_pgdn },	\
-	{ KEYCODE(KEY_PPAGE), NULL, NULL, listscreen_key_pgup }
-#define LISTSCREEN_END_KEYS(help)					\
-	{ 'g', "g G Home End", help, listscreen_key_home },		\
-	{ 'G', NULL, NULL, listscreen_key_end },			\
-	{ KEYCODE(KEY_HOME), NULL, NULL, listscreen_key_home },		\
-	{ KEYCODE(KEY_END), NULL, NULL, listscreen_key_end }
+#define LISTSCREEN_VIEW_FIRST(type, member)				\
+	_Static_assert(offsetof(type, member) == 0,			\
+	    "the listview must be the first member of " #type)
+
+/* A screen's `click` (screen.h) for a screen whose data starts with a
+ * struct listscreen / a plain struct listview: highlights the row. */
+int listscreen_click(void *self, struct app *a, size_t row);
+int listscreen_view_click(void *self, struct app *a, size_t row);
+
+/* For a screen with a go(self, a, enum listview_go) of its own (the
+ * move, listview_go or listview_scroll_go, then what follows it there):
+ * defines its key_down, key_up, key_pgdn, key_pgup, key_home and key_end,
+ * each go with its move, which SCREEN_MOVE_KEYS(help, key) and the others
+ * bind.  No semicolon after it. */
+#define LISTSCREEN_GO_KEYS(go)						\
+	SCREEN_KEY(key_down, go, LISTVIEW_DOWN)				\
+	SCREEN_KEY(key_up, go, LISTVIEW_UP)				\
+	SCREEN_KEY(key_pgdn, go, LISTVIEW_PGDN)				\
+	SCREEN_KEY(key_pgup, go, LISTVIEW_PGUP)				\
+	SCREEN_KEY(key_home, go, LISTVIEW_HOME)				\
+	SCREEN_KEY(key_end, go, LISTVIEW_END)
+
+/* Entries of a screen's key table for those actions (screen.h's
+ * SCREEN_MOVE_KEYS, SCREEN_PAGE_KEYS, SCREEN_END_KEYS: a screen that gives
+ * g or G another meaning cannot use the END ones).  help is N_()-marked at
+ * the call site, where xgettext finds it. */
+#define LISTSCREEN_MOVE_KEYS(help) SCREEN_MOVE_KEYS(help, listscreen_key)
+#define LISTSCREEN_PAGE_KEYS(help) SCREEN_PAGE_KEYS(help, listscreen_key)
+#define LISTSCREEN_END_KEYS(help) SCREEN_END_KEYS(help, listscreen_key)
+#define LISTSCREEN_VIEW_MOVE_KEYS(help) SCREEN_MOVE_KEYS(help, listscreen_view)
+#define LISTSCREEN_VIEW_PAGE_KEYS(help) SCREEN_PAGE_KEYS(help, listscreen_view)
+#define LISTSCREEN_VIEW_END_KEYS(help) SCREEN_END_KEYS(help, listscreen_view)
 
 #endif

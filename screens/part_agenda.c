@@ -14,6 +14,7 @@
 #include "draw.h"
 #include "plan.h"
 #include "i18n.h"
+#include "listscreen.h"
 #include "listview.h"
 #include "schedule.h"
 #include "session.h"
@@ -141,12 +142,7 @@ minutes_left(struct app *a, int *paused)
 static size_t
 row_of_item(const struct pagenda *pa, int item)
 {
-	size_t i;
-
-	for (i = 0; i < pa->nrows; i++)
-		if (pa->rows[i].item == item)
-			return i;
-	return 0;
+	return plan_row_of_item(pa->rows, pa->nrows, item);
 }
 
 static size_t
@@ -457,65 +453,16 @@ moved(struct pagenda *pa)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
+/* The movement keys: moving is reading on one's own (. follows again). */
 static int
-key_down(void *self, struct app *a)
+go(struct pagenda *pa, struct app *a, enum listview_go g)
 {
-	struct pagenda *pa = self;
-
 	(void)a;
-	listview_move(&pa->lv, 1);
+	listview_go(&pa->lv, g);
 	return moved(pa);
 }
 
-static int
-key_up(void *self, struct app *a)
-{
-	struct pagenda *pa = self;
-
-	(void)a;
-	listview_move(&pa->lv, -1);
-	return moved(pa);
-}
-
-static int
-key_pgdn(void *self, struct app *a)
-{
-	struct pagenda *pa = self;
-
-	(void)a;
-	listview_page(&pa->lv, 1);
-	return moved(pa);
-}
-
-static int
-key_pgup(void *self, struct app *a)
-{
-	struct pagenda *pa = self;
-
-	(void)a;
-	listview_page(&pa->lv, -1);
-	return moved(pa);
-}
-
-static int
-key_home(void *self, struct app *a)
-{
-	struct pagenda *pa = self;
-
-	(void)a;
-	listview_home(&pa->lv);
-	return moved(pa);
-}
-
-static int
-key_end(void *self, struct app *a)
-{
-	struct pagenda *pa = self;
-
-	(void)a;
-	listview_end(&pa->lv);
-	return moved(pa);
-}
+LISTSCREEN_GO_KEYS(go)
 
 /* .: back to now, and follow it again as the agenda moves. */
 static int
@@ -540,16 +487,9 @@ click_row(void *self, struct app *a, size_t row)
 }
 
 static const struct binding pa_keys[] = {
-	{ 'j', "j k Down Up", N_("move in the agenda"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
-	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("a page down / up"), key_pgdn },
-	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ 'g', "g G Home End", N_("the first / last day"), key_home },
-	{ 'G', NULL, NULL, key_end },
-	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	SCREEN_MOVE_KEYS(N_("move in the agenda"), key),
+	SCREEN_PAGE_KEYS(N_("a page down / up"), key),
+	SCREEN_END_KEYS(N_("the first / last day"), key),
 	{ '.', ".", N_("back to what runs now (and follow it)"), key_now },
 	{ 0, NULL, NULL, NULL }
 };

@@ -278,17 +278,8 @@ vote(struct ballot *b, struct app *a, int dots)
 	return app_report(a, status, err, NULL);
 }
 
-static int
-key_add(void *self, struct app *a)
-{
-	return vote(self, a, 1);
-}
-
-static int
-key_take(void *self, struct app *a)
-{
-	return vote(self, a, -1);
-}
+SCREEN_KEY(key_add, vote, 1)
+SCREEN_KEY(key_take, vote, -1)
 
 /* Moves the ballot's highlight, or scrolls the results. */
 static int
@@ -306,25 +297,15 @@ ballot_move(struct ballot *b, struct app *a, long delta)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
-static int
-key_down(void *self, struct app *a)
-{
-	return ballot_move(self, a, 1);
-}
-
-static int
-key_up(void *self, struct app *a)
-{
-	return ballot_move(self, a, -1);
-}
+SCREEN_KEY(key_down, ballot_move, 1)
+SCREEN_KEY(key_up, ballot_move, -1)
 
 static int
 key_pgdn(void *self, struct app *a)
 {
 	struct ballot *b = self;
 
-	return ballot_move(b, a, b->ls.lv.height > 1 ?
-	    (long)b->ls.lv.height - 1 : 1);
+	return ballot_move(b, a, listview_page_rows(&b->ls.lv));
 }
 
 static int
@@ -332,8 +313,7 @@ key_pgup(void *self, struct app *a)
 {
 	struct ballot *b = self;
 
-	return ballot_move(b, a, b->ls.lv.height > 1 ?
-	    -(long)b->ls.lv.height + 1 : -1);
+	return ballot_move(b, a, -listview_page_rows(&b->ls.lv));
 }
 
 static int
@@ -386,16 +366,9 @@ static const struct binding ballot_keys[] = {
 	{ KEYCODE(KEY_ENTER), NULL, NULL, key_add },
 	{ '=', NULL, NULL, key_add },
 	{ '-', "-", N_("take a dot back"), key_take },
-	{ 'j', "j k Down Up", N_("move (the results: scroll)"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
-	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("a page down / up"), key_pgdn },
-	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ 'g', "g G Home End", N_("the top / the bottom"), key_home },
-	{ 'G', NULL, NULL, key_end },
-	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	SCREEN_MOVE_KEYS(N_("move (the results: scroll)"), key),
+	SCREEN_PAGE_KEYS(N_("a page down / up"), key),
+	SCREEN_END_KEYS(N_("the top / the bottom"), key),
 	{ 0, NULL, NULL, NULL }
 };
 

@@ -207,18 +207,11 @@ choose(struct peval *e, struct app *a, int i)
 	return answer(a, q, i + 1, NULL);
 }
 
-#define DIGIT_KEY(n) \
-static int \
-key_##n(void *self, struct app *a) \
-{ \
-	return choose(self, a, (n) - 1); \
-}
-DIGIT_KEY(1)
-DIGIT_KEY(2)
-DIGIT_KEY(3)
-DIGIT_KEY(4)
-DIGIT_KEY(5)
-#undef DIGIT_KEY
+SCREEN_KEY(key_1, choose, 0)
+SCREEN_KEY(key_2, choose, 1)
+SCREEN_KEY(key_3, choose, 2)
+SCREEN_KEY(key_4, choose, 3)
+SCREEN_KEY(key_5, choose, 4)
 
 static int
 move_sel(struct peval *e, struct app *a, int delta)
@@ -231,17 +224,8 @@ move_sel(struct peval *e, struct app *a, int delta)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
-static int
-key_right(void *self, struct app *a)
-{
-	return move_sel(self, a, 1);
-}
-
-static int
-key_left(void *self, struct app *a)
-{
-	return move_sel(self, a, -1);
-}
+SCREEN_KEY(key_right, move_sel, 1)
+SCREEN_KEY(key_left, move_sel, -1)
 
 static int
 key_enter(void *self, struct app *a)

@@ -14,6 +14,7 @@
 #include "content.h"
 #include "draw.h"
 #include "i18n.h"
+#include "listscreen.h"
 #include "listview.h"
 #include "pageview.h"
 #include "session.h"
@@ -28,7 +29,6 @@ struct ppage {
 	int want_case;		/* own reading: the case study */
 	char *item;		/* the item read (presented or current) */
 	int was_presented;	/* a page was presented at the last change */
-	size_t rows;		/* rows of the page laid out last */
 };
 
 static void *
@@ -149,7 +149,6 @@ pp_draw(void *self, struct app *a, WINDOW *w)
 	}
 	pd = pageview_get(&pp->v, app_session(a)->module, it, is_case,
 	    cols - 1);
-	pp->rows = pd->nrows;
 	listview_set_count(&pp->lv, pd->nrows);
 	if (p != NULL && !pp->own)
 		listview_scroll_to(&pp->lv, page_doc_row_of(pd, p->block,
@@ -160,10 +159,10 @@ pp_draw(void *self, struct app *a, WINDOW *w)
 
 /* --- keys ---------------------------------------------------------------- */
 
-/* Scrolling while following is reading on one's own, from where the
- * presenter is. */
+/* The pager's keys.  Scrolling while following is reading on one's own,
+ * from where the presenter is. */
 static int
-scroll_to(struct ppage *pp, struct app *a, size_t top)
+go(struct ppage *pp, struct app *a, enum listview_go g)
 {
 	int is_case;
 
@@ -172,63 +171,11 @@ scroll_to(struct ppage *pp, struct app *a, size_t top)
 		pp->want_case = is_case;
 		pp->own = 1;
 	}
-	listview_scroll_to(&pp->lv, top);
+	listview_scroll_go(&pp->lv, g);
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
-static int
-scroll_by(struct ppage *pp, struct app *a, long delta)
-{
-	size_t top = pp->lv.top;
-
-	if (delta < 0)
-		top = (size_t)-delta > top ? 0 : top - (size_t)-delta;
-	else
-		top += (size_t)delta;
-	return scroll_to(pp, a, top);
-}
-
-static long
-page_rows(const struct ppage *pp)
-{
-	return pp->lv.height > 1 ? (long)pp->lv.height - 1 : 1;
-}
-
-static int
-key_down(void *self, struct app *a)
-{
-	return scroll_by(self, a, 1);
-}
-
-static int
-key_up(void *self, struct app *a)
-{
-	return scroll_by(self, a, -1);
-}
-
-static int
-key_pgdn(void *self, struct app *a)
-{
-	return scroll_by(self, a, page_rows(self));
-}
-
-static int
-key_pgup(void *self, struct app *a)
-{
-	return scroll_by(self, a, -page_rows(self));
-}
-
-static int
-key_home(void *self, struct app *a)
-{
-	return scroll_to(self, a, 0);
-}
-
-static int
-key_end(void *self, struct app *a)
-{
-	return scroll_to(self, a, ((struct ppage *)self)->rows);
-}
+LISTSCREEN_GO_KEYS(go)
 
 static int
 key_follow(void *self, struct app *a)
@@ -263,18 +210,12 @@ key_case(void *self, struct app *a)
 }
 
 static const struct binding pp_keys[] = {
-	{ 'j', "j k Down Up", N_("scroll a line (you then read on your "
-	    "own)"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
+	SCREEN_MOVE_KEYS(N_("scroll a line (you then read on your "
+	    "own)"), key),
 	{ ' ', "Space PgDn PgUp", N_("scroll a page"), key_pgdn },
 	{ KEYCODE(KEY_NPAGE), NULL, NULL, key_pgdn },
 	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ 'g', "g G Home End", N_("top / bottom of the page"), key_home },
-	{ 'G', NULL, NULL, key_end },
-	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	SCREEN_END_KEYS(N_("top / bottom of the page"), key),
 	{ 'f', "f", N_("follow the presenter again"), key_follow },
 	{ 'c', "c", N_("the case study / the item's page"), key_case },
 	{ 0, NULL, NULL, NULL }

@@ -204,22 +204,15 @@ choose(struct ppoll *pp, struct app *a, int i)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
-#define DIGIT_KEY(n) \
-static int \
-key_##n(void *self, struct app *a) \
-{ \
-	return choose(self, a, (n) - 1); \
-}
-DIGIT_KEY(1)
-DIGIT_KEY(2)
-DIGIT_KEY(3)
-DIGIT_KEY(4)
-DIGIT_KEY(5)
-DIGIT_KEY(6)
-DIGIT_KEY(7)
-DIGIT_KEY(8)
-DIGIT_KEY(9)
-#undef DIGIT_KEY
+SCREEN_KEY(key_1, choose, 0)
+SCREEN_KEY(key_2, choose, 1)
+SCREEN_KEY(key_3, choose, 2)
+SCREEN_KEY(key_4, choose, 3)
+SCREEN_KEY(key_5, choose, 4)
+SCREEN_KEY(key_6, choose, 5)
+SCREEN_KEY(key_7, choose, 6)
+SCREEN_KEY(key_8, choose, 7)
+SCREEN_KEY(key_9, choose, 8)
 
 static int
 move_sel(struct ppoll *pp, struct app *a, int delta)
@@ -232,29 +225,10 @@ move_sel(struct ppoll *pp, struct app *a, int delta)
 	return REQ_HANDLED | REQ_REDRAW;
 }
 
-static int
-key_down(void *self, struct app *a)
-{
-	return move_sel(self, a, 1);
-}
-
-static int
-key_up(void *self, struct app *a)
-{
-	return move_sel(self, a, -1);
-}
-
-static int
-key_home(void *self, struct app *a)
-{
-	return move_sel(self, a, INT_MIN / 2);
-}
-
-static int
-key_end(void *self, struct app *a)
-{
-	return move_sel(self, a, INT_MAX / 2);
-}
+SCREEN_KEY(key_down, move_sel, 1)
+SCREEN_KEY(key_up, move_sel, -1)
+SCREEN_KEY(key_home, move_sel, INT_MIN / 2)
+SCREEN_KEY(key_end, move_sel, INT_MAX / 2)
 
 /* Space: choose the highlighted option (toggle it in a multiple poll). */
 static int
@@ -296,14 +270,8 @@ static const struct binding pp_keys[] = {
 	{ '4', NULL, NULL, key_4 }, { '5', NULL, NULL, key_5 },
 	{ '6', NULL, NULL, key_6 }, { '7', NULL, NULL, key_7 },
 	{ '8', NULL, NULL, key_8 }, { '9', NULL, NULL, key_9 },
-	{ 'j', "j k Down Up", N_("move between the options"), key_down },
-	{ KEYCODE(KEY_DOWN), NULL, NULL, key_down },
-	{ 'k', NULL, NULL, key_up },
-	{ KEYCODE(KEY_UP), NULL, NULL, key_up },
-	{ 'g', "g G Home End", N_("the first / last option"), key_home },
-	{ 'G', NULL, NULL, key_end },
-	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	SCREEN_MOVE_KEYS(N_("move between the options"), key),
+	SCREEN_END_KEYS(N_("the first / last option"), key),
 	{ ' ', "Space", N_("choose the highlighted option"), key_space },
 	{ '\r', "Enter", N_("send the answer"), key_enter },
 	{ '\n', NULL, NULL, key_enter },

@@ -27,17 +27,14 @@ pq_init(struct app *a)
 /* --- drawing ------------------------------------------------------------- */
 
 static void
-draw_row(struct qlist *c, struct app *a, WINDOW *w, int y, int cols,
-    size_t k)
+draw_row(const struct question *q, size_t k, int sel, struct app *a,
+    WINDOW *w, int y, int cols)
 {
-	const struct question *q =
-	    &app_session(a)->state->questions[c->ls.rows[k]];
-	int sel = k == c->ls.lv.sel, m = participant_index(a), x;
+	int m = participant_index(a), x;
 	attr_t at = sel ? draw_attr(DR_SELECTED) : q->answered ?
 	    draw_attr(DR_DIM) : A_NORMAL;
 
-	if (sel)
-		draw_fill(w, y, 0, cols, at);
+	(void)k;	/* no rank numbers here: the order says it */
 	/* ▲ n, and a tick when this person upvoted it */
 	draw_textf(w, y, 0, 8, at, "\xe2\x96\xb2 %zu%s", q->nupvoters,
 	    m >= 0 && question_upvoted(q, m) ? " \xe2\x9c\x93" : "");
@@ -55,16 +52,11 @@ draw_row(struct qlist *c, struct app *a, WINDOW *w, int y, int cols,
 }
 
 static void
-draw_detail(struct qlist *c, struct app *a, WINDOW *w, int y, int cols)
+draw_detail(const struct question *q, struct app *a, WINDOW *w, int y,
+    int rows, int cols)
 {
-	const struct question *q = qlist_selected(c, a);
-
-	wattrset(w, draw_attr(DR_DIM));
-	draw_hline(w, y, 0, cols);
-	wattrset(w, A_NORMAL);
-	if (q != NULL)
-		draw_wrapped(w, y + 1, 0, cols, 0, QLIST_DETAIL_ROWS - 1,
-		    q->text, A_NORMAL);
+	(void)a;
+	draw_wrapped(w, y, 0, cols, 0, rows, q->text, A_NORMAL);
 }
 
 static void
@@ -74,10 +66,8 @@ pq_draw(void *self, struct app *a, WINDOW *w)
 	const struct session *s = app_session(a);
 	const struct agenda_item *it = s->state->agenda_id != NULL ?
 	    module_item(s->module, s->state->agenda_id) : NULL;
-	int rows, cols;
-	size_t i;
+	int cols = getmaxx(w);
 
-	getmaxyx(w, rows, cols);
 	draw_textf(w, 0, 0, cols, draw_attr(DR_HEADING),
 	    _("Questions for the speaker \xc2\xb7 %s"), it != NULL ?
 	    (it->speaker != NULL && *it->speaker != '\0' ? it->speaker :
@@ -86,14 +76,7 @@ pq_draw(void *self, struct app *a, WINDOW *w)
 		draw_wrapped(w, QLIST_HEAD_ROWS, 2, cols - 2, 0, 3, _("No "
 		    "questions yet. Press a to ask one; everyone sees it and "
 		    "can upvote it with u."), A_NORMAL);
-	for (i = 0; i < listview_visible(&c->ls.lv); i++) {
-		draw_row(c, a, w, QLIST_HEAD_ROWS - 1 + (int)i, cols,
-		    c->ls.lv.top + i);
-		app_row(a, QLIST_HEAD_ROWS - 1 + (int)i, c->ls.lv.top + i,
-		    c->ls.lv.top + i == c->ls.lv.sel);
-	}
-	if (rows > QLIST_HEAD_ROWS + QLIST_DETAIL_ROWS + 1)
-		draw_detail(c, a, w, rows - QLIST_DETAIL_ROWS, cols);
+	qlist_draw(c, a, w, QLIST_HEAD_ROWS - 1, draw_row, draw_detail);
 }
 
 /* --- keys ---------------------------------------------------------------- */

@@ -291,13 +291,8 @@ key_end(void *self, struct app *a)
 }
 
 static const struct binding wall_keys[] = {
-	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", N_("older / newer ideas"),
-	    key_pgdn },
-	{ KEYCODE(KEY_PPAGE), NULL, NULL, key_pgup },
-	{ 'g', "g G Home End", N_("the newest / the oldest ideas"), key_home },
-	{ 'G', NULL, NULL, key_end },
-	{ KEYCODE(KEY_HOME), NULL, NULL, key_home },
-	{ KEYCODE(KEY_END), NULL, NULL, key_end },
+	SCREEN_PAGE_KEYS(N_("older / newer ideas"), key),
+	SCREEN_END_KEYS(N_("the newest / the oldest ideas"), key),
 	{ 0, NULL, NULL, NULL }
 };
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "app.h"
+#include "draw.h"
 #include "listview.h"
 #include "qa.h"
 #include "session.h"
@@ -62,4 +63,34 @@ qlist_selected(const struct qlist *q, struct app *a)
 	int i = listscreen_item(&q->ls);
 
 	return i >= 0 ? &app_session(a)->state->questions[i] : NULL;
+}
+
+void
+qlist_draw(struct qlist *c, struct app *a, WINDOW *w, int y,
+    qlist_row_fn *draw_row, qlist_detail_fn *draw_detail)
+{
+	const struct question *q;
+	int rows, cols, sel;
+	size_t i, k;
+
+	getmaxyx(w, rows, cols);
+	for (i = 0; i < listview_visible(&c->ls.lv); i++) {
+		k = c->ls.lv.top + i;
+		sel = k == c->ls.lv.sel;
+		if (sel)
+			draw_fill(w, y + (int)i, 0, cols,
+			    draw_attr(DR_SELECTED));
+		q = &app_session(a)->state->questions[c->ls.rows[k]];
+		draw_row(q, k, sel, a, w, y + (int)i, cols);
+		app_row(a, y + (int)i, k, sel);
+	}
+	if (rows <= QLIST_HEAD_ROWS + QLIST_DETAIL_ROWS + 1)
+		return;
+	y = rows - QLIST_DETAIL_ROWS;
+	wattrset(w, draw_attr(DR_DIM));
+	draw_hline(w, y, 0, cols);
+	wattrset(w, A_NORMAL);
+	q = qlist_selected(c, a);
+	if (q != NULL)
+		draw_detail(q, a, w, y + 1, QLIST_DETAIL_ROWS - 1, cols);
 }

@@ -12,6 +12,7 @@
 #define CONVENE_QUESTION_LIST_H
 
 #include "listscreen.h"
+#include "tui.h"
 
 #define QLIST_HEAD_ROWS 2	/* the heading and a blank row */
 #define QLIST_DETAIL_ROWS 5	/* the highlighted question in full */
@@ -38,5 +39,21 @@ void qlist_resize(void *self, struct app *a, int rows, int cols);
 
 /* The highlighted question, or NULL when the list is empty. */
 const struct question *qlist_selected(const struct qlist *q, struct app *a);
+
+/* How a screen draws question q, list row k, at body row y (sel: it is
+ * the highlighted one, whose row is already filled in DR_SELECTED), and
+ * the highlighted question q in full from body row y (below the rule,
+ * rows rows). */
+typedef void qlist_row_fn(const struct question *q, size_t k, int sel,
+    struct app *a, WINDOW *w, int y, int cols);
+typedef void qlist_detail_fn(const struct question *q, struct app *a,
+    WINDOW *w, int y, int rows, int cols);
+
+/* Draws what follows the screen's heading: the visible rows from body row
+ * y (told to the app, for the mouse and the cursor), then, when the window
+ * has room, a rule and the highlighted question in its last
+ * QLIST_DETAIL_ROWS rows. */
+void qlist_draw(struct qlist *c, struct app *a, WINDOW *w, int y,
+    qlist_row_fn *draw_row, qlist_detail_fn *draw_detail);
 
 #endif

@@ -62,6 +62,41 @@ struct binding {
 	int (*act)(void *self, struct app *a);
 };
 
+/*
+ * The movement keys' entries of a key table, the same on every screen:
+ * j k Down Up (pfx_down, pfx_up); PgDn PgUp (pfx_pgdn, pfx_pgup); g G Home
+ * End (pfx_home, pfx_end; g and G as in less and vim).  pfx names the
+ * screen's actions (key: key_down...); help is N_()-marked at the call
+ * site, where xgettext finds it.
+ */
+#define SCREEN_MOVE_KEYS(help, pfx)					\
+	{ 'j', "j k Down Up", help, pfx##_down },			\
+	{ KEYCODE(KEY_DOWN), NULL, NULL, pfx##_down },			\
+	{ 'k', NULL, NULL, pfx##_up },					\
+	{ KEYCODE(KEY_UP), NULL, NULL, pfx##_up }
+#define SCREEN_PAGE_KEYS(help, pfx)					\
+	{ KEYCODE(KEY_NPAGE), "PgDn PgUp", help, pfx##_pgdn },		\
+	{ KEYCODE(KEY_PPAGE), NULL, NULL, pfx##_pgup }
+#define SCREEN_END_KEYS(help, pfx)					\
+	{ 'g', "g G Home End", help, pfx##_home },			\
+	{ 'G', NULL, NULL, pfx##_end },					\
+	{ KEYCODE(KEY_HOME), NULL, NULL, pfx##_home },			\
+	{ KEYCODE(KEY_END), NULL, NULL, pfx##_end }
+
+/*
+ * Defines the key action `name`, which returns fn(self, a, arg).  An act
+ * takes no argument of its own, so keys that differ by one value (the
+ * option a digit chooses, a direction) share fn and are one line each:
+ * SCREEN_KEY(key_up, move_by, -1).  fn takes the screen's data (its own
+ * struct pointer), the app and arg.  No semicolon after it.
+ */
+#define SCREEN_KEY(name, fn, arg)					\
+	static int							\
+	name(void *self, struct app *a)					\
+	{								\
+		return fn(self, a, arg);				\
+	}
+
 struct screen_ops {
 	const char *name;		/* N_(): the tab's title */
 	const struct binding *keys;	/* this screen's keys, may be NULL */

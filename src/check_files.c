@@ -55,22 +55,32 @@ check_page_lines(struct checker *c, const char *rel, const char *buf,
 	}
 }
 
+char *
+check_read(struct checker *c, const char *rel, const char *path, int max,
+    int page, size_t *len)
+{
+	char *buf = file_read_all(path, (size_t)max, len);
+
+	if (buf != NULL)
+		return buf;
+	if (errno == EFBIG)
+		check_fault(c, rel, 0, page ? _("the page is larger than %d "
+		    "bytes") : _("the file is larger than %d bytes"), max);
+	else {
+		check_odd_file(c, errno);
+		check_fault(c, rel, 0, "%s", file_strerror(errno));
+	}
+	return NULL;
+}
+
 static void
 check_page_text(struct checker *c, const char *rel, const char *real)
 {
 	size_t len;
-	char *buf = file_read_all(real, CONTENT_MAX_PAGE_BYTES, &len);
+	char *buf = check_read(c, rel, real, CONTENT_MAX_PAGE_BYTES, 1, &len);
 
-	if (buf == NULL) {
-		if (errno == EFBIG)
-			check_fault(c, rel, 0, _("the page is larger than %d "
-			    "bytes"), CONTENT_MAX_PAGE_BYTES);
-		else {
-			check_odd_file(c, errno);
-			check_fault(c, rel, 0, "%s", file_strerror(errno));
-		}
+	if (buf == NULL)
 		return;
-	}
 	if (len == 0)
 		check_fault(c, rel, 0, "%s", _("the page is empty"));
 	check_page_lines(c, rel, buf, len);

@@ -2,7 +2,6 @@
  * and scanning it, unknown keys, numbered keys. */
 #include "check_int.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,15 +17,8 @@ check_ini_file(struct checker *c, const char *rel, struct ini_scan *scan)
 	dictionary *d;
 
 	memset(scan, 0, sizeof *scan);
-	buf = file_read_all(path, CONTENT_MAX_INI_BYTES, &len);
+	buf = check_read(c, rel, path, CONTENT_MAX_INI_BYTES, 0, &len);
 	if (buf == NULL) {
-		if (errno == EFBIG)
-			check_fault(c, rel, 0, _("the file is larger than %d "
-			    "bytes"), CONTENT_MAX_INI_BYTES);
-		else {
-			check_odd_file(c, errno);
-			check_fault(c, rel, 0, "%s", file_strerror(errno));
-		}
 		free(path);
 		return NULL;
 	}

@@ -29,6 +29,13 @@ void check_odd_file(struct checker *c, int e);
 void check_fault(struct checker *c, const char *file, unsigned line,
     const char *fmt, ...) PRINTFLIKE(4, 5);
 
+/* Reads the module's file at path (`rel` in faults), of max bytes at most:
+ * the bytes (the caller frees them; *len set), or NULL with the fault
+ * reported (too large: "the page is ..." when page, else "the file is
+ * ...", or why it cannot be read). */
+char *check_read(struct checker *c, const char *rel, const char *path,
+    int max, int page, size_t *len);
+
 /* A value fit to quote in a message: control characters and invalid UTF-8
  * replaced by U+FFFD, cut after 40 characters with an ellipsis.  The
  * result lives until four more calls (of either function). */

@@ -54,19 +54,15 @@ eligible(const struct export_ctx *x, int participant)
 void
 export_certificates(const struct export_ctx *x, struct export_csv *w)
 {
-	static const char *const cols[] = { "id", "name", "country",
-	    "organisation", "days_present", "eligible", "days_required",
-	    "days", NULL };
+	static const char *const cols[] = { EXPORT_PERSON_COLS,
+	    "days_present", "eligible", "days_required", "days", NULL };
 	size_t i;
 
 	export_csv_header(w, cols);
 	for (i = 0; i < x->st->nparticipants; i++) {
 		const struct participant *p = &x->st->participants[i];
 
-		export_csv_plain(w, p->id);
-		export_csv_text(w, p->name);
-		export_csv_text(w, p->country);
-		export_csv_text(w, p->org);
+		export_person(w, p);
 		export_csv_long(w, export_days_present(x, (int)i));
 		export_csv_bool(w, eligible(x, (int)i));
 		export_csv_long(w, x->cert_days);

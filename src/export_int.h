@@ -111,6 +111,11 @@ void export_csv_time(struct export_csv *w, const struct export_ctx *x,
 /* A workshop day's date ("YYYY-MM-DD", "" when unknown). */
 void export_csv_date(struct export_csv *w, const struct export_ctx *x, int day);
 void export_csv_end(struct export_csv *w);
+/* The columns that name a participant, first in participants.csv and
+ * certificates.csv: their header names and their cells. */
+#define EXPORT_PERSON_COLS "id", "name", "country", "organisation"
+struct participant;
+void export_person(struct export_csv *w, const struct participant *p);
 /* 1 when a text cell would be neutralised: a trigger starts it or follows
  * a separator inside it. */
 int export_csv_is_formula(const char *s);

@@ -24,21 +24,27 @@ idea_id(const struct export_ctx *x, int idea)
 }
 
 void
+export_person(struct export_csv *w, const struct participant *p)
+{
+	export_csv_plain(w, p->id);
+	export_csv_text(w, p->name);
+	export_csv_text(w, p->country);
+	export_csv_text(w, p->org);
+}
+
+void
 export_participants(const struct export_ctx *x, struct export_csv *w)
 {
-	static const char *const cols[] = { "id", "name", "country",
-	    "organisation", "joined_at", "email", "room", "sample", "language",
-	    "timezone", NULL };
+	static const char *const cols[] = { EXPORT_PERSON_COLS,
+	    "joined_at", "email", "room", "sample", "language", "timezone",
+	    NULL };
 	size_t i;
 
 	export_csv_header(w, cols);
 	for (i = 0; i < x->st->nparticipants; i++) {
 		const struct participant *p = &x->st->participants[i];
 
-		export_csv_plain(w, p->id);
-		export_csv_text(w, p->name);
-		export_csv_text(w, p->country);
-		export_csv_text(w, p->org);
+		export_person(w, p);
 		export_csv_time(w, x, p->joined_at);
 		export_csv_text(w, x->with_email ? p->email : "");
 		export_csv_text(w, export_room_id(x, p->room));

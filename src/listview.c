@@ -82,10 +82,16 @@ listview_move(struct listview *lv, long delta)
 	clamp(lv);
 }
 
+long
+listview_page_rows(const struct listview *lv)
+{
+	return lv->height > 1 ? (long)lv->height - 1 : 1;
+}
+
 void
 listview_page(struct listview *lv, int pages)
 {
-	long rows = lv->height > 1 ? (long)lv->height - 1 : 1;
+	long rows = listview_page_rows(lv);
 	size_t top = lv->top;
 
 	/* Turn the page: the view moves by the same amount as the selection,
@@ -107,6 +113,57 @@ listview_end(struct listview *lv)
 {
 	lv->sel = lv->count > 0 ? lv->count - 1 : 0;
 	clamp(lv);
+}
+
+int
+listview_go(struct listview *lv, enum listview_go go)
+{
+	switch (go) {
+	case LISTVIEW_DOWN:
+		listview_move(lv, 1);
+		return 1;
+	case LISTVIEW_UP:
+		listview_move(lv, -1);
+		return -1;
+	case LISTVIEW_PGDN:
+		listview_page(lv, 1);
+		return 1;
+	case LISTVIEW_PGUP:
+		listview_page(lv, -1);
+		return -1;
+	case LISTVIEW_HOME:
+		listview_home(lv);
+		return 1;
+	case LISTVIEW_END:
+		listview_end(lv);
+		return -1;
+	}
+	return 1;
+}
+
+void
+listview_scroll_go(struct listview *lv, enum listview_go go)
+{
+	switch (go) {
+	case LISTVIEW_DOWN:
+		listview_scroll(lv, 1);
+		break;
+	case LISTVIEW_UP:
+		listview_scroll(lv, -1);
+		break;
+	case LISTVIEW_PGDN:
+		listview_scroll(lv, listview_page_rows(lv));
+		break;
+	case LISTVIEW_PGUP:
+		listview_scroll(lv, -listview_page_rows(lv));
+		break;
+	case LISTVIEW_HOME:
+		listview_scroll_to(lv, 0);
+		break;
+	case LISTVIEW_END:
+		listview_scroll_to(lv, lv->count);
+		break;
+	}
 }
 
 void

@@ -45,11 +45,31 @@ void listview_move(struct listview *lv, long delta);
 /* Moves the selection by whole views (PgDn: 1, PgUp: -1); the view turns
  * the page with it. */
 void listview_page(struct listview *lv, int pages);
+/* How many rows a page turns: the height less one row kept for context
+ * (as less(1) does), at least 1.  For the screens that turn pages of
+ * their own (a pager scrolling, a wall of results). */
+long listview_page_rows(const struct listview *lv);
 /* Selects the first / the last row (Home, End). */
 void listview_home(struct listview *lv);
 void listview_end(struct listview *lv);
 /* Selects row i (clamped to the last row), scrolling as little as needed. */
 void listview_select(struct listview *lv, size_t i);
+
+/* The movement keys' moves, so that a screen binds each key to a value
+ * and does what follows a move (remember the item, stop following...)
+ * in one place. */
+enum listview_go {
+	LISTVIEW_DOWN, LISTVIEW_UP,	/* a row */
+	LISTVIEW_PGDN, LISTVIEW_PGUP,	/* a page (listview_page) */
+	LISTVIEW_HOME, LISTVIEW_END	/* the first / the last row */
+};
+/* Makes the move; returns which way to look on should the row reached be
+ * one the screen cannot highlight (a heading): 1 after Down, PgDn and
+ * Home, -1 after Up, PgUp and End. */
+int listview_go(struct listview *lv, enum listview_go go);
+/* The same keys in a pager: scrolls a row or a page (listview_page_rows),
+ * or to the top or the end. */
+void listview_scroll_go(struct listview *lv, enum listview_go go);
 
 /* Pager: moves the top by delta rows, clamped; sel follows into view. */
 void listview_scroll(struct listview *lv, long delta);

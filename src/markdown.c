@@ -7,21 +7,6 @@
 
 #include "util.h"
 
-/* A growable byte buffer. */
-struct buf {
-	char *p;
-	size_t n, cap;
-};
-
-static void
-buf_add(struct buf *b, const char *s, size_t len)
-{
-	b->p = xgrow(b->p, &b->cap, b->n + len + 1, 1);
-	memcpy(b->p + b->n, s, len);
-	b->n += len;
-	b->p[b->n] = '\0';
-}
-
 /*
  * Inline styles.  The block's text is cut into pieces: plain text and runs
  * of '*'.  A run of 1, 2 or 3 stars stands for emphasis, strong or both; it
@@ -38,7 +23,7 @@ struct piece {
 };
 
 struct inline_parse {
-	struct buf text;	/* unescaped bytes of every piece */
+	struct strbuf text;	/* unescaped bytes of every piece */
 	struct piece *v;
 	size_t n, cap;
 };
@@ -56,7 +41,7 @@ add_piece(struct inline_parse *ip, const char *s, size_t len, int run)
 
 	if (!run && ip->n > 0 && !ip->v[ip->n - 1].run) {
 		/* Extend the text piece before. */
-		buf_add(&ip->text, s, len);
+		strbuf_add(&ip->text, s, len);
 		ip->v[ip->n - 1].len += len;
 		return;
 	}
@@ -66,7 +51,7 @@ add_piece(struct inline_parse *ip, const char *s, size_t len, int run)
 	p->off = ip->text.n;
 	p->len = len;
 	p->run = run;
-	buf_add(&ip->text, s, len);
+	strbuf_add(&ip->text, s, len);
 }
 
 static void
@@ -262,7 +247,7 @@ classify(const char *s, size_t len, struct line *l)
 struct builder {
 	struct md_doc *doc;
 	size_t cap;
-	struct buf text;	/* the open block's raw text */
+	struct strbuf text;	/* the open block's raw text */
 	int open;		/* a block is collecting lines */
 	struct md_block cur;
 };
@@ -292,7 +277,7 @@ open_block(struct builder *bd, const struct line *l)
 	bd->cur.level = l->level;
 	bd->cur.number = l->number;
 	bd->open = 1;
-	buf_add(&bd->text, l->s, l->len);
+	strbuf_add(&bd->text, l->s, l->len);
 }
 
 /* "> " lines in a row are one quote, as in Markdown: a quoted paragraph
@@ -324,8 +309,8 @@ add_line(struct builder *bd, const char *s, size_t len)
 	if (!bd->open || (l.opens && !continues_quote(bd, &l))) {
 		open_block(bd, &l);
 	} else {
-		buf_add(&bd->text, " ", 1);
-		buf_add(&bd->text, l.s, l.len);
+		strbuf_add(&bd->text, " ", 1);
+		strbuf_add(&bd->text, l.s, l.len);
 	}
 	if (l.type == MD_HEADING)
 		close_block(bd);	/* a heading is one line */
@@ -335,7 +320,7 @@ struct md_doc *
 markdown_parse(const char *buf, size_t len)
 {
 	struct builder bd;
-	struct buf line = { NULL, 0, 0 };
+	struct strbuf line = { NULL, 0, 0 };
 	size_t i = 0, j;
 
 	memset(&bd, 0, sizeof bd);
@@ -347,7 +332,7 @@ markdown_parse(const char *buf, size_t len)
 		line.n = 0;
 		for (; i < j; i++)
 			if (buf[i] != '\0')
-				buf_add(&line, buf + i, 1);
+				strbuf_add(&line, buf + i, 1);
 		add_line(&bd, line.p != NULL ? line.p : "", line.n);
 		i = j + 1;
 	}
@@ -376,11 +361,11 @@ markdown_free(struct md_doc *doc)
 char *
 markdown_block_text(const struct md_block *b)
 {
-	struct buf out = { NULL, 0, 0 };
+	struct strbuf out = { NULL, 0, 0 };
 	size_t k;
 
-	buf_add(&out, "", 0);
+	strbuf_add(&out, "", 0);
 	for (k = 0; k < b->nspans; k++)
-		buf_add(&out, b->spans[k].text, strlen(b->spans[k].text));
+		strbuf_add(&out, b->spans[k].text, strlen(b->spans[k].text));
 	return out.p;
 }

@@ -146,6 +146,17 @@ plan_rows(const struct module *m, struct plan_row *rows)
 }
 
 size_t
+plan_row_of_item(const struct plan_row *rows, size_t n, int item)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (rows[i].item == item)
+			return i;
+	return 0;
+}
+
+size_t
 plan_version(const struct module *m)
 {
 	return m->plan_applied;

@@ -44,6 +44,9 @@ struct plan_row {
 	int item;
 };
 size_t plan_rows(const struct module *m, struct plan_row *rows);
+/* The row of item `item` among the n rows, 0 (the top) when it is not
+ * there. */
+size_t plan_row_of_item(const struct plan_row *rows, size_t n, int item);
 
 /* A number that changes whenever plan_apply changes m's items: a screen
  * that keeps item indexes builds its rows again when it differs. */

@@ -131,33 +131,18 @@ is_space_byte(char c)
 
 /* ---- output buffer ---- */
 
-struct buf {
-	char *p;
-	size_t n;
-	size_t cap;
-};
-
 static void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	b->p = xgrow(b->p, &b->cap, b->n + n + 1, 1);
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
-
-static void
-buf_add_cp(struct buf *b, UChar32 c)
+buf_add_cp(struct strbuf *b, UChar32 c)
 {
 	char tmp[U8_MAX_LENGTH];
 	int32_t k = 0;
 
 	U8_APPEND_UNSAFE(tmp, k, c);
-	buf_add(b, tmp, (size_t)k);
+	strbuf_add(b, tmp, (size_t)k);
 }
 
 static char *
-buf_finish(struct buf *b)
+buf_finish(struct strbuf *b)
 {
 	if (b->p == NULL)
 		return xstrdup("");
@@ -353,7 +338,7 @@ walk_prev(struct walk *w, size_t pos)
  * circle would not join it).  Returns the columns added.
  */
 static int
-emit_base(UChar32 c, struct buf *out)
+emit_base(UChar32 c, struct strbuf *out)
 {
 	int gcb = u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK);
 
@@ -409,7 +394,7 @@ cp_shown(UChar32 c, UChar32 next)
 
 /* Appends the display form of the code points of the cluster s[p..q). */
 static void
-emit_cps(const char *s, size_t p, size_t q, struct buf *out)
+emit_cps(const char *s, size_t p, size_t q, struct strbuf *out)
 {
 	size_t i = p, j;
 	UChar32 c, next;
@@ -437,7 +422,7 @@ emit_cps(const char *s, size_t p, size_t q, struct buf *out)
  * invisible format characters (VS16 counts as one).
  */
 static int
-cluster_emit(const char *s, size_t p, size_t q, int flags, struct buf *out)
+cluster_emit(const char *s, size_t p, size_t q, int flags, struct strbuf *out)
 {
 	size_t i = p;
 	UChar32 c, first;
@@ -445,13 +430,13 @@ cluster_emit(const char *s, size_t p, size_t q, int flags, struct buf *out)
 
 	if (is_newline_byte(s[p])) {
 		if (out != NULL)
-			buf_add(out, (flags & TEXT_MULTILINE) ? "\n" : " ", 1);
+			strbuf_add(out, (flags & TEXT_MULTILINE) ? "\n" : " ", 1);
 		return 1;
 	}
 	if (q == p + 1 && (unsigned char)s[p] >= 0x20 &&
 	    (unsigned char)s[p] < 0x7F) {
 		if (out != NULL)
-			buf_add(out, s + p, 1);
+			strbuf_add(out, s + p, 1);
 		return 1;
 	}
 	first = decode(s, q, &i);
@@ -614,7 +599,7 @@ char *
 text_sanitize_n(const char *s, size_t len, int flags)
 {
 	struct walk w;
-	struct buf b = { NULL, 0, 0 };
+	struct strbuf b = { NULL, 0, 0 };
 	size_t p, q;
 
 	if (printable_ascii(s, len))

@@ -69,6 +69,15 @@ xgrow(void *p, size_t *cap, size_t need, size_t size)
 	return xrealloc(p, n * size);
 }
 
+void
+strbuf_add(struct strbuf *b, const char *s, size_t len)
+{
+	b->p = xgrow(b->p, &b->cap, b->n + len + 1, 1);
+	memcpy(b->p + b->n, s, len);
+	b->n += len;
+	b->p[b->n] = '\0';
+}
+
 char *
 xstrdup(const char *s)
 {

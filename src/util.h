@@ -20,6 +20,14 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 /* Grows an array to hold at least `need` elements of `size`, doubling. */
 void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+/* A growable string of bytes: p holds n bytes and a NUL after them (NULL
+ * until the first strbuf_add); zero-initialise, free(p) when done. */
+struct strbuf {
+	char *p;
+	size_t n, cap;
+};
+/* Appends len bytes of s (which may hold NULs), keeping the NUL after. */
+void strbuf_add(struct strbuf *b, const char *s, size_t len);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) PRINTFLIKE(1, 2);

@@ -102,6 +102,70 @@ test_page_keeps_one_row_of_context(void **state)
 }
 
 static void
+test_page_rows(void **state)
+{
+	struct listview lv = make(30, 10);
+
+	(void)state;
+	assert_int_equal(listview_page_rows(&lv), 9);
+	listview_set_height(&lv, 1);
+	assert_int_equal(listview_page_rows(&lv), 1);
+	listview_set_height(&lv, 0);	/* no room: still a row a page */
+	assert_int_equal(listview_page_rows(&lv), 1);
+}
+
+/* Each move is the function it names, and says which way it went on. */
+static void
+test_go(void **state)
+{
+	struct listview lv = make(30, 10), want = make(30, 10);
+
+	(void)state;
+	assert_int_equal(listview_go(&lv, LISTVIEW_PGDN), 1);
+	listview_page(&want, 1);
+	assert_int_equal(lv.sel, want.sel);
+	assert_int_equal(lv.top, want.top);
+	assert_int_equal(listview_go(&lv, LISTVIEW_DOWN), 1);
+	assert_int_equal(lv.sel, want.sel + 1);
+	assert_int_equal(listview_go(&lv, LISTVIEW_UP), -1);
+	assert_int_equal(lv.sel, want.sel);
+	assert_int_equal(listview_go(&lv, LISTVIEW_END), -1);
+	assert_int_equal(lv.sel, 29);
+	assert_int_equal(listview_go(&lv, LISTVIEW_PGUP), -1);
+	assert_int_equal(lv.sel, 20);
+	assert_int_equal(listview_go(&lv, LISTVIEW_HOME), 1);
+	assert_int_equal(lv.sel, 0);
+	assert_int_equal(lv.top, 0);
+	assert_sound(&lv);
+}
+
+/* The pager's keys: a row, a page (one row of context), either end. */
+static void
+test_scroll_go(void **state)
+{
+	struct listview lv = make(30, 10);
+
+	(void)state;
+	listview_scroll_go(&lv, LISTVIEW_DOWN);
+	assert_int_equal(lv.top, 1);
+	listview_scroll_go(&lv, LISTVIEW_PGDN);
+	assert_int_equal(lv.top, 10);
+	listview_scroll_go(&lv, LISTVIEW_END);
+	assert_int_equal(lv.top, 20);		/* no empty rows */
+	listview_scroll_go(&lv, LISTVIEW_DOWN);
+	assert_int_equal(lv.top, 20);
+	listview_scroll_go(&lv, LISTVIEW_PGUP);
+	assert_int_equal(lv.top, 11);
+	listview_scroll_go(&lv, LISTVIEW_UP);
+	assert_int_equal(lv.top, 10);
+	listview_scroll_go(&lv, LISTVIEW_HOME);
+	assert_int_equal(lv.top, 0);
+	listview_scroll_go(&lv, LISTVIEW_UP);
+	assert_int_equal(lv.top, 0);
+	assert_sound(&lv);
+}
+
+static void
 test_home_end(void **state)
 {
 	struct listview lv = make(12, 4);
@@ -258,6 +322,9 @@ main(void)
 		cmocka_unit_test(test_empty_list),
 		cmocka_unit_test(test_move_clamps_and_scrolls),
 		cmocka_unit_test(test_page_keeps_one_row_of_context),
+		cmocka_unit_test(test_page_rows),
+		cmocka_unit_test(test_go),
+		cmocka_unit_test(test_scroll_go),
 		cmocka_unit_test(test_home_end),
 		cmocka_unit_test(test_list_shrinks_under_selection),
 		cmocka_unit_test(test_list_grows_keeps_view),

@@ -124,12 +124,33 @@ test_step_passes_over_skipped(void **state)
 	state_free(st);
 }
 
+/* Rows: day 1's heading, its three items; an item's row is found. */
+static void
+test_rows(void **state)
+{
+	struct module *m = three_items();
+	struct plan_row rows[7];
+	size_t n;
+
+	(void)state;
+	n = plan_rows(m, rows);
+	assert_int_equal(n, 4);
+	assert_int_equal(rows[0].item, -1);
+	assert_int_equal(rows[0].day, 1);
+	assert_int_equal(plan_row_of_item(rows, n, 0), 1);
+	assert_int_equal(plan_row_of_item(rows, n, 2), 3);
+	assert_int_equal(plan_row_of_item(rows, n, 7), 0);	/* not there */
+	assert_int_equal(plan_row_of_item(rows, 0, 0), 0);
+	module_free(m);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_changes_follow),
 		cmocka_unit_test(test_step_passes_over_skipped),
+		cmocka_unit_test(test_rows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

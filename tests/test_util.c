@@ -101,6 +101,28 @@ test_odd_files(void **state)
 	free(file);
 }
 
+/* Bytes are appended as they are, NULs too, and a NUL always follows. */
+static void
+test_strbuf(void **state)
+{
+	struct strbuf b = { NULL, 0, 0 };
+	size_t i;
+
+	(void)state;
+	strbuf_add(&b, "", 0);
+	assert_non_null(b.p);
+	assert_string_equal(b.p, "");
+	strbuf_add(&b, "a\0b", 3);
+	assert_int_equal(b.n, 3);
+	assert_memory_equal(b.p, "a\0b", 4);
+	for (i = 0; i < 100; i++)
+		strbuf_add(&b, "\xea\xb0\x80", 3);	/* 가: grows */
+	assert_int_equal(b.n, 303);
+	assert_int_equal(b.p[303], '\0');
+	assert_memory_equal(b.p + 300, "\xea\xb0\x80", 3);
+	free(b.p);
+}
+
 static void
 expect_quoted(const char *in, const char *out)
 {
@@ -129,6 +151,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_str_to_long),
 		cmocka_unit_test(test_path_join),
+		cmocka_unit_test(test_strbuf),
 		cmocka_unit_test(test_odd_files),
 		cmocka_unit_test(test_shell_quote),
 	};
