@@ -78,6 +78,8 @@ struct journal {
 	size_t out_cap;
 	enum journal_fault fault;
 	int defer_sync;		/* journal_defer_sync: no fsync per append */
+	void (*unlocked_hook)(void *);	/* journal_test_unlocked_hook */
+	void *unlocked_ctx;
 	struct event_time_cache time_cache;
 	int reading;		/* in journal_read_into's loop: the buffers
 				   and the parser are in use */
