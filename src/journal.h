@@ -150,7 +150,9 @@ int journal_watch_fd(struct journal *j);
 enum journal_watch journal_watch_kind(const struct journal *j);
 /* Drains the watch descriptor; returns 1 when the file may have new data
  * (or grew, when polling), 0 otherwise, -1 when the journal was deleted,
- * moved or replaced (with *err saying so). */
+ * moved or replaced (with *err saying so).  After a 1, the next
+ * journal_read reads up to the size seen here, without asking the file
+ * again (what comes after wakes the follower again). */
 int journal_changed(struct journal *j, char **err);
 
 /* The offset just past the last complete record read; the seq of the last

@@ -58,6 +58,8 @@ struct journal {
 				   always a line start */
 	unsigned long line;	/* the line number at offset */
 	off_t seen_size;	/* the size when last read, for polling */
+	off_t named_size;	/* the size journal_changed saw, for the next
+				   journal_read; -1 none */
 	uint64_t last_seq;
 	int64_t last_time;
 	int have_header;
