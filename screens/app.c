@@ -875,6 +875,11 @@ start_terminal(struct app *a, char **err)
 	curses_up = 1;
 	xalloc_fatal_hook = restore_terminal;
 	set_escdelay(25);
+	/* No look for typeahead during an update: curses would poll the
+	 * keyboard every few lines and write the frame in as many pieces,
+	 * a dozen system calls for a new idea on each of 150 terminals
+	 * (issue 21); our updates are a few lines, never worth stopping. */
+	typeahead(-1);
 	raw();
 	noecho();
 	nonl();
