@@ -5,7 +5,7 @@
  *
  * Makes DIR/journal.csv, forks PROCS writer processes that wait at a
  * common start line (a pipe the parent closes), then each appends EVENTS
- * records, one journal_append each (lock, catch up, write, fsync, unlock:
+ * records, one journal_append each (lock, catch up, write, unlock, fsync:
  * what every command does), as fast as it can.  Each record names its
  * writer and number (id "w17-42") and carries a text of 10 to 600 bytes
  * made from those two numbers, with the bytes that make CSV hard (quotes,
@@ -226,7 +226,7 @@ main(int argc, char **argv)
 	    "%ld writers with failed appends\n", t.records, ms / 1e3,
 	    t.records / (ms / 1e3), failed);
 	printf("writers_lost\t%ld\trecords\t%u processes x %u appends at once "
-	    "(lock, catch up, write, fsync): records missing afterwards\n",
+	    "(lock, catch up, write, unlock, fsync): records missing afterwards\n",
 	    lost, t.procs, t.events);
 	printf("writers_torn\t%lu\trecords\tthe same run: records failing "
 	    "their CRC or CSV, with a changed text, or twice\n", t.torn);

@@ -43,6 +43,40 @@ on_stop_signal(int sig)
 	got_signal = sig;
 }
 
+/* curses' own SIGWINCH handler, which ours calls: a resize shows as
+ * KEY_RESIZE on the next read of the keys. */
+static void (*curses_winch)(int);
+static volatile sig_atomic_t winched;
+
+static void
+on_winch(int sig)
+{
+	winched = 1;
+	if (curses_winch != NULL)
+		curses_winch(sig);
+}
+
+/* The keys are read when the terminal has some, or a resize came: a
+ * wake-up by the journal alone (another terminal's idea) then costs no
+ * read of the keys.  Chained in front of curses' handler, once it has
+ * one (newterm installs it); without one, the keys are read on every
+ * wake-up, as before. */
+static void
+watch_resizes(void)
+{
+	struct sigaction old, sa;
+
+	if (sigaction(SIGWINCH, NULL, &old) != 0 ||
+	    (old.sa_flags & SA_SIGINFO) || old.sa_handler == SIG_DFL ||
+	    old.sa_handler == SIG_IGN || old.sa_handler == on_winch)
+		return;
+	curses_winch = old.sa_handler;
+	sa = old;
+	sa.sa_handler = on_winch;
+	if (sigaction(SIGWINCH, &sa, NULL) != 0)
+		curses_winch = NULL;
+}
+
 /* A crash: put the terminal back first (as htop does), then die of the
  * same signal so that the exit status and a core dump are still right. */
 static void
@@ -837,9 +871,15 @@ start_terminal(struct app *a, char **err)
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
 	set_term(scr);
 	a->screen = scr;
+	watch_resizes();
 	curses_up = 1;
 	xalloc_fatal_hook = restore_terminal;
 	set_escdelay(25);
+	/* No look for typeahead during an update: curses would poll the
+	 * keyboard every few lines and write the frame in as many pieces,
+	 * a dozen system calls for a new idea on each of 150 terminals
+	 * (issue 21); our updates are a few lines, never worth stopping. */
+	typeahead(-1);
 	raw();
 	noecho();
 	nonl();
@@ -875,7 +915,7 @@ loop(struct app *a)
 	int wfd = journal_watch_fd(a->s->journal);
 	int64_t deadline = app_mono_ms() + next_change_ms(a), wait;
 	struct pollfd fds[2];
-	int drawn = 0;
+	int drawn = 0, n;
 
 	while (!a->quit && !got_signal) {
 		a->now = journal_now_ms();
@@ -897,8 +937,8 @@ loop(struct app *a)
 		    a->cfg->after_keys_quiet_ms - app_mono_ms())
 			wait = a->keys_at + a->cfg->after_keys_quiet_ms -
 			    app_mono_ms();
-		if (wait < 0)
-			wait = 0;
+		if (wait < 0 || winched)
+			wait = 0;	/* a resize between two polls */
 		if (app_mouse_wait(a) >= 0 && wait > app_mouse_wait(a))
 			wait = app_mouse_wait(a);
 		fds[0].fd = STDIN_FILENO;
@@ -906,7 +946,7 @@ loop(struct app *a)
 		fds[1].fd = wfd;
 		fds[1].events = POLLIN;
 		fds[0].revents = fds[1].revents = 0;
-		if (poll(fds, wfd >= 0 ? 2 : 1, (int)wait) < 0 &&
+		if ((n = poll(fds, wfd >= 0 ? 2 : 1, (int)wait)) < 0 &&
 		    errno != EINTR)
 			break;
 		if (got_signal)
@@ -914,7 +954,11 @@ loop(struct app *a)
 		a->now = journal_now_ms();
 		/* After EINTR too: a resize arrives as a signal, and curses
 		 * turns it into KEY_RESIZE on the next read. */
-		read_keys(a);
+		if (n <= 0 || fds[0].revents != 0 || winched ||
+		    curses_winch == NULL) {
+			winched = 0;
+			read_keys(a);
+		}
 		if (app_mouse_wait_over(a)) {
 			notice_changes(a);
 			if (a->cfg->after_keys != NULL)

@@ -666,30 +666,39 @@ read_one(struct journal *j, struct scan *s, struct sink *k, char **err)
 	return set_error(err, -1, _("%s is not a convene journal"), j->path);
 }
 
-long
-journal_read_into(struct journal *j, struct sink *k, char **err)
+/* Reads the records after j->offset up to `size`, the file's size. */
+static long
+read_to(struct journal *j, struct sink *k, off_t size, char **err)
 {
-	struct stat st;
 	struct scan s;
 	int r;
 
-	if (fstat(j->fd, &st) != 0)
-		return set_error(err, -1, _("cannot read the journal %s: %s"),
-		    j->path, strerror(errno));
-	if (st.st_size < j->offset)
+	if (size < j->offset)
 		return set_error(err, -1, _("the journal %s is shorter than "
 		    "what was already read (%jd < %jd bytes): it was truncated "
-		    "or replaced"), j->path, (intmax_t)st.st_size,
+		    "or replaced"), j->path, (intmax_t)size,
 		    (intmax_t)j->offset);
-	j->seen_size = st.st_size;
+	j->seen_size = size;
 	if (!j->have_header && check_magic(j, err) != 0)
 		return -1;
-	scan_start(&s, j->offset, st.st_size, READ_BLOCK);
+	scan_start(&s, j->offset, size, READ_BLOCK);
 	j->reading = 1;
 	while ((r = read_one(j, &s, k, err)) == 1)
 		;
 	j->reading = 0;
 	return r < 0 ? -1 : k->count;
+}
+
+long
+journal_read_into(struct journal *j, struct sink *k, char **err)
+{
+	struct stat st;
+
+	j->named_size = -1;
+	if (fstat(j->fd, &st) != 0)
+		return set_error(err, -1, _("cannot read the journal %s: %s"),
+		    j->path, strerror(errno));
+	return read_to(j, k, st.st_size, err);
 }
 
 void
@@ -817,7 +826,15 @@ journal_read(struct journal *j, journal_record_fn on_record,
     journal_bad_fn on_bad, void *ctx, char **err)
 {
 	struct sink k = { on_record, on_bad, ctx, 0 };
+	off_t size = j->named_size;
 
+	/* Following, the size journal_changed has just seen will do: what
+	 * is appended after its stat wakes the follower again.  (Appending
+	 * always asks the file: under the lock its size must be exact.) */
+	if (size >= 0) {
+		j->named_size = -1;
+		return read_to(j, &k, size, err);
+	}
 	return journal_read_into(j, &k, err);
 }
 
@@ -843,6 +860,7 @@ journal_from_fd(int fd, const char *path, int read_only, char **err)
 	j->sd.fd = -1;
 	j->fd = fd;
 	j->wfd = j->watch_fd = j->watch_dir = -1;
+	j->named_size = -1;
 	j->read_only = read_only;
 	j->dev = st.st_dev;
 	j->ino = st.st_ino;
@@ -1120,10 +1138,16 @@ drain_watch(struct journal *j)
 	int changed = 0;
 	ssize_t n;
 
+	/* A read that leaves room in the buffer has taken all there was (one
+	 * more read would only say EAGAIN); whatever comes after it makes
+	 * the descriptor readable again. */
 	while ((n = read(j->watch_fd, buf, sizeof buf)) > 0 ||
 	    (n < 0 && errno == EINTR))
-		if (n > 0)
+		if (n > 0) {
 			changed = 1;
+			if ((size_t)n <= sizeof buf - 256)
+				break;
+		}
 	return changed;
 }
 
@@ -1156,5 +1180,7 @@ journal_changed(struct journal *j, char **err)
 		    "another file"), j->path);
 	if (st.st_size != j->seen_size)
 		changed = 1;
+	/* for the journal_read that follows a change */
+	j->named_size = changed ? st.st_size : -1;
 	return changed;
 }

@@ -7,10 +7,13 @@
  * the same callback as journal_read, so the caller's state is current),
  * repairs a torn tail left by a crashed writer, asks `build` for the
  * records to write (build sees the state as of the lock and may refuse),
- * assigns their seq and time, writes them all with one write(2), fsyncs and
- * unlocks.  A short write or failed fsync truncates back and fails: nothing
- * half-written is ever acknowledged.  The written records are then handed
- * to `on_record` too.
+ * assigns their seq and time, writes them all with one write(2), unlocks
+ * and then fsyncs (so that concurrent writers share flushes; readers may
+ * see the records before they are on disk).  A short write truncates back
+ * and fails: nothing half-written is ever acknowledged; so does a failed
+ * fsync, unless another writer appended after the batch meanwhile (the
+ * batch then stays, and the append fails saying so).  The written records
+ * are then handed to `on_record` too.
  *
  * Records are checked with a CRC-32 of their other fields; a record that
  * fails (or is not a well-formed record) goes to `on_bad` with its line
@@ -103,8 +106,11 @@ void journal_set_peek(struct journal *j, journal_peek_fn peek, void *ctx);
  * (time from `now_ms`, or the clock when now_ms is 0; the clock is never
  * allowed to go back behind the journal's last record, so a clock stepped
  * back by NTP cannot make time run backwards in the journal).  Returns 0
- * written, 1 refused by build, 3 data or I/O error (nothing written; the
- * message says why: read-only journal, full disk, ...). */
+ * written and on disk, 1 refused by build, 3 data or I/O error (nothing
+ * written, the message says why: read-only journal, full disk, ...; or,
+ * only when fsync failed after others appended, the batch is in the
+ * journal but not known to be on disk: the message says that too, and
+ * on_record has had it). */
 int journal_append(struct journal *j, journal_build_fn build, void *bctx,
     journal_record_fn on_record, journal_bad_fn on_bad, void *ctx,
     int64_t now_ms, char **err);
@@ -151,7 +157,9 @@ int journal_watch_fd(struct journal *j);
 enum journal_watch journal_watch_kind(const struct journal *j);
 /* Drains the watch descriptor; returns 1 when the file may have new data
  * (or grew, when polling), 0 otherwise, -1 when the journal was deleted,
- * moved or replaced (with *err saying so). */
+ * moved or replaced (with *err saying so).  After a 1, the next
+ * journal_read reads up to the size seen here, without asking the file
+ * again (what comes after wakes the follower again). */
 int journal_changed(struct journal *j, char **err);
 
 /* The offset just past the last complete record read; the seq of the last

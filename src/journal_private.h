@@ -58,6 +58,8 @@ struct journal {
 				   always a line start */
 	unsigned long line;	/* the line number at offset */
 	off_t seen_size;	/* the size when last read, for polling */
+	off_t named_size;	/* the size journal_changed saw, for the next
+				   journal_read; -1 none */
 	uint64_t last_seq;
 	int64_t last_time;
 	int have_header;
@@ -78,6 +80,8 @@ struct journal {
 	size_t out_cap;
 	enum journal_fault fault;
 	int defer_sync;		/* journal_defer_sync: no fsync per append */
+	void (*unlocked_hook)(void *);	/* journal_test_unlocked_hook */
+	void *unlocked_ctx;
 	struct event_time_cache time_cache;
 	int reading;		/* in journal_read_into's loop: the buffers
 				   and the parser are in use */

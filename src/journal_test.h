@@ -20,6 +20,12 @@ enum journal_fault {
 /* The fault applies to the next write of this handle, then clears. */
 void journal_set_fault(struct journal *j, enum journal_fault fault);
 
+/* Called by journal_append between its unlock and its fsync (NULL: none):
+ * a test appends from another handle there, as a concurrent writer
+ * would. */
+void journal_test_unlocked_hook(struct journal *j, void (*fn)(void *),
+    void *ctx);
+
 /* Makes journal_watch_fd() skip dnotify (no_dnotify) and inotify
  * (no_inotify) in this process, as on a kernel without them or past the
  * limits: the fallbacks' tests.  0, 0 restores the normal order. */

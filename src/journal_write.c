@@ -2,10 +2,10 @@
  * journal_write.c -- appending to journal.csv and creating it.
  *
  * The protocol is journal.h's: under flock(LOCK_EX), catch up, cut off a
- * torn tail, let `build` decide, write the whole batch with one write(2),
- * fsync.  Any failure cuts the file back to its size before the write, so
- * a record is in the journal only if it was acknowledged (or its writer
- * died between fsync and returning).
+ * torn tail, let `build` decide, write the whole batch with one write(2);
+ * unlock, then fsync (sync_after_unlock says why).  A failed write cuts
+ * the file back to its size before the write; so does a failed fsync
+ * unless records were appended after the batch meanwhile.
  */
 #include "journal.h"
 
@@ -245,9 +245,10 @@ write_failure(int e)
 	}
 }
 
-/* Writes j->out[0, len) with one write(2) and fsyncs.  On any failure the
- * file is cut back to its size before the write: nothing half-written is
- * ever acknowledged. */
+/* Writes j->out[0, len) with one write(2), under the lock.  On any
+ * failure the file is cut back to its size before the write: nothing
+ * half-written is ever acknowledged.  The fsync comes after the unlock
+ * (sync_after_unlock). */
 static int
 write_batch(struct journal *j, off_t size, size_t len, char **err)
 {
@@ -267,11 +268,6 @@ write_batch(struct journal *j, off_t size, size_t len, char **err)
 		set_error(err, -1, _("cannot write to the journal %s: only %zd "
 		    "of %zu bytes went in (is the disk full?): nothing was "
 		    "written"), j->path, w, len);
-		take_back(j, size, err);
-	} else if (sync_once(j) != 0) {
-		e = errno;
-		set_error(err, -1, _("cannot save the journal %s to disk: %s: "
-		    "nothing was written"), j->path, write_failure(e));
 		take_back(j, size, err);
 	} else {
 		return 0;
@@ -408,9 +404,21 @@ assign(struct journal *j, struct journal_batch *b, int64_t now_ms)
 	}
 }
 
+/* What an append wrote under the lock, and the journal's fields as they
+ * were before it: enough to take the write back if its fsync fails. */
+struct written {
+	off_t size;		/* the file's size before the write */
+	size_t len;		/* 0: nothing written */
+	unsigned long line;
+	uint64_t last_seq;
+	int64_t last_time;
+	int damaged;
+};
+
 static int
 append_locked(struct journal *j, struct journal_batch *b, struct sink *k,
-    journal_build_fn build, void *bctx, int64_t now_ms, char **err)
+    journal_build_fn build, void *bctx, int64_t now_ms, struct written *w,
+    char **err)
 {
 	ssize_t len;
 	off_t size = 0;
@@ -443,6 +451,12 @@ append_locked(struct journal *j, struct journal_batch *b, struct sink *k,
 		return 3;
 	if (write_batch(j, size, (size_t)len, err) != 0)
 		return 3;
+	w->size = size;
+	w->len = (size_t)len;
+	w->line = j->line;
+	w->last_seq = j->last_seq;
+	w->last_time = j->last_time;
+	w->damaged = j->damaged;
 	j->offset = size + len;
 	j->seen_size = j->offset;
 	j->damaged = 0;		/* good records follow whatever came before */
@@ -452,13 +466,55 @@ append_locked(struct journal *j, struct journal_batch *b, struct sink *k,
 		j->last_time = b->items[b->n - 1].ev.time_ms;
 	for (i = 0; i < b->n; i++)
 		b->items[i].ev.offset += (int64_t)size;
-	j->rec_start = (off_t)b->items[b->n - 1].ev.offset;
-	j->rec_end = j->offset;
-	j->rec_crc = j->checked_crc;
-	for (i = 0; i < b->n; i++)
-		if (k->on_record != NULL)
-			k->on_record(&b->items[i].ev, k->ctx);
 	return 0;
+}
+
+/* The fsync of an append failed after the lock was let go.  Under the
+ * lock again: when nothing was appended after the batch, it is cut off
+ * as before (returns 3, nothing was written); otherwise later records
+ * stand on it and it stays (returns 2: in the journal, not known to be
+ * on disk).  Both with *err. */
+static int
+sync_failed(struct journal *j, const struct written *w, int e, char **err)
+{
+	struct stat st;
+	int cut = 0;
+
+	if (journal_lock(j->wfd, LOCK_EX) == 0) {
+		cut = journal_still_named(j) == 0 && fstat(j->wfd, &st) == 0 &&
+		    st.st_size == w->size + (off_t)w->len &&
+		    ftruncate(j->wfd, w->size) == 0;
+		journal_lock(j->wfd, LOCK_UN);
+	}
+	if (!cut)
+		return set_error(err, 2, _("cannot save the journal %s to "
+		    "disk: %s: the change is in the journal, with changes "
+		    "made after it, but may be lost if the machine stops "
+		    "now"), j->path, write_failure(e));
+	j->offset = w->size;
+	j->seen_size = w->size;
+	j->line = w->line;
+	j->last_seq = w->last_seq;
+	j->last_time = w->last_time;
+	j->damaged = w->damaged;
+	return set_error(err, 3, _("cannot save the journal %s to disk: %s: "
+	    "nothing was written"), j->path, write_failure(e));
+}
+
+/* The fsync runs after the unlock, so that the next writer can write its
+ * record meanwhile and writers waiting on the disk share one flush (the
+ * kernel joins concurrent fsyncs of a file into one journal commit).  The
+ * batch is acknowledged only once its fsync returned; an fsync makes the
+ * whole file durable, so an acknowledged record never stands on one that
+ * a power cut could still take. */
+static int
+sync_after_unlock(struct journal *j, const struct written *w, char **err)
+{
+	if (j->unlocked_hook != NULL)
+		j->unlocked_hook(j->unlocked_ctx);
+	if (sync_once(j) == 0)
+		return 0;
+	return sync_failed(j, w, errno, err);
 }
 
 int
@@ -468,9 +524,12 @@ journal_append(struct journal *j, journal_build_fn build, void *bctx,
 {
 	struct sink k = { on_record, on_bad, ctx, 0 };
 	struct journal_batch b;
+	struct written w;
+	size_t i;
 	int r;
 
 	memset(&b, 0, sizeof b);
+	memset(&w, 0, sizeof w);
 	if (journal_open_for_append(j, err) != 0)
 		return 3;
 	if (journal_lock(j->wfd, LOCK_EX) != 0)
@@ -481,10 +540,29 @@ journal_append(struct journal *j, journal_build_fn build, void *bctx,
 		    "this command waited (convene purge rewrites it): nothing "
 		    "was written; run the command again"), j->path);
 	else
-		r = append_locked(j, &b, &k, build, bctx, now_ms, err);
+		r = append_locked(j, &b, &k, build, bctx, now_ms, &w, err);
 	journal_lock(j->wfd, LOCK_UN);
+	if (r == 0 && w.len > 0 && (r = sync_after_unlock(j, &w, err)) != 3) {
+		/* written (r 0), or in the journal but not on disk (r 2):
+		 * either way this process's state must have it, and its
+		 * last record is the mark a checkpoint may cover */
+		j->rec_start = (off_t)b.items[b.n - 1].ev.offset;
+		j->rec_end = j->offset;
+		j->rec_crc = j->checked_crc;
+		for (i = 0; i < b.n; i++)
+			if (on_record != NULL)
+				on_record(&b.items[i].ev, ctx);
+		r = r == 2 ? 3 : 0;
+	}
 	batch_free(&b);
 	return r;
+}
+
+void
+journal_test_unlocked_hook(struct journal *j, void (*fn)(void *), void *ctx)
+{
+	j->unlocked_hook = fn;
+	j->unlocked_ctx = ctx;
 }
 
 /* --- creating ------------------------------------------------------------ */

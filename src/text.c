@@ -851,6 +851,28 @@ is_opportunity(struct walk *w, int32_t *next_opp, size_t q)
 	    !inside_hangul_word(w->s, w->len, q);
 }
 
+/* Printable ASCII that fits in width is one line, whatever the breaks:
+ * it is found without ICU (a new idea on 150 terminals, issue 21), as the
+ * loop below would find it (one column a byte, spaces at the end outside
+ * the line).  Returns 0 when the text is not such. */
+static int
+wrap_short_ascii(const char *s, size_t len, int width,
+    struct text_lines *out)
+{
+	size_t i, vis_end = 0;
+
+	if (len > (size_t)width)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7f)
+			return 0;
+		if (s[i] != ' ')
+			vis_end = i + 1;
+	}
+	lines_push(out, 0, vis_end, (int)vis_end);
+	return 1;
+}
+
 size_t
 text_wrap_n(const char *s, size_t len, int width, struct text_lines *out)
 {
@@ -863,6 +885,8 @@ text_wrap_n(const char *s, size_t len, int width, struct text_lines *out)
 	out->n = 0;
 	if (width <= 0)
 		width = INT_MAX;
+	if (wrap_short_ascii(s, len, width, out))
+		return out->n;
 	walk_open(&w, s, len, BRK_LINE);
 	wrap_begin(&ws, 0);
 	for (p = 0; p < w.len; p = q) {

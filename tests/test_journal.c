@@ -1337,6 +1337,94 @@ test_write_faults(void **state)
 	check_fault(f, JOURNAL_FAULT_FSYNC, "cannot save");
 }
 
+/* Another writer's append, made between a writer's unlock and its fsync. */
+struct meanwhile {
+	const char *path;
+	int calls;
+};
+
+static void
+append_meanwhile(void *ctx)
+{
+	struct meanwhile *m = ctx;
+
+	m->calls++;
+	append_text(m->path, "meanwhile", 0);
+}
+
+/* The fsync runs after the unlock: another writer may append in between,
+ * after the batch, with the next seq; the batch is acknowledged once its
+ * own fsync returned. */
+static void
+test_sync_after_unlock(void **state)
+{
+	struct fx *f = *state;
+	struct journal *j = journal_open(f->path, 0, NULL);
+	struct meanwhile m = { f->path, 0 };
+	struct event ev = idea("first");
+	struct got g = { 0 };
+
+	assert_int_equal(journal_read(j, NULL, NULL, NULL, NULL), 0);
+	journal_test_unlocked_hook(j, append_meanwhile, &m);
+	assert_int_equal(append_events(j, &ev, 1, &g, 0), 0);
+	assert_int_equal(m.calls, 1);
+	assert_int_equal(g.nrecs, 1);
+	assert_int_equal(g.recs[0].seq, 1);
+	/* the next append catches up with the one made meanwhile first */
+	journal_test_unlocked_hook(j, NULL, NULL);
+	ev = idea("third");
+	assert_int_equal(append_events(j, &ev, 1, &g, 0), 0);
+	assert_int_equal(g.nrecs, 3);
+	assert_string_equal(g.recs[1].s[5], "meanwhile");
+	assert_int_equal(g.recs[1].seq, 2);
+	assert_int_equal(g.recs[2].seq, 3);
+	journal_close(j);
+	got_clear(&g);
+	assert_int_equal(read_all(f->path, &g, NULL), 3);
+	assert_int_equal(g.nbads, 0);
+	got_clear(&g);
+}
+
+/* An fsync that fails after another writer appended cannot cut the batch
+ * off (the later record would go with it): the batch stays, the append
+ * fails saying so, and this handle's state has the batch. */
+static void
+test_sync_fails_after_others_appended(void **state)
+{
+	struct fx *f = *state;
+	struct journal *j = journal_open(f->path, 0, NULL);
+	struct meanwhile m = { f->path, 0 };
+	struct event ev = idea("unsure");
+	struct events e = { &ev, 1 };
+	struct got g = { 0 };
+	char *err = NULL;
+
+	assert_int_equal(journal_read(j, NULL, NULL, NULL, NULL), 0);
+	journal_test_unlocked_hook(j, append_meanwhile, &m);
+	journal_set_fault(j, JOURNAL_FAULT_FSYNC);
+	assert_int_equal(journal_append(j, build_events, &e, got_record,
+	    got_bad, &g, 0, &err), 3);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "cannot save"));
+	assert_non_null(strstr(err, "may be lost"));
+	assert_null(strstr(err, "nothing was written"));
+	free(err);
+	assert_int_equal(g.nrecs, 1);
+	assert_int_equal(journal_last_seq(j), 1);
+	/* later appends go on from the record made meanwhile */
+	journal_test_unlocked_hook(j, NULL, NULL);
+	ev = idea("after");
+	assert_int_equal(append_events(j, &ev, 1, &g, 0), 0);
+	assert_int_equal(g.nrecs, 3);
+	assert_int_equal(g.recs[2].seq, 3);
+	journal_close(j);
+	got_clear(&g);
+	assert_int_equal(read_all(f->path, &g, NULL), 3);
+	assert_string_equal(g.recs[0].s[5], "unsure");
+	assert_string_equal(g.recs[1].s[5], "meanwhile");
+	got_clear(&g);
+}
+
 static void
 test_read_only(void **state)
 {
@@ -1819,6 +1907,8 @@ main(void)
 		T(test_batch_next_seq),
 		T(test_times),
 		T(test_write_faults),
+		T(test_sync_after_unlock),
+		T(test_sync_fails_after_others_appended),
 		T(test_read_only),
 		T(test_shorter_than_offset),
 		T(test_not_a_journal),

@@ -409,6 +409,54 @@ test_polling_last(void **state)
 	journal_close(r);
 }
 
+/* The read after journal_changed goes up to the size it saw: what is
+ * appended in between wakes the follower again and is read then, both
+ * with a watch and polling. */
+static void
+check_append_between(struct fx *f, struct journal *r)
+{
+	char *err = NULL;
+	int fd = journal_watch_fd(r);
+
+	append_from_child(f->path, "seen");
+	if (fd >= 0)
+		assert_int_equal(wait_readable(fd, WAKE_MS), 1);
+	assert_int_equal(journal_changed(r, &err), 1);
+	append_from_child(f->path, "in between");
+	assert_int_equal(read_new(r), 1);
+	if (fd >= 0)
+		assert_int_equal(wait_readable(fd, WAKE_MS), 1);
+	assert_int_equal(journal_changed(r, &err), 1);
+	assert_int_equal(read_new(r), 1);
+	assert_int_equal(journal_changed(r, &err), 0);
+	/* a read with no journal_changed before it asks the file */
+	append_from_child(f->path, "unasked");
+	assert_int_equal(read_new(r), 1);
+	assert_int_equal(journal_last_seq(r), 3);
+}
+
+static void
+test_append_between_change_and_read(void **state)
+{
+	struct fx *f = *state;
+	struct journal *r = open_follower(f->path);
+
+	check_append_between(f, r);
+	journal_close(r);
+}
+
+static void
+test_append_between_change_and_read_polling(void **state)
+{
+	struct fx *f = *state;
+	struct journal *r = open_follower(f->path);
+
+	journal_test_watch_skip(1, 1);
+	assert_int_equal(journal_watch_fd(r), -1);
+	check_append_between(f, r);
+	journal_close(r);
+}
+
 #define T(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
 
 int
@@ -424,6 +472,8 @@ main(void)
 		T(test_hard_link_not_dnotify),
 		T(test_inotify_without_dnotify),
 		T(test_polling_last),
+		T(test_append_between_change_and_read),
+		T(test_append_between_change_and_read_polling),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -726,6 +726,41 @@ test_random_mixtures(void **state)
 	text_lines_free(&lines);
 }
 
+/* A printable ASCII text that fits is one line without ICU (issue 21):
+ * the same line as the full wrap gives, trailing spaces outside it. */
+static void
+test_wrap_short_ascii(void **state)
+{
+	static const struct {
+		const char *s;
+		int width;
+		size_t n, len;
+		int w;
+	} cases[] = {
+		{ "Benchmark idea 12 for the room", 40, 1, 30, 30 },
+		{ "fits exactly", 12, 1, 12, 12 },
+		{ "one too long", 11, 2, 7, 7 },
+		{ "trailing  ", 10, 1, 8, 8 },
+		{ "   ", 5, 1, 0, 0 },
+		{ "  lead", 6, 1, 6, 6 },
+		{ "tab\there", 40, 1, 8, 8 },
+		{ "", 5, 1, 0, 0 },
+	};
+	struct text_lines lines = { 0 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		text_wrap(cases[i].s, cases[i].width, &lines);
+		assert_int_equal(lines.n, cases[i].n);
+		assert_int_equal(lines.v[0].offset, 0);
+		assert_int_equal(lines.v[0].len, cases[i].len);
+		assert_int_equal(lines.v[0].width, cases[i].w);
+		check_wrap(cases[i].s, cases[i].width);
+	}
+	text_lines_free(&lines);
+}
+
 /* ---- grapheme and word steps for the editor ---- */
 
 static void
@@ -809,6 +844,7 @@ main(void)
 		cmocka_unit_test(test_script_cut_table),
 		cmocka_unit_test(test_script_cut_every_width),
 		cmocka_unit_test(test_wrap_hard_breaks),
+		cmocka_unit_test(test_wrap_short_ascii),
 		cmocka_unit_test(test_wrap_never_detaches_marks),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_valid_edges),
