@@ -31,8 +31,9 @@ static int
 inside_root(const char *path, char **name)
 {
 	struct stat a, b;
-	char *dir = xstrdup(path), *slash;
-	size_t n = strlen(dir);
+	size_t n = strlen(path);
+	/* room for "." when path is "" */
+	char *dir = memcpy(xmalloc(n + 2), path, n + 1), *slash;
 	int r;
 
 	while (n > 1 && dir[n - 1] == '/')

@@ -124,6 +124,26 @@ test_malformed(void **state)
 	assert_int_equal(parse_str("conv", 99), 0);
 }
 
+/* A session path that is empty, ".", "/" or ends in slashes is never
+ * inside the sessions directory, and looking costs no overrun (ASan in
+ * make sanitize). */
+static void
+test_route_odd_paths(void **state)
+{
+	static const char *const paths[] = { "", ".", "/", "//", "s/", "./" };
+	char verb[] = "idea", by[] = "--by", pid[] = "p1", text[] = "x";
+	char path[8];
+	char *argv[] = { verb, path, by, pid, text };
+	size_t i;
+	int status = -1;
+
+	(void)state;
+	for (i = 0; i < NELEM(paths); i++) {
+		snprintf(path, sizeof path, "%s", paths[i]);
+		assert_int_equal(serve_route(5, argv, &status), 0);
+	}
+}
+
 static void
 test_roles(void **state)
 {
@@ -657,6 +677,7 @@ main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_roles),
+		cmocka_unit_test(test_route_odd_paths),
 		cmocka_unit_test(test_gate_bound_to_caller),
 		cmocka_unit_test_setup_teardown(test_service_refuses,
 		    svc_setup, svc_teardown),
