@@ -100,7 +100,8 @@ collect(struct board *b, struct app *a)
 
 	add = pick(a, from, NULL);
 	rows = listscreen_reserve(&b->ls, keep + add);
-	memmove(rows + add, rows, keep * sizeof *rows);
+	if (keep > 0)		/* rows is NULL for an empty board */
+		memmove(rows + add, rows, keep * sizeof *rows);
 	pick(a, from, rows);
 	b->ls.nrows = keep + add;
 	listscreen_rows_done(&b->ls, st);
