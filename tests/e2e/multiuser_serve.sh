@@ -267,12 +267,17 @@ while [ "$(snap con)" = "$_s1" ]; do
 	[ "$(date +%s)" -lt "$_end" ] || { screen con; fail "the console's clock stood still while its write was out"; }
 	sleep 0.05
 done
+_t1=$(now_ms)
 send con 1
 wait_for_text con "Now: "
+echo "measured: the console switched tabs in $(($(now_ms) - _t1)) ms" \
+    "(capture included) while its write was out"
 send con 3
 wait_for_text con "Session timer"
 [ "$(journal_count "$S" timer)" -eq "$_before" ] ||
 	fail "a timer record was written while the service was stopped"
+echo "measured: the service was stopped for $(($(now_ms) - _t0)) ms of" \
+    "the console's 5 s wait"
 kill -CONT "$HOST_SERVE_PID"
 wait_for_text con "timer paused"
 wait_for_text con "paused"
