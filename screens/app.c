@@ -955,11 +955,16 @@ loop(struct app *a)
 	int wfd = journal_watch_fd(a->s->journal);
 	int64_t wait;
 	struct pollfd fds[2];
+	int drawn = 0;
 
 	while (!a->quit && !got_signal) {
 		a->now = journal_now_ms();
 		sent_clear(a);
 		app_draw_pass(a);
+		/* After the first frame, not before: a long replay leaves a
+		 * checkpoint for the next terminals (written by a child). */
+		if (!drawn++)
+			session_checkpoint_background(a->s);
 		/* what after_keys changed shows at once */
 		if (after_keys(a, 0) && a->dirty)
 			continue;

@@ -721,7 +721,9 @@ static const struct binding join_keys[] = {
 	{ KEYCODE(KEY_END), NULL, NULL, key_end },
 	{ '\r', "Enter", N_("this is me (or: register)"), key_enter },
 	{ KEYCODE(KEY_ENTER), NULL, NULL, key_enter },
-	{ '/', "/ or a letter", N_("search the names (in any script)"),
+	/* the key's label stays a key; "or type a letter" is prose, and
+	 * translated with the rest of the line */
+	{ '/', "/", N_("search the names (in any script), or type a letter"),
 	    key_search },
 	{ 27, "Esc", N_("show every name again"), key_clear },
 	{ 0, NULL, NULL, NULL }

@@ -150,12 +150,14 @@ wall_text(WINDOW *w, int y, int x, int width, int maxrows, const char *s,
 
 	if (s == NULL || width <= 0 || maxrows <= 0)
 		return 0;
-	/* One row of a text without a line break: the wrap's only line, or
-	 * its start cut with "…", is what draw_text draws from the text
-	 * itself.  Laying the whole text out (ICU's line breaks) for it was
-	 * most of the cost of drawing a board again (issue 21). */
+	/* One row of a text without a line break: the text itself when it
+	 * fits, else its first words and "…" (text_cut_words lays out only
+	 * the text's start).  Laying the whole text out (ICU's line breaks)
+	 * for it was most of the cost of drawing a board again (issue 21). */
 	if (maxrows == 1 && strpbrk(s, "\n\r") == NULL) {
-		draw_text(w, y, x, width, s, attr);
+		row = text_cut_words(s, width, ELLIPSIS);
+		draw_text(w, y, x, width, row, attr);
+		free(row);
 		return 1;
 	}
 	n = wrap(s, width);

@@ -151,13 +151,53 @@ auth_check_passphrase(const struct session *s, const char *pass)
 	    auth_verify(s->set.passphrase_hash, pass);
 }
 
+static struct {
+	int on;
+	const char *pass, *pin, *new_pin;
+} given;
+
+void
+auth_give_secrets(const char *pass, const char *pin, const char *new_pin)
+{
+	given.on = 1;
+	given.pass = pass;
+	given.pin = pin;
+	given.new_pin = new_pin;
+}
+
+void
+auth_take_secrets(void)
+{
+	memset(&given, 0, sizeof given);
+}
+
+static const char *
+none_if_empty(const char *v)
+{
+	return v != NULL && v[0] != '\0' ? v : NULL;
+}
+
+const char *
+auth_secret(const char *name)
+{
+	if (!given.on)
+		return getenv(name);
+	if (strcmp(name, AUTH_PASSPHRASE_ENV) == 0)
+		return none_if_empty(given.pass);
+	if (strcmp(name, AUTH_PIN_ENV) == 0)
+		return none_if_empty(given.pin);
+	if (strcmp(name, AUTH_NEW_PIN_ENV) == 0)
+		return none_if_empty(given.new_pin);
+	return NULL;
+}
+
 /* A secret from the environment, else the terminal; never standard input
  * that is not a terminal (a script must say it, not hang). */
 static int
 ask_secret(const char *env, const char *prompt, const char *missing,
     char **out, char **err)
 {
-	const char *e = getenv(env);
+	const char *e = auth_secret(env);
 
 	if (e != NULL) {
 		*out = xstrdup(e);
@@ -200,12 +240,25 @@ verify_counted(struct session *s, const char *hash, const char *secret)
 	return ok;
 }
 
+static int caller_may_facilitate = 1;
+
+void
+auth_set_caller_may_facilitate(int may)
+{
+	caller_may_facilitate = may;
+}
+
 int
 auth_facilitator(struct session *s, char **err)
 {
 	char *pass = NULL;
 	int ok, r;
 
+	/* Bound to the gate, not to the service's reading of the verb's
+	 * arguments: getopt_long takes "--clear-t" for --clear-throttle. */
+	if (!caller_may_facilitate)
+		return set_error(err, 1, "%s", _("only a facilitator (a member "
+		    "of the sessions directory's group) may do this"));
 	if (!auth_has_passphrase(s))
 		return 0;
 	if ((r = throttle_gate(s, err)) != 0)

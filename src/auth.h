@@ -44,6 +44,27 @@ int auth_check_passphrase(const struct session *s, const char *pass);
  * terminal), with *err. */
 int auth_facilitator(struct session *s, char **err);
 
+/* The secrets the environment variables above (and CONVENE_NEW_PIN) give.
+ * The writer service hands each request's own with auth_give_secrets (its
+ * fields, borrowed until auth_take_secrets; "" is none) instead of
+ * setenv: glibc keeps every value ever given to setenv for the life of
+ * the process, so a caller sending a new 60 KB "PIN" with each request
+ * would grow the service without end, and every secret would stay in its
+ * memory.  While given, the process's own environment is not looked at.
+ * auth_secret(name) is the value, or NULL when there is none. */
+#define AUTH_NEW_PIN_ENV "CONVENE_NEW_PIN"
+void auth_give_secrets(const char *pass, const char *pin,
+    const char *new_pin);
+void auth_take_secrets(void);
+const char *auth_secret(const char *name);
+
+/* The writer service (serve.h) says, before each request, whether its
+ * caller may be the facilitator at all (a member of the sessions
+ * directory's group, from SO_PEERCRED); 0 makes auth_facilitator refuse,
+ * with or without a passphrase, whatever verb or arguments led to it.
+ * 1 (the default) leaves the gate as above. */
+void auth_set_caller_may_facilitate(int may);
+
 /* The same for a participant with a PIN (participant index `p`): 0 when
  * they have none or CONVENE_PIN or the terminal gives it; else 1 or 3 with
  * *err. */

@@ -201,6 +201,11 @@ cli_export(int argc, char **argv)
 	status = gate(s);
 	if (status == 0)
 		status = check_certificate_days(s, &a);
+	/* A long replay leaves a checkpoint for the next process (before
+	 * --out gives the session's group up); a cache: errors are not the
+	 * export's. */
+	if (status == 0 && session_checkpoint_due(s))
+		session_checkpoint_write(s, NULL);
 	if (status == 0)
 		status = run_export(s, &a);
 	session_close(s);

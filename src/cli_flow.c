@@ -255,8 +255,14 @@ cli_status(int argc, char **argv)
 		return status;
 	r = status_write(s, pid, journal_now_ms(), format, stdout);
 	free(pid);
-	session_close(s);
-	if (r != 0 || fflush(stdout) != 0)
+	if (r != 0 || fflush(stdout) != 0) {
+		session_close(s);
 		return cli_fail(EXIT_DATA, "%s", _("cannot write the status"));
+	}
+	/* Scripts poll status: after a long replay, leave a checkpoint so
+	 * that the next call starts from it (a cache: no error of ours). */
+	if (session_checkpoint_due(s))
+		session_checkpoint_write(s, NULL);
+	session_close(s);
 	return 0;
 }

@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "auth.h"
 #include "commands.h"
 #include "i18n.h"
 #include "session.h"
@@ -25,7 +26,7 @@
 static char *
 new_pin(void)
 {
-	const char *env = getenv("CONVENE_NEW_PIN");
+	const char *env = auth_secret(AUTH_NEW_PIN_ENV);
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;

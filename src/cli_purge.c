@@ -21,6 +21,7 @@
 #include "presence.h"
 #include "purge.h"
 #include "session.h"
+#include "sessdir.h"
 
 struct purge_args {
 	const char *session;
@@ -144,6 +145,17 @@ cli_purge(int argc, char **argv)
 		return r;
 	if ((s = cli_open_facilitator(a.session, &status)) == NULL)
 		return status;
+	/* Inside the sessions directory, purging (the journal rewritten
+	 * under its lock, drafts and exports removed) is for the group's
+	 * members and root, as the writer service's verbs are: the
+	 * passphrase alone (or none) would let a participant's setgid
+	 * convene do it, and hold the lock where its user can stop it. */
+	if (s->sd.inside && getuid() != 0 &&
+	    !sessdir_caller_in_group(&s->sd)) {
+		session_close(s);
+		return cli_fail(EXIT_REFUSED, "%s", _("only a facilitator (a "
+		    "member of the sessions directory's group) may do this"));
+	}
 	if ((status = refused(s, &a)) != 0 ||
 	    (status = confirmed(s, &a)) != 0) {
 		session_close(s);

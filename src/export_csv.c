@@ -134,7 +134,11 @@ export_csv_text(struct export_csv *w, const char *s)
 		write_field(w, s, len);
 		return;
 	}
-	write_field(w, w->buf, neutralise(w, s, len));
+	/* neutralise first: it (re)allocates w->buf, and the order in which
+	 * a call's arguments are evaluated is unspecified (clang read a NULL
+	 * w->buf here before neutralise made it) */
+	len = neutralise(w, s, len);
+	write_field(w, w->buf, len);
 }
 
 void

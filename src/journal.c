@@ -477,6 +477,7 @@ check_record(struct journal *j, struct event *ev, uint64_t after_seq)
 	if (crc32_update(0, j->rec, j->fend[F_EXTRA] + 1) != want)
 		return check_bad(j, CHECK_BAD,
 		    _("checksum mismatch: the record was changed or damaged"));
+	j->checked_crc = want;
 	if (count_nuls(j->rec, j->rec_len) != NFIELDS)
 		return check_bad(j, CHECK_BAD, _("a field holds a NUL byte"));
 	if (parse_u64(field(j, F_SEQ), field_len(j, F_SEQ), &ev->seq) != 0 ||
@@ -607,6 +608,9 @@ take_record(struct journal *j, struct scan *s, struct sink *k,
 		if (ev.time_ms > j->last_time)
 			j->last_time = ev.time_ms;
 		advance(j, s, lines);
+		j->rec_start = (off_t)ev.offset;
+		j->rec_end = j->offset;
+		j->rec_crc = j->checked_crc;
 		if (k->on_record != NULL)
 			k->on_record(&ev, k->ctx);
 		k->count++;
@@ -729,6 +733,82 @@ journal_record_at(struct journal *j, int64_t offset,
 	ev.offset = offset;
 	if (on_record != NULL)
 		on_record(&ev, ctx);
+	return 0;
+}
+
+int
+journal_mark(const struct journal *j, struct journal_mark *m)
+{
+	memset(m, 0, sizeof *m);
+	if (j->rec_end <= 0 || j->rec_end != j->offset || j->damaged)
+		return -1;
+	m->dev = (uint64_t)j->dev;
+	m->ino = (uint64_t)j->ino;
+	m->offset = (int64_t)j->offset;
+	m->rec_offset = (int64_t)j->rec_start;
+	m->rec_crc = j->rec_crc;
+	m->line = j->line;
+	m->last_seq = j->last_seq;
+	m->last_time = j->last_time;
+	return 0;
+}
+
+/* The header row, read and checked as journal_read does. */
+static int
+resume_header(struct journal *j, off_t end, char **err)
+{
+	struct scan s;
+	unsigned long lines;
+
+	if (check_magic(j, err) != 0)
+		return -1;
+	scan_start(&s, 0, end, RECORD_CHUNK);
+	if (parse_one(j, &s, &lines, err) != A_RECORD) {
+		j->csv_dirty = 1;
+		return set_error(err, -1, _("%s is not a convene journal"),
+		    j->path);
+	}
+	return check_header(j, err);
+}
+
+int
+journal_resume(struct journal *j, const struct journal_mark *m, char **err)
+{
+	struct stat st;
+	struct event ev;
+	struct scan s;
+	unsigned long lines;
+
+	if (j->have_header || j->offset != 0 || fstat(j->fd, &st) != 0 ||
+	    m->dev != (uint64_t)st.st_dev || m->ino != (uint64_t)st.st_ino ||
+	    m->offset <= 0 || m->offset > (int64_t)st.st_size ||
+	    m->rec_offset <= 0 || m->rec_offset >= m->offset ||
+	    m->line < 2 || m->line > (uint64_t)m->offset ||
+	    m->last_seq == 0 || m->last_seq > JOURNAL_SEQ_MAX)
+		return set_error(err, -1, "%s", _("the checkpoint is of "
+		    "another journal, or of more than it holds"));
+	if (resume_header(j, (off_t)m->offset, err) != 0) {
+		j->have_header = 0;
+		return -1;
+	}
+	scan_start(&s, (off_t)m->rec_offset, (off_t)m->offset, RECORD_CHUNK);
+	memset(&ev, 0, sizeof ev);
+	if (parse_one(j, &s, &lines, err) != A_RECORD ||
+	    check_record(j, &ev, 0) != CHECK_OK ||
+	    scan_offset(&s) != (off_t)m->offset || ev.seq != m->last_seq ||
+	    j->checked_crc != m->rec_crc) {
+		j->csv_dirty = 1;
+		j->have_header = 0;
+		return set_error(err, -1, "%s", _("the journal's record at the "
+		    "checkpoint is not the one it covers"));
+	}
+	j->offset = (off_t)m->offset;
+	j->line = (unsigned long)m->line;
+	j->last_seq = m->last_seq;
+	j->last_time = m->last_time;
+	j->rec_start = (off_t)m->rec_offset;
+	j->rec_end = (off_t)m->offset;
+	j->rec_crc = m->rec_crc;
 	return 0;
 }
 

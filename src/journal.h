@@ -115,6 +115,13 @@ int journal_append(struct journal *j, journal_build_fn build, void *bctx,
  * 0, or -1 with errno when that fsync fails. */
 int journal_defer_sync(struct journal *j, int defer);
 
+/* How long a writer waits for the journal's lock, process-wide: -1 (the
+ * default) as long as it takes; else at most `ms`, then the append fails
+ * (3, "cannot lock").  The writer service (serve.h) waits a bounded time:
+ * one process stopped with the lock held (a facilitator's Ctrl-Z in the
+ * middle of an import or a purge) must not stop it for every session. */
+void journal_set_lock_wait(int ms);
+
 /* How a follower learns that the journal changed (journal_watch_fd):
  *
  *   DNOTIFY  the directory holding the journal is watched with dnotify
@@ -151,6 +158,29 @@ int journal_changed(struct journal *j, char **err);
  * good record. */
 off_t journal_offset(const struct journal *j);
 uint64_t journal_last_seq(const struct journal *j);
+
+/* Where a checkpoint of the state stands in the journal (checkpoint.h):
+ * the file (device and inode), the offset just past the last record it
+ * covers, that record's start and crc32 column, and what the reader knew
+ * there (the line number, the last seq and time). */
+struct journal_mark {
+	uint64_t dev, ino;
+	int64_t offset, rec_offset;
+	uint32_t rec_crc;
+	uint64_t line, last_seq;
+	int64_t last_time;
+};
+/* The mark of what was read so far: 0, or -1 when the reader does not
+ * stand just past a good record (nothing read yet, or a damaged record or
+ * a blank line came after the last good one). */
+int journal_mark(const struct journal *j, struct journal_mark *m);
+/* Goes on from a mark instead of from the start: the journal must be this
+ * very file, not read yet, its header row right, and the record at
+ * m->rec_offset a good one that ends at m->offset with m->rec_crc and
+ * m->last_seq.  Nothing else before the mark is read again.  0, or -1
+ * with *err and the journal as it was. */
+int journal_resume(struct journal *j, const struct journal_mark *m,
+    char **err);
 
 /*
  * Rewrites the whole journal once (convene purge; man/convene-journal.5):

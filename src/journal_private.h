@@ -81,6 +81,10 @@ struct journal {
 	struct event_time_cache time_cache;
 	int reading;		/* in journal_read_into's loop: the buffers
 				   and the parser are in use */
+	/* The last good record: its start, end and crc32 (journal_mark);
+	 * checked_crc is what check_record last read. */
+	off_t rec_start, rec_end;
+	uint32_t rec_crc, checked_crc;
 	journal_peek_fn peek;	/* journal_set_peek */
 	void *peek_ctx;
 };

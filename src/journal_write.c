@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <csv.h>
@@ -131,6 +132,7 @@ journal_format_record(struct journal *j, size_t at, const struct event *ev)
 		need += 2 * len[i] + 3;
 	}
 	snprintf(crc, sizeof crc, "%08" PRIx32, sum);
+	j->checked_crc = sum;	/* the batch's last: journal_mark */
 	v[F_CRC] = crc;
 	len[F_CRC] = 8;
 	need += 2 * 8 + 2;
@@ -317,14 +319,39 @@ journal_open_for_append(struct journal *j, char **err)
 	return 0;
 }
 
+static int lock_wait_ms = -1;	/* journal_set_lock_wait */
+
+void
+journal_set_lock_wait(int ms)
+{
+	lock_wait_ms = ms;
+}
+
+static int64_t
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 int
 journal_lock(int fd, int op)
 {
+	int64_t end = lock_wait_ms < 0 ? 0 : mono_ms() + lock_wait_ms;
 	int r;
 
-	do
-		r = flock(fd, op);
-	while (r < 0 && errno == EINTR);
+	if (lock_wait_ms < 0 || op == LOCK_UN) {
+		do
+			r = flock(fd, op);
+		while (r < 0 && errno == EINTR);
+		return r;
+	}
+	/* flock has no timeout: try, and try again every 5 ms. */
+	while ((r = flock(fd, op | LOCK_NB)) < 0 &&
+	    (errno == EINTR || errno == EWOULDBLOCK) && mono_ms() < end)
+		nanosleep(&(struct timespec){ 0, 5000000 }, NULL);
 	return r;
 }
 
@@ -423,11 +450,14 @@ append_locked(struct journal *j, struct journal_batch *b, struct sink *k,
 	j->last_seq = b->first_seq + b->n - 1;
 	if (b->items[b->n - 1].ev.time_ms > j->last_time)
 		j->last_time = b->items[b->n - 1].ev.time_ms;
-	for (i = 0; i < b->n; i++) {
+	for (i = 0; i < b->n; i++)
 		b->items[i].ev.offset += (int64_t)size;
+	j->rec_start = (off_t)b->items[b->n - 1].ev.offset;
+	j->rec_end = j->offset;
+	j->rec_crc = j->checked_crc;
+	for (i = 0; i < b->n; i++)
 		if (k->on_record != NULL)
 			k->on_record(&b->items[i].ev, k->ctx);
-	}
 	return 0;
 }
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "content.h"
+#include "checkpoint.h"
 #include "drafts.h"
 #include "event.h"
 #include "i18n.h"
@@ -217,6 +218,14 @@ purge_run(struct session *s, struct purge_report *rep, char **err)
 		memset(rep, 0, sizeof *rep);
 		return r;
 	}
+	/* The checkpoint holds the state as it was, names and all (the new
+	 * journal is another file: it would only be ignored, not gone). */
+	privilege_raise();
+	r = unlinkat(s->sd.fd, CHECKPOINT_NAME, 0) != 0 && errno != ENOENT;
+	privilege_drop();
+	if (r)
+		return set_error(err, 3, _("cannot remove %s/%s: %s"), s->dir,
+		    CHECKPOINT_NAME, strerror(errno));
 	if ((n = empty_dir(s, DRAFTS_DIR, err)) < 0)
 		return 3;
 	rep->drafts = (size_t)n;

@@ -21,6 +21,7 @@
 #include "auth.h"
 #include "cli.h"
 #include "i18n.h"
+#include "journal.h"
 #include "serve_proto.h"
 #include "sessdir.h"
 #include "throttle.h"
@@ -123,15 +124,6 @@ refuse(struct conn *c, int status, const char *msg)
 	free(e);
 }
 
-static void
-set_secret(const char *name, const char *value)
-{
-	if (value[0] != '\0')
-		setenv(name, value, 1);
-	else
-		unsetenv(name);
-}
-
 /*
  * Runs the verb as the command line would, its output and errors caught in
  * memory: stdout and stderr are plain variables in the C library we build
@@ -196,13 +188,13 @@ run_act(struct conn *c, const struct serve_msg *m)
 		free(err);
 		return;
 	}
-	set_secret("CONVENE_PASSPHRASE", m->field[2]);
+	auth_give_secrets(m->field[2], "", "");
 	throttle_set_caller((long)c->uid);
 	r = auth_facilitator(s, &err);
 	if (r == 0)
 		r = undo_perform(s, &a, &id, &err);
 	throttle_set_caller(-1);
-	unsetenv("CONVENE_PASSPHRASE");
+	auth_take_secrets();
 	if (r == 0) {
 		out = id != NULL ? xasprintf("%s\n", id) : xstrdup("");
 		answer(c, 0, out, strlen(out), "", 0);
@@ -222,7 +214,7 @@ handle(struct conn *c, const struct serve_msg *m, gid_t group)
 	char *path;
 	enum serve_role role;
 	size_t i;
-	int argc = 0;
+	int argc = 0, member;
 
 	if (m->n < SERVE_REQUEST_MIN_FIELDS) {
 		refuse(c, 2, _("malformed request"));
@@ -242,13 +234,19 @@ handle(struct conn *c, const struct serve_msg *m, gid_t group)
 		    "sessions directory"));
 		return;
 	}
-	if (role == SERVE_FACILITATOR && !uid_in_group(c->uid, group)) {
+	member = uid_in_group(c->uid, group);
+	if (role == SERVE_FACILITATOR && !member) {
 		refuse(c, 1, _("only a facilitator (a member of the sessions "
 		    "directory's group) may do this"));
 		return;
 	}
+	/* The role above is read from the arguments; the facilitator's gate
+	 * itself refuses a caller outside the group, whatever the verb's own
+	 * parsing makes of them (pin --clear-t is --clear-throttle). */
+	auth_set_caller_may_facilitate(member);
 	if (strcmp(m->field[0], "act") == 0) {
 		run_act(c, m);
+		auth_set_caller_may_facilitate(1);
 		return;
 	}
 	/* The verb wants SESSION first; getopt finds the options anywhere. */
@@ -256,13 +254,10 @@ handle(struct conn *c, const struct serve_msg *m, gid_t group)
 	memmove(argv + 2, argv + 1, (size_t)argc * sizeof *argv);
 	argv[1] = path;
 	argc++;
-	set_secret("CONVENE_PASSPHRASE", m->field[2]);
-	set_secret("CONVENE_PIN", m->field[3]);
-	set_secret("CONVENE_NEW_PIN", m->field[4]);
+	auth_give_secrets(m->field[2], m->field[3], m->field[4]);
 	run_verb(c, argc, argv);
-	unsetenv("CONVENE_PASSPHRASE");
-	unsetenv("CONVENE_PIN");
-	unsetenv("CONVENE_NEW_PIN");
+	auth_set_caller_may_facilitate(1);
+	auth_take_secrets();
 	free(path);
 }
 
@@ -272,6 +267,8 @@ static void
 conn_close(struct conn *c)
 {
 	close(c->fd);
+	if (c->in != NULL)	/* the request's passphrase and PINs */
+		explicit_bzero(c->in, c->incap);
 	free(c->in);
 	free(c->out);
 	memset(c, 0, sizeof *c);
@@ -359,13 +356,35 @@ conn_write(struct conn *c)
 	return c->sent == c->outlen ? -1 : 0;	/* all said: close */
 }
 
-/* One pass: wait for the next event or deadline, then serve it. */
+/* 1 when uid is among served[0..n). */
+static int
+served_now(const uid_t *served, size_t n, uid_t uid)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (served[i] == uid)
+			return 1;
+	return 0;
+}
+
+/* Set when a pass left a request unread for fairness: the next pass does
+ * not wait. */
+static int read_again;
+
+/*
+ * One pass: wait for the next event or deadline, then serve it.  A uid's
+ * connections are read (and so run) one a pass: a participant keeping
+ * their SERVE_CONN_PER_UID connections full of requests that each cost a
+ * PIN check and an fsync delays anyone else by one of them, not sixteen.
+ */
 static void
 serve_pass(int lfd, struct conn *conns, size_t *nconns, gid_t group)
 {
 	struct pollfd pfd[SERVE_CONN_MAX + 1];
+	uid_t served[SERVE_CONN_MAX];
 	int64_t now = mono_ms(), next = -1;
-	size_t i;
+	size_t i, nserved = 0;
 	int timeout;
 
 	pfd[0].fd = lfd;
@@ -377,19 +396,29 @@ serve_pass(int lfd, struct conn *conns, size_t *nconns, gid_t group)
 			next = conns[i].deadline;
 	}
 	timeout = next < 0 ? -1 : next <= now ? 0 : (int)(next - now);
+	if (read_again)
+		timeout = 0;
+	read_again = 0;
 	if (poll(pfd, *nconns + 1, timeout) < 0)
 		return;		/* EINTR: stopping is looked at by the caller */
 	now = mono_ms();
 	for (i = 0; i < *nconns; i++) {
 		struct conn *c = &conns[i];
-		int done = 0;
+		int done = 0, skipped = 0;
 
 		if (pfd[i + 1].revents & (POLLERR | POLLHUP | POLLNVAL) &&
 		    !(pfd[i + 1].revents & POLLIN))
 			done = 1;
-		else if (c->out == NULL && pfd[i + 1].revents & POLLIN)
+		else if (c->out == NULL && pfd[i + 1].revents & POLLIN &&
+		    served_now(served, nserved, c->uid))
+			skipped = read_again = 1;	/* the next pass */
+		else if (c->out == NULL && pfd[i + 1].revents & POLLIN) {
 			done = conn_read(c, group) < 0;
-		if (!done && c->out == NULL && now >= c->deadline) {
+			if (c->out != NULL)
+				served[nserved++] = c->uid;
+		}
+		if (!done && !skipped && c->out == NULL &&
+		    now >= c->deadline) {
 			refuse(c, 3, _("the request did not arrive whole "
 			    "within a second"));
 		} else if (!done && c->out != NULL && now >= c->deadline)
@@ -505,6 +534,7 @@ serve_run(void (*ready)(const char *sock), char **err)
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	cli_set_session_source(serve_cache_open);
+	journal_set_lock_wait(SERVE_DEADLINE_MS);
 	if (ready != NULL)
 		ready(path);
 	while (!stopping)

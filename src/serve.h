@@ -111,6 +111,11 @@ int serve_pending(const struct session *s);
  * reach), translated, static. */
 const char *serve_state(void);
 
+/* 1 when the writer service's socket is there for this process (it
+ * answers, or is there and does not answer); 0 when there is none this
+ * process can reach (serve_route's "no service on this host"). */
+int serve_socket_there(void);
+
 struct session;
 /* Sets s->serve_name when s is inside the sessions directory and the
  * service's socket is there; otherwise leaves s appending itself. */

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "journal.h"
 #include "session.h"
 #include "sessdir.h"
 #include "util.h"
@@ -37,6 +38,7 @@ static int
 still_good(const struct session *s, const struct stat *ini)
 {
 	struct stat st;
+	char *err = NULL;
 	int fd, ok;
 
 	fd = sessdir_openat(&s->sd, "session.ini", O_RDONLY, 0,
@@ -53,6 +55,14 @@ still_good(const struct session *s, const struct stat *ini)
 	if (fd < 0)
 		return 0;
 	close(fd);
+	/* The journal it holds open is still the one under that name: after
+	 * `convene purge` (a new file renamed over it) every append to the
+	 * old one is refused as replaced, so a kept session would refuse
+	 * every request until the service restarted. */
+	if (journal_changed(s->journal, &err) < 0) {
+		free(err);
+		return 0;
+	}
 	return 1;
 }
 

@@ -358,6 +358,18 @@ serve_state(void)
 
 /* --- the screens' commands ---------------------------------------------- */
 
+int
+serve_socket_there(void)
+{
+	int fd = connect_service();
+
+	if (fd >= 0) {
+		close(fd);	/* it says nothing and the service lets go */
+		return 1;
+	}
+	return !(errno == ENOENT || errno == EACCES);
+}
+
 void
 serve_attach(struct session *s)
 {

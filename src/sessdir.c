@@ -179,6 +179,12 @@ caller_in_group(gid_t gid)
 	return 0;
 }
 
+int
+sessdir_caller_in_group(const struct sessdir *sd)
+{
+	return sd->inside && caller_in_group(sd->gid);
+}
+
 static int
 fail_with(int e)
 {

@@ -102,6 +102,11 @@ int sessdir_check(const struct sessdir *sd, int fd, enum sessdir_kind kind);
  * errno (ENOTSAFE for a symbolic link, "..", or an absolute path). */
 int sessdir_beneath(int dirfd, const char *rel, int flags, mode_t mode);
 
+/* 1 when sd is inside and its caller is a member of the sessions
+ * directory's group of their own (real or supplementary), not only through
+ * the setgid binary. */
+int sessdir_caller_in_group(const struct sessdir *sd);
+
 /* For tests: 0 makes sessdir_beneath use the component walk always, as on
  * a kernel without openat2; 1 (the default) tries openat2 first. */
 void sessdir_use_openat2(int on);

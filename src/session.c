@@ -15,9 +15,12 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "session_int.h"
 #include "ini_scan.h"
 #include "plan.h"
 #include "privilege.h"
+#include "serve.h"
+#include "sessdir.h"
 #include "text.h"
 #include "tz.h"
 #include "util.h"
@@ -591,8 +594,9 @@ session_open_with(const char *dir, unsigned flags, char **err)
 	if (flags & SESSION_TEXTS_ON_DEMAND)
 		state_texts_on_demand(s->state, load_record, s->journal);
 	set_days(s);
+	session_checkpoint_load(s);
 	journal_set_peek(s->journal, state_peek_id, s->state);
-	if (session_refresh(s, err) < 0)
+	if ((s->replayed = session_refresh(s, err)) < 0)
 		goto fail;
 	privilege_drop();
 	return s;
@@ -636,11 +640,32 @@ session_refresh(struct session *s, char **err)
 	return n;
 }
 
+/*
+ * On a shared host with the writer service, a caller outside the group
+ * never appends to a session inside the sessions directory itself, however
+ * it named the session or however many arguments it gave (serve_route and
+ * serve_attach send only what they recognise): it would take the journal's
+ * lock in a process its user can stop, and pass none of the service's
+ * checks of who asks (serve.h).
+ */
+static int
+append_is_the_services(const struct session *s)
+{
+	return s->sd.inside && privilege_held() &&
+	    !sessdir_caller_in_group(&s->sd) && serve_socket_there();
+}
+
 int
 session_append(struct session *s, journal_build_fn build, void *bctx,
     char **err)
 {
-	int r = journal_append(s->journal, build, bctx, state_apply_cb,
+	int r;
+
+	if (append_is_the_services(s))
+		return set_error(err, 3, _("the writer service writes the "
+		    "sessions in %s: name the session as %s/NAME (nothing "
+		    "was written)"), sessdir_root(), sessdir_root());
+	r = journal_append(s->journal, build, bctx, state_apply_cb,
 	    state_note_bad, s->state, 0, err);
 
 	plan_apply(s->module, s->state);

@@ -70,6 +70,13 @@ struct session {
 	/* Kept open by the writer service between requests: session_close
 	 * leaves it alone (the service clears this and closes it). */
 	int kept;
+	/* The checkpoint (checkpoint.h): 1 when the state started from one;
+	 * else why none was taken (a static string, NULL: there was none).
+	 * `replayed`: records applied since the start or the checkpoint,
+	 * until a checkpoint is written. */
+	int from_checkpoint;
+	const char *checkpoint_why;
+	long replayed;
 };
 
 /* Makes a session directory (convene new): `dir` must not exist or be an
@@ -121,5 +128,23 @@ const char *session_privacy_notice(const struct session *s);
  * that `build` sees the state as of the lock.  Return as journal_append. */
 int session_append(struct session *s, journal_build_fn build, void *bctx,
     char **err);
+
+/* --- checkpoints (checkpoint.h) ------------------------------------------
+ *
+ * session_open starts from SESSION/journal.checkpoint when it matches the
+ * journal and the settings, and replays only the tail; otherwise it
+ * replays the whole journal.  CONVENE_NO_CHECKPOINT set in the environment
+ * turns checkpoints off (neither read nor written). */
+
+/* 1 when this process should write a checkpoint: it replayed at least
+ * CHECKPOINT_TAIL records past where it started from. */
+int session_checkpoint_due(const struct session *s);
+/* Writes the checkpoint of the state as it is now, atomically (a
+ * temporary file renamed over the old one).  0, or -1 with *err. */
+int session_checkpoint_write(struct session *s, char **err);
+/* When one is due: writes it in a child process (the caller goes on at
+ * once, and the child's exit is collected here), for the screens after
+ * their first frame.  Errors are ignored: a checkpoint is a cache. */
+void session_checkpoint_background(struct session *s);
 
 #endif

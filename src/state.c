@@ -39,7 +39,7 @@ state_int_at(int **arr, size_t *n, size_t *cap, size_t i, int fill)
 	size_t k;
 
 	if (i >= *n) {
-		*arr = xgrow(*arr, cap, i + 1, sizeof **arr);
+		*arr = state_grow(*arr, cap, i + 1, sizeof **arr);
 		for (k = *n; k <= i; k++)
 			(*arr)[k] = fill;
 		*n = i + 1;
@@ -178,7 +178,7 @@ state_intern_agenda(struct state *st, const char *id)
 	for (i = 0; i < ix->nagenda; i++)
 		if (strcmp(ix->agenda_ids[i], id) == 0)
 			return ix->agenda_ids[i];
-	ix->agenda_ids = xgrow(ix->agenda_ids, &ix->capagenda, ix->nagenda + 1,
+	ix->agenda_ids = state_grow(ix->agenda_ids, &ix->capagenda, ix->nagenda + 1,
 	    sizeof *ix->agenda_ids);
 	return ix->agenda_ids[ix->nagenda++] = arena_strdup(st->arena, id);
 }
@@ -243,7 +243,7 @@ state_touch(struct state *st, int p, int day, int64_t at,
 	if (k >= 0)
 		c = &st->checkins[k];
 	else {
-		st->checkins = xgrow(st->checkins, &st->capcheckins,
+		st->checkins = state_grow(st->checkins, &st->capcheckins,
 		    st->ncheckins + 1, sizeof *st->checkins);
 		c = &st->checkins[st->ncheckins];
 		memset(c, 0, sizeof *c);
@@ -275,7 +275,7 @@ add_participant(struct state *st, const char *id)
 {
 	struct participant *p;
 
-	st->participants = xgrow(st->participants, &st->capparticipants,
+	st->participants = state_grow(st->participants, &st->capparticipants,
 	    st->nparticipants + 1, sizeof *st->participants);
 	p = &st->participants[st->nparticipants++];
 	memset(p, 0, sizeof *p);
@@ -418,7 +418,7 @@ apply_room(struct state *st, const struct event *ev)
 		state_unknown(st);
 		return;
 	}
-	st->rooms = xgrow(st->rooms, &st->caprooms, st->nrooms + 1,
+	st->rooms = state_grow(st->rooms, &st->caprooms, st->nrooms + 1,
 	    sizeof *st->rooms);
 	rm = &st->rooms[st->nrooms++];
 	rm->id = arena_strdup(st->arena, ev->id);
@@ -456,8 +456,10 @@ day_slot(struct state *st, int64_t at)
 		return -1;
 	if ((size_t)d >= old) {
 		n = (size_t)d + 1;
-		st->day_last = xrealloc(st->day_last, n * sizeof *st->day_last);
-		st->day_timer_end = xrealloc(st->day_timer_end,
+		st->day_last = state_resize(st->day_last,
+		    old * sizeof *st->day_last, n * sizeof *st->day_last);
+		st->day_timer_end = state_resize(st->day_timer_end,
+		    old * sizeof *st->day_timer_end,
 		    n * sizeof *st->day_timer_end);
 		memset(st->day_last + old, 0, (n - old) * sizeof *st->day_last);
 		memset(st->day_timer_end + old, 0,
@@ -517,7 +519,7 @@ timer_for(struct state *st, int room, int create)
 			return &st->timers[i];
 	if (!create)
 		return NULL;
-	st->timers = xgrow(st->timers, &st->captimers, st->ntimers + 1,
+	st->timers = state_grow(st->timers, &st->captimers, st->ntimers + 1,
 	    sizeof *st->timers);
 	t = &st->timers[st->ntimers++];
 	memset(t, 0, sizeof *t);
@@ -588,7 +590,7 @@ apply_agenda(struct state *st, const struct event *ev)
 
 	st->agenda_id = state_intern_agenda(st, ev->id);
 	st->agenda_ended = end && st->agenda_id != NULL;
-	st->visits = xgrow(st->visits, &st->capvisits, st->nvisits + 1,
+	st->visits = state_grow(st->visits, &st->capvisits, st->nvisits + 1,
 	    sizeof *st->visits);
 	v = &st->visits[st->nvisits++];
 	v->agenda_id = st->agenda_id != NULL && !end ? st->agenda_id : "";
@@ -622,7 +624,7 @@ apply_message(struct state *st, const struct event *ev)
 		take_down(st, room);
 		return;
 	}
-	st->messages = xgrow(st->messages, &st->capmessages,
+	st->messages = state_grow(st->messages, &st->capmessages,
 	    st->nmessages + 1, sizeof *st->messages);
 	m = &st->messages[st->nmessages++];
 	memset(m, 0, sizeof *m);
@@ -712,7 +714,7 @@ apply_plan(struct state *st, const struct event *ev)
 		c.title = arena_strdup(st->arena, ev->text);
 	}
 	c.item = arena_strdup(st->arena, ev->id);
-	st->plan = xgrow(st->plan, &st->capplan, st->nplan + 1,
+	st->plan = state_grow(st->plan, &st->capplan, st->nplan + 1,
 	    sizeof *st->plan);
 	st->plan[st->nplan++] = c;
 }
@@ -792,31 +794,34 @@ state_free(struct state *st)
 	state_free_rounds(st);
 	state_texts_free(st);
 	for (i = 0; i < st->nquestions; i++)
-		free(st->questions[i].upvoters);
+		state_release(st->questions[i].upvoters);
 	for (i = 0; i < st->npolls; i++)
-		free(st->polls[i].voters);
+		state_release(st->polls[i].voters);
 	for (i = 0; i < K_COUNT; i++)
-		free(st->ix->map[i].idx);
-	free(st->ix->last_checkin);
-	free(st->ix->agenda_ids);
-	free(st->ix->edited_at);
-	free(st->ix->odd_stages);
-	free(st->ix);
-	free(st->participants);
-	free(st->rooms);
-	free(st->ideas);
-	free(st->timers);
-	free(st->visits);
-	free(st->checkins);
-	free(st->messages);
-	free(st->questions);
-	free(st->polls);
-	free(st->evals);
-	free(st->plan);
-	free(st->bad);
+		state_release(st->ix->map[i].idx);
+	state_release(st->ix->last_checkin);
+	state_release(st->ix->agenda_ids);
+	state_release(st->ix->edited_at);
+	state_release(st->ix->odd_stages);
+	state_release(st->participants);
+	state_release(st->rooms);
+	state_release(st->ideas);
+	state_release(st->timers);
+	state_release(st->visits);
+	state_release(st->checkins);
+	state_release(st->messages);
+	state_release(st->questions);
+	state_release(st->polls);
+	state_release(st->evals);
+	state_release(st->plan);
+	state_release(st->bad);
 	free(st->day_starts);
-	free(st->day_last);
-	free(st->day_timer_end);
+	state_release(st->day_last);
+	state_release(st->day_timer_end);
+	/* the checkpoint's mapping last: everything above may be in it */
+	if (st->ix->map_base != NULL)
+		state_unmap(st->ix->map_base, st->ix->map_len);
+	free(st->ix);
 	arena_free(st->arena);
 	free(st);
 }
@@ -851,7 +856,7 @@ state_note_bad(unsigned long line, const char *why, void *ctx)
 	struct state *st = ctx;
 	struct bad_record *b;
 
-	st->bad = xgrow(st->bad, &st->capbad, st->nbad + 1, sizeof *st->bad);
+	st->bad = state_grow(st->bad, &st->capbad, st->nbad + 1, sizeof *st->bad);
 	b = &st->bad[st->nbad++];
 	b->line = line;
 	b->why = arena_strdup(st->arena, why);

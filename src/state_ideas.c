@@ -31,8 +31,10 @@ stage_number(struct state *st, int idea, const char *stage)
 	for (i = 0; i < NELEM(design_stages); i++)
 		if (strcmp(design_stages[i], stage) == 0)
 			return (unsigned)i;
-	ix->odd_stages = xgrow(ix->odd_stages, &ix->capodd, ix->nodd + 1,
+	ix->odd_stages = state_grow(ix->odd_stages, &ix->capodd, ix->nodd + 1,
 	    sizeof *ix->odd_stages);
+	/* whole, padding too: a checkpoint copies it byte for byte */
+	memset(&ix->odd_stages[ix->nodd], 0, sizeof *ix->odd_stages);
 	ix->odd_stages[ix->nodd].idea = idea;
 	ix->odd_stages[ix->nodd++].stage = arena_strdup(st->arena, stage);
 	return STAGE_ODD;
@@ -73,7 +75,7 @@ state_apply_idea(struct state *st, const struct event *ev)
 		state_unknown(st);
 		return;
 	}
-	st->ideas = xgrow(st->ideas, &st->capideas, st->nideas + 1,
+	st->ideas = state_grow(st->ideas, &st->capideas, st->nideas + 1,
 	    sizeof *st->ideas);
 	it = &st->ideas[st->nideas++];
 	memset(it, 0, sizeof *it);
@@ -109,7 +111,7 @@ set_edited_at(struct state *st, size_t idea, int64_t at)
 	struct state_index *ix = st->ix;
 
 	if (idea >= ix->nedited) {
-		ix->edited_at = xgrow(ix->edited_at, &ix->capedited, idea + 1,
+		ix->edited_at = state_grow(ix->edited_at, &ix->capedited, idea + 1,
 		    sizeof *ix->edited_at);
 		memset(ix->edited_at + ix->nedited, 0,
 		    (idea + 1 - ix->nedited) * sizeof *ix->edited_at);

@@ -21,6 +21,38 @@ struct arena;
 enum state_kind { K_PARTICIPANT, K_ROOM, K_IDEA, K_ROUND, K_QUESTION,
 	K_POLL, K_COUNT };
 
+/* A voting round's tally (state_votes.c, which says how it is kept; the
+ * checkpoint saves it as it is). */
+/* An entry in 10 bytes (2-byte fields only, so no padding): the voter
+ * index up to 65,535, net dots up to 255 (a round's budget is at most 99),
+ * the idea index up to 16,777,215, and the time as milliseconds from 2^31
+ * before the round's opening (24 days either side).  A round where a value
+ * does not fit switches all its entries to struct dot_tally (24 bytes) for
+ * good. */
+struct tally_small {
+	uint16_t voter;
+	uint8_t dots, idea_hi;	/* idea = idea_hi << 16 | idea_lo */
+	uint16_t idea_lo;
+	uint16_t at_lo, at_hi;	/* at = at_hi << 16 | at_lo */
+};
+
+#define SMALL_IDEA_MAX 0xffffff
+#define SMALL_AT_BASE 0x80000000LL	/* at = cast_at - opened_at + this */
+
+
+struct round_index {
+	void *ent;		/* ntally entries, struct tally_small or,
+				   when wide, struct dot_tally */
+	size_t cap;
+	int wide;
+	int *spent;		/* per voter index */
+	size_t nspent, capspent;
+	int nvoters;		/* voters with any dot */
+	int *slots;		/* hash of entry indexes, -1 empty; power of
+				   two.  NULL: the entries are sorted by idea */
+	size_t nslots;
+};
+
 /* What state.c keeps beside the arrays of struct state (its id maps and
  * indexes); state_ideas.c reads and extends the ideas' part. */
 
@@ -45,6 +77,10 @@ struct state_index {
 	size_t nedited, capedited;
 	struct odd_stage { int idea; const char *stage; } *odd_stages;
 	size_t nodd, capodd;
+	/* A state loaded from a checkpoint: its mapping, unmapped by
+	 * state_free (NULL: none). */
+	void *map_base;
+	size_t map_len;
 };
 
 /* The element at i of a growable int array, filled with `fill` up to it;
@@ -92,6 +128,25 @@ unsigned state_id_number(const char *id, char letter);
 /* The record's actor was seen on the record's day. */
 void state_touch_actor(struct state *st, const struct event *ev,
     unsigned contributions);
+
+/* state_mem.c: the arrays of a state loaded from a checkpoint live in its
+ * mapping (checkpoint.h); every growth and free of a state's array goes
+ * through these.  state_grow is xgrow, copying a mapped array to the heap
+ * when it must grow past its room; state_resize is xrealloc (old_size: the
+ * bytes it holds now); state_release is free, doing nothing for a mapped
+ * pointer.  The maps are registered by checkpoint.c. */
+void *state_grow(void *p, size_t *cap, size_t need, size_t size);
+void *state_resize(void *p, size_t old_size, size_t new_size);
+void state_release(void *p);
+int state_mapped(const void *p);
+int state_mem_add_map(const void *base, size_t len);
+void state_mem_remove_map(const void *base);
+/* Unmaps a checkpoint's mapping and forgets it. */
+void state_unmap(void *base, size_t len);
+
+/* state_votes.c: builds the hash of a round that had one (an open round
+ * with dots) again, after a checkpoint load. */
+void state_round_rehash(struct round *r);
 
 /* state_ideas.c */
 void state_apply_idea(struct state *st, const struct event *ev);

@@ -22,7 +22,7 @@ state_apply_question(struct state *st, const struct event *ev)
 		state_unknown(st);
 		return;
 	}
-	st->questions = xgrow(st->questions, &st->capquestions,
+	st->questions = state_grow(st->questions, &st->capquestions,
 	    st->nquestions + 1, sizeof *st->questions);
 	q = &st->questions[st->nquestions++];
 	memset(q, 0, sizeof *q);
@@ -49,7 +49,7 @@ state_apply_upvote(struct state *st, const struct event *ev)
 		return;
 	}
 	q = &st->questions[qi];
-	q->upvoters = xgrow(q->upvoters, &q->capupvoters, q->nupvoters + 1,
+	q->upvoters = state_grow(q->upvoters, &q->capupvoters, q->nupvoters + 1,
 	    sizeof *q->upvoters);
 	q->upvoters[q->nupvoters++] = p;
 	state_touch(st, p, state_day_of(st, ev->time_ms), ev->time_ms, 0);
@@ -119,7 +119,7 @@ state_apply_poll_open(struct state *st, const struct event *ev)
 		state_unknown(st);
 		return;
 	}
-	st->polls = xgrow(st->polls, &st->cappolls, st->npolls + 1,
+	st->polls = state_grow(st->polls, &st->cappolls, st->npolls + 1,
 	    sizeof *st->polls);
 	p = &st->polls[st->npolls++];
 	memset(p, 0, sizeof *p);
@@ -175,7 +175,7 @@ state_apply_poll_answer(struct state *st, const struct event *ev)
 		if (choice[i] < sizeof chose * CHAR_BIT)
 			chose |= 1u << choice[i];
 	}
-	p->voters = xgrow(p->voters, &p->capvoters, p->nvoters + 1,
+	p->voters = state_grow(p->voters, &p->capvoters, p->nvoters + 1,
 	    sizeof *p->voters);
 	p->voters[p->nvoters].participant = voter;
 	p->voters[p->nvoters++].chose = chose;
@@ -218,9 +218,10 @@ state_apply_eval(struct state *st, const struct event *ev)
 		state_unknown(st);
 		return;
 	}
-	st->evals = xgrow(st->evals, &st->capevals, st->nevals + 1,
+	st->evals = state_grow(st->evals, &st->capevals, st->nevals + 1,
 	    sizeof *st->evals);
 	a = &st->evals[st->nevals++];
+	memset(a, 0, sizeof *a);	/* padding too: checkpoints copy it */
 	a->participant = p;
 	a->question = arena_strdup(st->arena, ev->id);
 	a->text = arena_strdup(st->arena, ev->text);

@@ -30,37 +30,6 @@
 #include "state_int.h"
 #include "util.h"
 
-/* An entry in 10 bytes (2-byte fields only, so no padding): the voter
- * index up to 65,535, net dots up to 255 (a round's budget is at most 99),
- * the idea index up to 16,777,215, and the time as milliseconds from 2^31
- * before the round's opening (24 days either side).  A round where a value
- * does not fit switches all its entries to struct dot_tally (24 bytes) for
- * good. */
-struct tally_small {
-	uint16_t voter;
-	uint8_t dots, idea_hi;	/* idea = idea_hi << 16 | idea_lo */
-	uint16_t idea_lo;
-	uint16_t at_lo, at_hi;	/* at = at_hi << 16 | at_lo */
-};
-
-#define SMALL_IDEA_MAX 0xffffff
-#define SMALL_AT_BASE 0x80000000LL	/* at = cast_at - opened_at + this */
-
-_Static_assert(sizeof(struct tally_small) == 10, "a small entry is 10 bytes");
-
-struct round_index {
-	void *ent;		/* ntally entries, struct tally_small or,
-				   when wide, struct dot_tally */
-	size_t cap;
-	int wide;
-	int *spent;		/* per voter index */
-	size_t nspent, capspent;
-	int nvoters;		/* voters with any dot */
-	int *slots;		/* hash of entry indexes, -1 empty; power of
-				   two.  NULL: the entries are sorted by idea */
-	size_t nslots;
-};
-
 /* Where (voter, idea) is or would go: found, its index or the index to
  * insert at, and (open rounds) its hash slot. */
 struct tally_pos {
@@ -68,6 +37,8 @@ struct tally_pos {
 	size_t at;
 	int *slot;
 };
+
+_Static_assert(sizeof(struct tally_small) == 10, "a small entry is 10 bytes");
 
 #define RADIX_BITS 11
 #define RADIX (1u << RADIX_BITS)
@@ -124,6 +95,18 @@ tally_fits_small(const struct round *r, const struct dot_tally *t)
 	    t->idea <= SMALL_IDEA_MAX && at >= 0 && at <= UINT32_MAX;
 }
 
+/* Stores t field by field over zeros: a checkpoint copies the entries
+ * byte for byte, and a struct assignment may leave the padding as it was. */
+static void
+dot_tally_set(struct dot_tally *d, struct dot_tally t)
+{
+	memset(d, 0, sizeof *d);
+	d->idea = t.idea;
+	d->voter = t.voter;
+	d->dots = t.dots;
+	d->cast_at = t.cast_at;
+}
+
 /* Every entry of the round as a struct dot_tally from now on. */
 static void
 tally_widen(struct round *r)
@@ -133,8 +116,8 @@ tally_widen(struct round *r)
 	size_t i;
 
 	for (i = 0; i < r->ntally; i++)
-		w[i] = tally_load(r, i);
-	free(r->ix->ent);
+		dot_tally_set(&w[i], tally_load(r, i));
+	state_release(r->ix->ent);
 	r->ix->ent = w;
 	r->ix->wide = 1;
 }
@@ -148,7 +131,7 @@ tally_store(struct round *r, size_t i, const struct dot_tally *t)
 	if (!r->ix->wide && !tally_fits_small(r, t))
 		tally_widen(r);
 	if (r->ix->wide) {
-		((struct dot_tally *)r->ix->ent)[i] = *t;
+		dot_tally_set((struct dot_tally *)r->ix->ent + i, *t);
 		return;
 	}
 	s = (struct tally_small *)r->ix->ent + i;
@@ -284,10 +267,11 @@ tally_sort(struct round *r)
 
 	if (n == 0 || tally_sorted(r)) {
 		if (n == 0) {
-			free(x->ent);
+			state_release(x->ent);
 			x->ent = NULL;
 		} else if (n < x->cap)
-			x->ent = xrealloc(x->ent, n * esize);
+			x->ent = state_resize(x->ent, x->cap * esize,
+			    n * esize);
 		x->cap = n;
 		return;
 	}
@@ -303,9 +287,18 @@ tally_sort(struct round *r)
 	}
 	/* a holds the result, b the other buffer: the old array, or the
 	 * new one of exactly n entries */
-	free(b);
-	x->ent = a == x->ent ? xrealloc(a, n * esize) : a;
+	state_release(b);
+	x->ent = a == x->ent ? state_resize(a, x->cap * esize, n * esize) :
+	    a;
 	x->cap = n;
+}
+
+void
+state_round_rehash(struct round *r)
+{
+	r->ix->slots = NULL;
+	r->ix->nslots = 0;
+	tally_need_slots(r);
 }
 
 /* ---------------------------------------------------- both forms */
@@ -335,7 +328,7 @@ tally_insert(struct round *r, const struct tally_pos *pos,
 
 	if (!x->wide && !tally_fits_small(r, t))
 		tally_widen(r);	/* before making room: no half-made entry */
-	x->ent = xgrow(x->ent, &x->cap, r->ntally + 1, tally_esize(x));
+	x->ent = state_grow(x->ent, &x->cap, r->ntally + 1, tally_esize(x));
 	tally_store(r, r->ntally, t);
 	*pos->slot = (int)r->ntally++;
 }
@@ -422,7 +415,7 @@ state_apply_voting_open(struct state *st, const struct event *ev)
 		state_unknown(st);
 		return;
 	}
-	st->rounds = xgrow(st->rounds, &st->caprounds, st->nrounds + 1,
+	st->rounds = state_grow(st->rounds, &st->caprounds, st->nrounds + 1,
 	    sizeof *st->rounds);
 	r = &st->rounds[st->nrounds];
 	memset(r, 0, sizeof *r);
@@ -451,8 +444,11 @@ round_compact(struct round *r)
 	x->nslots = 0;
 	tally_sort(r);
 	if (x->nspent < x->capspent) {
-		x->spent = x->nspent > 0 ?
-		    xrealloc(x->spent, x->nspent * sizeof *x->spent) : NULL;
+		if (x->nspent == 0)
+			state_release(x->spent);
+		x->spent = x->nspent > 0 ? state_resize(x->spent,
+		    x->capspent * sizeof *x->spent,
+		    x->nspent * sizeof *x->spent) : NULL;
 		x->capspent = x->nspent;
 	}
 }
@@ -551,12 +547,12 @@ state_free_rounds(struct state *st)
 		x = st->rounds[i].ix;
 		if (x == NULL)
 			continue;
-		free(x->ent);
-		free(x->spent);
+		state_release(x->ent);
+		state_release(x->spent);
 		free(x->slots);
-		free(x);
+		state_release(x);
 	}
-	free(st->rounds);
+	state_release(st->rounds);
 }
 
 /* ------------------------------------------------------------ queries */

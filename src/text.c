@@ -964,7 +964,10 @@ text_cut_words(const char *s, int width, const char *ellipsis)
 	if (width <= 0 || text_width_n(s, len) <= width)
 		return text_cut(s, width, ellipsis);
 	room = room_beside(&ellipsis, width);
-	end = first_words_end(s, len, room);
+	/* Only the text's start is laid out: the first line's breaks do not
+	 * depend on what comes two lines later, and a board row of a long
+	 * idea then costs what one of a short one does (issue 21). */
+	end = first_words_end(s, fitting_prefix(s, len, 2 * room + 2), room);
 	if (end == 0)		/* its first word alone is wider */
 		end = fitting_prefix(s, len, room);
 	return cut_with(s, end, ellipsis);

@@ -11,12 +11,14 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -24,7 +26,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "auth.h"
 #include "commands.h"
+#include "purge.h"
 #include "serve.h"
 #include "serve_proto.h"
 #include "session_fixture.h"
@@ -149,6 +153,30 @@ test_roles(void **state)
 	assert_int_equal(serve_verb_role(1, export), SERVE_NOT_SERVED);
 	assert_int_equal(serve_verb_role(4, reg), SERVE_ANYONE);
 	assert_int_equal(serve_verb_role(0, idea), SERVE_NOT_SERVED);
+}
+
+/* The service's group check is the facilitator's gate itself, not its
+ * reading of the arguments (pin --clear-t is getopt_long's
+ * --clear-throttle): outside the group, refused even without a
+ * passphrase. */
+static void
+test_gate_bound_to_caller(void **state)
+{
+	struct session_fixture *fx = sfx_new("[module]\ntitle = G\ndays = 1\n"
+	    "timezone = Asia/Bangkok\n", "Gate");
+	const char *clear[] = { "pin", "--clear-t" };
+	char *err = NULL;
+
+	(void)state;
+	assert_int_equal(serve_verb_role(2, clear), SERVE_PARTICIPANT);
+	auth_set_caller_may_facilitate(0);
+	assert_int_equal(auth_facilitator(fx->s, &err), 1);
+	assert_non_null(strstr(err, "only a facilitator"));
+	free(err);
+	err = NULL;
+	auth_set_caller_may_facilitate(1);
+	assert_int_equal(auth_facilitator(fx->s, &err), 0);
+	sfx_free(fx);
 }
 
 /* --- a real service ------------------------------------------------------- */
@@ -387,6 +415,135 @@ test_share_per_uid(void **state)
 	free(req);
 }
 
+static long
+rss_kb(pid_t pid)
+{
+	char *p = xasprintf("/proc/%ld/status", (long)pid), line[256];
+	FILE *f = fopen(p, "r");
+	long kb = -1;
+
+	free(p);
+	assert_non_null(f);
+	while (fgets(line, sizeof line, f) != NULL)
+		if (strncmp(line, "VmRSS:", 6) == 0)
+			kb = atol(line + 6);
+	fclose(f);
+	return kb;
+}
+
+/* AddressSanitizer and valgrind keep freed blocks aside for a while: the
+ * size of the service's memory says nothing under them. */
+#if defined(__SANITIZE_ADDRESS__)
+#define MEMORY_CHECKER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MEMORY_CHECKER 1
+#endif
+#endif
+
+static int
+under_memory_checker(void)
+{
+	const char *pre = getenv("LD_PRELOAD");
+
+#ifdef MEMORY_CHECKER
+	return 1;
+#endif
+	return pre != NULL && strstr(pre, "vgpreload") != NULL;
+}
+
+/* Secrets are not handed to the verbs through setenv: glibc keeps every
+ * value setenv was ever given, so 400 requests each with a new 60 KB
+ * "passphrase" grew the service by 24 MB, and kept them all. */
+static void
+test_secrets_leave_nothing(void **state)
+{
+	struct svc *v = *state;
+	char *pass, *req;
+	const char *f[] = { "idea", "session", NULL, "", "" };
+	long before;
+	size_t len;
+	int i;
+
+	/* In this process: given, not in the environment. */
+	unsetenv("CONVENE_PIN");
+	auth_give_secrets("", "1234", "");
+	assert_string_equal(auth_secret("CONVENE_PIN"), "1234");
+	assert_null(getenv("CONVENE_PIN"));
+	assert_null(auth_secret("CONVENE_PASSPHRASE"));
+	auth_take_secrets();
+	assert_null(auth_secret("CONVENE_PIN"));
+	if (under_memory_checker())
+		skip();
+	pass = xmalloc(60001);
+	f[2] = pass;
+	memset(pass, 'x', 60000);
+	pass[60000] = '\0';
+	/* one first, so that what every request allocates is there */
+	req = request(5, f, &len);
+	assert_int_equal(exchange(v, req, len, 3000, NULL), 2);
+	free(req);
+	before = rss_kb(v->pid);
+	for (i = 0; i < 400; i++) {
+		snprintf(pass, 12, "%011d", i);
+		pass[11] = 'x';
+		req = request(5, f, &len);
+		assert_int_equal(exchange(v, req, len, 3000, NULL), 2);
+		free(req);
+	}
+	assert_true(rss_kb(v->pid) - before < 8 * 1024);
+	free(pass);
+}
+
+/* A session the service keeps open is opened afresh once `convene purge`
+ * has renamed a new journal over the one it holds: before, every request
+ * on it was refused as "replaced" until the service restarted. */
+static void
+test_kept_session_after_purge(void **state)
+{
+	struct svc *v = *state;
+	const char *idea[] = { "idea", "session", "", "", "", "--by", "p1",
+	    "before the purge" };
+	struct purge_report rep;
+	char *req, *err = NULL;
+	size_t len;
+
+	req = request(8, idea, &len);
+	assert_int_equal(exchange(v, req, len, 3000, NULL), 0);
+	sfx_ok(purge_run(v->fx->s, &rep, &err), &err);
+	assert_int_equal(rep.names, 1);
+	assert_int_equal(exchange(v, req, len, 3000, &err), 0);
+	free(err);
+	free(req);
+}
+
+/* Another process holding the journal's lock (stopped in the middle of a
+ * purge, say) costs the service a bounded wait and that request a
+ * refusal, never every request of every session after it. */
+static void
+test_lock_held_elsewhere(void **state)
+{
+	struct svc *v = *state;
+	const char *idea[] = { "idea", "session", "", "", "", "--by", "p1",
+	    "while locked" };
+	char *p = xasprintf("%s/journal.csv", v->fx->dir), *req, *err = NULL;
+	off_t before = journal_size(v);
+	size_t len;
+	int fd = open(p, O_RDONLY | O_CLOEXEC);
+
+	assert_true(fd >= 0);
+	assert_int_equal(flock(fd, LOCK_EX), 0);
+	req = request(8, idea, &len);
+	assert_int_equal(exchange(v, req, len, 5000, &err), 3);
+	assert_non_null(strstr(err, "lock"));
+	free(err);
+	assert_int_equal(journal_size(v), before);
+	close(fd);
+	assert_int_equal(exchange(v, req, len, 3000, NULL), 0);
+	free(req);
+	free(p);
+}
+
 /* --- a console's and a participant's commands through a real service ---- */
 
 /* The bundled module's session at base/s, served by a child process, and a
@@ -612,11 +769,18 @@ main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_roles),
+		cmocka_unit_test(test_gate_bound_to_caller),
 		cmocka_unit_test_setup_teardown(test_service_refuses,
 		    svc_setup, svc_teardown),
 		cmocka_unit_test_setup_teardown(test_half_request_holds_nobody,
 		    svc_setup, svc_teardown),
 		cmocka_unit_test_setup_teardown(test_share_per_uid,
+		    svc_setup, svc_teardown),
+		cmocka_unit_test_setup_teardown(test_secrets_leave_nothing,
+		    svc_setup, svc_teardown),
+		cmocka_unit_test_setup_teardown(test_kept_session_after_purge,
+		    svc_setup, svc_teardown),
+		cmocka_unit_test_setup_teardown(test_lock_held_elsewhere,
 		    svc_setup, svc_teardown),
 		cmocka_unit_test_setup_teardown(test_commands_through_service,
 		    console_setup, svc_teardown),

@@ -385,6 +385,52 @@ test_cut_words(void **state)
 	}
 }
 
+/* A long text is cut where its whole layout breaks its first line: only
+ * its start is laid out (issue 21), and that must not move the cut. */
+static void
+test_cut_words_long(void **state)
+{
+	static const char *const parts[] = {
+		"디지털 정부는 국민을 위한 서비스입니다 ",
+		"รัฐบาลดิจิทัลช่วยให้ประชาชน ",
+		"Digital government serves everyone ",
+		"AI기반 행정혁신 사례를 ",
+		"ລັດຖະບານດິຈິຕອນ ",
+	};
+	char s[8192];
+	struct text_lines lines = { NULL, 0, 0 };
+	size_t i, at = 0, k;
+	int width;
+	char *r;
+
+	(void)state;
+	s[0] = '\0';
+	for (i = 0; at + 200 < sizeof s; i++) {
+		k = strlen(parts[i % NELEM(parts)]);
+		memcpy(s + at, parts[i % NELEM(parts)], k + 1);
+		at += k;
+	}
+	for (width = 4; width <= 70; width++) {
+		r = text_cut_words(s, width, "…");
+		text_wrap(s, width - 1, &lines);
+		assert_true(text_width(r) <= width);
+		/* what stands before the ellipsis is the whole layout's first
+		 * line, when that line is one of whole words */
+		if (lines.n >= 2 && lines.v[0].len > 0 &&
+		    lines.v[0].width <= width - 1) {
+			char want[512];
+
+			snprintf(want, sizeof want, "%.*s…",
+			    (int)lines.v[0].len, s);
+			if (strcmp(r, want) != 0)
+				fail_msg("at %d: [%s], want [%s]", width, r,
+				    want);
+		}
+		free(r);
+	}
+	text_lines_free(&lines);
+}
+
 static int
 teardown(void **state)
 {
@@ -403,6 +449,7 @@ main(void)
 		cmocka_unit_test(test_korean_lines),
 		cmocka_unit_test(test_korean_every_width),
 		cmocka_unit_test(test_cut_words),
+		cmocka_unit_test(test_cut_words_long),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)

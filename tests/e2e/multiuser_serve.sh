@@ -125,6 +125,34 @@ case $out in
 *) fail "the hand-made client was not refused: $out" ;;
 esac
 journal_has "$S" timer && fail "a timer record was written"
+# getopt_long takes an abbreviation: pin --clear-t is --clear-throttle,
+# which the service's reading of the arguments took for a participant's.
+out=$(CONVENE_PASSPHRASE=$PASS as $P1 "$C" pin "$S" --clear-t 2>&1) &&
+	fail "a participant cleared the throttle with pin --clear-t: $out"
+echo "$out" | grep -q 'only a facilitator' ||
+	fail "pin --clear-t not refused as such: $out"
+# A session named in a way the client does not recognise as inside (a
+# "." on the way) or more arguments than one request holds: never
+# appended to by the participant's own process (which would take the
+# journal's lock where its user can stop it, and pass no SO_PEERCRED).
+out=$(CONVENE_PASSPHRASE=$PASS as $P1 "$C" message "$T/sessions/./s" \
+    "dot path" 2>&1) && fail "a participant sent a message: $out"
+journal_has "$S" message "dot path" && fail "the message was written"
+out=$(as $P1 "$C" idea "$T/sessions/s/." --by p1 "dot idea" 2>&1) &&
+	fail "a participant's own process wrote an idea: $out"
+journal_has "$S" idea "dot idea" && fail "the idea was written"
+set --
+while [ $# -lt 80 ]; do set -- "$@" --by p1; done
+out=$(as $P1 "$C" idea "$S" "$@" "many arguments" 2>&1) &&
+	fail "a participant's own process wrote an idea: $out"
+echo "$out" | grep -q 'writer service' || fail "not refused as such: $out"
+journal_has "$S" idea "many arguments" && fail "the idea was written"
+# purge rewrites the journal under its lock in the caller's own process:
+# the group's, not a participant's, passphrase or not.
+out=$(CONVENE_PASSPHRASE=$PASS as $P1 "$C" purge "$S" --yes --force 2>&1) &&
+	fail "a participant purged the session: $out"
+echo "$out" | grep -q 'only a facilitator' || fail "purge not refused as such: $out"
+journal_has "$S" participant "Siosaia Fifita" || fail "the names were purged"
 echo "ok: a participant's facilitator request is refused by SO_PEERCRED"
 
 # --- the figures: an idea through the service, and directly ----------------

@@ -116,8 +116,6 @@ for path, (sub, name) in screens.items():
         words |= {w.strip(",;:()") for w in run.split()}
     src = open(path, encoding="utf-8").read()
     for label in labels(src):
-        # "/ or a letter": the letter is type-ahead, not a key.
-        label = re.sub(r"\s+or a letter$", "", label)
         for key in label.split():
             if key in common and name is not None:
                 continue

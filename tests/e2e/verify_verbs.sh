@@ -52,7 +52,7 @@ CLI_ONLY = {'demo', 'new', 'run', 'join', 'show', 'check', 'export',
             'import', 'status', 'checkin', 'pin', 'purge', 'serve'}
 # Keys that change no record: moving, views, searching, local marks.
 VIEW = re.compile(r'^(j k Down Up|Down Up|PgDn PgUp|g G Home End|Home End|'
-                  r'Space PgDn PgUp|\.|/|/ or a letter|Esc|Enter Esc|'
+                  r'Space PgDn PgUp|\.|/|Esc|Enter Esc|'
                   r'n N|\] \[|\[ \]|l h Right Left)$')
 
 verbs = set(re.findall(r'^  ([a-z]+) ', open(sys.argv[1]).read(), re.M))

@@ -19,7 +19,8 @@
  * Checked: every event reads back exactly as written (the CSV and CRC
  * round trip); both states export byte for byte the same files (replay is
  * deterministic, and texts read back equal texts kept); every round ranks
- * by results.h's rules.
+ * by results.h's rules; and a checkpoint of the fresh state (checkpoint.h),
+ * loaded into a third state, exports the same files again.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -27,6 +28,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "checkpoint.h"
 #include "content.h"
 #include "export.h"
 #include "fuzz.h"
@@ -338,6 +340,36 @@ check_exports(const struct state *a, const struct state *b)
 	}
 }
 
+/* A checkpoint of `fresh` (read from `j` to its end) loaded into a new
+ * state: the same exports.  A state whose texts are not valid UTF-8 has
+ * no checkpoint. */
+static void
+check_checkpoint(const struct state *fresh, const struct journal *j,
+    int flags)
+{
+	struct state *st;
+	struct journal *third;
+	char *img = NULL, *err = NULL;
+	const char *why = NULL;
+	size_t len = 0;
+
+	if (checkpoint_build(fresh, j, &img, &len, &err) != 0) {
+		free(err);
+		return;
+	}
+	st = new_state(flags);
+	third = journal_open(path, 1, &err);
+	FUZZ_ASSERT(third != NULL);
+	if (checkpoint_load_image(img, len, st, third, &why) != 0)
+		fprintf(stderr, "checkpoint refused: %s\n", why);
+	FUZZ_ASSERT(why == NULL);
+	FUZZ_ASSERT(journal_read(third, state_apply_cb, on_bad, st, &err) == 0);
+	check_exports(st, fresh);
+	state_free(st);
+	journal_close(third);
+	free(img);
+}
+
 /* state_text_loader: the live state reads texts back from its journal. */
 static int
 load_text(void *j, int64_t offset, state_record_fn on_record, void *ctx,
@@ -386,6 +418,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    (long)in.nevents);
 	check_ranking(live);
 	check_exports(live, fresh);
+	check_checkpoint(fresh, again, data[0]);
 
 	journal_close(j);
 	journal_close(again);
