@@ -361,7 +361,7 @@ serve_state(void)
 int
 serve_socket_there(void)
 {
-	int fd = connect_service();
+	int fd = connect_service(0);
 
 	if (fd >= 0) {
 		close(fd);	/* it says nothing and the service lets go */
