@@ -18,6 +18,7 @@
 #include "i18n.h"
 #include "lineedit.h"
 #include "prompt.h"
+#include "serve.h"
 #include "session.h"
 
 /* --- restoring the terminal on every way out ----------------------------- */
@@ -218,6 +219,7 @@ set_message(struct app *a, char *msg, int error)
 	free(a->msg);
 	a->msg = msg;
 	a->msg_error = error;
+	a->msg_sending = 0;
 	a->dirty |= REQ_FULL;
 }
 
@@ -909,16 +911,95 @@ stop_terminal(void)
 	restore_terminal();
 }
 
+/* The clock's second (or minute) turned: the screens hear of it; after
+ * a change of what is shown the next turn is reckoned again. */
+static void
+tick_if_due(struct app *a)
+{
+	if (app_mono_ms() >= a->tick_at) {
+		a->now = journal_now_ms();
+		tick(a);
+		a->tick_at = app_mono_ms() + next_change_ms(a);
+	} else if (a->dirty)
+		a->tick_at = app_mono_ms() + next_change_ms(a);
+}
+
+/* --- a write on its way to the writer service (serve.h) ------------------ */
+
+/* The answer came: "sending..", if still shown, goes (the command's own
+ * message, when it has one, has replaced it already). */
+static void
+sent_clear(struct app *a)
+{
+	if (!a->msg_sending || serve_pending(a->s))
+		return;
+	free(a->msg);
+	a->msg = NULL;
+	a->msg_sending = 0;
+	a->dirty |= REQ_FULL;
+}
+
+/*
+ * serve_wait_fn: one pass of the loop while this terminal's request is
+ * out, the service's socket among the descriptors polled.  Keys, mouse,
+ * resizes, redraws and the clock go on; the journal is not followed
+ * meanwhile (the answer reads the records in, and a record read now could
+ * move the state under the command that waits), and after_keys waits for
+ * the loop (a draft's save, a presenter's place: a write of their own).
+ * A key that writes meanwhile is refused by serve_cmd itself.
+ */
+static int
+serve_waiter(void *ctx, int fd, int64_t waited, int64_t left)
+{
+	struct app *a = ctx;
+	struct pollfd fds[2];
+	int64_t wait = left, d;
+	int r;
+
+	if (got_signal)
+		return -1;
+	a->now = journal_now_ms();
+	if (waited >= SERVE_SLOW_MS && a->msg == NULL) {
+		app_message(a, "%s", _("sending…"));
+		a->msg_sending = 1;
+	}
+	app_draw_pass(a);
+	if (waited < SERVE_SLOW_MS && wait > SERVE_SLOW_MS - waited)
+		wait = SERVE_SLOW_MS - waited;
+	d = a->tick_at - app_mono_ms();
+	if (wait > d)
+		wait = d > 0 ? d : 0;
+	if (app_mouse_wait(a) >= 0 && wait > app_mouse_wait(a))
+		wait = app_mouse_wait(a);
+	/* after a quit the keys wait for the loop: stdin is not polled */
+	fds[0].fd = a->quit ? -1 : STDIN_FILENO;
+	fds[0].events = POLLIN;
+	fds[1].fd = fd;
+	fds[1].events = POLLIN;
+	fds[0].revents = fds[1].revents = 0;
+	r = poll(fds, 2, (int)wait);
+	if ((r < 0 && errno != EINTR) || got_signal)
+		return -1;
+	a->now = journal_now_ms();
+	read_keys(a);
+	if (app_mouse_wait_over(a))
+		notice_changes(a);
+	tick_if_due(a);
+	return r > 0 && (fds[1].revents & (POLLIN | POLLERR | POLLHUP)) ?
+	    1 : 0;
+}
+
 static void
 loop(struct app *a)
 {
 	int wfd = journal_watch_fd(a->s->journal);
-	int64_t deadline = app_mono_ms() + next_change_ms(a), wait;
+	int64_t wait;
 	struct pollfd fds[2];
 	int drawn = 0, n;
 
 	while (!a->quit && !got_signal) {
 		a->now = journal_now_ms();
+		sent_clear(a);
 		app_draw_pass(a);
 		/* After the first frame, not before: a long replay leaves a
 		 * checkpoint for the next terminals (written by a child). */
@@ -927,7 +1008,7 @@ loop(struct app *a)
 		/* what after_keys changed shows at once */
 		if (after_keys(a, 0) && a->dirty)
 			continue;
-		wait = deadline - app_mono_ms();
+		wait = a->tick_at - app_mono_ms();
 		if (wait < 0)
 			wait = 0;
 		if (wfd < 0 && wait > POLL_FALLBACK_MS)
@@ -966,12 +1047,7 @@ loop(struct app *a)
 		}
 		if (wfd < 0 || (fds[1].revents & (POLLIN | POLLERR | POLLHUP)))
 			follow(a);
-		if (app_mono_ms() >= deadline) {
-			a->now = journal_now_ms();
-			tick(a);
-			deadline = app_mono_ms() + next_change_ms(a);
-		} else if (a->dirty)
-			deadline = app_mono_ms() + next_change_ms(a);
+		tick_if_due(a);
 	}
 	after_keys(a, 1);	/* the last burst, on the way out */
 }
@@ -1005,7 +1081,10 @@ app_run(struct session *s, const struct app_config *cfg)
 	notice_damage(&a);
 	if (app_current(&a)->enter != NULL)
 		app_current(&a)->enter(a.data[0], &a);
+	a.tick_at = app_mono_ms() + next_change_ms(&a);
+	serve_set_waiter(s, serve_waiter, &a);
 	loop(&a);
+	serve_set_waiter(s, NULL, NULL);
 	/* a.changes lives no longer than this call */
 	s->state->applied = NULL;
 	s->state->applied_ctx = NULL;

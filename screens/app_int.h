@@ -47,6 +47,8 @@ struct app {
 
 	char *msg;		/* the message line, until the next key */
 	int msg_error;
+	int msg_sending;	/* it is the waiter's "sending..." */
+	int64_t tick_at;	/* the monotonic ms of the next clock change */
 	char *journal_error;	/* the journal went away: stays on screen */
 
 	enum mode mode;

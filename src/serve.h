@@ -34,6 +34,7 @@
 #define CONVENE_SERVE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define SERVE_DEADLINE_MS 1000	/* a whole request, from the connection */
 #define SERVE_CONN_MAX 512	/* connections at once; more wait in listen */
@@ -69,12 +70,41 @@ int serve_route(int argc, char **argv, int *status);
  * The screens' side.  A participant's terminal on such a host sends each
  * of its commands (cmd_idea, cmd_vote, ... in commands.h; each starts with
  * `if (s->serve_name != NULL)`) to the service as the matching scripting
- * verb, from the screen loop, and waits at most SERVE_SCREEN_WAIT_MS:
- * sending is one small write and the answer comes after one fsync.  When
- * the service does not answer the command fails (3) with a message for
- * the status line; reading the journal goes on as ever.
+ * verb.  Sending is one small write; the answer comes after one fsync.
+ *
+ * A screen never blocks on the answer: the screen loop installs a waiter
+ * (serve_set_waiter) and, while the request is outstanding, serve_cmd
+ * hands the socket to it again and again; the waiter runs the loop's own
+ * work (keys, redraws, the clock) with the socket among the descriptors
+ * it polls, and returns once the socket is readable or its time is out.
+ * The command returns when the answer has come (the record is then
+ * written and acknowledged: the console's undo stack takes it only then)
+ * or after SERVE_SCREEN_WAIT_MS, failing (3) with a message for the status
+ * line; reading the journal goes on as ever.  One request per terminal is
+ * outstanding at a time: a command given while one is (a key handled by
+ * the waiter) is refused (1) at once, writing nothing, so records keep
+ * the order they were typed in.  Without a waiter (a screen before the
+ * loop runs) the wait blocks for at most SERVE_SCREEN_BLOCK_MS, as before.
  */
-#define SERVE_SCREEN_WAIT_MS 1000
+#define SERVE_SCREEN_WAIT_MS 5000
+#define SERVE_SCREEN_BLOCK_MS 1000
+/* The waiter says "sending..." once the answer takes this long. */
+#define SERVE_SLOW_MS 200
+
+/* One pass of the screen loop while a request is outstanding: `fd` joins
+ * the descriptors it polls, for at most `left_ms`; `waited_ms` is the time
+ * since the request was sent.  Returns 1 when fd is readable (or closed),
+ * 0 when the pass ended without it, -1 to give up waiting (a signal asks
+ * the program to stop). */
+typedef int (*serve_wait_fn)(void *ctx, int fd, int64_t waited_ms,
+    int64_t left_ms);
+struct session;
+/* Installs (fn NULL: removes) the session's waiter; ctx is borrowed and
+ * must outlive the installation. */
+void serve_set_waiter(struct session *s, serve_wait_fn fn, void *ctx);
+/* 1 while a request of this session is outstanding (a screen may show
+ * it). */
+int serve_pending(const struct session *s);
 
 /* For `convene --version`: whether the service answers here ("answers",
  * "does not answer", or "none here" when there is no socket this user can

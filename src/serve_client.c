@@ -58,9 +58,12 @@ inside_root(const char *path, char **name)
 }
 
 /* The service's socket, reached with the group (it is 0660 in a 2770
- * directory).  A descriptor, or -1 with errno. */
+ * directory).  A descriptor, or -1 with errno.  A screen's is
+ * non-blocking (`nonblock`): a service whose queue of connections is full
+ * (stopped, or flooded) fails the connect at once (EAGAIN) instead of
+ * holding the screen. */
 static int
-connect_service(void)
+connect_service(int nonblock)
 {
 	struct sockaddr_un sa;
 	char *path = serve_socket_path();
@@ -75,7 +78,8 @@ connect_service(void)
 	}
 	memcpy(sa.sun_path, path, strlen(path) + 1);
 	free(path);
-	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
+	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC |
+	    (nonblock ? SOCK_NONBLOCK : 0), 0)) < 0)
 		return -1;
 	privilege_raise();
 	if (connect(fd, (const struct sockaddr *)&sa, sizeof sa) != 0)
@@ -93,6 +97,9 @@ static int
 send_all(int fd, const char *p, size_t len)
 {
 	while (len > 0) {
+		/* A request (64 KiB at most) fits a fresh socket's buffer:
+		 * a non-blocking one never meets EAGAIN here in practice,
+		 * and fails rather than waits if it ever does. */
 		ssize_t n = send(fd, p, len, MSG_NOSIGNAL);
 
 		if (n < 0 && errno == EINTR)
@@ -114,30 +121,49 @@ mono_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Reads the answer until it is whole, the service closes, or `wait_ms`
- * is over.  1 with *m parsed in *buf (caller frees), else 0. */
+/* Waits for fd to be readable for at most `left` ms: through the screen
+ * loop's waiter when `s` has one (serve.h), else with poll().  1 readable,
+ * 0 not yet, -1 give up. */
 static int
-read_answer(int fd, int wait_ms, char **buf, struct serve_msg *m)
+wait_readable(const struct session *s, int fd, int64_t sent, int64_t left)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	int r;
+
+	if (s != NULL && s->serve_wait != NULL)
+		return s->serve_wait(s->serve_wait_ctx, fd, mono_ms() - sent,
+		    left);
+	if ((r = poll(&p, 1, (int)left)) < 0)
+		return errno == EINTR ? 0 : -1;
+	return r > 0;
+}
+
+/* Reads the answer until it is whole, the service closes, or `wait_ms`
+ * is over (while a screen's waiter runs, for a screen `s`; NULL: none).
+ * 1 with *m parsed in *buf (caller frees), else 0. */
+static int
+read_answer(const struct session *s, int fd, int wait_ms, char **buf,
+    struct serve_msg *m)
 {
 	size_t cap = 4096, len = 0;
-	int64_t end = mono_ms() + wait_ms;
+	int64_t sent = mono_ms(), end = sent + wait_ms;
 	const char *why;
-	struct pollfd p = { .fd = fd, .events = POLLIN };
 
 	*buf = xmalloc(cap);
 	for (;;) {
 		int64_t left = end - mono_ms();
 		ssize_t n;
+		int w;
 
-		if (left <= 0 || poll(&p, 1, (int)left) <= 0) {
-			if (left > 0 && errno == EINTR)
-				continue;
+		if (left <= 0 || (w = wait_readable(s, fd, sent, left)) < 0)
 			return 0;
-		}
+		if (w == 0)
+			continue;
 		if (len + 1 >= cap)
 			*buf = xrealloc(*buf, cap *= 2);
-		if ((n = read(fd, *buf + len, cap - len - 1)) < 0 &&
-		    errno == EINTR)
+		n = recv(fd, *buf + len, cap - len - 1, MSG_DONTWAIT);
+		if (n < 0 && (errno == EINTR || errno == EAGAIN ||
+		    errno == EWOULDBLOCK))
 			continue;
 		if (n <= 0)
 			return 0;
@@ -153,17 +179,18 @@ read_answer(int fd, int wait_ms, char **buf, struct serve_msg *m)
 
 /* One request, one answer: 1 with *m in *buf (caller frees), 0 when the
  * service took it but did not answer in `wait_ms`, -1 when it could not
- * be reached (errno). */
+ * be reached (errno).  `s`: a screen's session (its waiter runs while the
+ * answer is awaited, and nothing blocks), or NULL for the command line. */
 static int
-exchange(const char *req, size_t len, int wait_ms, char **buf,
-    struct serve_msg *m)
+exchange(const struct session *s, const char *req, size_t len, int wait_ms,
+    char **buf, struct serve_msg *m)
 {
-	int fd = connect_service(), r;
+	int fd = connect_service(s != NULL), r;
 
 	*buf = NULL;
 	if (fd < 0)
 		return -1;
-	r = send_all(fd, req, len) == 0 && read_answer(fd, wait_ms, buf, m);
+	r = send_all(fd, req, len) == 0 && read_answer(s, fd, wait_ms, buf, m);
 	close(fd);
 	return r;
 }
@@ -268,7 +295,7 @@ serve_route(int argc, char **argv, int *status)
 	newpin = wants_new_pin(n, rest) ? read_new_pin() : NULL;
 	req = make_request(argv[0], name, NULL, NULL, newpin,
 	    (const char *const *)rest + 1, (size_t)n - 1, &len);
-	r = exchange(req, len, SERVE_CLIENT_WAIT_MS, &buf, &m);
+	r = exchange(NULL, req, len, SERVE_CLIENT_WAIT_MS, &buf, &m);
 	free(req);
 	if (r == 1 && ask_again(&m)) {
 		/* The service has no terminal: the secret is asked here and
@@ -289,7 +316,8 @@ serve_route(int argc, char **argv, int *status)
 		    pin ? secret : NULL, newpin,
 		    (const char *const *)rest + 1, (size_t)n - 1, &len);
 		auth_forget(secret);
-		r = exchange(req, len, SERVE_CLIENT_WAIT_MS, &buf, &m);
+		r = exchange(NULL, req, len, SERVE_CLIENT_WAIT_MS, &buf,
+		    &m);
 		explicit_bzero(req, len);
 		free(req);
 	}
@@ -319,7 +347,7 @@ serve_route(int argc, char **argv, int *status)
 const char *
 serve_state(void)
 {
-	int fd = connect_service();
+	int fd = connect_service(0);
 
 	if (fd >= 0) {
 		close(fd);
@@ -334,7 +362,7 @@ serve_state(void)
 int
 serve_socket_there(void)
 {
-	int fd = connect_service();
+	int fd = connect_service(0);
 
 	if (fd >= 0) {
 		close(fd);	/* it says nothing and the service lets go */
@@ -352,7 +380,7 @@ serve_attach(struct session *s)
 	if (s->serve_name != NULL || !s->sd.inside ||
 	    !inside_root(s->dir, &name))
 		return;
-	if ((fd = connect_service()) < 0 && (errno == ENOENT ||
+	if ((fd = connect_service(1)) < 0 && (errno == ENOENT ||
 	    errno == EACCES)) {
 		free(name);	/* no service on this host */
 		return;
@@ -360,6 +388,19 @@ serve_attach(struct session *s)
 	if (fd >= 0)
 		close(fd);	/* it says nothing and the service lets go */
 	s->serve_name = name;
+}
+
+void
+serve_set_waiter(struct session *s, serve_wait_fn fn, void *ctx)
+{
+	s->serve_wait = fn;
+	s->serve_wait_ctx = fn != NULL ? ctx : NULL;
+}
+
+int
+serve_pending(const struct session *s)
+{
+	return s->serve_busy;
 }
 
 void
@@ -401,21 +442,42 @@ serve_vcmd(struct session *s, const char *newpin, char **new_id, char **err,
 	char *req, *buf;
 	struct serve_msg m;
 	size_t n = 0, len;
-	int r;
+	int r, wait;
 
 	while (n < SERVE_FIELDS_MAX - SERVE_REQUEST_MIN_FIELDS &&
 	    (args[n] = va_arg(ap, const char *)) != NULL)
 		n++;
+	if (s->serve_busy) {
+		/* A key the waiter handled while this terminal's request is
+		 * out: refused, so records keep the order they were given. */
+		*err = xstrdup(_("the last change is still on its way to the "
+		    "writer service: nothing was written; try again when it "
+		    "is answered"));
+		return 1;
+	}
+	wait = s->serve_wait != NULL ? SERVE_SCREEN_WAIT_MS :
+	    SERVE_SCREEN_BLOCK_MS;
 	req = make_request(verb, s->serve_name, s->serve_pass, s->serve_pin,
 	    newpin, args, n, &len);
-	r = exchange(req, len, SERVE_SCREEN_WAIT_MS, &buf, &m);
+	s->serve_busy = 1;
+	r = exchange(s, req, len, wait, &buf, &m);
+	s->serve_busy = 0;
+	explicit_bzero(req, len);	/* it carries the passphrase or PIN */
 	free(req);
 	if (r <= 0) {
 		free(buf);
-		*err = xstrdup(r < 0 ? _("the writer service does not answer: "
-		    "nothing was written (this screen goes on following)") :
-		    _("the writer service did not answer within a second: "
-		    "the board shows whether it was written"));
+		if (r < 0)
+			*err = xstrdup(_("the writer service does not answer: "
+			    "nothing was written (this screen goes on "
+			    "following)"));
+		else if (s->serve_wait == NULL)
+			*err = xstrdup(_("the writer service did not answer "
+			    "within a second: the board shows whether it was "
+			    "written"));
+		else
+			*err = xasprintf(_("the writer service does not answer "
+			    "(%d seconds): the board shows whether it was "
+			    "written"), wait / 1000);
 		return 3;
 	}
 	r = atoi(m.field[0]);

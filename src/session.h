@@ -61,6 +61,12 @@ struct session {
 	 * serve_name: this process appends itself. */
 	char *serve_name, *serve_pin;
 	char *serve_pass;	/* the facilitator's passphrase, when given */
+	/* The screen loop's waiter while a request is outstanding (serve.h:
+	 * serve_set_waiter), and whether one is. */
+	int (*serve_wait)(void *ctx, int fd, int64_t waited_ms,
+	    int64_t left_ms);
+	void *serve_wait_ctx;
+	int serve_busy;
 	/* Kept open by the writer service between requests: session_close
 	 * leaves it alone (the service clears this and closes it). */
 	int kept;

@@ -2,7 +2,8 @@
  * partial, malformed and oversized requests; who asks for which verb; and
  * a real service in a child process: a malformed, oversized or truncated
  * request is refused and writes nothing, and a client that sends half a
- * request and holds on does not hold the next one. */
+ * request and holds on does not hold the next one; a screen's command
+ * waits through the loop's waiter, one at a time. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -670,6 +671,117 @@ test_commands_through_service(void **state)
 	free(svc_terminal);
 }
 
+/* What the waiter saw (serve_set_waiter): the screen loop's stand-in. */
+struct waited {
+	struct svc *v;
+	int calls, fd, pending, nested, give_up_after;
+	int64_t most;		/* the longest waited_ms seen */
+	char *nested_err;
+	off_t size_in_wait;
+};
+
+/* One pass of a "loop": a nested command the first time (as a key would
+ * give one), the service continued once the wait is past SERVE_SLOW_MS,
+ * then the socket polled for a few ms. */
+static int
+waiter(void *ctx, int fd, int64_t waited, int64_t left)
+{
+	struct waited *w = ctx;
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+
+	w->calls++;
+	w->fd = fd;
+	w->pending = serve_pending(w->v->fx->s);
+	if (waited > w->most)
+		w->most = waited;
+	if (w->calls == 1) {
+		w->size_in_wait = journal_size(w->v);
+		w->nested = cmd_rollcall(w->v->fx->s, "p1", 1, &w->nested_err);
+	}
+	if (w->give_up_after > 0 && w->calls >= w->give_up_after)
+		return -1;
+	if (w->give_up_after == 0 && waited > SERVE_SLOW_MS + 50)
+		kill(w->v->pid, SIGCONT);
+	return poll(&p, 1, left < 20 ? (int)left : 20) > 0;
+}
+
+/* The service stopped: a screen's command waits through the loop's
+ * waiter, which is called again and again, sees the request outstanding
+ * and gets a second command refused at once (one at a time, nothing
+ * written); once the service goes on the first completes and is read in. */
+static void
+test_waiter_while_stopped(void **state)
+{
+	struct svc *v = *state;
+	struct session *c = v->fx->s;
+	struct waited w = { .v = v, .fd = -1 };
+	char *err = NULL, *id = NULL;
+	off_t before;
+	uint64_t seq;
+
+	sfx_ok(cmd_participant(c, NULL, "Ana", "TO", NULL, NULL, &id, &err),
+	    &err);
+	free(id);
+	serve_set_waiter(c, waiter, &w);
+	kill(v->pid, SIGSTOP);
+	before = journal_size(v);
+	seq = c->state->last_seq;
+	sfx_ok(cmd_rollcall(c, "p1", 0, &err), &err);
+	assert_true(w.calls > 1);
+	assert_true(w.fd >= 0);
+	assert_true(w.pending);
+	assert_false(serve_pending(c));
+	assert_true(w.most > SERVE_SLOW_MS);
+	assert_int_equal(w.nested, 1);
+	assert_non_null(strstr(w.nested_err, "still on its way"));
+	assert_true(w.size_in_wait == before);	/* nothing while stopped */
+	assert_true(journal_size(v) > before);	/* the first, acknowledged */
+	assert_true(c->state->last_seq == seq + 1);	/* read in, once */
+	free(w.nested_err);
+	/* removed, a command waits by itself again */
+	serve_set_waiter(c, NULL, NULL);
+	w.calls = 0;
+	sfx_ok(cmd_rollcall(c, "p1", 1, &err), &err);
+	assert_int_equal(w.calls, 0);
+}
+
+/* The loop gives up (a signal asks it to stop): the command fails (3) at
+ * once with the service's message, and the terminal may send again. */
+static void
+test_waiter_gives_up(void **state)
+{
+	struct svc *v = *state;
+	struct session *c = v->fx->s;
+	struct waited w = { .v = v, .fd = -1, .give_up_after = 3 };
+	char *err = NULL, *id = NULL;
+	int64_t t0;
+
+	sfx_ok(cmd_participant(c, NULL, "Ana", "TO", NULL, NULL, &id, &err),
+	    &err);
+	free(id);
+	serve_set_waiter(c, waiter, &w);
+	kill(v->pid, SIGSTOP);
+	t0 = now_ms();
+	assert_int_equal(cmd_rollcall(c, "p1", 0, &err), 3);
+	assert_true(now_ms() - t0 < SERVE_SCREEN_WAIT_MS);
+	assert_non_null(strstr(err, "writer service does not answer"));
+	free(err);
+	err = NULL;
+	free(w.nested_err);
+	assert_false(serve_pending(c));
+	kill(v->pid, SIGCONT);
+	w.give_up_after = 0;
+	w.calls = 0;
+	w.nested_err = NULL;
+	/* (the roll call given up may be written once the service goes on:
+	 * the message says the board shows whether) */
+	sfx_ok(cmd_ask(c, "p1", "Still there?", &id, &err), &err);
+	assert_non_null(id);
+	free(id);
+	free(w.nested_err);
+	serve_set_waiter(c, NULL, NULL);
+}
+
 int
 main(void)
 {
@@ -692,6 +804,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_lock_held_elsewhere,
 		    svc_setup, svc_teardown),
 		cmocka_unit_test_setup_teardown(test_commands_through_service,
+		    console_setup, svc_teardown),
+		cmocka_unit_test_setup_teardown(test_waiter_while_stopped,
+		    console_setup, svc_teardown),
+		cmocka_unit_test_setup_teardown(test_waiter_gives_up,
 		    console_setup, svc_teardown),
 	};
 

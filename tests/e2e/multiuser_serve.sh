@@ -268,6 +268,55 @@ for d in 0 0.001 0.003 0.006 0.01 0.02; do
 done
 echo "measured: the facilitator's slowest verb or console key while a" \
     "participant was stopped: $worst ms"
+
+# --- the service itself stopped: the screens never wait on it --------------
+# The console's write is sent from its loop.  While its answer is out (the
+# service stopped by root) the console says "sending…", refuses a second
+# write (one at a time, in the order given), switches tabs and its timer
+# goes on counting; once the service goes on, the write completes with its
+# message and the undo stack has it.
+# snap NAME: the screen without the message line's words.
+snap() { screen "$1" | grep -vF -e "sending…" -e "still on its way"; }
+fac timer "$S" start 30 >/dev/null || fail "timer start 30"
+wait_for_text con "running"
+kill -STOP "$HOST_SERVE_PID"
+wait_stopped "$HOST_SERVE_PID"
+_before=$(journal_count "$S" timer)
+_t0=$(now_ms)
+send con t
+wait_for_text con "sending…"
+echo "measured: the console showed \"sending…\" $(($(now_ms) - _t0)) ms" \
+    "after its key"
+send con t
+wait_for_text con "still on its way"
+_s1=$(snap con)
+_end=$(($(date +%s) + 3))
+while [ "$(snap con)" = "$_s1" ]; do
+	[ "$(date +%s)" -lt "$_end" ] || { screen con; fail "the console's clock stood still while its write was out"; }
+	sleep 0.05
+done
+_t1=$(now_ms)
+send con 1
+wait_for_text con "Now: "
+echo "measured: the console switched tabs in $(($(now_ms) - _t1)) ms" \
+    "(capture included) while its write was out"
+send con 3
+wait_for_text con "Session timer"
+[ "$(journal_count "$S" timer)" -eq "$_before" ] ||
+	fail "a timer record was written while the service was stopped"
+echo "measured: the service was stopped for $(($(now_ms) - _t0)) ms of" \
+    "the console's 5 s wait"
+kill -CONT "$HOST_SERVE_PID"
+wait_for_text con "timer paused"
+wait_for_text con "paused"
+[ "$(journal_count "$S" timer)" -eq $((_before + 1)) ] ||
+	fail "not one timer record for the console's first t (the second was refused)"
+# the undo stack took the pause only when it was acknowledged: u resumes
+send con u
+wait_for_text con "running"
+[ "$(journal_count "$S" timer)" -eq $((_before + 2)) ] ||
+	fail "the console's u did not undo the acknowledged pause"
+echo "ok: the console answers keys and its clock runs while the service is stopped"
 send con q y
 
 # --- a PIN set through the service guards what follows ---------------------
@@ -298,6 +347,31 @@ CONVENE_PIN=4321 as $P1 "$C" lang "$S" --by p1 th >/dev/null ||
 	fail "a participant could not choose their language"
 grep -F ',"lang",' "$S/journal.csv" | grep -qF "\"script:$HOST_SERVE_PID\"" ||
 	{ grep -F lang "$S/journal.csv"; fail "the lang record was not written by the service"; }
+# The participant's terminal, its idea out while the service is stopped:
+# it says "sending…", answers keys (another tab and back) and shows
+# "idea added" once the service goes on.
+kill -STOP "$HOST_SERVE_PID"
+wait_stopped "$HOST_SERVE_PID"
+send part i
+wait_for_text part "Your idea:"
+send_text part "Sent while the service was stopped"
+send part Enter
+wait_for_text part "sending…"
+_s1=$(snap part)
+send part Tab
+_end=$(($(date +%s) + 3))
+while [ "$(snap part)" = "$_s1" ]; do
+	[ "$(date +%s)" -lt "$_end" ] || { screen part; fail "the participant's screen did not answer Tab while its idea was out"; }
+	sleep 0.05
+done
+send part BTab
+journal_has "$S" idea "Sent while the service was stopped" &&
+	fail "an idea was written while the service was stopped"
+kill -CONT "$HOST_SERVE_PID"
+wait_for_text part "idea added"
+journal_has "$S" idea "Sent while the service was stopped" ||
+	fail "the idea sent while the service was stopped is not in the journal"
+echo "ok: the participant's screen answers keys while the service is stopped"
 # A participant's terminal holds no lock of the journal while it waits:
 # stopped, with its idea sent, the facilitator goes on.
 pid=$(pane_pid part)
