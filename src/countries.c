@@ -681,6 +681,33 @@ iso_translated(const char *english)
 	return t != english && strcmp(t, english) != 0 ? t : NULL;
 }
 
+/* A country's own language, for the few whose readers iso-codes may leave
+ * without their own country's name (its Lao catalogue has no "Laos"). */
+static const struct {
+	const char *code, *lang;
+} own_language[] = {
+	{ "BD", "bn" }, { "ID", "id" }, { "KR", "ko" }, { "LA", "lo" },
+	{ "TH", "th" },
+};
+
+/* The country's name in its own script when the reader reads its
+ * language, else NULL. */
+static const char *
+own_name(const char *code)
+{
+	const char *lang = i18n_language();
+	size_t i, n;
+
+	for (i = 0; i < NELEM(own_language); i++) {
+		n = strlen(own_language[i].lang);
+		if (strcmp(own_language[i].code, code) == 0 &&
+		    strncmp(lang, own_language[i].lang, n) == 0 &&
+		    (lang[n] == '\0' || lang[n] == '_' || lang[n] == '.'))
+			return country_local_name(code);
+	}
+	return NULL;
+}
+
 const char *
 country_display(const char *code)
 {
@@ -691,7 +718,8 @@ country_display(const char *code)
 		return code != NULL ? code : "";
 	common = country_common_name(c->code);
 	if ((t = iso_translated(common)) != NULL ||
-	    (t = iso_translated(c->name)) != NULL)
+	    (t = iso_translated(c->name)) != NULL ||
+	    (t = own_name(c->code)) != NULL)
 		return t;
 	return common != NULL ? common : c->name;
 }

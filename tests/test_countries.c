@@ -255,6 +255,15 @@ test_display(void **unused)
 		i18n_set_language("th");
 		assert_string_equal(country_display("TH"), "ไทย");
 	}
+	/* A Lao reader reads their own country in Lao, even where
+	 * iso-codes' Lao catalogue has no name for it (Debian 12's has
+	 * none for "Laos"): ລາວ, in the Lao block U+0E80-U+0EFF.  Without
+	 * the iso-codes catalogue, gettext gives English for every other
+	 * country, and ours still gives this one. */
+	i18n_set_language("lo");
+	assert_memory_equal(country_display("LA"), "\xe0\xba", 2);
+	i18n_set_language("bn");
+	assert_string_equal(country_display("BD"), "বাংলাদেশ");
 	i18n_set_language(NULL);
 	assert_string_equal(country_display("LA"), "Laos");
 }
