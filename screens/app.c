@@ -872,6 +872,15 @@ start_terminal(struct app *a, char **err)
 		return set_error(err, -1, _("cannot use the terminal '%s'"),
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
 	set_term(scr);
+	/* ncurses 6.4 flushes its output at every cursor move (mvcur) until
+	 * it has once come back from endwin: it cannot tell a program that
+	 * drew nothing yet from one using mvcur alone.  So a new idea went
+	 * to the terminal in 5 write(2)s, one per changed spot (issue 21).
+	 * Suspending and resuming once here, before any mode below is set
+	 * (the keypad, the cursor, the mouse, bracketed paste) and before
+	 * anything is drawn, makes every later update one write. */
+	endwin();
+	doupdate();
 	a->screen = scr;
 	watch_resizes();
 	curses_up = 1;
