@@ -697,16 +697,45 @@ room_beside(const char **ellipsis, int width)
 	return width - ew;
 }
 
+/* The display form of s when it fits `width` columns, NULL when not:
+ * measured and converted in one walk, where text_width_n and then
+ * text_sanitize_n opened ICU's iterator twice (issue 21: every row a
+ * plenary terminal draws for a new idea comes here). */
+static char *
+sanitize_if_fits(const char *s, size_t len, int width)
+{
+	struct walk w;
+	struct strbuf b = { NULL, 0, 0 };
+	size_t p, q;
+	int used = 0;
+
+	walk_open(&w, s, len, -1);
+	for (p = 0; p < w.len && used <= width; p = q) {
+		q = walk_next(&w, p);
+		used += cluster_emit(s, p, q, 0, &b);
+	}
+	walk_close(&w);
+	if (used > width) {
+		free(b.p);
+		return NULL;
+	}
+	return buf_finish(&b);
+}
+
 char *
 text_cut(const char *s, int width, const char *ellipsis)
 {
 	size_t len = strlen(s);
+	char *whole;
 	int room;
 
 	if (width <= 0)
 		return xstrdup("");
-	if (text_width_n(s, len) <= width)
-		return text_sanitize_n(s, len, 0);
+	if (printable_ascii(s, len)) {
+		if (len <= (size_t)width)
+			return xstrndup(s, len);
+	} else if ((whole = sanitize_if_fits(s, len, width)) != NULL)
+		return whole;
 	room = room_beside(&ellipsis, width);
 	return cut_with(s, fitting_prefix(s, len, room), ellipsis);
 }

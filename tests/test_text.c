@@ -358,6 +358,37 @@ test_script_cut_table(void **state)
 	}
 }
 
+/* A text that fits comes back in its display form, as text_sanitize
+ * gives it (text_cut measures and converts it in one walk): every script,
+ * and controls, a lone combining mark and a tab that are shown otherwise. */
+static void
+test_cut_fitting_is_sanitized(void **state)
+{
+	static const char *odd[] = {
+		"a\tb", "x\x1b[2Jy", "\xcc\x81 mark first", "\xe2\x98\x85 idea",
+		"line\nbreak", "e\xcc\x81t\xc3\xa9", "\xef\xbb\xbf" "bom",
+	};
+	size_t i;
+	char *r, *want;
+	int w;
+
+	(void)state;
+	for (i = 0; i < NELEM(samples) + NELEM(odd); i++) {
+		const char *s = i < NELEM(samples) ? samples[i].text :
+		    odd[i - NELEM(samples)];
+
+		w = text_width(s);
+		want = text_sanitize(s);
+		r = text_cut(s, w, "\xe2\x80\xa6");
+		assert_string_equal(r, want);
+		free(r);
+		r = text_cut(s, w + 3, NULL);
+		assert_string_equal(r, want);
+		free(r);
+		free(want);
+	}
+}
+
 static void
 test_script_cut_every_width(void **state)
 {
@@ -843,6 +874,7 @@ main(void)
 		cmocka_unit_test(test_script_wrap_every_width),
 		cmocka_unit_test(test_script_cut_table),
 		cmocka_unit_test(test_script_cut_every_width),
+		cmocka_unit_test(test_cut_fitting_is_sanitized),
 		cmocka_unit_test(test_wrap_hard_breaks),
 		cmocka_unit_test(test_wrap_short_ascii),
 		cmocka_unit_test(test_wrap_never_detaches_marks),
