@@ -57,6 +57,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "procstat.h"
 #include "screentext.h"
 #include "util.h"
 
@@ -143,21 +144,6 @@ read_for(int fd, int64_t ms)
 	return total;
 }
 
-static int64_t
-cpu_ns(pid_t pid)
-{
-	char path[64];
-	long long ns = -1;
-	FILE *f;
-
-	snprintf(path, sizeof path, "/proc/%ld/schedstat", (long)pid);
-	if ((f = fopen(path, "r")) == NULL)
-		return -1;
-	if (fscanf(f, "%lld", &ns) != 1)
-		ns = -1;
-	fclose(f);
-	return ns;
-}
 
 /* A "Key: N kB" line of /proc/PID/status, or -1. */
 static long

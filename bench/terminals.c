@@ -50,6 +50,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "procstat.h"
 #include "screentext.h"
 #include "session.h"
 #include "state.h"
@@ -287,21 +288,6 @@ send_all(const char *keys)
 			fprintf(stderr, "terminals: p%d: short write\n", i + 1);
 }
 
-static int64_t
-cpu_ns(pid_t pid)
-{
-	char path[64];
-	long long ns = -1;
-	FILE *f;
-
-	snprintf(path, sizeof path, "/proc/%ld/schedstat", (long)pid);
-	if ((f = fopen(path, "r")) == NULL)
-		return -1;
-	if (fscanf(f, "%lld", &ns) != 1)
-		ns = -1;
-	fclose(f);
-	return ns;
-}
 
 static int64_t
 cpu_all(void)
