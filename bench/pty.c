@@ -144,7 +144,6 @@ read_for(int fd, int64_t ms)
 	return total;
 }
 
-
 /* A "Key: N kB" line of /proc/PID/status, or -1. */
 static long
 status_kb(pid_t pid, const char *key)

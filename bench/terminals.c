@@ -288,7 +288,6 @@ send_all(const char *keys)
 			fprintf(stderr, "terminals: p%d: short write\n", i + 1);
 }
 
-
 static int64_t
 cpu_all(void)
 {
