@@ -16,6 +16,7 @@
 #include "drafts.h"
 #include "text.h"
 #include "util.h"
+#include "module_fixture.h"
 
 #define KOREAN "모바일 신분증 갱신을 한 번에"
 #define THAI "ลดเอกสารที่ต้องยื่นซ้ำ"
@@ -33,33 +34,10 @@ setup(void **state)
 	return 0;
 }
 
-static void
-remove_tree(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char *p;
-
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		p = path_join(dir, e->d_name);
-		if (unlink(p) != 0)
-			remove_tree(p);
-		free(p);
-	}
-	closedir(d);
-	chmod(dir, 0700);
-	rmdir(dir);
-}
-
 static int
 teardown(void **state)
 {
-	remove_tree(*state);
-	free(*state);
+	fx_rmtree(*state);	/* frees it */
 	return 0;
 }
 

@@ -8,7 +8,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -20,6 +19,7 @@
 #include "privilege.h"
 #include "sessdir.h"
 #include "util.h"
+#include "module_fixture.h"
 
 struct fx {
 	char *top;	/* the test's own directory */
@@ -77,34 +77,12 @@ setup_with(void **state, int use_openat2)
 static int setup_openat2(void **state) { return setup_with(state, 1); }
 static int setup_walk(void **state) { return setup_with(state, 0); }
 
-static void
-remove_tree(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char *p;
-
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		p = path_join(dir, e->d_name);
-		if (unlink(p) != 0)
-			remove_tree(p);
-		free(p);
-	}
-	closedir(d);
-	rmdir(dir);
-}
-
 static int
 teardown(void **state)
 {
 	struct fx *f = *state;
 
-	remove_tree(f->top);
-	free(f->top);
+	fx_rmtree(f->top);	/* frees it */
 	free(f->root);
 	free(f->s);
 	free(f->out);
