@@ -23,55 +23,22 @@
 #include "journal.h"
 #include "journal_test.h"
 #include "util.h"
+#include "journal_fixture.h"
 
 #define SPECTRUM "../shared/data/csv-spectrum/csvs"
 
 /* --- fixture: a fresh directory with an empty journal -------------------- */
 
-struct fx {
-	char dir[64];
-	char *path;
-};
-
 static int
 setup(void **state)
 {
-	struct fx *f = xcalloc(1, sizeof *f);
-	char *err = NULL;
-
-	snprintf(f->dir, sizeof f->dir, "/tmp/convene-test-journal-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	f->path = path_join(f->dir, "journal.csv");
-	if (journal_create(f->path, &err) != 0) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
-	*state = f;
-	return 0;
+	return jfx_setup(state, "journal");
 }
 
 static int
 teardown(void **state)
 {
-	struct fx *f = *state;
-	struct dirent *d;
-	DIR *dir = opendir(f->dir);
-	char *p;
-
-	while (dir != NULL && (d = readdir(dir)) != NULL) {
-		if (d->d_name[0] == '.')
-			continue;
-		p = path_join(f->dir, d->d_name);
-		unlink(p);
-		free(p);
-	}
-	if (dir != NULL)
-		closedir(dir);
-	rmdir(f->dir);
-	free(f->path);
-	free(f);
-	return 0;
+	return jfx_teardown(state);
 }
 
 static char *

@@ -22,55 +22,23 @@
 #include "journal.h"
 #include "journal_test.h"
 #include "util.h"
+#include "journal_fixture.h"
 
 /* Long enough for a loaded machine, short enough for a failing test. */
 #define WAKE_MS 5000
 
-struct fx {
-	char dir[64];
-	char *path;
-};
-
 static int
 setup(void **state)
 {
-	struct fx *f = xcalloc(1, sizeof *f);
-	char *err = NULL;
-
-	snprintf(f->dir, sizeof f->dir, "/tmp/convene-test-follow-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	f->path = path_join(f->dir, "journal.csv");
-	if (journal_create(f->path, &err) != 0) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
 	journal_test_watch_skip(0, 0);
-	*state = f;
-	return 0;
+	return jfx_setup(state, "follow");
 }
 
 static int
 teardown(void **state)
 {
-	struct fx *f = *state;
-	char *p;
-
 	journal_test_watch_skip(0, 0);
-	unlink(f->path);
-	p = path_join(f->dir, "other");
-	rmdir(p);
-	free(p);
-	p = path_join(f->dir, "link.csv");
-	unlink(p);
-	free(p);
-	p = path_join(f->dir, "moved.csv");
-	unlink(p);
-	free(p);
-	rmdir(f->dir);
-	free(f->path);
-	free(f);
-	return 0;
+	return jfx_teardown(state);
 }
 
 static int
