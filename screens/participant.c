@@ -392,10 +392,22 @@ key_next_person(void *self, struct app *a)
 	return REQ_HANDLED;
 }
 
+/* i on any screen: the Board, and the idea's prompt on it (the hint line
+ * says "i idea" on every screen; the Board's own i is found first). */
+static int
+key_idea(void *self, struct app *a)
+{
+	(void)self;
+	app_show(a, &part_board);
+	return participant_write(a);
+}
+
 /* L and F2 both: F2 works on the join screen too, where letters search
  * the names.  (The entries are written out in each table: verify_verbs.sh
  * reads the tables.) */
 static const struct binding part_keys[] = {
+	{ 'i', "i", N_("write a new idea, from any screen (on the Board)"),
+	    key_idea },
 	{ 'L', "L F2", N_("language: the languages, each in its own script"),
 	    key_language },
 	{ KEYCODE(KEY_F(2)), NULL, NULL, key_language },
@@ -404,6 +416,8 @@ static const struct binding part_keys[] = {
 };
 
 static const struct binding kiosk_keys[] = {
+	{ 'i', "i", N_("write a new idea, from any screen (on the Board)"),
+	    key_idea },
 	{ 'N', "N", N_("next person: back to the list of names"),
 	    key_next_person },
 	{ 'L', "L F2", N_("language: the languages, each in its own script"),

@@ -87,6 +87,19 @@ wait_for_text a "Message: Five minutes left"
 wait_for_text b "Message: Five minutes left"
 send con q y
 
+# i writes an idea from any screen, as the hint line says: from the
+# Questions screen it opens the Board and its prompt
+send b 3
+wait_for_text b "Questions for the speaker"
+wait_for_gone b "Your idea:"
+send b i
+wait_for_text b "Your idea:"
+send_text b "จากหน้าคำถาม"
+send b Enter
+wait_for_text b "idea added"
+wait_for_text b "★ จากหน้าคำถาม"
+journal_has "$s" idea "จากหน้าคำถาม" || fail "the idea from Questions is not in the journal"
+
 send a q
 [ "$(wait_exit a)" = 0 ] || fail "q did not quit"
 send b q

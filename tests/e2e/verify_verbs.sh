@@ -45,7 +45,8 @@ KEYS = {
     'part_poll.c': {'1-9': 'poll', 'Space': '-', 'Enter': 'poll'},
     'part_questions.c': {'a': 'ask', 'u + Space': 'upvote'},
     # the participant terminal, on every screen (the role's keys)
-    'participant.c': {'N': '-', 'L F2': 'lang', 'F2': 'lang', 'Z': 'tz'},
+    'participant.c': {'N': '-', 'i': 'idea', 'L F2': 'lang', 'F2': 'lang',
+                      'Z': 'tz'},
 }
 # Verbs that are command-line tasks of their own, not a screen's key.
 CLI_ONLY = {'demo', 'new', 'run', 'join', 'show', 'check', 'export',
