@@ -47,8 +47,15 @@ wait_for_text b "Session timer · paused"
 
 wait "$loop"
 [ -e "$E2E_DIR/loop.err" ] && fail "$(cat "$E2E_DIR/loop.err")"
+# The scripts' ideas belong to whichever item was current when each was
+# written (how fast the loop ran decides which), so both boards show every
+# thread.
 send a 5
 send b 5
+wait_for_text a "projector:"
+wait_for_text b "projector:"
+send a T
+send b T
 wait_for_text a "idea 20 from a script"
 wait_for_text b "idea 20 from a script"
 send a q y
