@@ -152,27 +152,74 @@ buf_finish(struct strbuf *b)
 /* ---- grapheme clusters ---- */
 
 /*
- * One pass over a string.  Pure ASCII (the common case for English) needs
- * no ICU for clusters: every byte is one, except CR LF.
+ * One pass over a string.  Most strings need no ICU for clusters: when every
+ * code point stands alone (stands_alone), every one is a cluster, except CR
+ * LF.
  */
 struct walk {
 	const char *s;
 	size_t len;
-	int ascii;
+	int alone;		/* every code point its own cluster */
 	UText ut;
 	UBreakIterator *chr;
 	UBreakIterator *other;	/* the line or word iterator, when asked */
 	int32_t last;		/* the character iterator's current boundary */
 };
 
-static int
-all_ascii(const char *s, size_t len)
-{
-	size_t i;
+static int is_continuation(unsigned char b);
 
-	for (i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
+/* Tests compare the clusters of ICU with those of every_cp_alone. */
+static int alone_disabled;
+
+void
+text_test_use_icu_always(int on)
+{
+	alone_disabled = on;
+}
+
+/*
+ * 1 when c is a cluster of its own beside any other such code point.  The
+ * rules that join code points into a cluster (UAX #29: CR LF, Hangul jamo
+ * sequences, Extend, ZWJ and SpacingMark after a base, Prepend before one,
+ * emoji ZWJ sequences, flag pairs) all need a code point whose
+ * Grapheme_Cluster_Break is not Other, LV or LVT (an LV or LVT syllable joins
+ * only a V or T jamo after it); ASCII controls are clusters of their own,
+ * CR LF aside (walk_step).  Latin, Cyrillic, Armenian, Arabic letters,
+ * Hangul syllables, CJK and most punctuation stand alone; a string of them
+ * is measured and cut without ICU's iterator, whose set-up cost more than
+ * the rest of drawing a short line (issue 21).  The code point must also
+ * be drawn as itself and take cells, as cluster_emit then does.
+ */
+static int
+stands_alone(UChar32 c)
+{
+	int gcb;
+
+	if (c >= 0 && c < 0x80)
+		return 1;
+	if (c < 0xA0)
+		return 0;
+	gcb = u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK);
+	if (gcb != U_GCB_OTHER && gcb != U_GCB_LV && gcb != U_GCB_LVT)
+		return 0;
+	return display_cp(c) == c && cp_width(c) > 0;
+}
+
+static int
+every_cp_alone(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (alone_disabled)
+		return 0;
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (!stands_alone(decode(s, len, &i)))
 			return 0;
+	}
 	return 1;
 }
 
@@ -184,9 +231,9 @@ walk_open(struct walk *w, const char *s, size_t len, int other)
 
 	w->s = s;
 	w->len = len > INT32_MAX ? INT32_MAX : len;
-	w->ascii = all_ascii(s, w->len);
+	w->alone = every_cp_alone(s, w->len);
 	w->ut = init;
-	w->chr = w->ascii ? NULL : iterator(BRK_CHAR);
+	w->chr = w->alone ? NULL : iterator(BRK_CHAR);
 	w->other = other >= 0 ? iterator(other) : NULL;
 	w->last = 0;
 	if (w->chr == NULL && w->other == NULL)
@@ -265,10 +312,13 @@ walk_step(struct walk *w, size_t pos)
 {
 	int32_t r;
 
-	if (w->ascii) {
+	if (w->alone) {
 		if (w->s[pos] == '\r' && pos + 1 < w->len && w->s[pos + 1] == '\n')
 			return pos + 2;
-		return pos + 1;
+		/* well-formed (every_cp_alone): past the continuation bytes */
+		while (++pos < w->len && is_continuation((unsigned char)w->s[pos]))
+			;
+		return pos;
 	}
 	if (w->chr == NULL)
 		return fallback_next(w->s, w->len, pos);
@@ -313,10 +363,12 @@ walk_prev(struct walk *w, size_t pos)
 		return 0;
 	if (pos > w->len)
 		pos = w->len;
-	if (w->ascii) {
+	if (w->alone) {
 		if (pos >= 2 && w->s[pos - 2] == '\r' && w->s[pos - 1] == '\n')
 			return pos - 2;
-		return pos - 1;
+		while (--pos > 0 && is_continuation((unsigned char)w->s[pos]))
+			;
+		return pos;
 	}
 	if (w->chr != NULL) {
 		do {

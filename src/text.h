@@ -179,4 +179,8 @@ size_t text_prev_word(const char *s, size_t len, size_t pos);
  * valgrind at exit. */
 void text_shutdown(void);
 
+/* For tests: 1 makes every string go through ICU's cluster iterator, as if
+ * no code point stood alone, so that both ways can be compared. */
+void text_test_use_icu_always(int on);
+
 #endif

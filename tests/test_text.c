@@ -757,6 +757,124 @@ test_random_mixtures(void **state)
 	text_lines_free(&lines);
 }
 
+/* Everything text.c says of s, with or without ICU's cluster iterator. */
+struct text_view {
+	int width;
+	char *display, *multiline, *cut[4];
+	size_t next[64], prev[64];
+	struct text_lines lines;
+};
+
+static void
+view_of(const char *s, struct text_view *v)
+{
+	static const int widths[4] = { 1, 3, 7, 20 };
+	size_t len = strlen(s), p;
+	int k;
+
+	memset(v, 0, sizeof *v);
+	v->width = text_width(s);
+	v->display = text_sanitize(s);
+	v->multiline = text_sanitize_n(s, len, TEXT_MULTILINE);
+	for (k = 0; k < 4; k++)
+		v->cut[k] = text_cut(s, widths[k], "\xe2\x80\xa6");
+	/* from every code point's start (ICU snaps a position inside one to
+	 * its start before it steps back, a cluster too far) */
+	for (p = 0; p < len && p < 64; p++) {
+		if (((unsigned char)s[p] & 0xC0) == 0x80)
+			continue;
+		v->next[p] = text_next_grapheme(s, len, p);
+		v->prev[p] = text_prev_grapheme(s, len, p);
+	}
+	text_wrap(s, 6, &v->lines);
+}
+
+static void
+view_free(struct text_view *v)
+{
+	int k;
+
+	free(v->display);
+	free(v->multiline);
+	for (k = 0; k < 4; k++)
+		free(v->cut[k]);
+	text_lines_free(&v->lines);
+}
+
+static void
+assert_views_equal(const char *s, const struct text_view *a,
+    const struct text_view *b)
+{
+	size_t i;
+	int k;
+
+	if (a->width != b->width)
+		fail_msg("'%s': width %d by ICU, %d without", s, a->width,
+		    b->width);
+	assert_string_equal(a->display, b->display);
+	assert_string_equal(a->multiline, b->multiline);
+	for (k = 0; k < 4; k++)
+		assert_string_equal(a->cut[k], b->cut[k]);
+	for (i = 0; i < 64; i++) {
+		if (a->next[i] != b->next[i] || a->prev[i] != b->prev[i])
+			fail_msg("'%s': clusters differ at byte %zu", s, i);
+	}
+	assert_int_equal(a->lines.n, b->lines.n);
+	for (i = 0; i < a->lines.n; i++) {
+		assert_int_equal(a->lines.v[i].offset, b->lines.v[i].offset);
+		assert_int_equal(a->lines.v[i].len, b->lines.v[i].len);
+		assert_int_equal(a->lines.v[i].width, b->lines.v[i].width);
+	}
+}
+
+/*
+ * Strings whose every code point stands alone are measured, cut and
+ * stepped through without ICU's cluster iterator (issue 21): the result
+ * must be ICU's.  The pieces mix code points that stand alone (Latin,
+ * Cyrillic, Armenian, Arabic, Hangul syllables, CJK, punctuation, a
+ * wide emoji) with ones that join their neighbours (Hangul jamo after a
+ * syllable, marks, ZWJ, VS16, flags, CR LF), so that both ways are taken.
+ */
+static void
+test_alone_matches_icu(void **state)
+{
+	static const char *const pieces[] = {
+		"a", "Z", " ", "\r", "\n", "\t", "\x1b", "\xc3\xa9", "\xc2\xb7",
+		"\xe2\x98\x85", "\xd0\x96", "\xd4\xb1", "\xd8\xa8", "\xda\x88",
+		"\xea\xb0\x80", "\xea\xb0\x81", "\xed\x95\x9c", "\xe4\xb8\xad",
+		"\xef\xbc\xa1", "\xf0\x9f\x91\x8d", "\xe2\x80\x94", "\xc2\xa0",
+		/* these join, or are not drawn as themselves */
+		"\xe1\x85\xa1", "\xe1\x86\xa8", "\xe1\x84\x80", "\xcc\x81",
+		"\xe2\x80\x8d", "\xef\xb8\x8f", "\xf0\x9f\x87\xb0",
+		"\xe0\xb8\x81", "\xe0\xb8\xb3", "\xe0\xb9\x80", "\xc2\xad",
+		"\xc2\x85", "\xe2\x80\xae", "\xe0\xb6\xa7",
+	};
+	struct text_view icu, alone;
+	char s[160];
+	unsigned long seed = 99991;
+	int round, k, n;
+
+	(void)state;
+	for (round = 0; round < 3000; round++) {
+		s[0] = '\0';
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		n = (int)((seed >> 33) % 12);
+		for (k = 0; k < n; k++) {
+			seed = seed * 6364136223846793005UL + 1;
+			/* two rounds in three only from the first 22 pieces */
+			strcat(s, pieces[(seed >> 33) % (round % 3 ?
+			    22 : NELEM(pieces))]);
+		}
+		text_test_use_icu_always(1);
+		view_of(s, &icu);
+		text_test_use_icu_always(0);
+		view_of(s, &alone);
+		assert_views_equal(s, &icu, &alone);
+		view_free(&icu);
+		view_free(&alone);
+	}
+}
+
 /* A printable ASCII text that fits is one line without ICU (issue 21):
  * the same line as the full wrap gives, trailing spaces outside it. */
 static void
@@ -885,6 +1003,7 @@ main(void)
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_newlines),
 		cmocka_unit_test(test_random_mixtures),
+		cmocka_unit_test(test_alone_matches_icu),
 		cmocka_unit_test(test_grapheme_steps),
 		cmocka_unit_test(test_prev_word),
 	};
