@@ -774,6 +774,15 @@ sanitize_if_fits(const char *s, size_t len, int width)
 	return buf_finish(&b);
 }
 
+/* The display form of s when it fits `width` (> 0) columns, else NULL. */
+static char *
+whole_if_fits(const char *s, size_t len, int width)
+{
+	if (printable_ascii(s, len))
+		return len <= (size_t)width ? xstrndup(s, len) : NULL;
+	return sanitize_if_fits(s, len, width);
+}
+
 char *
 text_cut(const char *s, int width, const char *ellipsis)
 {
@@ -783,10 +792,7 @@ text_cut(const char *s, int width, const char *ellipsis)
 
 	if (width <= 0)
 		return xstrdup("");
-	if (printable_ascii(s, len)) {
-		if (len <= (size_t)width)
-			return xstrndup(s, len);
-	} else if ((whole = sanitize_if_fits(s, len, width)) != NULL)
+	if ((whole = whole_if_fits(s, len, width)) != NULL)
 		return whole;
 	room = room_beside(&ellipsis, width);
 	return cut_with(s, fitting_prefix(s, len, room), ellipsis);
@@ -1049,10 +1055,13 @@ char *
 text_cut_words(const char *s, int width, const char *ellipsis)
 {
 	size_t len = strlen(s), end;
+	char *whole;
 	int room;
 
-	if (width <= 0 || text_width_n(s, len) <= width)
-		return text_cut(s, width, ellipsis);
+	if (width <= 0)
+		return xstrdup("");
+	if ((whole = whole_if_fits(s, len, width)) != NULL)
+		return whole;
 	room = room_beside(&ellipsis, width);
 	/* Only the text's start is laid out: the first line's breaks do not
 	 * depend on what comes two lines later, and a board row of a long
