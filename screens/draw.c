@@ -158,6 +158,13 @@ put_safe(WINDOW *w, int y, int x, const char *s, size_t len, attr_t attr)
 	}
 	memset(&ps, 0, sizeof ps);
 	while (len > 0) {
+		/* ASCII is itself in every locale we run in: mbrtowc() cost
+		 * most of drawing a row (issue 21). */
+		if ((unsigned char)*s < 0x80 && *s != '\0') {
+			wbuf[n++] = (wchar_t)*s++;
+			len--;
+			continue;
+		}
 		k = mbrtowc(&wc, s, len, &ps);
 		if (k == (size_t)-1 || k == (size_t)-2) {
 			/* Cannot happen with display form in a UTF-8
