@@ -867,6 +867,12 @@ start_terminal(struct app *a, char **err)
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return set_error(err, -1, "%s", _("this screen needs a terminal"));
+	/* In raw mode the keyboard sends no SIGTSTP (Ctrl-Z is a key); one
+	 * from kill(1) is ignored.  Found ignored, curses installs no handler
+	 * of its own, so it stops swapping SIGTSTP's action in and out around
+	 * every update: two system calls a frame on each of 150 terminals
+	 * (issue 21).  reset_signals puts the default back on the way out. */
+	signal(SIGTSTP, SIG_IGN);
 	scr = newterm(NULL, stdout, stdin);
 	if (scr == NULL)
 		return set_error(err, -1, _("cannot use the terminal '%s'"),
