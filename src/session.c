@@ -598,6 +598,7 @@ session_open_with(const char *dir, unsigned flags, char **err)
 	journal_set_peek(s->journal, state_peek_id, s->state);
 	if ((s->replayed = session_refresh(s, err)) < 0)
 		goto fail;
+	state_texts_keep_new(s->state);
 	privilege_drop();
 	return s;
 fail:

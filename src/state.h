@@ -411,6 +411,10 @@ typedef int (*state_text_loader)(void *loader_ctx, int64_t offset,
  * context must outlive the state. */
 void state_texts_on_demand(struct state *st, state_text_loader load,
     void *loader_ctx);
+/* From now on (after the replay at start), the text of each idea or edit
+ * record applied goes into the cache as if read back: a follower draws a
+ * new idea without reading its record twice. */
+void state_texts_keep_new(struct state *st);
 /* An idea's current text; never NULL.  Kept texts stay valid until
  * state_free(); a text read back stays valid for at least the next
  * STATE_TEXT_CACHE - 1 calls of state_idea_text() (a screen uses it at

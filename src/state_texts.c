@@ -28,6 +28,7 @@ struct text_entry {
 	int64_t at;		/* the record's offset; 0: empty */
 	char *text;
 	unsigned long used;	/* the clock at its last use */
+	int handed;		/* returned by state_idea_text at least once */
 };
 
 struct state_texts {
@@ -36,7 +37,11 @@ struct state_texts {
 	struct text_entry cache[STATE_TEXT_CACHE];
 	unsigned long clock;	/* counts uses, for least-recently-used */
 	unsigned long loaded;	/* records read back */
+	int keep_new;		/* texts applied go into the cache */
 };
+
+static struct text_entry *find_entry(struct state_texts *t, int64_t at,
+    int keeping);
 
 void
 state_texts_on_demand(struct state *st, state_text_loader load,
@@ -62,12 +67,41 @@ state_texts_free(struct state *st)
 }
 
 void
+state_texts_keep_new(struct state *st)
+{
+	if (st->texts != NULL)
+		st->texts->keep_new = 1;
+}
+
+/* The text of the record at `at`, just applied, as if read back: the
+ * terminal that shows it at once need not read it again (issue 21).  Only
+ * into an entry that state_idea_text's promise no longer covers (empty, or
+ * unused for STATE_TEXT_CACHE calls): a caller may still hold a text read
+ * back across the append that applied this record.  Not a call itself: the
+ * clock stays. */
+static void
+keep_text(struct state_texts *t, int64_t at, const char *text)
+{
+	struct text_entry *e = find_entry(t, at, 1);
+
+	if (e == NULL || e->at == at)
+		return;
+	free(e->text);
+	e->at = at;
+	e->text = xstrdup(text);
+	e->used = t->clock;
+	e->handed = 0;
+}
+
+void
 state_set_idea_text(struct state *st, struct idea *it,
     const struct event *ev)
 {
 	if (st->texts != NULL && ev->offset > 0) {
 		it->text.at = ev->offset;
 		it->text_in_journal = 1;
+		if (st->texts->keep_new && !state_is_empty(ev->text))
+			keep_text(st->texts, ev->offset, ev->text);
 	} else {
 		it->text.kept = arena_strdup(st->arena, ev->text);
 		it->text_in_journal = 0;
@@ -100,19 +134,40 @@ take_text(const struct event *ev, void *ctx)
 		r->text = xstrdup(ev->text);
 }
 
-/* The cache entry for offset `at`, or the one to reuse (empty, or the
- * least recently used). */
+/* Which of two entries to reuse first: an empty one, then one never handed
+ * out (nobody holds its text; the older first), then the least recently
+ * used. */
+static int
+reuse_before(const struct text_entry *a, const struct text_entry *b)
+{
+	if ((a->at == 0) != (b->at == 0))
+		return a->at == 0;
+	if (a->handed != b->handed)
+		return !a->handed;
+	return a->used < b->used;
+}
+
+/*
+ * The cache entry for offset `at`, or the one to reuse.  `keeping`
+ * (keep_text): NULL rather than an entry whose text a caller may still hold
+ * (handed out less than STATE_TEXT_CACHE calls ago).  Reusing the least
+ * recently used of the others keeps state_idea_text's promise: a text
+ * handed out goes only once every other entry was handed out after it.
+ */
 static struct text_entry *
-find_entry(struct state_texts *t, int64_t at)
+find_entry(struct state_texts *t, int64_t at, int keeping)
 {
 	struct text_entry *e, *victim = &t->cache[0];
 
 	for (e = t->cache; e < t->cache + STATE_TEXT_CACHE; e++) {
 		if (e->at == at)
 			return e;
-		if (e->used < victim->used)
+		if (reuse_before(e, victim))
 			victim = e;
 	}
+	if (keeping && victim->at != 0 && victim->handed &&
+	    victim->used + STATE_TEXT_CACHE > t->clock)
+		return NULL;
 	return victim;
 }
 
@@ -138,7 +193,7 @@ state_idea_text_if_readable(const struct state *st, int idea)
 	it = &st->ideas[idea];
 	if (!it->text_in_journal)
 		return it->text.kept;
-	e = find_entry(t, it->text.at);
+	e = find_entry(t, it->text.at, 0);
 	if (e->at != it->text.at) {
 		if (t->load(t->loader_ctx, it->text.at, take_text, &r,
 		    &err) != 0 || r.text == NULL) {
@@ -152,5 +207,6 @@ state_idea_text_if_readable(const struct state *st, int idea)
 		t->loaded++;
 	}
 	e->used = ++t->clock;
+	e->handed = 1;
 	return e->text;
 }

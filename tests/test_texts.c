@@ -192,6 +192,47 @@ test_live_append_and_no_stale_text(void **state)
 	session_close(lazy);
 }
 
+/* A follower draws the ideas that arrive without reading their records
+ * back (issue 21), and a text read back before stays whole however many
+ * arrive meanwhile. */
+static void
+test_new_texts_kept(void **state)
+{
+	struct session_fixture *f = *state;
+	struct session *lazy = sfx_open(f->dir, SESSION_TEXTS_ON_DEMAND);
+	const char *held;
+	char *err = NULL, *text, *copy;
+	unsigned long before;
+	int k;
+
+	held = state_idea_text(lazy->state, 4);
+	copy = xstrdup(held);
+	for (k = 0; k < 3 * STATE_TEXT_CACHE; k++) {
+		text = xasprintf("arrived %d", k);
+		sfx_ok(cmd_idea(f->s, ACTOR_FACILITATOR, NULL, text, NULL,
+		    &err), &err);
+		free(text);
+	}
+	before = state_texts_loaded(lazy->state);
+	assert_int_equal(session_refresh(lazy, &err), 3 * STATE_TEXT_CACHE);
+	/* the promise: the text held is still whole */
+	assert_string_equal(held, copy);
+	free(copy);
+	/* the last to arrive were kept, as many as the cache had room for */
+	assert_string_equal(state_idea_text(lazy->state, NIDEAS +
+	    3 * STATE_TEXT_CACHE - 1), "arrived 191");
+	assert_int_equal(state_texts_loaded(lazy->state), before);
+	/* one arriving now, drawn at once, is never read back */
+	sfx_ok(cmd_idea(f->s, ACTOR_FACILITATOR, NULL, "the newest", NULL,
+	    &err), &err);
+	assert_true(session_refresh(lazy, &err) >= 1);
+	assert_string_equal(state_idea_text(lazy->state, NIDEAS +
+	    3 * STATE_TEXT_CACHE), "the newest");
+	assert_int_equal(state_texts_loaded(lazy->state), before);
+	assert_same_texts(f->s->state, lazy->state);
+	session_close(lazy);
+}
+
 static void
 test_placeholder_when_journal_changed(void **state)
 {
@@ -418,6 +459,8 @@ main(void)
 		    setup, sfx_teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_live_append_and_no_stale_text, setup, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_new_texts_kept, setup,
+		    sfx_teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_placeholder_when_journal_changed, setup, sfx_teardown),
 		cmocka_unit_test(test_cache_contract),
