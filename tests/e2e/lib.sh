@@ -192,6 +192,20 @@ wait_until() {
 	done
 }
 
+# wait_still NAME
+#	Waits until NAME's screen is the same in two looks 0.1 s apart.  A
+#	wait matches as soon as its text shows, which may be with the first
+#	rows of a frame that tmux is still taking in: before a screen is
+#	compared whole with another, let it be still.
+wait_still() {
+	_prev= _still=$(($(date +%s) + E2E_TIMEOUT))
+	while [ "$(screen "$1")" != "$_prev" ]; do
+		_prev=$(screen "$1")
+		[ "$(date +%s)" -lt "$_still" ] || fail "$1's screen kept changing"
+		sleep 0.1
+	done
+}
+
 # go_tab NAME TAB
 #	Shows the screen TAB ("Questions", "Evaluation"...) of NAME by the
 #	digit the tab line (row 2) shows before its name, whichever the

@@ -134,6 +134,8 @@ wait_for_text a "ภาษาของเรา"
 wait_for_text b "ภาษาของเรา"
 wait_for_text con "ภาษาของเรา"
 same_top a
+wait_still con
+wait_still a
 screen con | sed -n '4,12p' >"$E2E_DIR/con.txt"
 screen a | sed -n '4,12p' >"$E2E_DIR/a.txt"
 cmp -s "$E2E_DIR/con.txt" "$E2E_DIR/a.txt" ||
