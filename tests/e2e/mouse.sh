@@ -30,17 +30,21 @@ double_click() {
 	tm send-keys -t "=$1:" -H $(printf '\033[<0;%s;%sM\033[<0;%s;%sm' \
 	    "$2" "$3" "$2" "$3" "$2" "$3" "$2" "$3" | od -An -tx1 -v)
 }
-# split_click SESSION X Y: the ESC alone, the rest 0.1 s later -- a fixed
+# split_click SESSION X Y: the ESC alone, the rest 0.2 s later -- a fixed
 # sleep is the point here: it is the slow link's gap, far longer than the
-# ESCDELAY that would end an Esc (25 ms), yet short enough that the second
-# tmux command comes well within the 500 ms the program holds a lone ESC
-# (TERMSEQ_ESC_WAIT_MS) on a loaded machine too.
+# ESCDELAY that would end an Esc (25 ms), and within the 500 ms the
+# program holds a lone ESC (TERMSEQ_ESC_WAIT_MS).  Both halves go through
+# one tmux client in control mode, connected before the first: a second
+# tmux command would add a client's whole start to the gap, which on a
+# loaded machine took it past the 500 ms.  (Control clients leave the
+# window's size alone.)
 split_click() {
-	tm send-keys -t "=$1:" -H 1b
-	sleep 0.1
-	# shellcheck disable=SC2046
-	tm send-keys -t "=$1:" -H $(printf '[<0;%s;%sM' "$2" "$3" |
-	    od -An -tx1 -v)
+	_rest=$(printf '[<0;%s;%sM' "$2" "$3" | od -An -tx1 -v | tr '\n' ' ')
+	{
+		echo "send-keys -t =$1: -H 1b"
+		sleep 0.2
+		echo "send-keys -t =$1: -H $_rest"
+	} | tm -C attach -t "=$1:" >/dev/null
 }
 wheel_down() {
 	# shellcheck disable=SC2046
