@@ -80,7 +80,7 @@ wait_for_text b "10 min"
 # sleep is the while.  A minute that turns meanwhile changes it rightly
 # (1 run in 50): then look again.  The window starts 5 s early, as the
 # program draws a new minute a little after it begins.
-for try in 1 2 3; do
+for _ in 1 2 3; do
 	m0=$(date -d '5 seconds ago' +%H%M)
 	first=$(screen b | head -1)
 	sleep 1.2

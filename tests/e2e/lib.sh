@@ -198,7 +198,7 @@ wait_until() {
 #	rows of a frame that tmux is still taking in: before a screen is
 #	compared whole with another, let it be still.
 wait_still() {
-	_prev= _still=$(($(date +%s) + E2E_TIMEOUT))
+	_prev='' _still=$(($(date +%s) + E2E_TIMEOUT))
 	while [ "$(screen "$1")" != "$_prev" ]; do
 		_prev=$(screen "$1")
 		[ "$(date +%s)" -lt "$_still" ] || fail "$1's screen kept changing"
