@@ -298,8 +298,13 @@ pane_pid() {
 }
 
 # assert_screen NAME TEXT
-#	Fails unless TEXT is on NAME's screen now (no waiting).
+#	Fails unless TEXT is on NAME's screen now: the screen as it is once
+#	still (wait_still), not waiting for TEXT.  A wait that matched the
+#	first rows of a frame may return while tmux still takes in the rest,
+#	and an assert of another row of that frame then fails (as one did
+#	in console_page.sh under load).
 assert_screen() {
+	wait_still "$1"
 	screen "$1" | grep -qF -- "$2" || {
 		screen "$1"
 		fail "'$2' is not on $1"
@@ -307,8 +312,9 @@ assert_screen() {
 }
 
 # refute_screen NAME TEXT
-#	Fails if TEXT is on NAME's screen now.
+#	Fails if TEXT is on NAME's screen now (once still, as assert_screen).
 refute_screen() {
+	wait_still "$1"
 	if screen "$1" | grep -qF -- "$2"; then
 		screen "$1"
 		fail "'$2' should not be on $1"
