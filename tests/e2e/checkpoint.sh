@@ -56,7 +56,7 @@ grep -q "after the checkpoint" "$E2E_DIR/from/ideas.csv" ||
 
 # A participant terminal from the checkpoint: its board shows the tail.
 start_session p 100 30 "$CONVENE" join "$s" --as p1
-wait_for_text p "q quit" 20
+wait_for_text p "q quit" $((E2E_TIMEOUT * 2))
 send p q
 wait_exit p
 
@@ -76,8 +76,8 @@ same_exports "$E2E_DIR/truncated" "$E2E_DIR/all"
 # writes one.
 rm -f "$s/journal.checkpoint"
 start_session q 100 30 "$CONVENE" join "$s" --as p1
-wait_for_text q "q quit" 30
-deadline=$(($(date +%s) + 30))
+wait_for_text q "q quit" $((E2E_TIMEOUT * 2))
+deadline=$(($(date +%s) + E2E_TIMEOUT * 2))
 until [ -s "$s/journal.checkpoint" ]; do
 	[ "$(date +%s)" -lt "$deadline" ] ||
 		fail "the terminal wrote no checkpoint after its first frame"

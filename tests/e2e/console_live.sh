@@ -32,7 +32,7 @@ wait_for_text main "모바일 신분증 갱신"
 send room t
 wait_for_text room "timer started"
 send main 4
-wait_for_line main "Room 1 +1 +(30:00|29:5[0-9])"
+wait_for_line main "Room 1 +1 +(30:00|29:[0-5][0-9])"
 send room 3
 wait_for_line room "Room 1 +running"
 journal_has "$s" timer '"r1"' || fail "the room's timer record"

@@ -44,6 +44,9 @@ wait_for_text con "item added"
 # n from the second item passes over the skipped coffee.
 send con g
 cv agenda "$s" goto d1-everyday >/dev/null
+# n acts on the agenda as the console knows it: once it shows the step (a
+# slow console that had not read it yet would take n as the agenda's start).
+wait_for_text con "Now: Digital technology in everyday life"
 send con n
 wait_for_text con "Make 'Digital technology in governance' current?"
 send con n

@@ -15,12 +15,12 @@ wait_for_text con "1 Agenda"
 send con 3
 # Making the item current started its timer with its planned minutes.
 wait_for_text con "Session timer · running"
-wait_for_line con "running +(30:00|29:5[0-9]) +of 30:00"
+wait_for_line con "running +(30:00|29:[0-5][0-9]) +of 30:00"
 cv timer "$s" stop >/dev/null
 wait_for_text con "Session timer · stopped"
 send con t
 wait_for_text con "Session timer · running"
-wait_for_line con "running +(30:00|29:5[0-9]) +of 30:00"
+wait_for_line con "running +(30:00|29:[0-5][0-9]) +of 30:00"
 send con e
 wait_for_text con "of 31:00"
 send con E
@@ -48,21 +48,22 @@ send con2 s
 wait_for_text con2 "Stop this timer?"
 send con2 y
 wait_for_text con2 "Session timer · stopped"
-"$HELPER" timer "$s" 3 || fail "helper"
+# Long enough that a slow console still draws it before zero; the warning
+# colour is waited for (the first frame may be drawn a moment later).
+"$HELPER" timer "$s" 8 || fail "helper"
 wait_for_text con2 "Session timer · running"
-screen_colours con2 | head -n 1 | grep -q '33m' ||
-    fail "the last two minutes are not in the warning colour"
-wait_for_line con2 "^ .*\+00:0[0-9]" 15
+warning() { screen_colours con2 | head -n 1 | grep -q '33m'; }
+wait_until "the last two minutes in the warning colour" warning
+wait_for_line con2 "^ .*\+00:[0-5][0-9]"
 screen_colours con2 | head -n 1 | grep -q '41m' ||
     fail "the overrun is not in the overrun colour"
-wait_for_text con2 "+00:0"
 bell_rang con2 || fail "no bell at zero"
 # Rooms have timers of their own, listed with the session's.
 cv participant "$s" "Kim" --country KR >/dev/null
 cv rooms "$s" --make 1 >/dev/null
 wait_for_text con2 " Room 1 "
 "$HELPER" timer "$s" 600 r1 || fail "helper"
-wait_for_line con2 "Room 1 +running +(10:00|09:5[0-9]) +of 10:00"
+wait_for_line con2 "Room 1 +running +(10:00|09:[0-5][0-9]) +of 10:00"
 send con2 a
 wait_for_text con2 "bell off"
 send con2 q y

@@ -9,23 +9,10 @@ new_session "$s"
 cv participant "$s" "김민준" --country KR >/dev/null
 cv participant "$s" "Ayesha Khan" --country PK >/dev/null
 
-tab_to() {
-	_i=0
-	while [ $_i -lt 8 ]; do
-		_t=$(($(date +%s) + 1))
-		while [ "$(date +%s)" -le $_t ]; do
-			screen "$1" | grep -qF -- "$2" && return 0
-			sleep 0.1
-		done
-		send "$1" Tab
-		_i=$((_i + 1))
-	done
-	wait_for_text "$1" "$2" 1
-}
-
 start_session k 90 26 "$CONVENE" join "$s" --kiosk --as p1
 wait_for_text k "Evaluation"
-tab_to k "Evaluation · 0 of 8 answered"
+go_tab k Evaluation
+wait_for_text k "Evaluation · 0 of 8 answered"
 wait_for_text k "How relevant was this workshop to your work?"
 # All five points of the scale show on the smallest terminal too.
 resize k 30 10
@@ -58,6 +45,7 @@ send k Enter
 wait_for_text k "PIN"
 send k Enter
 wait_for_text k "Evaluation"
-tab_to k "Evaluation · 0 of 8 answered"
+go_tab k Evaluation
+wait_for_text k "Evaluation · 0 of 8 answered"
 wait_for_text k "How relevant was this workshop to your work?"
 e2e_pass

@@ -13,6 +13,7 @@ new_session "$s"
 cv participant "$s" "Mele Taufa" --country TO >/dev/null
 cv agenda "$s" next >/dev/null
 
+grown() { [ "$(wc -l <"$s/journal.csv")" -gt "$1" ]; }
 round=0
 while [ $round -lt 8 ]; do
 	round=$((round + 1))
@@ -21,8 +22,12 @@ while [ $round -lt 8 ]; do
 	send k$round 3
 	wait_for_text k$round "Session timer"
 	# A burst of writing keys, then the kill lands while they are being
-	# handled.
+	# handled: once the first of them is in the journal (a kill before
+	# the console has read the keys, as on a slow machine, kills nothing
+	# mid-write), after 0 to 90 ms more.
+	before=$(wc -l <"$s/journal.csv")
 	send k$round n p n p e e E t t n p e
+	wait_until "k$round wrote nothing" grown "$before"
 	ms=$(od -An -N1 -tu1 /dev/urandom | tr -d ' ')
 	sleep "0.0$((ms % 10))"
 	if [ $((round % 2)) -eq 0 ]; then

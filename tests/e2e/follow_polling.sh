@@ -19,7 +19,7 @@ stand_in() {
 	printf 'participant p1 polling\n' >"$s/presence/$1"
 	flock -x "$s/presence/$1" sh -c "while [ ! -e '$E2E_DIR/stop' ]; do sleep 0.1; done" &
 	# held once status counts it
-	_deadline=$(($(date +%s) + 10))
+	_deadline=$(($(date +%s) + E2E_TIMEOUT))
 	until "$CONVENE" status "$s" | grep -q "terminals_polling: $2\$"; do
 		[ "$(date +%s)" -ge "$_deadline" ] && fail "stand-in $1 not counted"
 		sleep 0.05
@@ -32,18 +32,18 @@ stand_in 999901 1
 
 start_session con 160 30 "$CONVENE" run "$s"
 wait_for_text con "1 Agenda"
-wait_for_text con "1 terminal polls the journal" 20
+wait_for_text con "1 terminal polls the journal"
 # The console itself is notified (dnotify or inotify): it is not counted.
 "$CONVENE" status "$s" | grep -q "terminals_open: 2$" ||
 	fail "the console and the stand-in should be open"
 stand_in 999902 2
-wait_for_text con "2 terminals poll the journal" 30
+wait_for_text con "2 terminals poll the journal"
 # The roll call says it too, until they are gone.
 send con 7
 wait_for_text con "2 terminals poll the journal: they see changes"
 touch "$E2E_DIR/stop"
 wait
-wait_for_gone con "terminals poll the journal" 30
+wait_for_gone con "terminals poll the journal"
 send con q y
 [ "$(wait_exit con)" = 0 ] || fail "the console did not quit cleanly"
 e2e_pass

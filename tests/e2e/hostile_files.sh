@@ -12,15 +12,16 @@ unset CONVENE_PASSPHRASE
 d=$E2E_DIR
 fixture=tests/data/modules/minimal
 
-# expect3 WHAT PATH-IN-MESSAGE COMMAND...: exit 3 within 5 s, the path in
+# expect3 WHAT PATH-IN-MESSAGE COMMAND...: exit 3 (not a hang: within the
+# time-out, 0.1 s here), the path in
 # the messages (stderr; `check` reports its faults on stdout), and nothing
 # on stdout from the other commands.
 expect3() {
 	what=$1 want=$2	# (sh has no locals: callers' loops use other names)
 	shift 2
-	timeout 5 "$@" >"$d/out" 2>"$d/err"
+	timeout "$E2E_TIMEOUT" "$@" >"$d/out" 2>"$d/err"
 	rc=$?
-	[ $rc -ne 124 ] || fail "$what: still waiting after 5 s"
+	[ $rc -ne 124 ] || fail "$what: still waiting after $E2E_TIMEOUT s"
 	[ $rc -eq 3 ] || fail "$what: exit $rc, not 3: $(cat "$d/err")"
 	cat "$d/out" "$d/err" | grep -F -- "$want" >"$d/said" ||
 	    fail "$what: '$want' not in: $(cat "$d/out" "$d/err")"

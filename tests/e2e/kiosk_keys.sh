@@ -66,7 +66,7 @@ wait_for_text k "PIN for 김민준:"
 send_text k "9999"
 send k Enter
 wait_for_text k "that PIN is not right"
-assert_screen k "Who are you?"
+wait_for_text k "Who are you?"
 send k Enter
 wait_for_text k "PIN for 김민준:"
 send_text k "1234"
@@ -84,8 +84,11 @@ wait_for_text k "Your country (code or name):"
 # The best match comes first: the exact code, then names that begin so.
 send_text k "la"
 wait_for_line k "^ *LA  Lao"
-screen k | grep -A1 "Nguyễn Văn An" | tail -n 1 | grep -q "LA  Lao" ||
-	fail "Lao is not the first country listed for 'la'"
+# (polled: the list may be drawn for "l" before it is for "la")
+lao_first() {
+	screen k | grep -A1 "Nguyễn Văn An" | tail -n 1 | grep -q "LA  Lao"
+}
+wait_until "Lao first of the countries listed for 'la'" lao_first
 send k BSpace BSpace
 send_text k "viet"
 wait_for_text k "VN  Vietnam"

@@ -68,6 +68,7 @@ wait_changed() {
 	_deadline=$(($(date +%s) + E2E_TIMEOUT))
 	while [ "$(screen "$1")" = "$2" ]; do
 		[ "$(date +%s)" -ge "$_deadline" ] && fail "the screen did not change"
+		sleep 0.05
 	done
 }
 
@@ -99,6 +100,9 @@ for po in $pos; do
 		send "$l" "?"
 		wait_for_text "$l" "$keys"
 		send "$l" Escape
+		# (gone, not the hint back: the hint may show under the
+		# overlay, and the next Tab's "before" must be without it)
+		wait_for_gone "$l" "$keys"
 		wait_for_text "$l" "$hint"
 	done
 	send "$l" q

@@ -21,12 +21,21 @@
 #	E2E_ROOT   the project's top directory (the script runs from there)
 #	CONVENE    the binary, $E2E_ROOT/convene (or $E2E_CONVENE when set,
 #	           e.g. a build with sanitizers)
-#	E2E_TIMEOUT  seconds a wait may take (default 10; set before waiting)
+#	E2E_TIMEOUT  seconds a wait may take (default 30; set before waiting)
+#
+# A wait ends as soon as what it waits for shows, so a long time-out costs
+# nothing when the test passes.  It only has to be long enough for the
+# slowest machine that runs the suite: CI runs it on 2 cores shared with
+# other work, the second time under AddressSanitizer (load average 16 to 20
+# measured there), where a terminal that starts, replays and draws in
+# 0.2 s here can take several seconds.  Never a time-out as the check
+# itself: what a test checks is what shows, not how fast (figures go to
+# bench/).
 
 # Run on its own (tests/run-e2e runs every *.sh), it has nothing to test.
 case $0 in */lib.sh | lib.sh) exit 0 ;; esac
 
-E2E_TIMEOUT=${E2E_TIMEOUT:-10}
+E2E_TIMEOUT=${E2E_TIMEOUT:-30}
 
 # e2e_init [notmux]
 #	Goes to the project's top directory, checks that ./convene is built,
@@ -169,6 +178,49 @@ wait_for_line() {
 	done
 }
 
+# wait_until WHAT COMMAND [ARGS...]
+#	Polls until COMMAND (a shell function too) succeeds; on time-out
+#	fails the test saying WHAT did not happen.  For what is not on a
+#	screen: a record in the journal, a file, a row that moved.
+wait_until() {
+	_what=$1
+	shift
+	_until=$(($(date +%s) + E2E_TIMEOUT))
+	until "$@"; do
+		[ "$(date +%s)" -lt "$_until" ] || fail "timed out: $_what"
+		sleep 0.05
+	done
+}
+
+# wait_still NAME
+#	Waits until NAME's screen is the same in two looks 0.1 s apart.  A
+#	wait matches as soon as its text shows, which may be with the first
+#	rows of a frame that tmux is still taking in: before a screen is
+#	compared whole with another, let it be still.
+wait_still() {
+	_prev='' _still=$(($(date +%s) + E2E_TIMEOUT))
+	while [ "$(screen "$1")" != "$_prev" ]; do
+		_prev=$(screen "$1")
+		[ "$(date +%s)" -lt "$_still" ] || fail "$1's screen kept changing"
+		sleep 0.1
+	done
+}
+
+# go_tab NAME TAB
+#	Shows the screen TAB ("Questions", "Evaluation"...) of NAME by the
+#	digit the tab line (row 2) shows before its name, whichever the
+#	order of a role's screens.  (Tab pressed until a screen's text shows
+#	overshoots a screen that is slow to draw.)
+go_tab() {
+	wait_until "no tab '$2' on $1" tab_digit "$1" "$2"
+	send "$1" "$_digit"
+}
+tab_digit() {
+	_digit=$(screen "$1" | sed -n 2p | grep -oE "[0-9]+ $2" | head -n 1 |
+	    cut -d' ' -f1)
+	[ -n "$_digit" ]
+}
+
 # wait_exit NAME [SECONDS]
 #	Waits until NAME's command has exited and prints its exit status.
 wait_exit() {
@@ -246,8 +298,13 @@ pane_pid() {
 }
 
 # assert_screen NAME TEXT
-#	Fails unless TEXT is on NAME's screen now (no waiting).
+#	Fails unless TEXT is on NAME's screen now: the screen as it is once
+#	still (wait_still), not waiting for TEXT.  A wait that matched the
+#	first rows of a frame may return while tmux still takes in the rest,
+#	and an assert of another row of that frame then fails (as one did
+#	in console_page.sh under load).
 assert_screen() {
+	wait_still "$1"
 	screen "$1" | grep -qF -- "$2" || {
 		screen "$1"
 		fail "'$2' is not on $1"
@@ -255,8 +312,9 @@ assert_screen() {
 }
 
 # refute_screen NAME TEXT
-#	Fails if TEXT is on NAME's screen now.
+#	Fails if TEXT is on NAME's screen now (once still, as assert_screen).
 refute_screen() {
+	wait_still "$1"
 	if screen "$1" | grep -qF -- "$2"; then
 		screen "$1"
 		fail "'$2' should not be on $1"

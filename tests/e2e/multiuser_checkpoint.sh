@@ -48,8 +48,8 @@ open(path, 'ab').write(b''.join(out))
 PY
 
 start_session p1 100 30 runuser -u $P1 -- "$C" join "$S" --as p1
-wait_for_text p1 "q quit" 30
-deadline=$(($(date +%s) + 30))
+wait_for_text p1 "q quit" $((E2E_TIMEOUT * 2))
+deadline=$(($(date +%s) + E2E_TIMEOUT * 2))
 until [ -s "$S/journal.checkpoint" ]; do
 	[ "$(date +%s)" -lt "$deadline" ] ||
 		fail "the participant's terminal wrote no checkpoint"
@@ -66,7 +66,7 @@ as $P1 cat "$S/journal.checkpoint" >/dev/null 2>&1 &&
 
 # The second participant's terminal from it; the facilitator's export.
 start_session p2 100 30 runuser -u $P2 -- "$C" join "$S" --as p2
-wait_for_text p2 "q quit" 30
+wait_for_text p2 "q quit" $((E2E_TIMEOUT * 2))
 send p2 q
 as $FAC "$C" export "$S" --out "$T/home/from" >/dev/null ||
 	fail "the facilitator's export failed"

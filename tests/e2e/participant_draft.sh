@@ -9,7 +9,7 @@ new_session "$s"
 cv participant "$s" "สมชาย ประเสริฐ" --country TH >/dev/null
 
 draft_is() {
-	_deadline=$(($(date +%s) + 5))
+	_deadline=$(($(date +%s) + E2E_TIMEOUT))
 	until [ "$(cat "$s/drafts/p1.txt" 2>/dev/null)" = "$1" ]; do
 		if [ "$(date +%s)" -ge "$_deadline" ]; then
 			echo "draft: $(cat "$s/drafts/p1.txt" 2>/dev/null)"

@@ -27,7 +27,7 @@ send a i
 wait_for_text a "Your idea:"
 send_text a "디지털 정부 서비스를 한 곳에서"
 wait_for_text a "디지털 정부 서비스를 한 곳에서"
-deadline=$(($(date +%s) + 5))
+deadline=$(($(date +%s) + E2E_TIMEOUT))
 until [ "$(cat "$s/drafts/p1.txt" 2>/dev/null)" = "디지털 정부 서비스를 한 곳에서" ]; do
 	[ "$(date +%s)" -lt "$deadline" ] || fail "the draft was not saved"
 	sleep 0.05
@@ -37,7 +37,7 @@ wait_for_text a "idea added"
 [ -e "$s/drafts/p1.txt" ] && fail "the draft outlived its idea"
 wait_for_text b "디지털 정부 서비스를 한 곳에서"
 wait_for_text wall "디지털 정부 서비스를 한 곳에서"
-screen a | grep -q "★ 디지털 정부" || fail "one's own idea is not marked"
+wait_for_text a "★ 디지털 정부"	# one's own idea is marked
 screen b | grep -q "★ 디지털" && fail "another's idea is marked as one's own"
 
 # From the command line too (another process), in Thai.

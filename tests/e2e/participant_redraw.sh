@@ -74,14 +74,24 @@ echo "room 2's idea: 0 bytes; room 1's: $n bytes"
 # holds.
 same_as_redrawn() {
 	wait_for_text a "$1"
+	# the text shows with the first bytes of the update: the rest (the
+	# rows below, the count) may still be on its way to tmux
+	sleep_until_quiet
 	screen a >"$E2E_DIR/updated"
+	# Ctrl-L written out in full (more bytes, the terminal asleep again),
+	# then shown in full: before it, "quiet" could be the old screen.
+	_w0=$(io wchar)
 	send a C-l
+	wait_until "the terminal did not redraw on Ctrl-L" redrawn_since "$_w0"
 	sleep_until_quiet
 	screen a >"$E2E_DIR/redrawn"
 	cmp -s "$E2E_DIR/updated" "$E2E_DIR/redrawn" || {
 		diff "$E2E_DIR/updated" "$E2E_DIR/redrawn"
 		fail "the board updated in place differs from it drawn whole ($2)"
 	}
+}
+redrawn_since() {	# WCHAR: written since, and asleep in poll() again
+	[ "$(io wchar)" -gt "$1" ] && grep -q poll "/proc/$pid/wchan" 2>/dev/null
 }
 # Ctrl-L redraws what is there: wait until the screen stops changing.
 sleep_until_quiet() {

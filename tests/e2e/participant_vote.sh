@@ -40,7 +40,7 @@ send a Up -
 wait_for_text a "Voting: 1 dot left of 2"
 send a Down +
 wait_for_text a "all 2 dots cast"
-screen a | grep -q "●  *Queue-free" || fail "p1's dot on Queue-free is not shown"
+wait_for_line a "●  *Queue-free"	# p1's dot on Queue-free
 # p2 sees no dots but their own.
 refute_screen b "●"
 send b Down Space

@@ -10,24 +10,11 @@ cv participant "$s" "김민준" --country KR >/dev/null
 cv agenda "$s" next
 cv ask "$s" --by p2 "Is the portal open source?" >/dev/null
 
-tab_to() {
-	_i=0
-	while [ $_i -lt 8 ]; do
-		_t=$(($(date +%s) + 1))
-		while [ "$(date +%s)" -le $_t ]; do
-			screen "$1" | grep -qF -- "$2" && return 0
-			sleep 0.1
-		done
-		send "$1" Tab
-		_i=$((_i + 1))
-	done
-	wait_for_text "$1" "$2" 1
-}
-
 start_session p1 90 26 "$CONVENE" join "$s" --as p1
 start_session con 100 30 "$CONVENE" run "$s"
 wait_for_text p1 "Questions"
-tab_to p1 "Questions for the speaker"
+go_tab p1 Questions
+wait_for_text p1 "Questions for the speaker"
 wait_for_line p1 "▲ 0 +Is the portal open source\?"
 refute_screen p1 "김민준"
 send p1 a

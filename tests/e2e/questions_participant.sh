@@ -10,26 +10,13 @@ cv participant "$s" "김민준" --country KR >/dev/null
 cv participant "$s" "สมชาย ประเสริฐ" --country TH >/dev/null
 cv agenda "$s" next
 
-# tab_to NAME TEXT: Tab until TEXT shows (the role decides the order).
-tab_to() {
-	_i=0
-	while [ $_i -lt 8 ]; do
-		_t=$(($(date +%s) + 1))
-		while [ "$(date +%s)" -le $_t ]; do
-			screen "$1" | grep -qF -- "$2" && return 0
-			sleep 0.1
-		done
-		send "$1" Tab
-		_i=$((_i + 1))
-	done
-	wait_for_text "$1" "$2" 1
-}
-
 start_session p1 90 26 "$CONVENE" join "$s" --as p1
 start_session p2 90 26 "$CONVENE" join "$s" --as p2
 wait_for_text p1 "Questions"
-tab_to p1 "Questions for the speaker"
-tab_to p2 "Questions for the speaker"
+go_tab p1 Questions
+wait_for_text p1 "Questions for the speaker"
+go_tab p2 Questions
+wait_for_text p2 "Questions for the speaker"
 wait_for_text p1 "No questions yet"
 
 send p1 a

@@ -31,6 +31,9 @@ ${CC:-cc} $san -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Isrc -Iscreens -std=c11 -g
     -lcsv -liniparser -lcrypt || { echo "cannot build the harness"; exit 1; }
 
 fail=0
+# Seconds a wait may take (lib.sh's default: long enough for CI's loaded,
+# sanitized runs; a wait ends as soon as what it waits for shows).
+E2E_TIMEOUT=${E2E_TIMEOUT:-30}
 FX=3		# the field's first column (editor_harness.c FIELD_X)
 FW=40		# and its width
 
@@ -47,8 +50,8 @@ start() { # ROWS [HOSTILE_FILE]
 
 screen() { t capture-pane -p -t '=ed:' > "$tmp/screen"; }
 
-wait_for() { # TEXT: poll the screen until it shows TEXT, 5 s at most
-	end=$(($(date +%s) + 5))
+wait_for() { # TEXT: poll the screen until it shows TEXT
+	end=$(($(date +%s) + E2E_TIMEOUT))
 	while :; do
 		screen
 		grep -qF -- "$1" "$tmp/screen" && return 0
@@ -63,7 +66,7 @@ wait_for() { # TEXT: poll the screen until it shows TEXT, 5 s at most
 }
 
 wait_file() { # FILE: poll until it exists
-	end=$(($(date +%s) + 5))
+	end=$(($(date +%s) + E2E_TIMEOUT))
 	while [ ! -s "$1" ]; do
 		if [ "$(date +%s)" -ge "$end" ]; then
 			echo "FAIL: timed out waiting for $1"; fail=1; return 1
@@ -72,8 +75,8 @@ wait_file() { # FILE: poll until it exists
 	done
 }
 
-cursor_at() { # COLUMN WHAT: poll until the cursor is there, 5 s at most
-	end=$(($(date +%s) + 5))
+cursor_at() { # COLUMN WHAT: poll until the cursor is there
+	end=$(($(date +%s) + E2E_TIMEOUT))
 	while :; do
 		x=$(t display -p -t '=ed:' '#{cursor_x}')
 		[ "$x" = "$1" ] && return 0
@@ -96,7 +99,7 @@ hex() { printf '%s' "$1" | od -An -tx1 | tr -d ' \n'; }
 
 expect_out() { # LINE
 	wait_file "$tmp/out" || return
-	end=$(($(date +%s) + 5))
+	end=$(($(date +%s) + E2E_TIMEOUT))
 	until grep -qxF -- "$1" "$tmp/out"; do
 		if [ "$(date +%s)" -ge "$end" ]; then
 			echo "FAIL: $tmp/out lacks: $1"; sed 's/^/  out| /' "$tmp/out"

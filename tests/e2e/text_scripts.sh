@@ -141,6 +141,8 @@ wait_for_text fresh "$n ideas"
 board fresh 80
 # The board that followed the ideas shows exactly what a fresh one shows
 # (the status line, with its clock, aside).
+wait_still live
+wait_still fresh
 screen live | sed 1d >"$E2E_DIR/live.txt"
 screen fresh | sed 1d >"$E2E_DIR/fresh.txt"
 cmp -s "$E2E_DIR/live.txt" "$E2E_DIR/fresh.txt" || {
@@ -156,6 +158,8 @@ wait_for_text narrow "$n ideas"
 wait_for_text live "국민을 위한…"
 board narrow 40
 board live 40
+wait_still live
+wait_still narrow
 screen live | sed 1d >"$E2E_DIR/live.txt"
 screen narrow | sed 1d >"$E2E_DIR/narrow.txt"
 cmp -s "$E2E_DIR/live.txt" "$E2E_DIR/narrow.txt" || {

@@ -59,7 +59,7 @@ rc=$?
 start_session con 100 30 valgrind -q --error-exitcode=9 --leak-check=full \
     --errors-for-leak-kinds=definite --log-file="$E2E_DIR/vgcon.log" \
     "$CONVENE" run "$s"
-E2E_TIMEOUT=30
+E2E_TIMEOUT=$((E2E_TIMEOUT * 3))	# valgrind: several times slower
 wait_for_text con "1 Agenda"
 send con n
 wait_for_text con "Now: "
@@ -70,7 +70,7 @@ send con 6
 send con '?'
 send con Escape
 send con q y
-rc=$(wait_exit con 30)
+rc=$(wait_exit con)
 if [ "$rc" != 0 ]; then
 	cat "$E2E_DIR/vgcon.log"
 	fail "convene run under valgrind: exit $rc"
