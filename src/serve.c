@@ -487,8 +487,13 @@ listen_on(const char *path, char **err)
 	/* 0660: the owner and the group, which convene's setgid binary
 	 * takes up to connect (privilege.h). */
 	old = umask(0117);
+	/* The queue holds a whole workshop pressing Enter at once: with 128,
+	 * the 129th of 150 terminals sending together found it full and its
+	 * idea refused (tests/e2e/multiuser_serve_burst.sh).  The service
+	 * takes one connection a pass; the kernel caps this at somaxconn
+	 * (4096 by default). */
 	if (bind(fd, (const struct sockaddr *)&sa, sizeof sa) != 0 ||
-	    listen(fd, 128) != 0) {
+	    listen(fd, SOMAXCONN) != 0) {
 		*err = xasprintf("%s: %s", path, strerror(errno));
 		umask(old);
 		close(fd);
