@@ -522,5 +522,23 @@ host_make() {
 	chmod 1777 "$1/home"
 	C=$1/bin/convene
 	S=$1/sessions/s
+	HOST_DIR=$1
 	HOST_SERVE_PID=$(sed -n 's/^serve_pid //p' "$1/share/convene/install-host.state")
+}
+
+# host_as USER COMMAND [ARGS...]
+#	Runs COMMAND as USER (LANG=C.UTF-8) from the host's scratch
+#	directory, standard input as it is.
+host_as() {
+	_u=$1
+	shift
+	(cd "$HOST_DIR/home" && runuser -u "$_u" -- env LANG=C.UTF-8 "$@")
+}
+
+# host_new_session FACILITATOR PASSPHRASE
+#	The facilitator makes the session $S of the bundled module, with
+#	PASSPHRASE.
+host_new_session() {
+	echo "$2" | host_as "$1" "$C" new "$S" --module "$HOST_DIR/module" \
+	    --passphrase >/dev/null || fail "new"
 }

@@ -21,11 +21,7 @@ T=$E2E_DIR/host
 # directory setgid and closed to others.
 host_begin "$T" "$G" "$FAC" "$P1" "$P2"
 
-as() {
-	_u=$1
-	shift
-	(cd "$T/home" && runuser -u "$_u" -- env LANG=C.UTF-8 "$@")
-}
+as() { host_as "$@"; }
 
 # The facilitator (in the group) makes the session, with a passphrase.
 echo 'tea at ten' | as $FAC "$C" new "$S" --module "$T/module" \

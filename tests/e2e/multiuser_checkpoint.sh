@@ -18,11 +18,7 @@ G=cvg$tag FAC=cvf$tag P1=cvp$tag P2=cvq$tag
 T=$E2E_DIR/host
 host_begin "$T" "$G" "$FAC" "$P1" "$P2"
 
-as() {
-	_u=$1
-	shift
-	(cd "$T/home" && runuser -u "$_u" -- env LANG=C.UTF-8 "$@")
-}
+as() { host_as "$@"; }
 
 as $FAC "$C" new "$S" --module "$T/module" >/dev/null ||
 	fail "the facilitator cannot make a session"

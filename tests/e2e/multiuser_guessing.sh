@@ -20,13 +20,8 @@ tag=$$
 G=cvg$tag FAC=cvf$tag P1=cvp$tag
 T=$E2E_DIR/host
 host_begin "$T" "$G" "$FAC" "$P1"
-as() {
-	_u=$1
-	shift
-	(cd "$T/home" && runuser -u "$_u" -- env LANG=C.UTF-8 "$@" </dev/null)
-}
-echo 'tea at ten' | (cd "$T/home" && runuser -u $FAC -- "$C" new "$S" \
-    --module "$T/module" --passphrase >/dev/null) || fail "new"
+as() { host_as "$@" </dev/null; }
+host_new_session $FAC 'tea at ten'
 
 # A participant (not in the group) cannot even ask for a facilitator's
 # verb: the writer service knows them by SO_PEERCRED and checks no

@@ -29,15 +29,10 @@ T=$E2E_DIR/host
 host_begin "$T" "$G" "$FAC" "$P1"
 PASS='tea at ten'
 
-as() {
-	_u=$1
-	shift
-	(cd "$T/home" && runuser -u "$_u" -- env LANG=C.UTF-8 "$@" </dev/null)
-}
+as() { host_as "$@" </dev/null; }
 fac() { CONVENE_PASSPHRASE=$PASS as $FAC "$C" "$@"; }
 
-echo "$PASS" | (cd "$T/home" && runuser -u $FAC -- "$C" new "$S" \
-    --module "$T/module" --passphrase >/dev/null) || fail "new"
+host_new_session $FAC "$PASS"
 as $P1 "$C" participant "$S" "Siosaia Fifita" --country TO >/dev/null ||
 	fail "register"
 [ -S "$T/sessions/.serve.sock" ] || fail "no service socket"

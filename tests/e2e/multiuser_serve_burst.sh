@@ -16,13 +16,8 @@ G=cvg$tag FAC=cvf$tag K=cvk$tag
 T=$E2E_DIR/host
 host_begin "$T" "$G" "$FAC" "$K"
 PASS='tea at ten'
-as() {
-	_u=$1
-	shift
-	(cd "$T/home" && runuser -u "$_u" -- env LANG=C.UTF-8 "$@" </dev/null)
-}
-echo "$PASS" | (cd "$T/home" && runuser -u $FAC -- "$C" new "$S" \
-    --module "$T/module" --passphrase >/dev/null) || fail "new"
+as() { host_as "$@" </dev/null; }
+host_new_session $FAC "$PASS"
 as $K "$C" participant "$S" "Kiosk of room 1" --country TO >/dev/null ||
 	fail "register"
 [ -S "$T/sessions/.serve.sock" ] || fail "no service socket"

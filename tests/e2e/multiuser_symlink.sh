@@ -21,11 +21,7 @@ host_begin "$T" "$G" "$FAC" "$P1" "$P2"
 "$C" --version | grep -qxF "sessions directory: $T/sessions" ||
 	fail "the host binary's sessions directory: $("$C" --version)"
 
-as() {
-	_u=$1
-	shift
-	(cd "$T/home" && runuser -u "$_u" -- env LANG=C.UTF-8 "$@")
-}
+as() { host_as "$@"; }
 echo 'tea at ten' | as $FAC "$C" new "$S" --module "$T/module" \
     --passphrase >/dev/null || fail "the facilitator cannot make a session"
 as $P1 "$C" participant "$S" "Siosaia Fifita" --country TO >/dev/null || fail "register p1"
