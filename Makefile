@@ -164,7 +164,9 @@ sanitize:
 	$(MAKE) WERROR=-Werror OPT='-O1 -g -fno-omit-frame-pointer' \
 	    SAN='-fsanitize=address,undefined -fno-sanitize-recover=all' test
 
-bench: all $(BENCHES)
+# What building says goes to stderr: stdout is the figures' rows alone.
+bench:
+	@$(MAKE) --no-print-directory all $(BENCHES) >&2
 	@./bench/run $(BENCHES)
 
 fuzz:
