@@ -86,7 +86,10 @@ int serve_route(int argc, char **argv, int *status);
  * the order they were typed in.  Without a waiter (a screen before the
  * loop runs) the wait blocks for at most SERVE_SCREEN_BLOCK_MS, as before.
  */
-#define SERVE_SCREEN_WAIT_MS 5000
+/* As long as a script's (SERVE_CLIENT_WAIT_MS): the screen goes on meanwhile,
+ * and a change given up on while a busy service (a workshop's burst on a
+ * slow disk) still writes it is what the waiting is there to avoid. */
+#define SERVE_SCREEN_WAIT_MS 10000
 #define SERVE_SCREEN_BLOCK_MS 1000
 /* The waiter says "sending..." once the answer takes this long. */
 #define SERVE_SLOW_MS 200

@@ -305,7 +305,7 @@ wait_for_text con "Session timer"
 [ "$(journal_count "$S" timer)" -eq "$_before" ] ||
 	fail "a timer record was written while the service was stopped"
 echo "measured: the service was stopped for $(($(now_ms) - _t0)) ms of" \
-    "the console's 5 s wait"
+    "the console's 10 s wait"
 kill -CONT "$HOST_SERVE_PID"
 wait_for_text con "timer paused"
 wait_for_text con "paused"
