@@ -31,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "joinpty.h"
 #include "util.h"
 
 #define MAX_TERMS 1000
@@ -89,28 +90,6 @@ feed(struct term *t, const unsigned char *p, size_t n)
 		if (strstr(t->tail, MARK) != NULL)
 			t->done = 1;
 	}
-}
-
-static pid_t
-spawn(const char *convene, const char *session, int k, int *master)
-{
-	struct winsize ws = { 30, 100, 0, 0 };
-	char as[16];
-	pid_t pid;
-
-	snprintf(as, sizeof as, "p%d", k);
-	pid = forkpty(master, NULL, NULL, &ws);
-	if (pid == 0) {
-		setenv("TERM", "xterm-256color", 1);
-		setenv("LANG", "C.UTF-8", 1);
-		unsetenv("LC_ALL");
-		unsetenv("LINES");
-		unsetenv("COLUMNS");
-		execl(convene, convene, "join", session, "--as", as,
-		    (char *)NULL);
-		_exit(127);
-	}
-	return pid;
 }
 
 static long
@@ -172,7 +151,7 @@ main(int argc, char **argv)
 	t0 = now_s();
 	deadline = t0 + (argc > 4 ? atof(argv[4]) : 60);
 	for (i = 0; i < n; i++)
-		if ((t[i].pid = spawn(argv[3], argv[2], i % 150 + 1,
+		if ((t[i].pid = join_pty_spawn(argv[3], argv[2], i % 150 + 1,
 		    &t[i].master)) < 0) {
 			perror("swarm: forkpty");
 			return 3;

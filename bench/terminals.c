@@ -50,6 +50,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "joinpty.h"
 #include "procstat.h"
 #include "screentext.h"
 #include "session.h"
@@ -163,23 +164,9 @@ on_signal(int sig)
 static int
 spawn(struct term *t, const char *convene, const char *session, int k)
 {
-	struct winsize ws = { 30, 100, 0, 0 };
-	char as[16];
-
-	snprintf(as, sizeof as, "p%d", k);
-	t->pid = forkpty(&t->fd, NULL, NULL, &ws);
+	t->pid = join_pty_spawn(convene, session, k, &t->fd);
 	if (t->pid < 0)
 		return -1;
-	if (t->pid == 0) {
-		setenv("TERM", "xterm-256color", 1);
-		setenv("LANG", "C.UTF-8", 1);
-		unsetenv("LC_ALL");
-		unsetenv("LINES");
-		unsetenv("COLUMNS");
-		execl(convene, convene, "join", session, "--as", as,
-		    (char *)NULL);
-		_exit(127);
-	}
 	fcntl(t->fd, F_SETFL, fcntl(t->fd, F_GETFL) | O_NONBLOCK);
 	fcntl(t->fd, F_SETFD, FD_CLOEXEC);
 	return 0;
