@@ -18,6 +18,7 @@
 #include "listscreen.h"
 #include "listview.h"
 #include "rowpatch.h"
+#include "rowshift.h"
 #include "session.h"
 #include "state.h"
 #include "text.h"
@@ -456,10 +457,9 @@ board_update(void *self, struct app *a, WINDOW *w)
 		free(v);
 		return -1;
 	}
-	if (p.delta != 0) {
-		wmove(w, p.delta > 0 ? b->drawn[p.from].y : v[p.keep].y, 0);
-		winsdelln(w, p.delta);
-	}
+	if (p.delta != 0)
+		rowshift_lines(w, p.delta > 0 ? b->drawn[p.from].y :
+		    v[p.keep].y, p.delta);
 	for (i = 0; i < n; i++) {
 		int moved = i >= p.keep && i < p.keep + p.nkept;
 

@@ -77,18 +77,25 @@ same_as_redrawn() {
 	# the text shows with the first bytes of the update: the rest (the
 	# rows below, the count) may still be on its way to tmux
 	sleep_until_quiet
-	screen a >"$E2E_DIR/updated"
+	shown >"$E2E_DIR/updated"
 	# Ctrl-L written out in full (more bytes, the terminal asleep again),
 	# then shown in full: before it, "quiet" could be the old screen.
 	_w0=$(io wchar)
 	send a C-l
 	wait_until "the terminal did not redraw on Ctrl-L" redrawn_since "$_w0"
 	sleep_until_quiet
-	screen a >"$E2E_DIR/redrawn"
+	shown >"$E2E_DIR/redrawn"
 	cmp -s "$E2E_DIR/updated" "$E2E_DIR/redrawn" || {
 		diff "$E2E_DIR/updated" "$E2E_DIR/redrawn"
 		fail "the board updated in place differs from it drawn whole ($2)"
 	}
+}
+# The screen's text, then which lines show reverse video (the highlight)
+# (tmux writes attributes as changes from cell to cell,
+# so an update and a redraw of the same screen may spell them differently).
+shown() {
+	screen a
+	screen_colours a | grep -n "$(printf '\033')\\[\\(0;\\)\\{0,1\\}7m" | cut -d: -f1
 }
 redrawn_since() {	# WCHAR: written since, and asleep in poll() again
 	[ "$(io wchar)" -gt "$1" ] && grep -q poll "/proc/$pid/wchan" 2>/dev/null
@@ -125,4 +132,50 @@ same_as_redrawn "My own idea at last" "a full screen, highlight on the newest"
 send a Down Down Down
 cv idea "$s" --by p3 "One more from Maria" >/dev/null
 same_as_redrawn "$((room1 + 2)) ideas in Room 1" "a full screen, highlight moved"
+
+# The rows move on the terminal three ways: by a scrolling region, as so
+# far, convene putting the terminal's sequences in the update
+# (screens/rowshift.c); by deleting and inserting lines on a terminal
+# without a scrolling region; by curses finding the move itself
+# (CONVENE_ROWSHIFT=0).  Each leaves what a whole redraw draws, and each
+# is the way taken (the bytes the terminal got, through tmux's pipe-pane;
+# for screen, csr is ESC [ top ; bottom r and il1 ESC [ L).
+ti=$E2E_DIR/terminfo
+mkdir -p "$ti"
+infocmp -1 screen | grep -v '^[[:space:]]*csr=' >"$ti/screen.src" &&
+    tic -o "$ti" "$ti/screen.src" 2>/dev/null ||
+	fail "cannot make a terminal description without a scrolling region"
+csr=$(printf '\033\\[[0-9]*;[0-9]*r') il1=$(printf '\033\\[L')
+n=$((room1 + 2))
+for way in region lines curses; do
+	case $way in
+	region) env= ;;
+	lines) env="TERM=screen TERMINFO=$ti" ;;
+	curses) env=CONVENE_ROWSHIFT=0 ;;
+	esac
+	tm kill-session -t =a:
+	E2E_ENV=$env start_session a 100 30 "$CONVENE" join "$s" --as p1
+	wait_for_text a "$n ideas in Room 1"
+	pid=$(pane_pid a) || fail "no convene process in the pane"
+	rm -f "$E2E_DIR/bytes"
+	tm pipe-pane -t =a: "cat >>'$E2E_DIR/bytes'"
+	n=$((n + 1))
+	cv idea "$s" --by p3 "Idea $n, its rows moved by $way" >/dev/null
+	same_as_redrawn "$n ideas in Room 1" "$way, highlight on the newest"
+	send a Down Down
+	n=$((n + 1))
+	cv idea "$s" --by p3 "Idea $n, its rows moved by $way" >/dev/null
+	same_as_redrawn "$n ideas in Room 1" "$way, highlight moved"
+	tm pipe-pane -t =a:
+	case $way in
+	region)
+		grep -q "$csr" "$E2E_DIR/bytes" ||
+		    fail "no scrolling region moved the rows" ;;
+	lines)
+		grep -q "$il1" "$E2E_DIR/bytes" ||
+		    fail "no line was inserted without a scrolling region"
+		! grep -q "$csr" "$E2E_DIR/bytes" ||
+		    fail "a scrolling region was set on a terminal without one" ;;
+	esac
+done
 e2e_pass

@@ -1,0 +1,172 @@
+/* rowshift.c -- rows of a window moved on the terminal at once: see rowshift.h. */
+#include "rowshift.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+
+static int enabled = -1;	/* -1: CONVENE_ROWSHIFT not read yet */
+
+static int
+is_enabled(void)
+{
+	if (enabled < 0) {
+		const char *e = getenv("CONVENE_ROWSHIFT");
+
+		enabled = e == NULL || strcmp(e, "0") != 0;
+	}
+	return enabled;
+}
+
+/* A string capability of the terminal, NULL when it has none. */
+static const char *
+cap(const char *name)
+{
+	const char *s = tigetstr((char *)(uintptr_t)name);
+
+	return s == NULL || s == (const char *)-1 || *s == '\0' ? NULL : s;
+}
+
+static int
+has_flag(const char *name)
+{
+	return tigetflag((char *)(uintptr_t)name) > 0;
+}
+
+/*
+ * curses' own output: libtinfo exports _nc_outch, which puts a byte in the
+ * buffer that the next update writes; putp() would write through stdio,
+ * a write(2) of its own before the update's.  Weak: a curses without it
+ * leaves every move to curses.
+ */
+extern int _nc_outch(int) __attribute__((weak));
+
+static void
+out(const char *s)
+{
+	tputs(s, 1, _nc_outch);
+}
+
+/* 1 when no row of w from y down waits to be refreshed. */
+static int
+untouched_from(WINDOW *w, int y)
+{
+	int rows = getmaxy(w);
+
+	for (; y < rows; y++)
+		if (is_linetouched(w, y) != FALSE)
+			return 0;
+	return 1;
+}
+
+/*
+ * The sequences that move the terminal's rows top .. bot by n, put in
+ * curses' own output (out), so that they reach the terminal in the same
+ * write as the next update, and before it.  The cursor is saved and restored
+ * around them: curses goes on from where it knows the cursor to be.  As
+ * curses does: a scrolling region and reverse index (or index, up), else
+ * delete and insert lines.  0, writing nothing, when the terminal has
+ * neither, or keeps lines scrolled out of a region (ndscr, da, db).
+ */
+static int
+move_terminal_rows(int top, int bot, int n)
+{
+	const char *sc = cap("sc"), *rc = cap("rc"), *cup = cap("cup");
+	const char *csr = cap("csr");
+	const char *one = cap(n > 0 ? "ri" : "ind");
+	const char *many = cap(n > 0 ? "rin" : "indn");
+	const char *ins = cap("il"), *del = cap("dl");
+	const char *ins1 = cap("il1"), *del1 = cap("dl1");
+	int m = abs(n), i;
+
+	if (_nc_outch == NULL || sc == NULL || rc == NULL || cup == NULL ||
+	    has_flag("ndscr") || has_flag("da") || has_flag("db"))
+		return 0;
+	if (csr != NULL && (one != NULL || many != NULL)) {
+		out(sc);
+		out(tiparm(csr, top, bot));
+		out(tiparm(cup, n > 0 ? top : bot, 0));
+		if (many != NULL && (m > 1 || one == NULL))
+			out(tiparm(many, m));
+		else
+			for (i = 0; i < m; i++)
+				out(one);
+		out(tiparm(csr, 0, getmaxy(curscr) - 1));
+		out(rc);
+		return 1;
+	}
+	if ((ins == NULL && ins1 == NULL) || (del == NULL && del1 == NULL))
+		return 0;
+	out(sc);
+	/* down: lines leave at the region's foot first, come in at its top */
+	out(tiparm(cup, n > 0 ? bot - m + 1 : top, 0));
+	if (del != NULL && (m > 1 || del1 == NULL))
+		out(tiparm(del, m));
+	else
+		for (i = 0; i < m; i++)
+			out(del1);
+	out(tiparm(cup, n > 0 ? top : bot - m + 1, 0));
+	if (ins != NULL && (m > 1 || ins1 == NULL))
+		out(tiparm(ins, m));
+	else
+		for (i = 0; i < m; i++)
+			out(ins1);
+	out(rc);
+	return 1;
+}
+
+/*
+ * Rows top .. bot of curscr or newscr (screen-sized, not subwindows) move
+ * by n as the terminal's did, the rows below staying.  Nothing is left
+ * marked as changed: the two stay alike, as an update leaves them.
+ */
+static void
+move_screen_rows(WINDOW *scr, int top, int bot, int n)
+{
+	int was_scrollok = is_scrollok(scr);
+	int rtop = 0, rbot = getmaxy(scr) - 1;
+
+	wgetscrreg(scr, &rtop, &rbot);
+	scrollok(scr, TRUE);
+	wsetscrreg(scr, top, bot);
+	wscrl(scr, -n);
+	wsetscrreg(scr, rtop, rbot);
+	scrollok(scr, was_scrollok);
+	wtouchln(scr, top, bot - top + 1, 0);
+}
+
+/*
+ * Why curses can be told: after an update, newscr (what should show) and
+ * curscr (what shows) are alike and nothing is marked; moving both, and
+ * the terminal, the same way keeps it so.  The window's moved rows are
+ * then unmarked (they already show), its new rows stay marked and are
+ * drawn at the next update like any other change.  Curses' line hashes
+ * for the moved rows are left as they were: at worst its next scrolling
+ * guess is wrong, and an update draws what it compares, never what it
+ * guessed.
+ */
+int
+rowshift_lines(WINDOW *w, int y, int n)
+{
+	int top = getbegy(w) + y, bot = getbegy(w) + getmaxy(w) - 1;
+	int rows = getmaxy(w);
+	int can = n != 0 && is_enabled() && curscr != NULL &&
+	    newscr != NULL && getbegx(w) == 0 &&
+	    getmaxx(w) == getmaxx(curscr) && abs(n) < rows - y &&
+	    untouched_from(w, y) && untouched_from(newscr, top) &&
+	    untouched_from(curscr, top) && !is_cleared(curscr) &&
+	    !is_cleared(newscr);
+
+	wmove(w, y, 0);
+	winsdelln(w, n);
+	if (!can || !move_terminal_rows(top, bot, n))
+		return 0;
+	move_screen_rows(newscr, top, bot, n);
+	move_screen_rows(curscr, top, bot, n);
+	if (n > 0)
+		wtouchln(w, y + n, rows - y - n, 0);
+	else
+		wtouchln(w, y, rows - y + n, 0);
+	return 1;
+}
