@@ -57,6 +57,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "joinpty.h"
 #include "procstat.h"
 #include "screentext.h"
 #include "util.h"
@@ -172,11 +173,7 @@ spawn(const struct opts *o, int *master)
 	pid_t pid = forkpty(master, NULL, NULL, &ws);
 
 	if (pid == 0) {
-		setenv("TERM", "xterm-256color", 1);
-		setenv("LANG", "C.UTF-8", 1);
-		unsetenv("LC_ALL");
-		unsetenv("LINES");
-		unsetenv("COLUMNS");
+		bench_terminal_env();
 		execvp(o->argv[0], o->argv);
 		perror(o->argv[0]);
 		_exit(127);
