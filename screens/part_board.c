@@ -433,8 +433,8 @@ blank_lines(WINDOW *w, int y, int n)
 
 /*
  * New ideas came and nothing else the board shows changed: the rows that
- * show the same ideas as before move (curses sends the terminal a line
- * insertion) and only the others are drawn, with the count above.  Falls
+ * show the same ideas as before move (on the terminal too: rowshift.h)
+ * and only the others are drawn, with the count above.  Falls
  * back to a whole draw for anything else (the head, a resize, an empty
  * list, nothing in common).
  */

@@ -34,6 +34,38 @@ has_flag(const char *name)
 	return tigetflag((char *)(uintptr_t)name) > 0;
 }
 
+/* What moving rows takes, looked up once for the terminal in use. */
+static struct caps {
+	const TERMINAL *term;	/* whose they are */
+	int usable;		/* sc, rc, cup; no ndscr, da, db */
+	const char *sc, *rc, *cup, *csr;
+	const char *ri, *rin, *ind, *indn;
+	const char *il, *il1, *dl, *dl1;
+} caps;
+
+static const struct caps *
+terminal_caps(void)
+{
+	if (caps.term == cur_term)
+		return &caps;
+	caps.term = cur_term;
+	caps.sc = cap("sc");
+	caps.rc = cap("rc");
+	caps.cup = cap("cup");
+	caps.csr = cap("csr");
+	caps.ri = cap("ri");
+	caps.rin = cap("rin");
+	caps.ind = cap("ind");
+	caps.indn = cap("indn");
+	caps.il = cap("il");
+	caps.il1 = cap("il1");
+	caps.dl = cap("dl");
+	caps.dl1 = cap("dl1");
+	caps.usable = caps.sc != NULL && caps.rc != NULL && caps.cup != NULL &&
+	    !has_flag("ndscr") && !has_flag("da") && !has_flag("db");
+	return &caps;
+}
+
 /*
  * curses' own output: libtinfo exports _nc_outch, which puts a byte in the
  * buffer that the next update writes; putp() would write through stdio,
@@ -60,6 +92,20 @@ untouched_from(WINDOW *w, int y)
 	return 1;
 }
 
+/* m times: the count form cn given m (when there is one, and m > 1 or
+ * no c), else c m times.  The caller has one of them. */
+static void
+out_times(const char *c, const char *cn, int m)
+{
+	int i;
+
+	if (cn != NULL && (m > 1 || c == NULL))
+		out(tiparm(cn, m));
+	else
+		for (i = 0; i < m; i++)
+			out(c);
+}
+
 /*
  * The sequences that move the terminal's rows top .. bot by n, put in
  * curses' own output (out), so that they reach the terminal in the same
@@ -72,47 +118,32 @@ untouched_from(WINDOW *w, int y)
 static int
 move_terminal_rows(int top, int bot, int n)
 {
-	const char *sc = cap("sc"), *rc = cap("rc"), *cup = cap("cup");
-	const char *csr = cap("csr");
-	const char *one = cap(n > 0 ? "ri" : "ind");
-	const char *many = cap(n > 0 ? "rin" : "indn");
-	const char *ins = cap("il"), *del = cap("dl");
-	const char *ins1 = cap("il1"), *del1 = cap("dl1");
-	int m = abs(n), i;
+	const struct caps *t = terminal_caps();
+	const char *one = n > 0 ? t->ri : t->ind;
+	const char *many = n > 0 ? t->rin : t->indn;
+	int m = abs(n);
 
-	if (_nc_outch == NULL || sc == NULL || rc == NULL || cup == NULL ||
-	    has_flag("ndscr") || has_flag("da") || has_flag("db"))
+	if (_nc_outch == NULL || !t->usable)
 		return 0;
-	if (csr != NULL && (one != NULL || many != NULL)) {
-		out(sc);
-		out(tiparm(csr, top, bot));
-		out(tiparm(cup, n > 0 ? top : bot, 0));
-		if (many != NULL && (m > 1 || one == NULL))
-			out(tiparm(many, m));
-		else
-			for (i = 0; i < m; i++)
-				out(one);
-		out(tiparm(csr, 0, getmaxy(curscr) - 1));
-		out(rc);
+	if (t->csr != NULL && (one != NULL || many != NULL)) {
+		out(t->sc);
+		out(tiparm(t->csr, top, bot));
+		out(tiparm(t->cup, n > 0 ? top : bot, 0));
+		out_times(one, many, m);
+		out(tiparm(t->csr, 0, getmaxy(curscr) - 1));
+		out(t->rc);
 		return 1;
 	}
-	if ((ins == NULL && ins1 == NULL) || (del == NULL && del1 == NULL))
+	if ((t->il == NULL && t->il1 == NULL) ||
+	    (t->dl == NULL && t->dl1 == NULL))
 		return 0;
-	out(sc);
+	out(t->sc);
 	/* down: lines leave at the region's foot first, come in at its top */
-	out(tiparm(cup, n > 0 ? bot - m + 1 : top, 0));
-	if (del != NULL && (m > 1 || del1 == NULL))
-		out(tiparm(del, m));
-	else
-		for (i = 0; i < m; i++)
-			out(del1);
-	out(tiparm(cup, n > 0 ? top : bot - m + 1, 0));
-	if (ins != NULL && (m > 1 || ins1 == NULL))
-		out(tiparm(ins, m));
-	else
-		for (i = 0; i < m; i++)
-			out(ins1);
-	out(rc);
+	out(tiparm(t->cup, n > 0 ? bot - m + 1 : top, 0));
+	out_times(t->dl1, t->dl, m);
+	out(tiparm(t->cup, n > 0 ? top : bot - m + 1, 0));
+	out_times(t->il1, t->il, m);
+	out(t->rc);
 	return 1;
 }
 
