@@ -202,6 +202,21 @@ draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr)
 	return cols;
 }
 
+int
+draw_text_changed(WINDOW *w, int y, int x, int width, const char *was,
+    const char *s, attr_t attr)
+{
+	size_t from, to;
+
+	if (was == NULL || s == NULL || text_ascii_change(was, s, &from,
+	    &to) != 0 || text_width(s) > width)
+		return 0;
+	if (to > from)
+		put_safe(w, y, x + text_width_n(s, from), s + from, to - from,
+		    attr);
+	return 1;
+}
+
 void
 draw_fill(WINDOW *w, int y, int x, int width, attr_t attr)
 {

@@ -80,6 +80,12 @@ int draw_text_right(WINDOW *w, int y, int x, int width, const char *s,
 /* Centred within the field. */
 int draw_text_centre(WINDOW *w, int y, int x, int width, const char *s,
     attr_t attr);
+/* Where draw_text drew `was`, with the same field and attr, shows s by
+ * drawing only the cells that differ, when s is `was` with a few printable
+ * ASCII characters replaced (text_ascii_change) and fits whole: 1.  Else
+ * draws nothing and returns 0 (the caller draws s whole). */
+int draw_text_changed(WINDOW *w, int y, int x, int width, const char *was,
+    const char *s, attr_t attr);
 /* printf into a field (the result is drawn as draw_text). */
 int draw_textf(WINDOW *w, int y, int x, int width, attr_t attr,
     const char *fmt, ...) PRINTFLIKE(6, 7);

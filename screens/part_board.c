@@ -38,6 +38,7 @@ struct board {
 	struct drawn_row *drawn;
 	size_t ndrawn, capdrawn;
 	int drawn_top, drawn_rows, drawn_cols;
+	char *count_shown;	/* the count above the list, as drawn */
 	/* Since then, only new ideas came (the head above the list is as
 	 * drawn): board_update may move lines instead of drawing. */
 	int only_new;
@@ -129,6 +130,7 @@ board_fini(void *self)
 
 	listscreen_free(&b->ls);
 	free(b->drawn);
+	free(b->count_shown);
 	free(b);
 }
 
@@ -361,13 +363,27 @@ lay_out(struct board *b, struct app *a, int rows, int cols, int top,
 }
 
 /* "12 ideas in Room 2 · ★ yours", the line above the list. */
+/* The count above the list, on line y: drawn whole on a blank line, or
+ * over the count shown there (`over`), where it changed. */
 static void
-draw_count(struct board *b, struct app *a, WINDOW *w, int y, int cols)
+draw_count(struct board *b, struct app *a, WINDOW *w, int y, int cols,
+    int over)
 {
-	draw_textf(w, y, 0, cols, draw_attr(DR_DIM),
-	    ngettext("%zu idea in %s \xc2\xb7 \xe2\x98\x85 yours",
-	    "%zu ideas in %s \xc2\xb7 \xe2\x98\x85 yours", b->ls.nrows),
-	    b->ls.nrows, participant_room_name(a, participant_room(a)));
+	char *s = xasprintf(ngettext("%zu idea in %s \xc2\xb7 \xe2\x98\x85 "
+	    "yours", "%zu ideas in %s \xc2\xb7 \xe2\x98\x85 yours",
+	    b->ls.nrows), b->ls.nrows, participant_room_name(a,
+	    participant_room(a)));
+
+	if (!over || !draw_text_changed(w, y, 0, cols, b->count_shown, s,
+	    draw_attr(DR_DIM))) {
+		if (over) {
+			wmove(w, y, 0);
+			wclrtoeol(w);
+		}
+		draw_text(w, y, 0, cols, s, draw_attr(DR_DIM));
+	}
+	free(b->count_shown);
+	b->count_shown = s;
 }
 
 /* Names the lines of the i-th row shown (v) for the mouse; draws it
@@ -412,7 +428,7 @@ board_draw(void *self, struct app *a, WINDOW *w)
 	getmaxyx(w, rows, cols);
 	top = head(a, w, rows, cols);
 	n = lay_out(b, a, rows, cols, top, &v, &cap);
-	draw_count(b, a, w, top - 1, cols);
+	draw_count(b, a, w, top - 1, cols, 0);
 	if (b->ls.nrows == 0 && rows > top)
 		draw_text(w, top, 2, cols - 2, _("No ideas yet: i writes "
 		    "the first."), A_NORMAL);
@@ -434,7 +450,8 @@ blank_lines(WINDOW *w, int y, int n)
 /*
  * New ideas came and nothing else the board shows changed: the rows that
  * show the same ideas as before move (on the terminal too: rowshift.h)
- * and only the others are drawn, with the count above.  Falls
+ * and only the others are drawn, with the cells of the count above that
+ * changed.  Falls
  * back to a whole draw for anything else (the head, a resize, an empty
  * list, nothing in common).
  */
@@ -472,8 +489,7 @@ board_update(void *self, struct app *a, WINDOW *w)
 		wmove(w, end, 0);
 		wclrtobot(w);
 	}
-	blank_lines(w, b->drawn_top - 1, 1);
-	draw_count(b, a, w, b->drawn_top - 1, cols);
+	draw_count(b, a, w, b->drawn_top - 1, cols, 1);
 	remember(b, v, n, cap, b->drawn_top, rows, cols);
 	return 0;
 }

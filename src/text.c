@@ -647,6 +647,27 @@ printable_ascii(const char *s, size_t len)
 	return 1;
 }
 
+int
+text_ascii_change(const char *was, const char *s, size_t *from, size_t *to)
+{
+	size_t len = strlen(s), p = 0, q = len, after;
+
+	if (strlen(was) != len)
+		return -1;
+	while (p < len && was[p] == s[p])
+		p++;
+	while (q > p && was[q - 1] == s[q - 1])
+		q--;
+	if (!printable_ascii(was + p, q - p) || !printable_ascii(s + p, q - p))
+		return -1;
+	after = q;
+	if (q > p && q < len && !stands_alone(decode(s, len, &after)))
+		return -1;
+	*from = p;
+	*to = q;
+	return 0;
+}
+
 char *
 text_sanitize_n(const char *s, size_t len, int flags)
 {

@@ -358,6 +358,39 @@ test_script_cut_table(void **state)
 	}
 }
 
+/* A count that changes is a few cells to draw again, anything else is the
+ * whole text. */
+static void
+test_ascii_change(void **state)
+{
+	size_t from = 99, to = 99;
+
+	(void)state;
+	assert_int_equal(text_ascii_change("1299 ideas", "1300 ideas", &from,
+	    &to), 0);
+	assert_int_equal(from, 1);
+	assert_int_equal(to, 4);
+	assert_int_equal(text_ascii_change("same", "same", &from, &to), 0);
+	assert_int_equal(from, to);
+	/* Korean after the digits: a syllable stands alone. */
+	assert_int_equal(text_ascii_change("\xec\x95\x84\xec\x9d\xb4 12"
+	    "\xea\xb0\x9c", "\xec\x95\x84\xec\x9d\xb4 13\xea\xb0\x9c", &from,
+	    &to), 0);
+	assert_int_equal(from, 8);
+	assert_int_equal(to, 9);
+	assert_int_equal(text_ascii_change("999 ideas", "1000 ideas", &from,
+	    &to), -1);
+	/* Not ASCII, a control, or a mark after the digit that combines
+	 * with it: drawn whole. */
+	assert_int_equal(text_ascii_change("\xc2\xbd a", "\xc2\xbc a", &from,
+	    &to), -1);
+	assert_int_equal(text_ascii_change("a\x01", "a\x02", &from, &to), -1);
+	assert_int_equal(text_ascii_change("1\xcc\x81 x", "2\xcc\x81 x", &from,
+	    &to), -1);
+	assert_int_equal(text_ascii_change("1\xe0\xb8\xb1", "2\xe0\xb8\xb1",
+	    &from, &to), -1);
+}
+
 /* A text that fits comes back in its display form, as text_sanitize
  * gives it (text_cut measures and converts it in one walk): every script,
  * and controls, a lone combining mark and a tab that are shown otherwise. */
@@ -993,6 +1026,7 @@ main(void)
 		cmocka_unit_test(test_script_cut_table),
 		cmocka_unit_test(test_script_cut_every_width),
 		cmocka_unit_test(test_cut_fitting_is_sanitized),
+		cmocka_unit_test(test_ascii_change),
 		cmocka_unit_test(test_wrap_hard_breaks),
 		cmocka_unit_test(test_wrap_short_ascii),
 		cmocka_unit_test(test_wrap_never_detaches_marks),
