@@ -6,6 +6,8 @@
 #include <string.h>
 #include <term.h>
 
+#include "util.h"
+
 static int enabled = -1;	/* -1: CONVENE_ROWSHIFT not read yet */
 
 static int
@@ -43,11 +45,22 @@ static struct caps {
 	const char *il, *il1, *dl, *dl1;
 } caps;
 
+/* tiparm()'s results, kept: a board moves the same region to the same row
+ * idea after idea, and formatting it again cost a few thousand
+ * instructions a sequence (issue 21).  For the terminal in caps. */
+static struct formatted {
+	const char *cap;	/* NULL: free */
+	int a, b;
+	char s[48];
+} formatted[4];
+static unsigned next_formatted;
+
 static const struct caps *
 terminal_caps(void)
 {
 	if (caps.term == cur_term)
 		return &caps;
+	memset(formatted, 0, sizeof formatted);
 	caps.term = cur_term;
 	caps.sc = cap("sc");
 	caps.rc = cap("rc");
@@ -80,6 +93,30 @@ out(const char *s)
 	tputs(s, 1, _nc_outch);
 }
 
+/* tiparm(c, a, b) (c takes one or two numbers), from formatted when it was
+ * formatted before. */
+static const char *
+param(const char *c, int a, int b)
+{
+	struct formatted *f;
+	const char *s;
+	size_t i;
+
+	for (i = 0; i < NELEM(formatted); i++)
+		if (formatted[i].cap == c && formatted[i].a == a &&
+		    formatted[i].b == b)
+			return formatted[i].s;
+	s = tiparm(c, a, b);
+	if (s == NULL || strlen(s) >= sizeof f->s)
+		return s;
+	f = &formatted[next_formatted++ % NELEM(formatted)];
+	f->cap = c;
+	f->a = a;
+	f->b = b;
+	strcpy(f->s, s);
+	return f->s;
+}
+
 /* 1 when no row of w from y down waits to be refreshed. */
 static int
 untouched_from(WINDOW *w, int y)
@@ -100,7 +137,7 @@ out_times(const char *c, const char *cn, int m)
 	int i;
 
 	if (cn != NULL && (m > 1 || c == NULL))
-		out(tiparm(cn, m));
+		out(param(cn, m, 0));
 	else
 		for (i = 0; i < m; i++)
 			out(c);
@@ -127,10 +164,10 @@ move_terminal_rows(int top, int bot, int n)
 		return 0;
 	if (t->csr != NULL && (one != NULL || many != NULL)) {
 		out(t->sc);
-		out(tiparm(t->csr, top, bot));
-		out(tiparm(t->cup, n > 0 ? top : bot, 0));
+		out(param(t->csr, top, bot));
+		out(param(t->cup, n > 0 ? top : bot, 0));
 		out_times(one, many, m);
-		out(tiparm(t->csr, 0, getmaxy(curscr) - 1));
+		out(param(t->csr, 0, getmaxy(curscr) - 1));
 		out(t->rc);
 		return 1;
 	}
@@ -139,9 +176,9 @@ move_terminal_rows(int top, int bot, int n)
 		return 0;
 	out(t->sc);
 	/* down: lines leave at the region's foot first, come in at its top */
-	out(tiparm(t->cup, n > 0 ? bot - m + 1 : top, 0));
+	out(param(t->cup, n > 0 ? bot - m + 1 : top, 0));
 	out_times(t->dl1, t->dl, m);
-	out(tiparm(t->cup, n > 0 ? top : bot - m + 1, 0));
+	out(param(t->cup, n > 0 ? top : bot - m + 1, 0));
 	out_times(t->il1, t->il, m);
 	out(t->rc);
 	return 1;
