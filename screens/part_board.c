@@ -39,6 +39,9 @@ struct board {
 	size_t ndrawn, capdrawn;
 	int drawn_top, drawn_rows, drawn_cols;
 	char *count_shown;	/* the count above the list, as drawn */
+	/* Rows were moved on the screen and not in the window since it was
+	 * drawn whole (move_rows). */
+	int window_behind;
 	/* Since then, only new ideas came (the head above the list is as
 	 * drawn): board_update may move lines instead of drawing. */
 	int only_new;
@@ -435,6 +438,7 @@ board_draw(void *self, struct app *a, WINDOW *w)
 	for (i = 0; i < n; i++)
 		show_row(b, a, w, cols, i, &v[i], 1);
 	remember(b, v, n, cap, top, rows, cols);
+	b->window_behind = 0;
 }
 
 /* Blanks lines y .. y + n - 1. */
@@ -445,6 +449,24 @@ blank_lines(WINDOW *w, int y, int n)
 		wmove(w, y, 0);
 		wclrtoeol(w);
 	}
+}
+
+/* Rows y .. the last move by n, on the terminal when they can
+ * (rowshift.h; the window's rows then stay as they were: b->window_behind),
+ * else in the window, for curses to find.  0 when neither is right: the
+ * window's rows are behind the screen's and rowshift could not. */
+static int
+move_rows(struct board *b, WINDOW *w, int y, int n)
+{
+	if (rowshift_lines(w, y, n)) {
+		b->window_behind = 1;
+		return 1;
+	}
+	if (b->window_behind)
+		return 0;
+	wmove(w, y, 0);
+	winsdelln(w, n);
+	return 1;
 }
 
 /*
@@ -474,9 +496,11 @@ board_update(void *self, struct app *a, WINDOW *w)
 		free(v);
 		return -1;
 	}
-	if (p.delta != 0)
-		rowshift_lines(w, p.delta > 0 ? b->drawn[p.from].y :
-		    v[p.keep].y, p.delta);
+	if (p.delta != 0 && !move_rows(b, w, p.delta > 0 ?
+	    b->drawn[p.from].y : v[p.keep].y, p.delta)) {
+		free(v);
+		return -1;
+	}
 	for (i = 0; i < n; i++) {
 		int moved = i >= p.keep && i < p.keep + p.nkept;
 

@@ -207,9 +207,9 @@ move_screen_rows(WINDOW *scr, int top, int bot, int n)
 /*
  * Why curses can be told: after an update, newscr (what should show) and
  * curscr (what shows) are alike and nothing is marked; moving both, and
- * the terminal, the same way keeps it so.  The window's moved rows are
- * then unmarked (they already show), its new rows stay marked and are
- * drawn at the next update like any other change.  Curses' line hashes
+ * the terminal, the same way keeps it so.  The window is left alone:
+ * nothing of it is marked, so nothing of it reaches newscr until the
+ * caller draws there (rowshift.h).  Curses' line hashes
  * for the moved rows are left as they were: at worst its next scrolling
  * guess is wrong, and an update draws what it compares, never what it
  * guessed.
@@ -226,15 +226,9 @@ rowshift_lines(WINDOW *w, int y, int n)
 	    untouched_from(curscr, top) && !is_cleared(curscr) &&
 	    !is_cleared(newscr);
 
-	wmove(w, y, 0);
-	winsdelln(w, n);
 	if (!can || !move_terminal_rows(top, bot, n))
 		return 0;
 	move_screen_rows(newscr, top, bot, n);
 	move_screen_rows(curscr, top, bot, n);
-	if (n > 0)
-		wtouchln(w, y + n, rows - y - n, 0);
-	else
-		wtouchln(w, y, rows - y + n, 0);
 	return 1;
 }

@@ -17,16 +17,25 @@
 #include <curses.h>
 
 /*
- * As wmove(w, y, 0) then winsdelln(w, n): rows y .. the last of w move
- * down n lines (up, when n < 0) and n blank rows come in.  When w is as
- * wide as the screen, nothing of it waits to be refreshed, nothing waits
- * for the screen from row y down, and the terminal can scroll a region (or
- * delete and insert lines) and save the cursor, the sequences that move
- * the terminal's lines go out first in the next update's write, and curses
- * is told that they moved; otherwise curses finds the move at the next
- * update, as it always did.  CONVENE_ROWSHIFT=0 in the environment leaves
- * every move to curses (tests compare the ways).  Returns 1 when the lines
- * move on the terminal, 0 when curses will move them.
+ * Rows y .. the last of w move down n lines (up, when n < 0) on the
+ * terminal and in curses' screens, when w is as wide as the screen,
+ * nothing of it waits to be refreshed, nothing waits for the screen from
+ * row y down, and the terminal can scroll a region (or delete and insert
+ * lines) and save the cursor: the sequences go out first in the next
+ * update's write, and 1 is returned.  The rows that come in are left to
+ * the caller to draw.
+ *
+ * The window's own rows do not move (copying them cost as much as moving
+ * both screens): from y down they keep what they held, and none is marked
+ * to refresh.  Since a refresh copies only what is drawn after it, the
+ * screen stays right while the caller draws over every row it marks, until
+ * it draws the window whole again; it must never mark one without drawing
+ * it (touchwin, touchline, winsdelln over it).
+ *
+ * 0, nothing moved, when it cannot, or when CONVENE_ROWSHIFT=0 is in the
+ * environment (tests compare the ways): the caller moves the window's rows
+ * (winsdelln) if they are as shown, and curses finds the move at the next
+ * update, as it always did; or it draws the window whole.
  */
 int rowshift_lines(WINDOW *w, int y, int n);
 
