@@ -24,8 +24,10 @@ rowpatch_find(const struct drawn_row *old, size_t nold,
 {
 	size_t m, mo, j, best = 0;
 
-	for (m = 0; m < nnow; m++)
-		for (mo = 0; mo < nold; mo++) {
+	/* No run from m (or mo) on can be longer than the rows left: once
+	 * best is that long, nothing further can beat it. */
+	for (m = 0; m < nnow && best < nnow - m; m++)
+		for (mo = 0; mo < nold && best < nold - mo; mo++) {
 			if (old[mo].item != now[m].item)
 				continue;
 			j = run(old + mo, nold - mo, now + m, nnow - m);

@@ -141,6 +141,70 @@ test_look_changed(void **state)
 	assert_int_equal(p.delta, 0);
 }
 
+/* Every pair of rows tried, as rowpatch_find once did: the longest run, the
+ * first found of the longest. */
+static int
+every_pair(const struct drawn_row *old, size_t nold,
+    const struct drawn_row *now, size_t nnow, struct row_patch *p)
+{
+	size_t m, mo, j, best = 0;
+
+	for (m = 0; m < nnow; m++)
+		for (mo = 0; mo < nold; mo++) {
+			int delta = now[m].y - old[mo].y;
+
+			for (j = 0; m + j < nnow && mo + j < nold; j++)
+				if (now[m + j].item != old[mo + j].item ||
+				    now[m + j].lines != old[mo + j].lines ||
+				    now[m + j].selected !=
+				    old[mo + j].selected ||
+				    now[m + j].y - old[mo + j].y != delta)
+					break;
+			if (j > best) {
+				best = j;
+				p->keep = m;
+				p->from = mo;
+				p->nkept = j;
+				p->delta = delta;
+			}
+		}
+	return best > 0 ? 0 : -1;
+}
+
+/* Random lists of few items (repeats, highlights, wrapped rows): the same
+ * patch as trying every pair, though it stops once nothing can beat it. */
+static void
+test_same_as_every_pair(void **state)
+{
+	struct drawn_row o[40], n[40];
+	struct row_patch want, got;
+	int items[40], round;
+	size_t no, nn, i;
+	unsigned seed = 21;
+
+	(void)state;
+	for (round = 0; round < 20000; round++) {
+		for (i = 0; i < NELEM(items); i++)
+			items[i] = (int)((seed = seed * 1103515245u + 12345u) >>
+			    16) % 12;
+		no = board(o, items, 1 + seed % 30, seed % 7, 1 + seed % 3,
+		    5 + (int)(seed >> 8) % 35);
+		for (i = 0; i < NELEM(items); i++)
+			if ((seed = seed * 1103515245u + 12345u) % 4 == 0)
+				items[i] = (int)(seed >> 16) % 12;
+		nn = board(n, items, 1 + seed % 30, (seed >> 4) % 7,
+		    1 + (seed >> 6) % 3, 5 + (int)(seed >> 8) % 35);
+		assert_int_equal(rowpatch_find(o, no, n, nn, &got),
+		    every_pair(o, no, n, nn, &want));
+		if (every_pair(o, no, n, nn, &want) != 0)
+			continue;
+		assert_int_equal(got.keep, want.keep);
+		assert_int_equal(got.from, want.from);
+		assert_int_equal(got.nkept, want.nkept);
+		assert_int_equal(got.delta, want.delta);
+	}
+}
+
 int
 main(void)
 {
@@ -151,6 +215,7 @@ main(void)
 		cmocka_unit_test(test_unchanged),
 		cmocka_unit_test(test_nothing_in_common),
 		cmocka_unit_test(test_look_changed),
+		cmocka_unit_test(test_same_as_every_pair),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
