@@ -198,7 +198,7 @@ draw_idea(struct board *b, struct app *a, WINDOW *w, int y, int cols,
 	if (sel)
 		draw_fill(w, y, 0, cols, at);
 	draw_text(w, y, 0, 2, marked ? "\xe2\x97\x86" : " ",	/* ◆ */
-	    sel ? at : draw_attr(DR_MARK));
+	    sel || !marked ? at : draw_attr(DR_MARK));
 	tags(a, it, tg, sizeof tg);
 	x = 2 + draw_text(w, y, 2, cols - 2 - right, tg, sel ? at :
 	    draw_attr(DR_WARN));

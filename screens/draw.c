@@ -208,8 +208,10 @@ draw_text_changed(WINDOW *w, int y, int x, int width, const char *was,
 {
 	size_t from, to;
 
+	/* A display form never takes more columns than its source has bytes:
+	 * a short s fits without being measured. */
 	if (was == NULL || s == NULL || text_ascii_change(was, s, &from,
-	    &to) != 0 || text_width(s) > width)
+	    &to) != 0 || (strlen(s) > (size_t)width && text_width(s) > width))
 		return 0;
 	if (to > from)
 		put_safe(w, y, x + text_width_n(s, from), s + from, to - from,

@@ -143,7 +143,7 @@ draw_row(struct ballot *b, struct app *a, WINDOW *w, int y, int cols,
 	else
 		for (i = 0; i < dots; i++)
 			strcat(buf, DOT);
-	draw_text(w, y, 0, 2, mine ? "\xe2\x98\x85" : " ", sel ? at :
+	draw_text(w, y, 0, 2, mine ? "\xe2\x98\x85" : " ", sel || !mine ? at :
 	    draw_attr(DR_MARK));
 	draw_text_pad(w, y, 2, DOT_COLS, buf, sel ? at : draw_attr(DR_BAR));
 	label = wall_idea_label(st, b->ls.rows[k], r->prototypes_only);

@@ -303,7 +303,9 @@ draw_idea(struct board *b, struct app *a, WINDOW *w, int y, int cols,
 	if (sel)
 		for (r = 0; r < rows; r++)
 			draw_fill(w, y + r, 0, cols, at);
-	x = draw_text(w, y, 0, 2, mine ? MINE : " ", sel ? at :
+	/* no mark: a plain blank (an underlined one in mono, and two
+	 * attribute changes a row, for nothing) */
+	x = draw_text(w, y, 0, 2, mine ? MINE : " ", sel || !mine ? at :
 	    draw_attr(DR_MARK));
 	x += draw_text(w, y, x, 1, " ", at);
 	x += draw_text(w, y, x, cols - x, idea_tag(it), at);
