@@ -367,9 +367,9 @@ lay_out(struct board *b, struct app *a, int rows, int cols, int top,
 	return count;
 }
 
-/* "12 ideas in Room 2 · ★ yours", the line above the list. */
-/* The count above the list, on line y: drawn whole on a blank line, or
- * over the count shown there (`over`), where it changed. */
+/* "12 ideas in Room 2 · ★ yours", the line above the list, on line y:
+ * drawn whole on a blank line, or over the count shown there (`over`),
+ * only where it changed. */
 static void
 draw_count(struct board *b, struct app *a, WINDOW *w, int y, int cols,
     int over)
@@ -475,9 +475,8 @@ move_rows(struct board *b, WINDOW *w, int y, int n)
  * New ideas came and nothing else the board shows changed: the rows that
  * show the same ideas as before move (on the terminal too: rowshift.h)
  * and only the others are drawn, with the cells of the count above that
- * changed.  Falls
- * back to a whole draw for anything else (the head, a resize, an empty
- * list, nothing in common).
+ * changed.  Falls back to a whole draw for anything else (the head, a
+ * resize, an empty list, nothing in common).
  */
 static int
 board_update(void *self, struct app *a, WINDOW *w)
