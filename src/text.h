@@ -105,8 +105,8 @@ int text_width_n(const char *s, size_t len);
  * printable ASCII bytes (a count going from 1299 to 1300), 0 and
  * [*from, *to) the bytes that differ (*from == *to: none); else -1.  Also
  * -1 when the character after the run does not stand alone: a combining
- * mark there belongs to the run's last character.  Drawing s[*from, *to) at the
- * columns of s[0, *from) then shows s where was was shown whole.
+ * mark there belongs to the run's last character.  Drawing s[*from, *to)
+ * at the columns of s[0, *from) then shows s where `was` was shown whole.
  */
 int text_ascii_change(const char *was, const char *s, size_t *from,
     size_t *to);
