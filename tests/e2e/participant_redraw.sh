@@ -178,4 +178,23 @@ for way in region lines curses; do
 		    fail "a scrolling region was set on a terminal without one" ;;
 	esac
 done
+
+# In Korean the count's digits sit between Hangul syllables ("...의
+# 아이디어 42개"): only they are drawn again, and the board still
+# matches its redraw.
+mkdir -p "$E2E_DIR/locale/ko/LC_MESSAGES"
+msgfmt -o "$E2E_DIR/locale/ko/LC_MESSAGES/convene.mo" "$E2E_ROOT/po/ko.po" ||
+    fail "po/ko.po: msgfmt refuses it"
+tm kill-session -t =a:
+E2E_ENV="CONVENE_LOCALEDIR=$E2E_DIR/locale" start_session a 100 30 \
+    "$CONVENE" join "$s" --as p1 --lang ko
+wait_for_text a "아이디어 ${n}개"
+pid=$(pane_pid a) || fail "no convene process in the pane"
+for k in 1 2; do
+	n=$((n + 1))
+	cv idea "$s" --by p3 "Idea $n, counted in Korean" >/dev/null
+	same_as_redrawn "Idea $n, counted in Korean" "Korean, idea $k"
+	screen a | grep -qF "아이디어 ${n}개" ||
+	    fail "the Korean count does not say $n"
+done
 e2e_pass
