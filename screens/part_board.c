@@ -430,6 +430,11 @@ board_draw(void *self, struct app *a, WINDOW *w)
 	size_t cap = b->capdrawn, n, i;
 	int rows, cols, top;
 
+	/* The rows are laid out again in b's array, which lay_out may move
+	 * (realloc): b lets go of it until remember hands it back, or a
+	 * board grown by a resize frees it twice. */
+	b->drawn = NULL;
+	b->ndrawn = b->capdrawn = 0;
 	getmaxyx(w, rows, cols);
 	top = head(a, w, rows, cols);
 	n = lay_out(b, a, rows, cols, top, &v, &cap);

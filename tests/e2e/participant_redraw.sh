@@ -197,4 +197,16 @@ for k in 1 2; do
 	screen a | grep -qF "아이디어 ${n}개" ||
 	    fail "the Korean count does not say $n"
 done
+
+# A board made larger lays its rows out again in more room, in the array
+# it had: once moved by realloc, it was freed twice (under AddressSanitizer
+# realloc always moves it).
+resize a 40 12
+n=$((n + 1))
+cv idea "$s" --by p3 "Idea $n, on a small terminal" >/dev/null
+same_as_redrawn "Idea $n," "a small terminal"
+resize a 100 30
+n=$((n + 1))
+cv idea "$s" --by p3 "Idea $n, the terminal grown again" >/dev/null
+same_as_redrawn "Idea $n, the terminal grown again" "a terminal grown"
 e2e_pass
