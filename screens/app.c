@@ -742,6 +742,13 @@ app_on_key(struct app *a, wint_t wc, int code)
 	}
 	if (a->in_paste && a->mode != MODE_PROMPT)
 		return;
+	/* Whatever is open (help, a list to pick from, a question, a line
+	 * being typed), a screen garbled by the line is drawn again. */
+	if (key == CTRL('l')) {
+		clearok(curscr, TRUE);
+		a->dirty |= REQ_FULL;
+		return;
+	}
 	switch (a->mode) {
 	case MODE_PROMPT:
 		/* A key typed changes the line being edited and nothing else:

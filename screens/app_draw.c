@@ -481,8 +481,11 @@ update_body(struct app *a)
 	const struct screen_ops *ops = app_current(a);
 	int i;
 
+	/* Help and a list to pick from are drawn over the body: a screen
+	 * moving its rows would move them too (and draw over them). */
 	if (a->dirty & (REQ_REDRAW | REQ_FULL) || !(a->dirty & REQ_UPDATE) ||
-	    ops->update == NULL || a->mode == MODE_HELP)
+	    ops->update == NULL || a->mode == MODE_HELP ||
+	    a->mode == MODE_PICK)
 		return 0;
 	a->cursor_y = a->cursor_x = -1;
 	for (i = 0; i < a->nrowmap; i++)

@@ -198,6 +198,23 @@ for k in 1 2; do
 	    fail "the Korean count does not say $n"
 done
 
+# A list to pick from (L: the languages, one for each catalogue) is drawn
+# over the board: while it is open, a new idea draws the board whole
+# beneath it instead of moving the rows, and the list with them.
+for po in "$E2E_ROOT"/po/*.po; do
+	l=$(basename "$po" .po)
+	mkdir -p "$E2E_DIR/locale/$l/LC_MESSAGES"
+	msgfmt -o "$E2E_DIR/locale/$l/LC_MESSAGES/convene.mo" "$po" ||
+	    fail "$po: msgfmt refuses it"
+done
+send a L
+wait_for_text a "English"
+n=$((n + 1))
+cv idea "$s" --by p3 "Idea $n, a list open above it" >/dev/null
+same_as_redrawn "Idea $n," "a list to pick from open"
+send a Escape
+wait_for_gone a "English"
+
 # A board made larger lays its rows out again in more room, in the array
 # it had: once moved by realloc, it was freed twice (under AddressSanitizer
 # realloc always moves it).
