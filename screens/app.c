@@ -743,10 +743,10 @@ app_on_key(struct app *a, wint_t wc, int code)
 	if (a->in_paste && a->mode != MODE_PROMPT)
 		return;
 	/* Whatever is open (help, a list to pick from, a question, a line
-	 * being typed), a screen garbled by the line is drawn again. */
+	 * being typed), a screen garbled by the line is drawn again: the
+	 * keys' table lists Ctrl-L, this is where it is taken. */
 	if (key == CTRL('l')) {
-		clearok(curscr, TRUE);
-		a->dirty |= REQ_FULL;
+		a->dirty |= act_redraw(NULL, a) & REQ_FULL;
 		return;
 	}
 	switch (a->mode) {
